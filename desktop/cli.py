@@ -1,0 +1,126 @@
+"""The ``frontline-atlas`` command: the desktop app, plus headless subcommands.
+
+``frontline-atlas [FILE ...]`` opens the app (with control files, if given);
+``frontline-atlas stats FILE`` and the other subcommands run without a window.
+Qt is imported only by the commands that need it, so ``stats`` starts fast and
+runs on machines with no display.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import geodata
+from geodata.dates import parse_date
+from geodata.errors import GeodataError
+
+PROG = "frontline-atlas"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status (0 ok, 2 bad input or usage)."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = _parser()
+    if argv and (argv[0] in _SUBCOMMANDS or argv[0] in ("-h", "--help")):
+        args = parser.parse_args(argv)
+        handler: Callable[[argparse.Namespace], int] = args.handler
+    else:
+        args = _app_parser().parse_args(argv)
+        handler = _run_app
+    try:
+        return handler(args)
+    except GeodataError as error:
+        print(f"{PROG}: {error}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # output piped into `head` and the like
+        sys.stderr.close()
+        return 0
+
+
+def _stats(args: argparse.Namespace) -> int:
+    from geodata.importers import read_control_layer
+    from geodata.stats import compute_stats
+    from geodata.stats_output import format_stats
+
+    layer = read_control_layer(args.file, date=args.date)
+    for message in layer.report.messages():
+        print(f"{PROG}: note: {args.file}: {message}", file=sys.stderr)
+    text = format_stats(compute_stats(layer), args.format, args.group)
+    sys.stdout.write(text)
+    sys.stdout.flush()
+    return 0
+
+
+def _run_app(args: argparse.Namespace) -> int:
+    print(
+        f"{PROG}: the desktop window is not available in this build; "
+        f"see `{PROG} --help` for the commands",
+        file=sys.stderr,
+    )
+    return 1
+
+
+def _date(text: str):
+    try:
+        return parse_date(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+_SUBCOMMANDS = {"stats"}
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Frontline Atlas: control areas in Ukraine, per oblast and per region group.",
+        epilog=f"Run `{PROG}` with no command (or with control files) to open the desktop app.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {geodata.__version__}")
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    stats = commands.add_parser(
+        "stats",
+        help="controlled area and share per oblast and group, from one control file",
+        description="Controlled area (km²) and share (%%) of each of Ukraine's 27 first-level "
+        "units and of the groups annexed-2022, crimea-2014 and ukraine.",
+    )
+    stats.add_argument(
+        "file",
+        type=Path,
+        metavar="FILE",
+        help="GeoJSON, DeepStateMap JSON, KML, KMZ, Shapefile (.shp/.zip), GeoPackage, FlatGeobuf",
+    )
+    stats.add_argument("--date", type=_date, help="the date the file shows (YYYY-MM-DD)")
+    stats.add_argument(
+        "--format",
+        choices=("table", "csv", "json"),
+        default="table",
+        help="output (default: table)",
+    )
+    stats.add_argument(
+        "--group",
+        metavar="ID",
+        help="only this group and its members: annexed-2022, crimea-2014, ukraine",
+    )
+    stats.set_defaults(handler=_stats)
+    return parser
+
+
+def _app_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Open the Frontline Atlas desktop app. Commands: "
+        + ", ".join(sorted(_SUBCOMMANDS))
+        + f" (see `{PROG} COMMAND --help`).",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {geodata.__version__}")
+    parser.add_argument("files", nargs="*", type=Path, metavar="FILE", help="control files to open")
+    return parser
+
+
+if __name__ == "__main__":
+    sys.exit(main())

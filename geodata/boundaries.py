@@ -1,0 +1,106 @@
+"""Ukraine's first-level units and the neighbouring countries, as bundled in ``resources/``."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import pyogrio
+import shapely
+
+from geodata.errors import UnknownRegionError
+from geodata.projection import to_equal_area
+from geodata.resources import resource_path
+
+UNITS_FILE = ("boundaries", "ukraine-admin1.fgb")
+NEIGHBOURS_FILE = ("boundaries", "neighbours.fgb")
+
+
+@dataclass(frozen=True, eq=False)
+class BoundarySet:
+    """Ukraine's 27 first-level units, ready for area statistics. Treat it as read-only.
+
+    Attributes
+    ----------
+    units : GeoDataFrame
+        One row per unit, sorted by code, in WGS84, with columns ``code``
+        (ISO 3166-2, e.g. ``UA-14``), ``name`` (English), ``name_uk``, ``kind``
+        (``oblast``, ``city with special status``, ``autonomous republic``),
+        ``label_lon``, ``label_lat`` and ``geometry``.
+    geometry_equal_area : numpy.ndarray
+        The same geometries in :data:`geodata.projection.EQUAL_AREA_CRS`, prepared.
+    area_km2 : numpy.ndarray
+        Each unit's area in km².
+    version : str
+        A short content hash of the boundary file; results computed against one
+        version are not reused with another.
+    """
+
+    units: gpd.GeoDataFrame
+    geometry_equal_area: np.ndarray
+    area_km2: np.ndarray
+    version: str
+
+    @property
+    def codes(self) -> list[str]:
+        """The ISO 3166-2 codes, in row order."""
+        return self.units["code"].tolist()
+
+    def row_of(self, code: str) -> int:
+        """Return the row index of the unit with this ISO 3166-2 code.
+
+        >>> b = load_boundaries()
+        >>> b.units.loc[b.row_of("UA-63"), "name"]
+        'Kharkiv'
+        """
+        matches = np.flatnonzero(self.units["code"].to_numpy() == code)
+        if len(matches) == 0:
+            raise UnknownRegionError("region code", code, self.codes)
+        return int(matches[0])
+
+
+def load_boundaries(path: str | Path | None = None) -> BoundarySet:
+    """Load the bundled first-level units of Ukraine (cached after the first call).
+
+    Parameters
+    ----------
+    path : path, optional
+        Another boundary file with the same columns; the bundled one by default.
+
+    Examples
+    --------
+    >>> b = load_boundaries()
+    >>> len(b.units), b.units.loc[b.row_of("UA-14"), "name"]
+    (27, 'Donetsk')
+    >>> round(float(b.area_km2[b.row_of("UA-14")]))
+    26599
+    """
+    return _load_boundaries(Path(path) if path else resource_path(*UNITS_FILE))
+
+
+@cache
+def _load_boundaries(path: Path) -> BoundarySet:
+    data = path.read_bytes()
+    units = pyogrio.read_dataframe(path)
+    geometry_equal_area = to_equal_area(units.geometry.to_numpy())
+    shapely.prepare(geometry_equal_area)
+    return BoundarySet(
+        units=units,
+        geometry_equal_area=geometry_equal_area,
+        area_km2=shapely.area(geometry_equal_area) / 1e6,
+        version=hashlib.sha256(data).hexdigest()[:16],
+    )
+
+
+@cache
+def load_neighbours() -> gpd.GeoDataFrame:
+    """Load the outlines of the neighbouring countries (``iso3``, ``name``, ``geometry``; WGS84).
+
+    >>> sorted(load_neighbours()["iso3"])
+    ['BLR', 'HUN', 'MDA', 'POL', 'ROU', 'RUS', 'SVK']
+    """
+    return pyogrio.read_dataframe(resource_path(*NEIGHBOURS_FILE))

@@ -1,0 +1,96 @@
+"""Dates of control snapshots: parsing, and finding them in file names and timestamps."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+# A map's date is the date in Kyiv when it was published: an update made at
+# 23:30 UTC belongs to the next day there.
+try:
+    KYIV = ZoneInfo("Europe/Kyiv")
+except ZoneInfoNotFoundError:  # tz databases older than 2022b know only the old spelling
+    KYIV = ZoneInfo("Europe/Kiev")
+
+_ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+_COMPACT_DATE = re.compile(r"(?<!\d)(\d{4})(\d{2})(\d{2})(?!\d)")
+_EPOCH_SECONDS = re.compile(r"(?<!\d)(\d{10})(?!\d)")
+
+# Plausible bounds for a control map; they keep a serial number such as
+# "20991399" from being read as a date.
+_EARLIEST = dt.date(2000, 1, 1)
+_LATEST = dt.date(2100, 1, 1)
+
+
+def parse_date(text: str) -> dt.date:
+    """Parse ``YYYY-MM-DD`` (or ``YYYYMMDD``); raise ``ValueError`` naming the text otherwise.
+
+    >>> parse_date("2024-11-20")
+    datetime.date(2024, 11, 20)
+    >>> parse_date("20241120")
+    datetime.date(2024, 11, 20)
+    """
+    for pattern in (_ISO_DATE, _COMPACT_DATE):
+        match = pattern.fullmatch(text.strip())
+        if match:
+            found = _date_or_none(*match.groups())
+            if found:
+                return found
+    raise ValueError(f"{text!r} is not a date; write it as YYYY-MM-DD, e.g. 2024-11-20")
+
+
+def date_from_filename(name: str) -> dt.date | None:
+    """Find a date in a file name: ``YYYY-MM-DD``, ``YYYYMMDD`` or epoch seconds; else ``None``.
+
+    >>> date_from_filename("deepstatemap_data_20241120.geojson")
+    datetime.date(2024, 11, 20)
+    >>> date_from_filename("front 2024-11-20 final.kml")
+    datetime.date(2024, 11, 20)
+    >>> date_from_filename("update-1732104000.json")
+    datetime.date(2024, 11, 20)
+    >>> date_from_filename("control.geojson") is None
+    True
+    """
+    for pattern in (_ISO_DATE, _COMPACT_DATE):
+        for match in pattern.finditer(name):
+            found = _date_or_none(*match.groups())
+            if found:
+                return found
+    for match in _EPOCH_SECONDS.finditer(name):
+        found = date_from_timestamp(int(match.group(1)))
+        if _EARLIEST <= found < _LATEST:
+            return found
+    return None
+
+
+def date_from_timestamp(epoch_seconds: float) -> dt.date:
+    """The date in Kyiv at this Unix time.
+
+    >>> date_from_timestamp(1732104000)
+    datetime.date(2024, 11, 20)
+    """
+    return dt.datetime.fromtimestamp(epoch_seconds, tz=KYIV).date()
+
+
+def date_from_iso_datetime(text: str) -> dt.date | None:
+    """The date in Kyiv of an ISO 8601 time (``2024-11-20T12:00:00.000Z``); ``None`` if unparsable.
+
+    >>> date_from_iso_datetime("2024-11-20T23:30:00Z")
+    datetime.date(2024, 11, 21)
+    """
+    try:
+        moment = dt.datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        return moment.date()
+    return moment.astimezone(KYIV).date()
+
+
+def _date_or_none(year: str, month: str, day: str) -> dt.date | None:
+    try:
+        found = dt.date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+    return found if _EARLIEST <= found < _LATEST else None

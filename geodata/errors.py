@@ -1,0 +1,69 @@
+"""The few error types the core raises.
+
+Every error the core raises on purpose is a :class:`GeodataError`. Its message
+names the file or value at fault and, where there is one, the fix. The CLI turns
+it into one line and exit status 2; the GUI into one dialog. Nothing else in the
+project catches broad exceptions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+
+class GeodataError(Exception):
+    """Base class of every error the core raises on purpose."""
+
+
+class BadInputError(GeodataError):
+    """A file cannot be used: unreadable, not the expected format, or holds no usable data.
+
+    >>> str(BadInputError("x.geojson", "the file is empty"))
+    'cannot read x.geojson: the file is empty'
+    """
+
+    def __init__(self, path: str | Path, reason: str) -> None:
+        self.path = Path(path)
+        self.reason = reason
+        super().__init__(f"cannot read {path}: {reason}")
+
+
+class UnknownValueError(GeodataError, ValueError):
+    """A name or identifier that is not one of the allowed values.
+
+    >>> str(UnknownValueError("group", "east", ["annexed-2022", "ukraine"]))
+    "unknown group 'east'; choose one of: annexed-2022, ukraine"
+    """
+
+    def __init__(self, kind: str, value: object, allowed: Iterable[str]) -> None:
+        self.kind = kind
+        self.value = value
+        self.allowed = tuple(allowed)
+        super().__init__(f"unknown {kind} {value!r}; choose one of: {', '.join(self.allowed)}")
+
+
+class UnknownRegionError(UnknownValueError):
+    """A region code or group id that the boundary set does not hold."""
+
+
+class UnknownScenarioError(UnknownValueError):
+    """A proposal (scenario) name that is neither built in nor saved by the user."""
+
+
+class StoreError(GeodataError):
+    """The local history store cannot be opened, read or written."""
+
+    def __init__(self, path: str | Path, reason: str) -> None:
+        self.path = Path(path)
+        self.reason = reason
+        super().__init__(f"history store {self.path}: {reason}")
+
+
+class ExportError(GeodataError):
+    """An export could not be written; any previous file at the target is untouched."""
+
+    def __init__(self, path: str | Path, reason: str) -> None:
+        self.path = Path(path)
+        self.reason = reason
+        super().__init__(f"cannot write {self.path}: {reason}")

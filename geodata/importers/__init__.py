@@ -1,0 +1,117 @@
+"""Read control-area files of every supported format into a :class:`~geodata.ControlLayer`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import zipfile
+from pathlib import Path
+
+from geodata.control import ControlLayer
+from geodata.errors import BadInputError
+from geodata.importers.assemble import assemble_layer
+from geodata.importers.geojson import read_geojson
+from geodata.importers.ogr import read_with_ogr
+
+#: Extension -> human name of every format :func:`read_control_layer` reads.
+SUPPORTED_FORMATS = {
+    ".geojson": "GeoJSON",
+    ".json": "GeoJSON or DeepStateMap API document",
+    ".kml": "KML",
+    ".kmz": "KMZ",
+    ".shp": "Shapefile",
+    ".zip": "zipped Shapefile",
+    ".gpkg": "GeoPackage",
+    ".fgb": "FlatGeobuf",
+}
+
+_JSON_EXTENSIONS = {".geojson", ".json"}
+
+# First bytes of each binary format, for files with an unfamiliar extension.
+_MAGIC = {
+    b"PK\x03\x04": ".zip",
+    b"SQLite format 3\x00": ".gpkg",
+    b"fgb\x03": ".fgb",
+}
+
+
+def read_control_layer(path: str | Path, date: dt.date | None = None) -> ControlLayer:
+    """Read a control-area file of any supported format.
+
+    Parameters
+    ----------
+    path : str or Path
+        GeoJSON, DeepStateMap API JSON, KML, KMZ, Shapefile (``.shp`` or zipped),
+        GeoPackage or FlatGeobuf.
+    date : datetime.date, optional
+        The date the layer shows. Without it the date comes from the file's
+        metadata (DeepStateMap ``datetime``/``id``), else from the file name
+        (``YYYYMMDD``, ``YYYY-MM-DD``, epoch seconds), else it is unknown.
+
+    Returns
+    -------
+    ControlLayer
+        In WGS84, 2-D and valid; ``layer.report`` says what was skipped or repaired.
+
+    Raises
+    ------
+    BadInputError
+        The file cannot be used; the message names it and says why.
+
+    Examples
+    --------
+    >>> import json, tempfile, pathlib
+    >>> ring = [[37, 47], [38, 47], [38, 48], [37, 48], [37, 47]]
+    >>> square = {"type": "Polygon", "coordinates": [ring]}
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> (folder / "front-2024-11-20.geojson").write_text(json.dumps(square))
+    88
+    >>> layer = read_control_layer(folder / "front-2024-11-20.geojson")
+    >>> layer.date, layer.source_format, layer.report.date_origin
+    (datetime.date(2024, 11, 20), 'GeoJSON', 'file name')
+    """
+    path = Path(path)
+    kind = _kind_of(path)
+    found = read_geojson(path) if kind in _JSON_EXTENSIONS else read_with_ogr(path, kind)
+    return assemble_layer(found, path, date)
+
+
+def _kind_of(path: Path) -> str:
+    suffix = path.suffix.lower()
+    if suffix in SUPPORTED_FORMATS:
+        return suffix
+    if path.is_dir():
+        raise BadInputError(path, "it is a folder, not a file")
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(64)
+    except FileNotFoundError:
+        raise BadInputError(path, "no such file") from None
+    except OSError as error:
+        raise BadInputError(path, error.strerror or str(error)) from None
+    for magic, kind in _MAGIC.items():
+        if head.startswith(magic):
+            return _zip_kind(path) if kind == ".zip" else kind
+    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if stripped.startswith((b"{", b"[")):
+        return ".json"
+    if stripped.startswith(b"<") and b"kml" in head.lower():
+        return ".kml"
+    readable = ", ".join(f"{name} ({ext})" for ext, name in SUPPORTED_FORMATS.items())
+    raise BadInputError(
+        path, f"unsupported file type {suffix or '(no extension)'!r}; readable: {readable}"
+    )
+
+
+def _zip_kind(path: Path) -> str:
+    """A zip archive is a KMZ when it holds a KML document, else an archive of other files."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = archive.namelist()
+    except (zipfile.BadZipFile, OSError):
+        return ".zip"  # read_with_ogr reports the problem
+    return (
+        ".kmz"
+        if any(n.lower().endswith(".kml") for n in names)
+        and not any(n.lower().endswith(".shp") for n in names)
+        else ".zip"
+    )

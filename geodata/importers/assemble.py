@@ -1,0 +1,229 @@
+"""Turn the features an importer read into a clean :class:`~geodata.control.ControlLayer`.
+
+Every format goes through :func:`assemble_layer`, so each rule holds for all of
+them: coordinates end up in WGS84 (lon, lat) and 2-D, invalid polygons are
+repaired and counted, points and lines are skipped and counted, and the date
+comes from the argument, else the file's metadata, else its name.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pyproj
+import shapely
+from pyproj.exceptions import CRSError
+from shapely.errors import GEOSException
+
+from geodata.control import CONTROLLED, ControlLayer, DateOrigin, ImportReport
+from geodata.dates import date_from_filename
+from geodata.errors import BadInputError
+from geodata.importers.deepstate import occupied_category
+
+# Ukraine's extent (lon_min, lat_min, lon_max, lat_max), for telling swapped
+# axes from data that merely lies elsewhere.
+UKRAINE_EXTENT = (22.1, 44.3, 40.3, 52.4)
+
+_POLYGONAL = {shapely.GeometryType.POLYGON, shapely.GeometryType.MULTIPOLYGON}
+
+
+@dataclass
+class SourceFeatures:
+    """What a reader found in a file, before cleaning.
+
+    ``geometries`` are shapely geometries (or ``None``) in ``crs``; ``crs`` is
+    ``None`` when the file does not say.
+    """
+
+    geometries: list
+    properties: list[dict]
+    crs: pyproj.CRS | None
+    format_name: str
+    metadata_date: dt.date | None = None
+    deepstate_styled: bool = False
+    unreadable: int = 0
+    notes: list[str] = field(default_factory=list)
+
+
+def assemble_layer(found: SourceFeatures, path: Path, date: dt.date | None = None) -> ControlLayer:
+    """Clean the features a reader found and build the control layer.
+
+    Parameters
+    ----------
+    found : SourceFeatures
+        The reader's output.
+    path : Path
+        The file, for messages and for a date in its name.
+    date : datetime.date, optional
+        An explicit date, which wins over metadata and the file name.
+    """
+    notes = list(found.notes)
+    geometries = np.array([*found.geometries, None], dtype=object)[:-1]  # keep a 1-D object array
+    present = ~shapely.is_missing(geometries) & ~shapely.is_empty(geometries)
+    # NaN or infinite coordinates (JSON allows NaN literals) make a geometry unusable.
+    nonfinite = present & ~np.isfinite(shapely.bounds(geometries)).all(axis=1)
+    geometries = np.where(present & ~nonfinite, shapely.force_2d(geometries), None)
+    geometries = _to_wgs84(geometries, found.crs, path, notes)
+    geometries = _fix_swapped_axes(geometries, notes)
+
+    polygonal = np.array([_polygonal_part(g) for g in geometries], dtype=object)
+    invalid = ~shapely.is_missing(polygonal) & ~shapely.is_valid(polygonal)
+    if invalid.any():
+        repaired = shapely.make_valid(polygonal[invalid])
+        polygonal[invalid] = [_polygonal_part(g) for g in repaired]
+    is_polygon = ~shapely.is_missing(polygonal) & ~shapely.is_empty(polygonal)
+
+    if found.deepstate_styled:
+        categories = [occupied_category(p) for p in found.properties]
+    else:
+        categories = [CONTROLLED] * len(polygonal)
+    kept = is_polygon & np.array([c is not None for c in categories], dtype=bool)
+
+    grouped: dict[str, list] = {}
+    for geometry, category, keep in zip(polygonal, categories, kept, strict=True):
+        if keep:
+            grouped.setdefault(category, []).append(geometry)
+    try:
+        by_category = {category: _union(members) for category, members in grouped.items()}
+        controlled = _union(list(by_category.values()))
+    except GEOSException as error:
+        raise BadInputError(path, f"its polygons cannot be merged ({error})") from None
+    if found.deepstate_styled and not by_category and is_polygon.any():
+        notes.append("no polygon is marked as occupied territory")
+    report = ImportReport(
+        features_read=len(geometries) + found.unreadable,
+        polygons_used=int(kept.sum()),
+        skipped_non_polygon=int((~is_polygon & ~nonfinite).sum()),
+        skipped_other_category=int((is_polygon & ~kept).sum()),
+        skipped_unreadable=found.unreadable + int(nonfinite.sum()),
+        repaired=int(invalid.sum()),
+        notes=tuple(notes),
+        date_origin=_date_origin(date, found.metadata_date, path),
+    )
+    if not is_polygon.any():
+        raise BadInputError(path, _no_polygon_reason(report))
+    return ControlLayer(
+        controlled=controlled,
+        date=date or found.metadata_date or date_from_filename(path.name),
+        source=path.name,
+        source_format=found.format_name,
+        categories=by_category,
+        report=report,
+    )
+
+
+def crs_from_user_input(value: object, path: Path) -> pyproj.CRS:
+    """A CRS from a name such as ``EPSG:3857`` or ``urn:ogc:def:crs:OGC:1.3:CRS84``."""
+    try:
+        return pyproj.CRS.from_user_input(value)
+    except CRSError as error:
+        raise BadInputError(path, f"unknown coordinate system {value!r} ({error})") from None
+
+
+def _to_wgs84(geometries: np.ndarray, crs: pyproj.CRS | None, path: Path, notes: list[str]):
+    if crs is None:
+        _require_lon_lat(geometries, path)
+        return geometries
+    if crs.is_geographic and crs.equals("OGC:CRS84", ignore_axis_order=True):
+        return geometries
+    try:
+        transformer = pyproj.Transformer.from_crs(crs, "EPSG:4326", always_xy=True)
+    except CRSError as error:
+        raise BadInputError(path, f"cannot convert from {crs.name} to WGS84 ({error})") from None
+    notes.append(f"converted from {crs.name} to WGS84")
+
+    def project(coords: np.ndarray) -> np.ndarray:
+        x, y = transformer.transform(coords[:, 0], coords[:, 1])
+        return np.column_stack((x, y))
+
+    converted = shapely.transform(geometries, project)
+    if not np.isfinite(shapely.bounds(converted[~shapely.is_missing(converted)])).all():
+        raise BadInputError(path, f"coordinates fall outside {crs.name}'s valid area")
+    return converted
+
+
+def _require_lon_lat(geometries: np.ndarray, path: Path) -> None:
+    present = geometries[~shapely.is_missing(geometries)]
+    if len(present) == 0:
+        return
+    xmin, ymin, xmax, ymax = shapely.total_bounds(present)
+    if not np.isfinite([xmin, ymin, xmax, ymax]).all():
+        return
+    if xmin < -180 or xmax > 180 or ymin < -90 or ymax > 90:
+        largest = max(abs(xmin), abs(xmax), abs(ymin), abs(ymax))
+        raise BadInputError(
+            path,
+            f"coordinates up to {largest:,.0f} are not longitude/latitude and the file does "
+            "not say which coordinate system they are in; export it again in WGS84 "
+            "(EPSG:4326) or with its coordinate system (for a shapefile, its .prj file)",
+        )
+
+
+def _fix_swapped_axes(geometries: np.ndarray, notes: list[str]) -> np.ndarray:
+    """Swap x and y when the data lies off Ukraine as given but on Ukraine when swapped."""
+    present = geometries[~shapely.is_missing(geometries)]
+    if len(present) == 0:
+        return geometries
+    bounds = shapely.total_bounds(present)
+    swapped_bounds = bounds[[1, 0, 3, 2]]
+    if not _overlaps_ukraine(bounds) and _overlaps_ukraine(swapped_bounds):
+        notes.append(
+            "coordinates were in latitude/longitude order; read them as longitude/latitude"
+        )
+        return shapely.transform(geometries, lambda coords: coords[:, ::-1])
+    if not _overlaps_ukraine(bounds):
+        notes.append("the layer lies entirely outside Ukraine")
+    return geometries
+
+
+def _overlaps_ukraine(bounds: np.ndarray) -> bool:
+    xmin, ymin, xmax, ymax = bounds
+    uxmin, uymin, uxmax, uymax = UKRAINE_EXTENT
+    return bool(xmin <= uxmax and xmax >= uxmin and ymin <= uymax and ymax >= uymin)
+
+
+def _polygonal_part(geometry):
+    """The polygons of a geometry (from a collection, the polygon members), or ``None``."""
+    if geometry is None:
+        return None
+    kind = shapely.get_type_id(geometry)
+    if kind in _POLYGONAL:
+        return geometry
+    if kind == shapely.GeometryType.GEOMETRYCOLLECTION:
+        parts = shapely.get_parts(geometry)
+        polygons = [p for p in parts if shapely.get_type_id(p) in _POLYGONAL]
+        if polygons:
+            return shapely.union_all(polygons) if len(polygons) > 1 else polygons[0]
+    return None
+
+
+def _union(geometries: list):
+    if not geometries:
+        return shapely.Polygon()
+    if len(geometries) == 1:
+        return geometries[0]
+    return shapely.union_all(geometries)
+
+
+def _date_origin(date, metadata_date, path: Path) -> DateOrigin:
+    if date is not None:
+        return "argument"
+    if metadata_date is not None:
+        return "metadata"
+    if date_from_filename(path.name) is not None:
+        return "file name"
+    return "unknown"
+
+
+def _no_polygon_reason(report: ImportReport) -> str:
+    if report.features_read == 0:
+        return "it holds no features"
+    details = []
+    if report.skipped_non_polygon:
+        details.append(f"{report.skipped_non_polygon} points, lines or empty features")
+    if report.skipped_unreadable:
+        details.append(f"{report.skipped_unreadable} unreadable features")
+    return "it holds no polygons (found " + ", ".join(details) + "); a control layer needs areas"

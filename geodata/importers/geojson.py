@@ -1,0 +1,183 @@
+"""Read GeoJSON and DeepStateMap API documents.
+
+Accepted shapes:
+
+* a GeoJSON FeatureCollection, Feature or bare geometry (RFC 7946, or the 2008
+  draft with a ``crs`` member);
+* DeepStateMap's ``/api/history/last`` document ``{"id", "datetime", "map": FeatureCollection}``
+  and its ``/api/history/<id>/geojson`` document, bare or wrapped as ``{"map": …}``.
+
+Features named in DeepStateMap's ``uk /// en /// key`` style are filtered to the
+occupied categories (see :mod:`geodata.importers.deepstate`).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import shapely
+from shapely.errors import GEOSException
+
+from geodata.dates import date_from_iso_datetime, date_from_timestamp
+from geodata.errors import BadInputError
+from geodata.importers.assemble import SourceFeatures, crs_from_user_input
+from geodata.importers.deepstate import looks_like_deepstate
+
+_GEOMETRY_TYPES = {
+    "Point",
+    "MultiPoint",
+    "LineString",
+    "MultiLineString",
+    "Polygon",
+    "MultiPolygon",
+    "GeometryCollection",
+}
+
+
+def read_geojson(path: Path) -> SourceFeatures:
+    """Read a GeoJSON or DeepStateMap JSON file into :class:`SourceFeatures`.
+
+    Raises :class:`~geodata.errors.BadInputError` for anything that is not one
+    of the accepted shapes, naming what was found instead.
+    """
+    notes: list[str] = []
+    document = _load_json(path, notes)
+    metadata_date = None
+    from_deepstate_api = False
+    if isinstance(document, dict) and "map" in document:
+        from_deepstate_api = True
+        metadata_date = _deepstate_date(document)
+        document = document["map"]
+    features = _features_of(document, path)
+    crs = _declared_crs(document, path)
+
+    geometries, properties, unreadable = [], [], 0
+    for feature in features:
+        if not isinstance(feature, dict):
+            unreadable += 1
+            continue
+        props = feature.get("properties")
+        props = props if isinstance(props, dict) else {}
+        raw_geometry = feature.get("geometry")
+        if raw_geometry is None:
+            geometry = None
+        else:
+            try:
+                geometry = shapely.from_geojson(json.dumps(raw_geometry))
+            except (GEOSException, ValueError):
+                unreadable += 1
+                continue
+        geometries.append(geometry)
+        properties.append(props)
+
+    deepstate_styled = from_deepstate_api or any(looks_like_deepstate(p) for p in properties)
+    return SourceFeatures(
+        geometries=geometries,
+        properties=properties,
+        crs=crs,
+        format_name="DeepStateMap" if deepstate_styled else "GeoJSON",
+        metadata_date=metadata_date,
+        deepstate_styled=deepstate_styled,
+        unreadable=unreadable,
+        notes=notes,
+    )
+
+
+def _load_json(path: Path, notes: list[str]):
+    data = _read_bytes(path)
+    if not data.strip():
+        raise BadInputError(path, "the file is empty")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        # GeoJSON must be UTF-8, but geometry does not depend on text: read on,
+        # and say that names may be garbled.
+        text = data.decode("utf-8", errors="replace")
+        notes.append(
+            f"the file is not valid UTF-8 (byte {data[error.start]:#04x} at offset "
+            f"{error.start}); names in it may show wrongly"
+        )
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        cut_short = error.pos >= len(text.rstrip()) - 1 or error.msg.startswith("Unterminated")
+        hint = "; the file seems cut short" if cut_short else ""
+        raise BadInputError(
+            path, f"not valid JSON ({error.msg}: line {error.lineno}, column {error.colno}){hint}"
+        ) from None
+    except RecursionError:
+        raise BadInputError(path, "the JSON is nested too deeply to be GeoJSON") from None
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise BadInputError(path, "no such file") from None
+    except IsADirectoryError:
+        raise BadInputError(path, "it is a folder, not a file") from None
+    except PermissionError:
+        raise BadInputError(path, "permission denied") from None
+    except OSError as error:
+        raise BadInputError(path, error.strerror or str(error)) from None
+
+
+def _features_of(document, path: Path) -> list:
+    if isinstance(document, list):
+        if document and all(isinstance(d, dict) and "createdAt" in d for d in document):
+            raise BadInputError(
+                path,
+                "this is DeepStateMap's list of updates, not a map; "
+                "open one update's map (history/<id>/geojson) instead",
+            )
+        raise BadInputError(path, "a JSON list is not GeoJSON; expected a FeatureCollection")
+    if not isinstance(document, dict):
+        raise BadInputError(path, f"not GeoJSON: the file holds a JSON {type(document).__name__}")
+    kind = document.get("type")
+    if kind == "FeatureCollection":
+        features = document.get("features")
+        if not isinstance(features, list):
+            raise BadInputError(path, "the FeatureCollection has no 'features' list")
+        return features
+    if kind == "Feature":
+        return [document]
+    if kind in _GEOMETRY_TYPES:
+        return [{"type": "Feature", "geometry": document, "properties": {}}]
+    if kind == "Topology":
+        raise BadInputError(path, "this is TopoJSON; convert it to GeoJSON first")
+    raise BadInputError(
+        path,
+        f"not GeoJSON: expected a FeatureCollection, a Feature or a geometry, found type {kind!r}",
+    )
+
+
+def _declared_crs(document, path: Path):
+    # RFC 7946 GeoJSON is always WGS84 lon/lat; the 2008 draft could name a CRS.
+    crs = document.get("crs") if isinstance(document, dict) else None
+    if not isinstance(crs, dict):
+        return None
+    name = (
+        (crs.get("properties") or {}).get("name")
+        if isinstance(crs.get("properties"), dict)
+        else None
+    )
+    if not isinstance(name, str):
+        return None
+    parsed = crs_from_user_input(name, path)
+    # Any geographic CRS in GeoJSON means lon/lat order, whatever its axis definition says.
+    return (
+        None if parsed.is_geographic and parsed.datum.name.startswith("World Geodetic") else parsed
+    )
+
+
+def _deepstate_date(document: dict):
+    when = document.get("datetime")
+    if isinstance(when, str):
+        found = date_from_iso_datetime(when)
+        if found:
+            return found
+    epoch = document.get("id")
+    if isinstance(epoch, int | float) and not isinstance(epoch, bool) and 0 < epoch < 4102444800:
+        return date_from_timestamp(epoch)
+    return None

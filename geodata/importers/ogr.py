@@ -1,0 +1,158 @@
+"""Read KML, KMZ, Shapefile (plain or zipped), GeoPackage and FlatGeobuf through GDAL (pyogrio).
+
+Every layer of the file is read (a KML folder, a GeoPackage table), each is
+converted to WGS84, and the features are pooled.
+"""
+
+from __future__ import annotations
+
+import warnings
+import zipfile
+from pathlib import Path, PurePosixPath
+
+import pyogrio
+import shapely
+from pyogrio.errors import DataLayerError, DataSourceError
+
+from geodata.errors import BadInputError
+from geodata.importers.assemble import SourceFeatures
+from geodata.importers.deepstate import looks_like_deepstate
+
+FORMAT_BY_EXTENSION = {
+    ".kml": "KML",
+    ".kmz": "KMZ",
+    ".shp": "Shapefile",
+    ".gpkg": "GeoPackage",
+    ".fgb": "FlatGeobuf",
+}
+
+# What a zip archive may hold; a shapefile is the usual case.
+_READABLE_IN_ZIP = (".shp", ".gpkg", ".fgb", ".kml", ".geojson", ".json")
+
+
+def read_with_ogr(path: Path, kind: str | None = None) -> SourceFeatures:
+    """Read every vector layer of a file GDAL can open into :class:`SourceFeatures`.
+
+    Parameters
+    ----------
+    path : Path
+        The file; a zip archive is searched for shapefiles and other vector files.
+    kind : str, optional
+        The format as an extension (``.kml``, ``.zip`` …) when the file's own
+        extension does not say; by default the file's extension.
+    """
+    kind = kind or path.suffix.lower()
+    if kind == ".zip" or (kind == ".kmz" and path.suffix.lower() != ".kmz"):
+        # GDAL recognises a KMZ only by its extension; otherwise read its KML inside.
+        datasets = _datasets_in_zip(path)
+        format_name = "KMZ" if kind == ".kmz" else _zip_format_name(datasets)
+    else:
+        _check_readable(path)
+        datasets = [str(path)]
+        format_name = FORMAT_BY_EXTENSION.get(kind, "GDAL vector")
+
+    geometries, properties, notes = [], [], []
+    for dataset in datasets:
+        with warnings.catch_warnings(record=True) as gdal_warnings:
+            warnings.simplefilter("always", RuntimeWarning)
+            layers = _layer_names(dataset, path)
+            frames = [(layer, _read_layer(dataset, layer, path)) for layer in layers]
+        notes.extend(_useful_warnings(gdal_warnings))
+        for layer, frame in frames:
+            if frame is None or len(frame) == 0:
+                continue
+            if frame.crs is not None:
+                if not frame.crs.equals("EPSG:4326", ignore_axis_order=True):
+                    notes.append(f"converted layer {layer!r} from {frame.crs.name} to WGS84")
+                frame = frame.to_crs("EPSG:4326")
+            geometries.extend(frame.geometry.to_numpy())
+            columns = [c for c in frame.columns if c != frame.geometry.name]
+            properties.extend(frame[columns].to_dict("records"))
+    if not geometries:
+        raise BadInputError(path, "it holds no features")
+    return SourceFeatures(
+        geometries=geometries,
+        properties=properties,
+        # Layers that named a CRS are WGS84 by now; any that did not are
+        # checked for being longitude/latitude when the layer is assembled.
+        crs=None,
+        format_name=format_name,
+        deepstate_styled=any(looks_like_deepstate(p) for p in properties),
+        notes=notes,
+    )
+
+
+def _check_readable(path: Path) -> None:
+    if not path.exists():
+        raise BadInputError(path, "no such file")
+    if path.is_dir():
+        raise BadInputError(path, "it is a folder, not a file")
+    if path.stat().st_size == 0:
+        raise BadInputError(path, "the file is empty")
+
+
+def _datasets_in_zip(path: Path) -> list[str]:
+    _check_readable(path)
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = [n for n in archive.namelist() if not n.endswith("/")]
+    except zipfile.BadZipFile:
+        raise BadInputError(path, "not a valid zip archive") from None
+    except OSError as error:
+        raise BadInputError(path, error.strerror or str(error)) from None
+    readable = [
+        n
+        for n in names
+        if PurePosixPath(n).suffix.lower() in _READABLE_IN_ZIP
+        and not PurePosixPath(n).name.startswith(".")
+        and "__MACOSX" not in n
+    ]
+    if not readable:
+        listing = ", ".join(names[:8]) + (" …" if len(names) > 8 else "") if names else "nothing"
+        raise BadInputError(
+            path, f"the zip archive holds no shapefile (.shp) or other map data; it holds {listing}"
+        )
+    # The braces let GDAL open archives whatever their extension.
+    return [f"/vsizip/{{{path}}}/{name}" for name in readable]
+
+
+def _zip_format_name(datasets: list[str]) -> str:
+    suffixes = {PurePosixPath(d).suffix.lower() for d in datasets}
+    if suffixes == {".shp"}:
+        return "Shapefile (zipped)"
+    return "zip archive"
+
+
+def _layer_names(dataset: str, path: Path) -> list[str]:
+    try:
+        layers = pyogrio.list_layers(dataset)
+    except (DataSourceError, DataLayerError, UnicodeDecodeError) as error:
+        raise BadInputError(path, _gdal_reason(error)) from None
+    return [str(name) for name, geometry_type in layers if geometry_type is not None]
+
+
+def _read_layer(dataset: str, layer: str, path: Path):
+    try:
+        frame = pyogrio.read_dataframe(dataset, layer=layer)
+    except (DataSourceError, DataLayerError, UnicodeDecodeError, ValueError) as error:
+        raise BadInputError(path, _gdal_reason(error)) from None
+    if "geometry" not in frame:
+        return None
+    frame = frame[~shapely.is_missing(frame.geometry.to_numpy())]
+    return frame
+
+
+def _useful_warnings(caught: list[warnings.WarningMessage]) -> list[str]:
+    # GDAL talks about things the user cannot act on (a GeoPackage with another
+    # extension); keep what concerns the data, such as failed text conversion.
+    keep = ("convert", "encoding", "utf-8", "corrupt", "truncat")
+    messages = dict.fromkeys(
+        str(w.message) for w in caught if any(k in str(w.message).lower() for k in keep)
+    )
+    return [f"GDAL: {m}" for m in list(messages)[:3]]
+
+
+def _gdal_reason(error: Exception) -> str:
+    text = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    # GDAL's messages repeat the path, which the user already sees once.
+    return f"GDAL could not read it ({text})"

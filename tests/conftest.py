@@ -1,0 +1,25 @@
+"""Shared test set-up: headless Qt, and the real control data in ../shared when present."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import API_SAMPLE, SNAPSHOT_20241120, require_shared
+
+# Qt must never look for a display in tests; CI has none.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture
+def snapshot_20241120() -> Path:
+    """The DeepStateMap daily snapshot of 2024-11-20 (the seed article's date)."""
+    return require_shared(SNAPSHOT_20241120)
+
+
+@pytest.fixture
+def api_sample_20241120() -> Path:
+    """DeepStateMap's /api/history/last document for 2024-11-20."""
+    return require_shared(API_SAMPLE / "history-last-20241120.json")

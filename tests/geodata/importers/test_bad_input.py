@@ -1,0 +1,227 @@
+"""Bad input gives a BadInputError naming the file, or a repaired layer with a note."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+
+import pytest
+import shapely
+
+from geodata.errors import BadInputError
+from geodata.importers import read_control_layer
+from tests.geodata.importers.fixtures import AREAS, control_frame, write_control_file
+
+EXPECTED = shapely.union_all(AREAS)
+
+
+def feature_collection(*geometries, properties=None):
+    return {
+        "type": "FeatureCollection",
+        "features": [
+            {"type": "Feature", "properties": properties or {}, "geometry": g} for g in geometries
+        ],
+    }
+
+
+def write_json(path, document):
+    path.write_text(json.dumps(document), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("extension", [".geojson", ".kml", ".gpkg", ".shp", ".fgb", ".zip", ".kmz"])
+def test_empty_file(tmp_path, extension):
+    path = tmp_path / f"empty{extension}"
+    path.write_bytes(b"")
+    with pytest.raises(BadInputError, match=rf"empty{extension}: .*(empty|zip)"):
+        read_control_layer(path)
+
+
+def test_truncated_json_says_it_seems_cut_short(tmp_path):
+    whole = json.dumps(json.loads(control_frame().to_json()))
+    path = tmp_path / "cut.geojson"
+    path.write_text(whole[: len(whole) // 2])
+    with pytest.raises(BadInputError, match=r"cut\.geojson: not valid JSON .*cut short"):
+        read_control_layer(path)
+
+
+def test_truncated_geopackage(tmp_path):
+    path = write_control_file(tmp_path, "cut", ".gpkg")
+    path.write_bytes(path.read_bytes()[:2000])
+    with pytest.raises(BadInputError, match=r"cut\.gpkg"):
+        read_control_layer(path)
+
+
+def test_a_file_with_no_polygons(tmp_path):
+    points = [{"type": "Point", "coordinates": [37.5, 48.0]}] * 3
+    line = {"type": "LineString", "coordinates": [[37, 48], [38, 48]]}
+    path = write_json(tmp_path / "units.geojson", feature_collection(*points, line))
+    with pytest.raises(BadInputError, match=r"no polygons .*4 points, lines"):
+        read_control_layer(path)
+
+
+def test_points_and_lines_beside_polygons_are_skipped_and_counted(tmp_path):
+    polygon = shapely.geometry.mapping(AREAS[0])
+    point = {"type": "Point", "coordinates": [37.5, 48.0]}
+    path = write_json(tmp_path / "mixed.geojson", feature_collection(polygon, point, point))
+    layer = read_control_layer(path)
+    assert layer.report.skipped_non_polygon == 2
+    assert "skipped 2 non-polygon features (points or lines)" in layer.report.messages()
+
+
+def test_empty_feature_collection(tmp_path):
+    path = write_json(tmp_path / "none.geojson", feature_collection())
+    with pytest.raises(BadInputError, match="holds no features"):
+        read_control_layer(path)
+
+
+def test_projected_coordinates_with_no_crs_geojson(tmp_path):
+    projected = json.loads(control_frame("EPSG:3857").to_json())
+    projected.pop("crs", None)
+    path = write_json(tmp_path / "mercator.geojson", projected)
+    with pytest.raises(
+        BadInputError, match=r"mercator\.geojson: coordinates up to .* not longitude/latitude"
+    ):
+        read_control_layer(path)
+
+
+def test_projected_shapefile_without_prj(tmp_path):
+    path = write_control_file(tmp_path, "noprj", ".shp", control_frame("EPSG:32637"))
+    path.with_suffix(".prj").unlink()
+    with pytest.raises(BadInputError, match=r"noprj\.shp: .*\.prj"):
+        read_control_layer(path)
+
+
+def test_swapped_latitude_longitude_is_read_correctly_with_a_note(tmp_path):
+    swapped = [shapely.transform(a, lambda c: c[:, ::-1]) for a in AREAS]
+    path = write_json(
+        tmp_path / "latlon.geojson", feature_collection(*map(shapely.geometry.mapping, swapped))
+    )
+    layer = read_control_layer(path)
+    assert shapely.area(shapely.symmetric_difference(layer.controlled, EXPECTED)) < 1e-9
+    assert any("latitude/longitude order" in n for n in layer.report.notes)
+
+
+def test_3d_coordinates_are_flattened(tmp_path):
+    rings = [[[x, y, 120.0] for x, y in AREAS[0].exterior.coords]]
+    path = write_json(
+        tmp_path / "z.geojson", feature_collection({"type": "Polygon", "coordinates": rings})
+    )
+    layer = read_control_layer(path)
+    assert not shapely.has_z(layer.controlled)
+    assert shapely.equals(layer.controlled, AREAS[0])
+
+
+def test_self_intersecting_polygon_is_repaired_and_reported(tmp_path):
+    bowtie = {
+        "type": "Polygon",
+        "coordinates": [[[37, 47], [38, 48], [38, 47], [37, 48], [37, 47]]],
+    }
+    path = write_json(tmp_path / "bowtie.geojson", feature_collection(bowtie))
+    layer = read_control_layer(path)
+    assert shapely.is_valid(layer.controlled)
+    assert shapely.area(layer.controlled) == pytest.approx(0.5)
+    assert layer.report.repaired == 1
+    assert "repaired 1 invalid polygon (make_valid)" in layer.report.messages()
+
+
+def test_zip_with_no_shapefile_lists_its_contents(tmp_path):
+    path = tmp_path / "notes.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("readme.txt", "hello")
+        archive.writestr("table.csv", "a,b\n1,2\n")
+    with pytest.raises(BadInputError, match=r"notes\.zip: .*no shapefile.*readme\.txt, table\.csv"):
+        read_control_layer(path)
+
+
+def test_not_a_zip(tmp_path):
+    path = tmp_path / "fake.zip"
+    path.write_bytes(b"this is not a zip archive at all")
+    with pytest.raises(BadInputError, match="not a valid zip archive"):
+        read_control_layer(path)
+
+
+def test_non_utf8_geojson_is_read_with_a_note(tmp_path):
+    document = feature_collection(
+        shapely.geometry.mapping(AREAS[0]), properties={"name": "Донецьк"}
+    )
+    path = tmp_path / "cp1251.geojson"
+    path.write_bytes(json.dumps(document, ensure_ascii=False).encode("cp1251"))
+    layer = read_control_layer(path)
+    assert shapely.equals(layer.controlled, AREAS[0])
+    assert any("not valid UTF-8" in n for n in layer.report.notes)
+
+
+def test_non_utf8_shapefile_is_read(tmp_path):
+    frame = control_frame()
+    frame["name"] = ["Донецьк", "Краматорськ", "Луганськ"]
+    path = tmp_path / "cp1251.shp"
+    frame.to_file(path, encoding="cp1251")
+    path.with_suffix(".cpg").unlink(missing_ok=True)
+    layer = read_control_layer(path)
+    assert shapely.area(shapely.symmetric_difference(layer.controlled, EXPECTED)) < 1e-9
+
+
+def test_json_that_is_not_geojson(tmp_path):
+    for name, document, reason in [
+        ("list.json", [1, 2, 3], "JSON list is not GeoJSON"),
+        ("number.json", 42, "JSON int"),
+        ("other.json", {"type": "Topology"}, "TopoJSON"),
+        ("dict.json", {"hello": "world"}, "found type None"),
+        ("nofeatures.json", {"type": "FeatureCollection"}, "no 'features' list"),
+    ]:
+        with pytest.raises(BadInputError, match=reason):
+            read_control_layer(write_json(tmp_path / name, document))
+
+
+def test_malformed_geometries_are_skipped_and_counted(tmp_path):
+    good = shapely.geometry.mapping(AREAS[0])
+    bad = [{"type": "Polygon", "coordinates": [[[1, 2], [3]]]}, {"type": "Blob"}, "text"]
+    path = write_json(tmp_path / "some-bad.geojson", feature_collection(good, *bad))
+    layer = read_control_layer(path)
+    assert layer.report.skipped_unreadable == 3
+    assert shapely.equals(layer.controlled, AREAS[0])
+
+
+def test_nan_coordinates_are_unreadable_not_fatal(tmp_path):
+    path = tmp_path / "nan.geojson"
+    good = json.dumps(shapely.geometry.mapping(AREAS[0]))
+    path.write_text(
+        '{"type": "FeatureCollection", "features": ['
+        f'{{"type": "Feature", "properties": {{}}, "geometry": {good}}},'
+        '{"type": "Feature", "properties": {}, "geometry": '
+        '{"type": "Polygon", "coordinates": [[[NaN, 1], [2, 2], [3, 1], [NaN, 1]]]}}]}'
+    )
+    layer = read_control_layer(path)
+    assert layer.report.skipped_unreadable == 1
+
+
+def test_unknown_crs_name(tmp_path):
+    document = feature_collection(shapely.geometry.mapping(AREAS[0]))
+    document["crs"] = {"type": "name", "properties": {"name": "EPSG:999999"}}
+    with pytest.raises(BadInputError, match="unknown coordinate system 'EPSG:999999'"):
+        read_control_layer(write_json(tmp_path / "crs.geojson", document))
+
+
+def test_deeply_nested_json(tmp_path):
+    path = tmp_path / "deep.json"
+    path.write_text("[" * 100_000 + "]" * 100_000)
+    with pytest.raises(BadInputError, match=r"deep\.json"):
+        read_control_layer(path)
+
+
+def test_layer_outside_ukraine_is_read_with_a_note(tmp_path):
+    path = write_json(
+        tmp_path / "far.geojson",
+        feature_collection(shapely.geometry.mapping(shapely.box(0, 0, 1, 1))),
+    )
+    layer = read_control_layer(path)
+    assert "the layer lies entirely outside Ukraine" in layer.report.notes
+
+
+@pytest.mark.skipif(__import__("os").geteuid() == 0, reason="root can read any file")
+def test_unreadable_file(tmp_path):
+    path = write_control_file(tmp_path, "locked", ".geojson")
+    path.chmod(0)
+    with pytest.raises(BadInputError, match="permission denied"):
+        read_control_layer(path)

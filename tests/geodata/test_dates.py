@@ -1,0 +1,46 @@
+"""Dates from arguments, file names and timestamps."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from geodata.dates import (
+    date_from_filename,
+    date_from_iso_datetime,
+    date_from_timestamp,
+    parse_date,
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("deepstatemap_data_20241120.geojson", dt.date(2024, 11, 20)),
+        ("2024-11-20_front.kmz", dt.date(2024, 11, 20)),
+        ("front_1732104000.json", dt.date(2024, 11, 20)),
+        ("control.geojson", None),
+        ("v20241399.geojson", None),  # not a real date
+        ("serial_123456789012.gpkg", None),  # 12 digits: neither a date nor epoch seconds
+        ("19991231.geojson", None),  # before any control map
+    ],
+)
+def test_date_from_filename(name, expected):
+    assert date_from_filename(name) == expected
+
+
+def test_epoch_dates_are_kyiv_dates():
+    late_evening_utc = dt.datetime(2024, 11, 20, 23, 0, tzinfo=dt.UTC).timestamp()
+    assert date_from_timestamp(late_evening_utc) == dt.date(2024, 11, 21)
+
+
+def test_iso_datetime_without_zone_is_taken_as_is():
+    assert date_from_iso_datetime("2024-11-20T23:30:00") == dt.date(2024, 11, 20)
+    assert date_from_iso_datetime("yesterday") is None
+
+
+@pytest.mark.parametrize("text", ["2024-13-01", "20.11.2024", "", "2024-11"])
+def test_parse_date_rejects_with_the_expected_form(text):
+    with pytest.raises(ValueError, match="YYYY-MM-DD"):
+        parse_date(text)
