@@ -54,13 +54,28 @@ def _stats(args: argparse.Namespace) -> int:
     return 0
 
 
+def _snapshot(args: argparse.Namespace) -> int:
+    from desktop.snapshot import render_snapshot
+
+    out = render_snapshot(args.file, args.out, args.width, args.height, date=args.date)
+    print(f"{PROG}: wrote {out} ({args.width} x {args.height} px)", file=sys.stderr)
+    return 0
+
+
 def _run_app(args: argparse.Namespace) -> int:
-    print(
-        f"{PROG}: the desktop window is not available in this build; "
-        f"see `{PROG} --help` for the commands",
-        file=sys.stderr,
-    )
-    return 1
+    from desktop.app import run_app
+
+    return run_app(args.file)
+
+
+def _pixels(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if not 100 <= value <= 8000:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a size from 100 to 8000 pixels")
+    return value
 
 
 def _date(text: str):
@@ -70,7 +85,7 @@ def _date(text: str):
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
-_SUBCOMMANDS = {"stats"}
+_SUBCOMMANDS = {"stats", "snapshot"}
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -107,6 +122,19 @@ def _parser() -> argparse.ArgumentParser:
         help="only this group and its members: annexed-2022, crimea-2014, ukraine",
     )
     stats.set_defaults(handler=_stats)
+
+    snapshot = commands.add_parser(
+        "snapshot",
+        help="render the app's map offscreen to a PNG",
+        description="Render the map exactly as the app shows it, offscreen, and save a PNG. "
+        "Works without a display.",
+    )
+    snapshot.add_argument("file", type=Path, nargs="?", metavar="FILE", help="a control file")
+    snapshot.add_argument("--out", type=Path, required=True, help="the PNG to write")
+    snapshot.add_argument("--width", type=_pixels, default=1600, help="width in pixels (1600)")
+    snapshot.add_argument("--height", type=_pixels, default=1000, help="height in pixels (1000)")
+    snapshot.add_argument("--date", type=_date, help="the date the file shows (YYYY-MM-DD)")
+    snapshot.set_defaults(handler=_snapshot)
     return parser
 
 
@@ -118,7 +146,7 @@ def _app_parser() -> argparse.ArgumentParser:
         + f" (see `{PROG} COMMAND --help`).",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {geodata.__version__}")
-    parser.add_argument("files", nargs="*", type=Path, metavar="FILE", help="control files to open")
+    parser.add_argument("file", nargs="?", type=Path, metavar="FILE", help="a control file to open")
     return parser
 
 

@@ -97,6 +97,10 @@ class ControlLayer:
         one, :data:`CONTROLLED`.
     report : ImportReport
         What the importer skipped or repaired.
+    feature_names : tuple of str
+        Distinct names the source gives its controlled features (a KML placemark's
+        name, the English part of a DeepStateMap name), at most a dozen; text
+        from the file, to be shown as text only.
     """
 
     controlled: shapely.Geometry
@@ -105,9 +109,22 @@ class ControlLayer:
     source_format: str
     categories: Mapping[str, shapely.Geometry] = field(default_factory=dict)
     report: ImportReport = field(default_factory=ImportReport)
+    feature_names: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "categories", MappingProxyType(dict(self.categories)))
+
+    @property
+    def credit(self) -> str:
+        """Who to credit for the control areas: ``DeepStateMap`` for its data, else the file name.
+
+        >>> from shapely import Polygon
+        >>> ControlLayer(Polygon(), None, "deepstatemap_data_20241120.geojson", "GeoJSON").credit
+        'DeepStateMap'
+        """
+        if self.source_format == "DeepStateMap" or "deepstate" in self.source.lower():
+            return "DeepStateMap"
+        return self.source
 
     @property
     def is_empty(self) -> bool:

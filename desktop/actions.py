@@ -1,0 +1,100 @@
+"""Every menu command of the app, declared once; menus and shortcuts are built from here."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtWidgets import QMenuBar, QWidget
+
+Shortcut = QKeySequence.StandardKey | str | None
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    """One command: its name (for lookup), menu text, shortcut, status tip and theme icon."""
+
+    name: str
+    text: str
+    shortcut: Shortcut = None
+    tip: str = ""
+    icon: str = ""
+
+
+ACTIONS: tuple[ActionSpec, ...] = (
+    ActionSpec(
+        "open",
+        "&Open…",
+        QKeySequence.StandardKey.Open,
+        "Open a control-area file (GeoJSON, DeepStateMap, KML/KMZ, Shapefile, GeoPackage)",
+        "document-open",
+    ),
+    ActionSpec(
+        "close_data", "&Close Control Data", "Ctrl+W", "Remove the control layer", "document-close"
+    ),
+    ActionSpec(
+        "quit", "&Quit", QKeySequence.StandardKey.Quit, "Quit Frontline Atlas", "application-exit"
+    ),
+    ActionSpec(
+        "zoom_ukraine",
+        "&Zoom to Ukraine",
+        "Ctrl+0",
+        "Fit all of Ukraine in the map",
+        "zoom-fit-best",
+    ),
+    ActionSpec(
+        "clear_selection", "Clear &Selection", "Esc", "Deselect oblasts on the map and in the table"
+    ),
+    ActionSpec(
+        "preferences",
+        "&Preferences…",
+        "Ctrl+,",
+        "Online basemap and other options",
+        "preferences-system",
+    ),
+    ActionSpec("about", "&About Frontline Atlas", "F1", "Versions and data credits", "help-about"),
+)
+
+#: Menu title -> action names; "-" is a separator, "@name" a submenu the window fills.
+MENUS: dict[str, tuple[str, ...]] = {
+    "&File": ("open", "@recent", "close_data", "-", "quit"),
+    "&View": ("zoom_ukraine", "clear_selection", "-", "@panels", "-", "preferences"),
+    "&Help": ("about",),
+}
+
+
+def create_actions(
+    parent: QWidget, handlers: dict[str, Callable[[], object]]
+) -> dict[str, QAction]:
+    """Create a QAction for every declared command, connected to ``handlers[name]``."""
+    missing = {spec.name for spec in ACTIONS} - set(handlers)
+    if missing:
+        raise ValueError(f"no handler for actions: {', '.join(sorted(missing))}")
+    actions = {}
+    for spec in ACTIONS:
+        action = QAction(QIcon.fromTheme(spec.icon) if spec.icon else QIcon(), spec.text, parent)
+        action.setObjectName(f"action-{spec.name}")
+        if spec.shortcut is not None:
+            action.setShortcut(QKeySequence(spec.shortcut))
+        action.setStatusTip(spec.tip)
+        action.setToolTip(spec.tip or spec.text.replace("&", "").rstrip("…"))
+        action.triggered.connect(lambda _checked=False, h=handlers[spec.name]: h())
+        parent.addAction(action)  # shortcuts work even with the menu bar hidden
+        actions[spec.name] = action
+    return actions
+
+
+def build_menus(
+    menu_bar: QMenuBar, actions: dict[str, QAction], submenus: dict[str, object]
+) -> None:
+    """Fill the menu bar from :data:`MENUS`; ``submenus`` maps "@name" entries to QMenus."""
+    for title, entries in MENUS.items():
+        menu = menu_bar.addMenu(title)
+        for entry in entries:
+            if entry == "-":
+                menu.addSeparator()
+            elif entry.startswith("@"):
+                menu.addMenu(submenus[entry[1:]])
+            else:
+                menu.addAction(actions[entry])

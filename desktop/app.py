@@ -1,0 +1,71 @@
+"""Start the desktop app."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+from desktop import STARTED
+from desktop.qt_setup import APP_NAME, has_display, prepare_qt
+from geodata.resources import resource_path
+
+REPORT_STARTUP = "FRONTLINE_ATLAS_REPORT_STARTUP"
+
+NO_DISPLAY = (
+    "frontline-atlas: no display found (DISPLAY is not set). Run it on a desktop, under "
+    "Xvfb (xvfb-run frontline-atlas), or headless with QT_QPA_PLATFORM=offscreen; "
+    "`frontline-atlas snapshot` renders the map without a display."
+)
+
+
+def run_app(file: Path | None = None) -> int:
+    """Open the main window (and ``file``, if given); return the exit status."""
+    if not has_display() and not os.environ.get("QT_QPA_PLATFORM"):
+        print(NO_DISPLAY, file=sys.stderr)
+        return 2
+    prepare_qt()
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.main_window import MainWindow
+    from desktop.settings import Settings
+
+    app = QApplication.instance() or QApplication([sys.argv[0], *_qt_arguments()])
+    app.setApplicationDisplayName(APP_NAME)
+    app.setWindowIcon(QIcon(str(resource_path("icons", "frontline-atlas.svg"))))
+    window = MainWindow(Settings())
+    window.show()
+    if file is not None:
+        window.open_file(file)
+    _report_startup(window, os.environ.get(REPORT_STARTUP, ""), quit_when_shown=file is None)
+    status = app.exec()
+    # Delete the window (and its web page) before the web profile goes with the app.
+    window.deleteLater()
+    app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    return status
+
+
+def _report_startup(window, mode: str, quit_when_shown: bool) -> None:
+    """For measuring start-up: print when the map and the data are on screen.
+
+    ``FRONTLINE_ATLAS_REPORT_STARTUP=1`` prints the times; ``=quit`` also closes
+    the window once everything asked for is drawn.
+    """
+    if not mode:
+        return
+
+    def report(what: str, last: bool) -> None:
+        print(f"{what} after {time.perf_counter() - STARTED:.2f} s", flush=True)
+        if last and mode == "quit":
+            window.close()
+
+    window.map.page_ready.connect(lambda: report("map shown", quit_when_shown))
+    window.map.control_drawn.connect(lambda n: report(f"control layer drawn ({n} features)", True))
+
+
+def _qt_arguments() -> list[str]:
+    # Qt's own options (e.g. -platform) are not passed through: argparse owns the command line.
+    return []

@@ -1,0 +1,61 @@
+"""The one place errors end up in the GUI: a dialog that names the file and the problem."""
+
+from __future__ import annotations
+
+import logging
+import traceback
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from geodata.errors import GeodataError
+
+log = logging.getLogger(__name__)
+
+
+def show_error(parent: QWidget | None, error: BaseException, action: str = "") -> QMessageBox:
+    """Tell the user what went wrong; the data shown before stays shown.
+
+    Parameters
+    ----------
+    parent : QWidget
+        The window the dialog belongs to.
+    error : BaseException
+        A :class:`~geodata.errors.GeodataError` (bad input, unknown value …) is
+        shown as its message; anything else is an internal error, shown with its
+        details for a bug report.
+    action : str
+        What the user was doing, e.g. "Opening a control file".
+    """
+    box = QMessageBox(parent)
+    box.setWindowTitle("Frontline Atlas")
+    box.setTextFormat(_plain())
+    if isinstance(error, GeodataError):
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setText(f"{action} failed." if action else "That did not work.")
+        box.setInformativeText(_capitalised(str(error)) + "\n\nThe data shown before is unchanged.")
+    else:
+        log.error("internal error", exc_info=error)
+        box.setIcon(QMessageBox.Icon.Critical)
+        box.setText(
+            "Something went wrong inside Frontline Atlas." + (f" ({action})" if action else "")
+        )
+        box.setInformativeText(
+            f"{type(error).__name__}: {error}\n\nThe data shown before is unchanged. "
+            "Please report this with the details below."
+        )
+        box.setDetailedText("".join(traceback.format_exception(error)))
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    box.setObjectName("error-dialog")
+    box.open()
+    return box
+
+
+def _plain():
+    from PySide6.QtCore import Qt
+
+    # File names and messages are text: never let Qt read them as HTML.
+    return Qt.TextFormat.PlainText
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]

@@ -1,0 +1,78 @@
+"""The Info panel: the loaded layer's date, source, what the import did, and the credits."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDockWidget, QFormLayout, QLabel, QWidget
+
+from geodata.control import ControlLayer
+
+BASE_CREDITS = ("Boundaries: Natural Earth", "Cities: GeoNames")
+
+
+class InfoDock(QDockWidget):
+    """Facts about the control data on the map, and who to credit for what is shown."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Info", parent)
+        self.setObjectName("info-dock")
+        body = QWidget()
+        form = QFormLayout(body)
+        self.fields: dict[str, QLabel] = {}
+        for key, title in (
+            ("date", "Date"),
+            ("source", "Source"),
+            ("format", "Format"),
+            ("features", "Features"),
+            ("notes", "Import notes"),
+            ("credits", "Credits"),
+        ):
+            label = QLabel()
+            label.setObjectName(f"info-{key}")
+            # Text from files (names, descriptions) is shown as text, never as HTML.
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setWordWrap(True)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            form.addRow(title, label)
+            self.fields[key] = label
+        self.setWidget(body)
+        self.show_layer(None)
+
+    def show_layer(self, layer: ControlLayer | None) -> None:
+        """Describe a layer, or the empty state when None."""
+        credits = list(BASE_CREDITS)
+        if layer is None:
+            values = {
+                "date": "—",
+                "source": "No control-area data loaded",
+                "format": "—",
+                "features": "—",
+                "notes": "—",
+            }
+        else:
+            origin = {
+                "argument": "given",
+                "metadata": "from the file's metadata",
+                "file name": "from the file name",
+                "unknown": "",
+            }[layer.report.date_origin]
+            date = layer.date.isoformat() if layer.date else "unknown"
+            values = {
+                "date": f"{date} ({origin})" if origin else date,
+                "source": layer.source,
+                "format": layer.source_format,
+                "features": _features(layer),
+                "notes": "\n".join(layer.report.messages()) or "none",
+            }
+            credits.append(f"Control areas: {layer.credit}")
+        values["credits"] = "\n".join(credits)
+        for key, value in values.items():
+            self.fields[key].setText(value)
+
+
+def _features(layer: ControlLayer) -> str:
+    used = layer.report.polygons_used
+    text = f"{used} polygon{'s' if used != 1 else ''} counted as controlled"
+    if layer.feature_names:
+        text += "\n" + "\n".join(layer.feature_names)
+    return text

@@ -1,0 +1,313 @@
+"""The main window: the map in the centre, Layers / Statistics / Info panels, menus, status bar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.about import show_about
+from desktop.actions import build_menus, create_actions
+from desktop.control_loader import LoadedControl, load_control_file
+from desktop.error_dialog import show_error
+from desktop.info_dock import InfoDock
+from desktop.layers_dock import LayersDock
+from desktop.map.page import TileSource
+from desktop.map.view import MapView
+from desktop.preferences import PreferencesDialog
+from desktop.settings import (
+    LAST_FOLDER,
+    LAYER_OPACITY,
+    LAYER_VISIBLE,
+    ONLINE_BASEMAP,
+    RECENT_FILES,
+    WINDOW_GEOMETRY,
+    WINDOW_STATE,
+    Settings,
+)
+from desktop.stats_dock import StatsDock
+from desktop.tasks import TaskHandle, TaskRunner
+from geodata.importers import SUPPORTED_FORMATS
+
+EMPTY_MESSAGE = "No control-area data loaded — open a file (Ctrl+O)"
+APP_TITLE = "Frontline Atlas"
+
+
+class MainWindow(QMainWindow):
+    """The app's window. It holds what is shown; all figures come from ``geodata``."""
+
+    loaded = Signal(object)  # LoadedControl, once it is on screen
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("main-window")
+        self.setWindowTitle(APP_TITLE)
+        self.resize(1400, 900)
+        self.settings = settings
+        self.current: LoadedControl | None = None
+        self._loading: TaskHandle | None = None
+        self.runner = TaskRunner(self)
+
+        self.map = MapView(self, tiles=self._tile_source())
+        self.banner = _EmptyBanner(self)
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.banner)
+        column.addWidget(self.map, 1)
+        self.setCentralWidget(central)
+
+        self.layers_dock = LayersDock(self)
+        self.stats_dock = StatsDock(self)
+        self.info_dock = InfoDock(self)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.layers_dock)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.stats_dock)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.info_dock)
+        self.resizeDocks([self.stats_dock, self.layers_dock], [460, 260], Qt.Orientation.Horizontal)
+
+        self.actions_by_name = create_actions(self, {
+            "open": self.choose_file,
+            "close_data": self.close_data,
+            "quit": self.close,
+            "zoom_ukraine": self.map.zoom_to_ukraine,
+            "clear_selection": self.clear_selection,
+            "preferences": self.edit_preferences,
+            "about": lambda: show_about(self),
+        })  # fmt: skip
+        self.recent_menu = QMenu("Open &Recent", self)
+        self.recent_menu.setObjectName("recent-menu")
+        panels = QMenu("&Panels", self)
+        for dock in (self.layers_dock, self.stats_dock, self.info_dock):
+            panels.addAction(dock.toggleViewAction())
+        build_menus(
+            self.menuBar(), self.actions_by_name, {"recent": self.recent_menu, "panels": panels}
+        )
+        self._rebuild_recent_menu()
+        self._build_status_bar()
+        self._connect()
+        self._restore_state()
+        self.setAcceptDrops(True)  # the map refuses drops, so Qt passes them up to here
+        self.show_loaded(None)
+
+    # -- opening data ----------------------------------------------------------------------
+
+    def choose_file(self) -> None:
+        """File ▸ Open: pick a control file."""
+        patterns = " ".join(f"*{ext}" for ext in SUPPORTED_FORMATS)
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            "Open control-area data",
+            self.settings.get(LAST_FOLDER),
+            f"Control-area files ({patterns});;All files (*)",
+        )
+        if path:
+            self.settings.set(LAST_FOLDER, str(Path(path).parent))
+            self.open_file(Path(path))
+
+    def open_file(self, path: Path) -> TaskHandle:
+        """Read and compute in the background; show the result, or an error and keep the data."""
+        path = Path(path)
+        if self._loading is not None and self._loading.is_running:
+            self._loading.cancel()  # the newest request wins
+        self.statusBar().showMessage(f"Opening {path.name}…")
+        self._loading = self.runner.run(
+            lambda progress: load_control_file(path, progress),
+            label=f"Opening {path.name}",
+            on_result=self.show_loaded,
+            on_error=lambda error: self._open_failed(path, error),
+        )
+        return self._loading
+
+    def show_loaded(self, loaded: LoadedControl | None) -> None:
+        """Put a loaded control file (or nothing) on the map, in the table and in the Info panel."""
+        self.current = loaded
+        self.stats_dock.set_stats(loaded.stats if loaded else None)
+        self.info_dock.show_layer(loaded.layer if loaded else None)
+        self.banner.setVisible(loaded is None)
+        self.actions_by_name["close_data"].setEnabled(loaded is not None)
+        if loaded is None:
+            self.map.clear_control()
+            self.setWindowTitle(APP_TITLE)
+            return
+        self.map.show_control(loaded.map_payload)
+        self.setWindowTitle(f"{loaded.layer.source} — {APP_TITLE}")
+        self.settings.add_recent_file(loaded.path)
+        self._rebuild_recent_menu()
+        groups = loaded.stats.groups.set_index("id")["controlled_pct"]
+        date = loaded.layer.date.isoformat() if loaded.layer.date else "date unknown"
+        self.statusBar().showMessage(
+            f"{loaded.layer.source} ({date}): four annexed regions {groups['annexed-2022']:.2f} % "
+            f"controlled, Ukraine {groups['ukraine']:.2f} %"
+        )
+        self.loaded.emit(loaded)
+
+    def close_data(self) -> None:
+        """File ▸ Close Control Data."""
+        self.show_loaded(None)
+
+    def _open_failed(self, path: Path, error: BaseException) -> None:
+        self.statusBar().showMessage(f"Could not open {path.name}", 8000)
+        show_error(self, error, f"Opening {path.name}")
+
+    # -- selection -------------------------------------------------------------------------
+
+    def _on_region_clicked(self, code: str) -> None:
+        self.stats_dock.select_key(code)
+        self.map.select([code], zoom=False)
+
+    def _on_rows_selected(self, codes: list) -> None:
+        self.map.select(codes, zoom=bool(codes))
+
+    def clear_selection(self) -> None:
+        """View ▸ Clear Selection."""
+        self.stats_dock.select_key(None)
+        self.map.select([], zoom=False)
+
+    # -- settings and state ----------------------------------------------------------------
+
+    def edit_preferences(self) -> None:
+        """View ▸ Preferences."""
+        dialog = PreferencesDialog(self.settings, self)
+        dialog.accepted.connect(lambda: self.map.set_online_tiles(self._tile_source()))
+        dialog.open()
+
+    def _tile_source(self) -> TileSource | None:
+        return TileSource.openstreetmap() if self.settings.get(ONLINE_BASEMAP) else None
+
+    def _restore_state(self) -> None:
+        geometry = self.settings.get(WINDOW_GEOMETRY)
+        if geometry:
+            self.restoreGeometry(geometry)
+        state = self.settings.get(WINDOW_STATE)
+        if state:
+            self.restoreState(state)
+        self.layers_dock.restore(self.settings.get(LAYER_VISIBLE), self.settings.get(LAYER_OPACITY))
+
+    def save_state(self) -> None:
+        """Store window geometry, panel layout and layer settings."""
+        self.settings.set(WINDOW_GEOMETRY, bytes(self.saveGeometry().data()))
+        self.settings.set(WINDOW_STATE, bytes(self.saveState().data()))
+        self.settings.set(LAYER_VISIBLE, self.layers_dock.visibility())
+        self.settings.set(LAYER_OPACITY, self.layers_dock.opacity())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        self.runner.cancel_all()
+        self.runner.wait_for_done(5000)
+        super().closeEvent(event)
+
+    # -- drag and drop ---------------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if _local_files(event):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = _local_files(event)
+        if files:
+            event.acceptProposedAction()
+            self.open_file(files[0])
+
+    # -- building --------------------------------------------------------------------------
+
+    def _connect(self) -> None:
+        self.map.region_clicked.connect(self._on_region_clicked)
+        self.stats_dock.codes_selected.connect(self._on_rows_selected)
+        self.layers_dock.visibility_changed.connect(self.map.set_layer_visible)
+        self.layers_dock.opacity_changed.connect(self.map.set_layer_opacity)
+        self.runner.error.connect(lambda error: show_error(self, error))
+        self.runner.busy_changed.connect(self._set_busy)
+        self.runner.progress_changed.connect(self._show_progress)
+        self.banner.open_button.clicked.connect(self.choose_file)
+        self.map.page_ready.connect(self._page_ready)
+
+    def _page_ready(self) -> None:
+        # A rebuilt page (online basemap switched) starts empty: redraw what is shown.
+        for name, shown in self.layers_dock.visibility().items():
+            self.map.set_layer_visible(name, shown)
+        for name, value in self.layers_dock.opacity().items():
+            self.map.set_layer_opacity(name, value)
+        if self.current is not None and self.map.page_loads > 1:
+            self.map.show_control(self.current.map_payload)
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("task-progress")
+        self.progress.setMaximumWidth(180)
+        self.progress.setTextVisible(False)
+        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button.setObjectName("task-cancel")
+        self.cancel_button.clicked.connect(self.runner.cancel_all)
+        for widget in (self.progress, self.cancel_button):
+            widget.hide()
+            bar.addPermanentWidget(widget)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        self.cancel_button.setVisible(busy)
+
+    def _show_progress(self, label: str, fraction, message: str) -> None:
+        if fraction is None:
+            self.progress.setRange(0, 0)
+        else:
+            self.progress.setRange(0, 100)
+            self.progress.setValue(round(fraction * 100))
+        self.statusBar().showMessage(f"{label}: {message}" if message else label)
+
+    def _rebuild_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = self.settings.get(RECENT_FILES)
+        for number, path in enumerate(recent, start=1):
+            action = self.recent_menu.addAction(f"&{number % 10} {Path(path).name}")
+            action.setToolTip(path)
+            action.setStatusTip(path)
+            action.triggered.connect(lambda _checked=False, p=path: self._open_recent(p))
+        self.recent_menu.setEnabled(bool(recent))
+
+    def _open_recent(self, path: str) -> None:
+        if not Path(path).exists():
+            self.settings.remove_recent_file(path)
+            self._rebuild_recent_menu()
+        self.open_file(Path(path))
+
+
+class _EmptyBanner(QFrame):
+    """The strip above the map that says no data is loaded, with an Open button."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("empty-banner")
+        self.setStyleSheet(
+            "#empty-banner { background: #fff4d6; border-bottom: 1px solid #e0c36a; }"
+            "#empty-banner QLabel { color: #4a3b00; font-size: 13px; }"
+        )
+        row = QHBoxLayout(self)
+        row.setContentsMargins(12, 6, 12, 6)
+        self.label = QLabel(EMPTY_MESSAGE)
+        self.label.setObjectName("empty-banner-text")
+        self.open_button = QPushButton("Open…")
+        row.addWidget(self.label, 1)
+        row.addWidget(self.open_button)
+
+
+def _local_files(event) -> list[Path]:
+    mime = event.mimeData()
+    if not mime.hasUrls():
+        return []
+    return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]

@@ -1,0 +1,178 @@
+"""Build the map page with folium, fully offline. This module does not import Qt.
+
+The page is a folium map with no tiles; Leaflet comes from the ``xstatic-leaflet``
+package, the drawing code from ``resources/web/atlas.js``, and every layer as
+JSON data in a ``<script type="application/json">`` block. The desktop app serves
+the assets through its ``atlas:`` URL scheme; a standalone export inlines them.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import folium
+import xstatic.pkg.leaflet as xstatic_leaflet
+
+from geodata.control import ControlLayer
+from geodata.map_layers import basemap_layers, control_layer_geojson, region_figures
+from geodata.resources import resource_path
+from geodata.stats import ControlStats
+
+#: Base URL of the app's own scheme (see desktop/map/scheme.py).
+APP_BASE = "atlas://app/"
+LEAFLET_DIR = Path(xstatic_leaflet.BASE_DIR)
+LEAFLET_VERSION = xstatic_leaflet.VERSION
+WEB_DIR_PARTS = ("web",)
+
+CREDITS = "Boundaries: Natural Earth · Cities: GeoNames · Map: Leaflet"
+# Centre and zoom before the page fits Ukraine to the window.
+START_CENTER = (48.6, 31.2)
+START_ZOOM = 6
+
+
+@dataclass(frozen=True)
+class TileSource:
+    """An online basemap (only used when the user switches it on)."""
+
+    url: str
+    credits: str
+    max_zoom: int
+    origin: str  # scheme://host, for the page's Content-Security-Policy
+
+    @classmethod
+    def openstreetmap(cls) -> TileSource:
+        """OpenStreetMap's standard tiles, as described by xyzservices."""
+        import xyzservices.providers as providers
+
+        provider = providers.OpenStreetMap.Mapnik
+        url = provider.build_url()
+        origin = "/".join(url.split("/")[:3])
+        return cls(url, f"{CREDITS} · Tiles: {provider.attribution}", provider.max_zoom, origin)
+
+
+def page_info(layer: ControlLayer) -> dict:
+    """What the page shows about a control layer besides its geometry (text only)."""
+    return {
+        "date": layer.date.isoformat() if layer.date else None,
+        "credit": layer.credit,
+        "source": layer.source,
+        "names": list(layer.feature_names),
+    }
+
+
+def control_payload(layer: ControlLayer, stats: ControlStats) -> tuple[dict, dict, dict]:
+    """The arguments of the page's ``Atlas.setControl``: GeoJSON, per-region figures, info."""
+    return control_layer_geojson(layer), region_figures(stats), page_info(layer)
+
+
+def build_map_page(
+    *,
+    inline_assets: bool = False,
+    with_bridge: bool = True,
+    tiles: TileSource | None = None,
+    initial: tuple[dict, dict, dict] | None = None,
+) -> str:
+    """Return the HTML of the map page.
+
+    Parameters
+    ----------
+    inline_assets : bool
+        Put Leaflet and the project's JS/CSS inside the page (a standalone file)
+        instead of referring to the app's ``atlas:`` scheme.
+    with_bridge : bool
+        Load Qt's ``qwebchannel.js`` so the page can talk to the app.
+    tiles : TileSource, optional
+        An online basemap; none by default, and then the page makes no request
+        beyond its own assets.
+    initial : tuple, optional
+        A control layer to draw at once (:func:`control_payload`), for exports.
+
+    Examples
+    --------
+    >>> html = build_map_page()
+    >>> "http://" in html or "https://" in html
+    False
+    >>> 'id="atlas-data"' in html and "atlas://app/leaflet/leaflet.js" in html
+    True
+    """
+    figure = folium.Map(
+        location=START_CENTER,
+        zoom_start=START_ZOOM,
+        tiles=None,
+        min_zoom=4,
+        max_zoom=12,
+        zoom_snap=0.25,
+        zoom_delta=0.5,
+        control_scale=False,
+    )
+    # folium's own asset lists point to CDNs; the page gets its assets below.
+    figure.default_js = []
+    figure.default_css = []
+    root = figure.get_root()
+    root.header.add_child(folium.Element(_content_security_policy(inline_assets, tiles)))
+    for element in _asset_tags(inline_assets, with_bridge):
+        root.header.add_child(folium.Element(element))
+
+    data = dict(basemap_layers())
+    data["credits"] = CREDITS
+    data["tiles"] = None if tiles is None else {
+        "url": tiles.url, "credits": tiles.credits, "max_zoom": tiles.max_zoom
+    }  # fmt: skip
+    if initial is not None:
+        control, figures, info = initial
+        data["initial"] = {"control": control, "figures": figures, "info": info}
+    root.html.add_child(folium.Element(_json_script("atlas-data", data)))
+    # The map variable exists once folium's script has run; start after parsing.
+    start = (
+        'window.addEventListener("DOMContentLoaded", function () '
+        f"{{ Atlas.start({figure.get_name()}); }});"
+    )
+    root.script.add_child(folium.Element(start))
+    return root.render()
+
+
+def _asset_tags(inline: bool, with_bridge: bool) -> list[str]:
+    web = resource_path(*WEB_DIR_PARTS)
+    files = [
+        ("css", LEAFLET_DIR / "leaflet.css", "leaflet/leaflet.css"),
+        ("js", LEAFLET_DIR / "leaflet.js", "leaflet/leaflet.js"),
+        ("css", web / "atlas.css", "web/atlas.css"),
+        ("js", web / "atlas.js", "web/atlas.js"),
+    ]
+    tags = []
+    if with_bridge:
+        tags.append('<script src="qrc:///qtwebchannel/qwebchannel.js"></script>')
+    for kind, path, url in files:
+        if inline:
+            text = path.read_text(encoding="utf-8")
+            closing = "</style" if kind == "css" else "</script"
+            if closing in text.lower():
+                raise ValueError(f"{path.name} cannot be inlined: it contains {closing}")
+            tags.append(f"<style>{text}</style>" if kind == "css" else f"<script>{text}</script>")
+        elif kind == "css":
+            tags.append(f'<link rel="stylesheet" href="{APP_BASE}{url}"/>')
+        else:
+            tags.append(f'<script src="{APP_BASE}{url}"></script>')
+    return tags
+
+
+def _content_security_policy(inline: bool, tiles: TileSource | None) -> str:
+    # A second wall behind the app's request interceptor: the page may load its
+    # own assets and, if switched on, tiles; nothing else, and never connect out.
+    local = "" if inline else " atlas: qrc:"
+    images = f"{local} data:" + (f" {tiles.origin}" if tiles else "")
+    policy = (
+        f"default-src 'none'; script-src{local} 'unsafe-inline'; style-src{local} 'unsafe-inline'; "
+        f"img-src{images}; connect-src 'none'; font-src 'none'; base-uri 'none'; form-action 'none'"
+    )
+    return f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
+
+
+def _json_script(element_id: str, data: dict) -> str:
+    # JSON is data, not code; escaping <, > and & keeps any text in it (a file's
+    # feature names, say) from closing the script element.
+    text = json.dumps(data, separators=(",", ":"), allow_nan=False)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return f'<script type="application/json" id="{element_id}">{text}</script>'

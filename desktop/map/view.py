@@ -1,0 +1,191 @@
+"""The map widget: a locked-down QWebEngineView showing the folium page, driven by the bridge."""
+
+from __future__ import annotations
+
+import itertools
+import logging
+
+from PySide6.QtCore import QEvent, QObject, QUrl, Signal
+from PySide6.QtGui import QImage
+from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile, QWebEngineSettings
+from PySide6.QtWebEngineWidgets import QWebEngineView
+from PySide6.QtWidgets import QApplication, QWidget
+
+from desktop.map.bridge import MapBridge
+from desktop.map.interceptor import OfflineInterceptor
+from desktop.map.page import TileSource, build_map_page
+from desktop.map.scheme import SCHEME, AtlasSchemeHandler
+
+log = logging.getLogger(__name__)
+
+#: Layers the page can show, hide and fade, with their names in the Layers panel.
+MAP_LAYERS = {
+    "control": "Control areas",
+    "regions": "Oblasts",
+    "region-labels": "Place names",
+    "cities": "Cities",
+    "neighbours": "Neighbouring countries",
+}
+_page_numbers = itertools.count(1)
+
+
+def atlas_profile() -> QWebEngineProfile:
+    """The app's one web profile: off the record, with the atlas: scheme and the interceptor."""
+    app = QApplication.instance()
+    profile = getattr(app, "_atlas_profile", None)
+    if profile is None:
+        # An unnamed profile keeps nothing on disk: no cache, cookies or history.
+        profile = QWebEngineProfile(app)
+        handler = AtlasSchemeHandler(profile)
+        profile.installUrlSchemeHandler(SCHEME, handler)
+        interceptor = OfflineInterceptor(profile)
+        profile.setUrlRequestInterceptor(interceptor)
+        profile.atlas_handler = handler
+        profile.atlas_interceptor = interceptor
+        app._atlas_profile = profile
+    return profile
+
+
+class AtlasPage(QWebEnginePage):
+    """A page that stays on the map: no navigation elsewhere, no pop-ups."""
+
+    def acceptNavigationRequest(self, url: QUrl, kind, is_main_frame: bool) -> bool:
+        if not is_main_frame:
+            return True
+        return url.scheme() == SCHEME.decode()
+
+    def createWindow(self, kind):
+        return None
+
+    def javaScriptConsoleMessage(self, level, message: str, line: int, source: str) -> None:
+        log.debug("map page: %s (%s:%d)", message, source, line)
+
+
+class _RefuseDrops(QObject):
+    """Keeps drops off the widgets QWebEngineView creates inside itself.
+
+    Chromium's drawing widget accepts drops and is created when the page loads;
+    refusing them there lets Qt hand the drop to the nearest ancestor that takes it.
+    """
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ChildAdded and event.child().isWidgetType():
+            event.child().setAcceptDrops(False)
+            event.child().installEventFilter(self)
+        return False
+
+
+class MapView(QWebEngineView):
+    """The map: signals report what happens on the page, methods change what it shows."""
+
+    page_ready = Signal()
+    region_clicked = Signal(str)
+    control_drawn = Signal(int)
+    page_error = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None, tiles: TileSource | None = None) -> None:
+        super().__init__(parent)
+        self._profile = atlas_profile()
+        page = AtlasPage(self._profile, self)
+        self.setPage(page)
+        self._lock_down(page.settings())
+        # Files dropped on the map go to the window, not the page (which would navigate).
+        self.setAcceptDrops(False)
+        self._drop_refuser = _RefuseDrops(self)
+        self.installEventFilter(self._drop_refuser)
+        self.page_loads = 0
+        self.bridge = MapBridge(page, self)
+        self.bridge.ready.connect(self.page_ready)
+        self.bridge.on("select", self._on_select)
+        self.bridge.on(
+            "control_drawn", lambda args: self.control_drawn.emit(int(args.get("features", 0)))
+        )
+        self.bridge.on("js_error", lambda args: self._on_js_error(args))
+        page.loadStarted.connect(self._on_load_started)
+        self._tiles = tiles
+        self._load_page()
+
+    # -- what the page shows ---------------------------------------------------------------
+
+    def show_control(self, payload: tuple[dict, dict, dict]) -> None:
+        """Draw a control layer from :func:`desktop.map.page.control_payload`, without reloading."""
+        self.bridge.call_js("setControl", *payload)
+
+    def clear_control(self) -> None:
+        """Remove the control layer."""
+        self.bridge.call_js("clearControl")
+
+    def select(self, codes: list[str], zoom: bool = True) -> None:
+        """Highlight these regions (ISO codes); zoom to them unless ``zoom`` is False."""
+        self.bridge.call_js("select", list(codes), zoom)
+
+    def set_layer_visible(self, layer: str, visible: bool) -> None:
+        """Show or hide one of :data:`MAP_LAYERS`."""
+        self.bridge.call_js("setLayerVisible", layer, bool(visible))
+
+    def set_layer_opacity(self, layer: str, opacity: float) -> None:
+        """Fade one of :data:`MAP_LAYERS` (0 transparent … 1 opaque)."""
+        self.bridge.call_js("setLayerOpacity", layer, max(0.0, min(1.0, float(opacity))))
+
+    def zoom_to_ukraine(self) -> None:
+        """Fit the whole of Ukraine in the view."""
+        self.bridge.call_js("zoomToUkraine")
+
+    def set_online_tiles(self, tiles: TileSource | None) -> None:
+        """Switch the online basemap on (a tile source) or off (None); the page is rebuilt."""
+        if tiles == self._tiles:
+            return
+        self._tiles = tiles
+        self._load_page()
+
+    def grab_image(self) -> QImage:
+        """The map as it is drawn now."""
+        return self.grab().toImage()
+
+    @property
+    def interceptor(self) -> OfflineInterceptor:
+        """The request interceptor of the map's profile."""
+        return self._profile.atlas_interceptor
+
+    # -- internals -------------------------------------------------------------------------
+
+    def _load_page(self) -> None:
+        settings = self.page().settings()
+        online = self._tiles is not None
+        settings.setAttribute(
+            QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, online
+        )
+        host = QUrl(self._tiles.origin).host() if online else None
+        self.interceptor.allowed_hosts = frozenset({host} if host else ())
+        html = build_map_page(tiles=self._tiles)
+        url = self._profile.atlas_handler.publish_page(f"map-{next(_page_numbers)}.html", html)
+        self.load(QUrl(url))
+
+    def _on_load_started(self) -> None:
+        self.page_loads += 1
+        self.bridge.page_reloading()
+
+    def _on_select(self, args: dict) -> None:
+        code = args.get("code")
+        if isinstance(code, str) and len(code) <= 8:
+            self.region_clicked.emit(code)
+
+    def _on_js_error(self, args: dict) -> None:
+        message = str(args.get("message", ""))[:500]
+        log.error("map page error: %s", message)
+        self.page_error.emit(message)
+
+    @staticmethod
+    def _lock_down(settings: QWebEngineSettings) -> None:
+        attribute = QWebEngineSettings.WebAttribute
+        for name, value in (
+            (attribute.LocalContentCanAccessRemoteUrls, False),
+            (attribute.LocalContentCanAccessFileUrls, False),
+            (attribute.JavascriptCanOpenWindows, False),
+            (attribute.JavascriptCanAccessClipboard, False),
+            (attribute.PluginsEnabled, False),
+            (attribute.PdfViewerEnabled, False),
+            (attribute.NavigateOnDropEnabled, False),
+            (attribute.AutoLoadIconsForPage, False),
+        ):
+            settings.setAttribute(name, value)

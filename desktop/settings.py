@@ -1,0 +1,96 @@
+"""Settings, declared once (key, type, default), kept in an INI file in the user's config folder."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Generic, TypeVar
+
+import platformdirs
+from PySide6.QtCore import QByteArray, QSettings
+
+T = TypeVar("T")
+APP_DIR_NAME = "frontline-atlas"
+MAX_RECENT_FILES = 10
+
+
+@dataclass(frozen=True)
+class Setting(Generic[T]):
+    """One setting: where it is stored, its type and its default."""
+
+    key: str
+    type: type
+    default: T
+    doc: str = ""
+
+
+ONLINE_BASEMAP = Setting("map/online_basemap", bool, False, "Show OpenStreetMap tiles (online)")
+RECENT_FILES = Setting("files/recent", list, [], "Recently opened control files, newest first")
+LAST_FOLDER = Setting("files/last_folder", str, "", "The folder of the last Open dialog")
+WINDOW_GEOMETRY = Setting("window/geometry", bytes, b"", "Main window position and size")
+WINDOW_STATE = Setting("window/state", bytes, b"", "Dock and toolbar layout")
+LAYER_VISIBLE = Setting("layers/visible", dict, {}, "Layer name -> shown")
+LAYER_OPACITY = Setting("layers/opacity", dict, {}, "Layer name -> opacity 0..1")
+
+
+def default_settings_path() -> Path:
+    """The settings file: ``settings.ini`` in the user's config folder (platformdirs)."""
+    return Path(platformdirs.user_config_dir(APP_DIR_NAME, appauthor=False)) / "settings.ini"
+
+
+class Settings:
+    """Typed access to the declared settings. A damaged value reads as its default."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = Path(path) if path else default_settings_path()
+        self._store = QSettings(str(self.path), QSettings.Format.IniFormat)
+
+    def get(self, setting: Setting[T]) -> T:
+        """The stored value, or the default when absent or unreadable."""
+        raw = self._store.value(setting.key)
+        if raw is None:
+            return _copy(setting.default)
+        try:
+            if setting.type is bytes:
+                return bytes(raw.data() if isinstance(raw, QByteArray) else raw)
+            if setting.type is bool:
+                return raw if isinstance(raw, bool) else str(raw).lower() in ("true", "1")
+            if setting.type in (list, dict):
+                value = json.loads(raw)
+                return value if isinstance(value, setting.type) else _copy(setting.default)
+            return setting.type(raw)
+        except (TypeError, ValueError, AttributeError):
+            return _copy(setting.default)
+
+    def set(self, setting: Setting[T], value: T) -> None:
+        """Store a value (lists and dicts as JSON, so every platform reads them back alike)."""
+        if setting.type in (list, dict):
+            stored = json.dumps(value)
+        elif setting.type is bytes:
+            stored = QByteArray(bytes(value))
+        else:
+            stored = value
+        self._store.setValue(setting.key, stored)
+
+    def add_recent_file(self, path: Path) -> list[str]:
+        """Put a file first in the recent list (no duplicates, at most 10); return the list."""
+        entry = str(Path(path).resolve())
+        recent = [entry] + [p for p in self.get(RECENT_FILES) if p != entry]
+        recent = recent[:MAX_RECENT_FILES]
+        self.set(RECENT_FILES, recent)
+        return recent
+
+    def remove_recent_file(self, path: str) -> list[str]:
+        """Drop a file from the recent list; return the list."""
+        recent = [p for p in self.get(RECENT_FILES) if p != path]
+        self.set(RECENT_FILES, recent)
+        return recent
+
+    def sync(self) -> None:
+        """Write pending changes to disk."""
+        self._store.sync()
+
+
+def _copy(value):
+    return type(value)(value) if isinstance(value, list | dict) else value

@@ -1,0 +1,117 @@
+"""Render the app's map page offscreen to a PNG: ``frontline-atlas snapshot``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from pathlib import Path
+
+from geodata.errors import ExportError
+
+DEFAULT_SIZE = (1600, 1000)
+PAGE_TIMEOUT_S = 60
+
+
+def render_snapshot(
+    control_file: Path | None,
+    out: Path,
+    width: int = DEFAULT_SIZE[0],
+    height: int = DEFAULT_SIZE[1],
+    date: dt.date | None = None,
+) -> Path:
+    """Draw the map exactly as the app does (same page, same code) and save it as a PNG.
+
+    Parameters
+    ----------
+    control_file : Path, optional
+        A control-area file to draw; without it, the basemap alone.
+    out : Path
+        Where to write the PNG; written to a temporary file first and renamed,
+        so a failure leaves any previous file untouched.
+    width, height : int
+        Size of the map in pixels.
+    date : datetime.date, optional
+        The control file's date, if its metadata and name do not give it.
+
+    Raises
+    ------
+    BadInputError
+        The control file cannot be read.
+    ExportError
+        The page did not draw in time, or the PNG cannot be written.
+    """
+    from desktop.qt_setup import prepare_qt
+
+    prepare_qt(headless=True)
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.map.page import control_payload
+    from desktop.map.view import MapView
+    from geodata.importers import read_control_layer
+    from geodata.stats import compute_stats
+
+    payload = None
+    if control_file is not None:
+        layer = read_control_layer(control_file, date=date)
+        payload = control_payload(layer, compute_stats(layer))
+
+    app = QApplication.instance() or QApplication([])
+    view = MapView()
+    view.resize(width, height)
+    view.show()
+    try:
+        _wait_for(view.page_ready, "the map page did not load", out)
+        if payload is not None:
+            view.show_control(payload)
+            _wait_for(view.control_drawn, "the map page did not draw the control layer", out)
+        image = view.grab_image()
+    finally:
+        view.close()
+        view.deleteLater()
+        # Delete the page now, before the web profile goes with the application.
+        app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    _save_png_atomically(image, out)
+    return out
+
+
+def _wait_for(signal, failure: str, out: Path) -> None:
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    fired = []
+
+    def on_signal(*args) -> None:
+        fired.append(args)
+        loop.quit()
+
+    signal.connect(on_signal)
+    QTimer.singleShot(PAGE_TIMEOUT_S * 1000, loop.quit)
+    loop.exec()
+    if not fired:
+        raise ExportError(out, f"{failure} within {PAGE_TIMEOUT_S} s")
+    # Let the compositor hand the new frame to the widget before it is grabbed.
+    settle = QEventLoop()
+    QTimer.singleShot(250, settle.quit)
+    settle.exec()
+
+
+def _save_png_atomically(image, out: Path) -> None:
+    out = Path(out)
+    if not out.parent.is_dir():
+        raise ExportError(out, f"the folder {out.parent} does not exist")
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".png", dir=out.parent)
+    except OSError as error:
+        raise ExportError(out, error.strerror or str(error)) from None
+    os.close(handle)
+    try:
+        if not image.save(temporary, "PNG"):
+            raise ExportError(out, "the image could not be encoded as PNG")
+        os.replace(temporary, out)
+    except OSError as error:
+        raise ExportError(out, error.strerror or str(error)) from None
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)

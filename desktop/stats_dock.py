@@ -1,0 +1,126 @@
+"""The Statistics panel: the per-oblast and per-group table, sortable, copyable as TSV."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QDockWidget, QHeaderView, QTableView
+
+from desktop.stats_model import (
+    COLUMNS,
+    IS_GROUP_ROLE,
+    KEY_ROLE,
+    SHARE_COLUMN,
+    SORT_ROLE,
+    ShareBarDelegate,
+    StatsSortProxy,
+    StatsTableModel,
+)
+from geodata.groups import get_group
+from geodata.stats import ControlStats
+
+
+def rows_as_tsv(rows: Iterable[tuple]) -> str:
+    r"""Tab-separated text with a header line; areas to 0.1 km², shares to 0.01, no separators.
+
+    >>> rows_as_tsv([("Donetsk", 26598.99, 17143.79, 64.4534)]).splitlines()[1]
+    'Donetsk\t26599.0\t17143.8\t64.45'
+    """
+    lines = ["\t".join(COLUMNS)]
+    for name, area, controlled, share in rows:
+        lines.append(f"{name}\t{area:.1f}\t{controlled:.1f}\t{share:.2f}")
+    return "\n".join(lines) + "\n"
+
+
+class StatsDock(QDockWidget):
+    """The table of controlled areas. Selecting rows reports region codes; it never computes."""
+
+    codes_selected = Signal(list)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__("Statistics", parent)
+        self.setObjectName("statistics-dock")
+        self.model = StatsTableModel(self)
+        self.proxy = StatsSortProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView(self)
+        self.table.setObjectName("statistics-table")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.proxy.sort(-1)  # source order until the user clicks a header
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(22)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((1, 90), (2, 110), (3, 120)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            self.table.setColumnWidth(column, width)
+        self.table.setItemDelegateForColumn(SHARE_COLUMN, ShareBarDelegate(self.table))
+        self.copy_action = QAction("Copy as TSV", self.table)
+        self.copy_action.setShortcut(QKeySequence.StandardKey.Copy)
+        self.copy_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.copy_action.triggered.connect(self.copy_selection)
+        self.table.addAction(self.copy_action)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self._quiet = False
+        self.setWidget(self.table)
+
+    def set_stats(self, stats: ControlStats | None) -> None:
+        """Show these statistics; None empties the table."""
+        self._quiet = True
+        self.model.set_stats(stats)
+        self._quiet = False
+
+    def select_key(self, key: str | None) -> None:
+        """Select the row of a region code or group id (None clears), without emitting."""
+        self._quiet = True
+        try:
+            selection = self.table.selectionModel()
+            row = self.model.row_of_key(key) if key else None
+            if row is None:
+                selection.clearSelection()
+                return
+            index = self.proxy.mapFromSource(self.model.index(row, 0))
+            flags = (
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows
+            )
+            selection.select(index, flags)
+            selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
+            self.table.scrollTo(index)
+        finally:
+            self._quiet = False
+
+    def selected_rows(self) -> list[QModelIndex]:
+        """Selected rows (column 0 indexes of the view's model), in view order."""
+        return sorted(self.table.selectionModel().selectedRows(), key=lambda i: i.row())
+
+    def copy_selection(self) -> str:
+        """Copy the selected rows (or all, if none) to the clipboard as TSV; return the text."""
+        indexes = self.selected_rows() or [
+            self.proxy.index(row, 0) for row in range(self.proxy.rowCount())
+        ]
+        rows = [
+            tuple(self.proxy.index(i.row(), column).data(SORT_ROLE) for column in range(4))
+            for i in indexes
+        ]
+        text = rows_as_tsv(rows)
+        QApplication.clipboard().setText(text)
+        return text
+
+    def _selection_changed(self, *_args) -> None:
+        if self._quiet:
+            return
+        codes: list[str] = []
+        for index in self.selected_rows():
+            key = index.data(KEY_ROLE)
+            members = get_group(key).codes if index.data(IS_GROUP_ROLE) else (key,)
+            codes += [code for code in members if code not in codes]
+        self.codes_selected.emit(codes)

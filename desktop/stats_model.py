@@ -1,0 +1,153 @@
+"""A Qt table model over :class:`geodata.stats.ControlStats`: groups first, then the 27 units."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRectF,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from geodata.stats import ControlStats
+
+COLUMNS = ("Region", "Area km²", "Controlled km²", "Controlled %")
+SHARE_COLUMN = 3
+SORT_ROLE = Qt.ItemDataRole.UserRole
+KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # region code ("UA-14") or group id ("annexed-2022")
+IS_GROUP_ROLE = Qt.ItemDataRole.UserRole + 2
+SHARE_ROLE = Qt.ItemDataRole.UserRole + 3
+BAR_COLOUR = QColor(176, 28, 28, 110)  # the map's control colour, lighter for text on top
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class StatsTableModel(QAbstractTableModel):
+    """Rows: the three groups, then the units, each with area, controlled area and share."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[dict] = []
+
+    def set_stats(self, stats: ControlStats | None) -> None:
+        """Show these statistics (None: an empty table)."""
+        self.beginResetModel()
+        self._rows = []
+        if stats is not None:
+            for record in stats.groups.to_dict("records"):
+                self._rows.append({**record, "key": record["id"], "is_group": True})
+            for record in stats.regions.to_dict("records"):
+                self._rows.append({**record, "key": record["code"], "is_group": False})
+        self.endResetModel()
+
+    def row_of_key(self, key: str) -> int | None:
+        """The row of a region code or group id, or None."""
+        for row, record in enumerate(self._rows):
+            if record["key"] == key:
+                return row
+        return None
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt API)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt API)
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.TextAlignmentRole:
+            return _alignment(section)
+        return None
+
+    def data(self, index: _Index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        record, column = self._rows[index.row()], index.column()
+        values = (
+            record["name"],
+            record["area_km2"],
+            record["controlled_km2"],
+            record["controlled_pct"],
+        )
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return record["name"]
+            return f"{values[column]:,.2f}" if column == SHARE_COLUMN else f"{values[column]:,.1f}"
+        if role == SORT_ROLE:
+            return values[column]
+        if role == KEY_ROLE:
+            return record["key"]
+        if role == IS_GROUP_ROLE:
+            return record["is_group"]
+        if role == SHARE_ROLE:
+            return float(record["controlled_pct"])
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _alignment(column)
+        if role == Qt.ItemDataRole.FontRole and record["is_group"]:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return record["name"] if record["is_group"] else f"{record['name']} ({record['key']})"
+        return None
+
+
+class StatsSortProxy(QSortFilterProxyModel):
+    """Sorts by the raw values, keeping the group rows on top in either order."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+
+    def lessThan(self, left: _Index, right: _Index) -> bool:
+        left_group, right_group = left.data(IS_GROUP_ROLE), right.data(IS_GROUP_ROLE)
+        if left_group != right_group:
+            # Qt reverses lessThan for a descending sort; answer so groups stay first.
+            ascending = self.sortOrder() == Qt.SortOrder.AscendingOrder
+            return bool(left_group) if ascending else bool(right_group)
+        if left_group:  # groups keep their own order
+            return (
+                left.row() < right.row()
+                if self.sortOrder() == Qt.SortOrder.AscendingOrder
+                else (left.row() > right.row())
+            )
+        return super().lessThan(left, right)
+
+
+class ShareBarDelegate(QStyledItemDelegate):
+    """Draws the controlled share as a bar behind the number."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        share = index.data(SHARE_ROLE)
+        if share is None:
+            super().paint(painter, option, index)
+            return
+        self.initStyleOption(option, index)
+        style = option.widget.style() if option.widget else None
+        text = option.text
+        option.text = ""
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        bar = QRectF(option.rect.adjusted(3, 4, -3, -4))
+        bar.setWidth(bar.width() * max(0.0, min(100.0, share)) / 100)
+        painter.save()
+        painter.fillRect(bar, BAR_COLOUR)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        role = (
+            option.palette.ColorRole.HighlightedText if selected else option.palette.ColorRole.Text
+        )
+        painter.setPen(option.palette.color(role))
+        painter.setFont(option.font)
+        painter.drawText(option.rect.adjusted(4, 0, -4, 0), int(_alignment(SHARE_COLUMN)), text)
+        painter.restore()
+
+
+def _alignment(column: int):
+    if column == 0:
+        return Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+    return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter

@@ -1,0 +1,216 @@
+"""The map's layers as GeoJSON-ready dicts: simplified for display, properties whitelisted.
+
+The map page draws what these functions return and nothing else: only the listed
+properties reach it, as JSON data. Statistics are never computed from these
+simplified shapes.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import numpy as np
+import shapely
+import shapely.ops
+
+from geodata.boundaries import load_boundaries, load_neighbours
+from geodata.cities import load_cities
+from geodata.control import ControlLayer
+from geodata.stats import ControlStats
+
+# Display tolerances in degrees: about 200 m for boundaries (invisible at the
+# zooms the map allows) and 50 m for control areas, which analysts zoom into.
+BOUNDARY_TOLERANCE_DEG = 0.002
+CONTROL_TOLERANCE_DEG = 0.0005
+# Five decimals of a degree is about a metre: more only makes the page bigger.
+COORDINATE_DECIMALS = 5
+
+# Label placement works at the zoom where oblast names first show (the page's
+# REGION_LABEL_MIN_ZOOM) and assumes the page's fonts: an oblast name is about
+# 8.5 px per letter, a city name 7 px, both about 14 px high; at that zoom a
+# degree of longitude is about 75 px on the default window.
+PX_PER_DEGREE = 75.0
+REGION_LABEL_PX_PER_CHAR = 8.5
+CITY_LABEL_PX_PER_CHAR = 7.0
+LABEL_HEIGHT_PX = 14.0
+# Cities labelled at that zoom (the page's CITY_MIN_ZOOM), which oblast names avoid.
+CITY_RANKS_AT_LABEL_ZOOM = (1, 2)
+# Where the neighbours' and the seas' names go: inside this box around Ukraine.
+VIEW_BOUNDS = (20.5, 43.3, 41.5, 53.2)
+SEAS = (("Black Sea", 44.75, 31.3), ("Sea of Azov", 46.05, 36.55))
+
+
+@cache
+def basemap_layers() -> dict:
+    """Neighbouring countries, Ukraine's units and the cities, as GeoJSON FeatureCollections.
+
+    Returns
+    -------
+    dict
+        ``{"neighbours": FC, "regions": FC, "cities": FC, "seas": [...]}``. Region
+        features carry ``code``, ``name``, ``name_uk``, ``kind`` and ``label``
+        ([lat, lon]); city features ``name``, ``name_uk`` and ``rank``; neighbours
+        ``name`` and ``label``; seas are ``{"name", "label"}``.
+
+    Examples
+    --------
+    >>> layers = basemap_layers()
+    >>> len(layers["regions"]["features"]), layers["regions"]["features"][0]["properties"]["code"]
+    (27, 'UA-05')
+    """
+    units = load_boundaries().units
+    labels = region_label_points()
+    # Simplify the units as one coverage so neighbouring oblasts keep a shared edge.
+    regions = shapely.coverage_simplify(units.geometry.to_numpy(), BOUNDARY_TOLERANCE_DEG)
+    neighbours = load_neighbours()
+    cities = load_cities()
+    return {
+        "neighbours": _collection(
+            shapely.simplify(neighbours.geometry.to_numpy(), BOUNDARY_TOLERANCE_DEG),
+            [
+                {"name": name, "label": [round(point.y, 4), round(point.x, 4)]}
+                for name, point in zip(
+                    neighbours["name"], _country_label_points(neighbours), strict=True
+                )
+            ],
+        ),
+        "seas": [{"name": name, "label": [lat, lon]} for name, lat, lon in SEAS],
+        "regions": _collection(
+            regions,
+            [
+                {
+                    "code": row.code,
+                    "name": row.name,
+                    "name_uk": row.name_uk,
+                    "kind": row.kind,
+                    "label": [round(label.y, 4), round(label.x, 4)],
+                }
+                for row, label in zip(units.itertuples(), labels, strict=True)
+            ],
+        ),
+        "cities": _collection(
+            cities.geometry.to_numpy(),
+            [
+                {"name": row.name, "name_uk": row.name_uk, "rank": int(row.rank)}
+                for row in cities.itertuples()
+            ],
+        ),
+    }
+
+
+def region_label_points() -> np.ndarray:
+    """Where each unit's name goes: its Natural Earth label point, unless a city label is there.
+
+    Oblast names and the names of the big cities show at the same zoom. When
+    an oblast name would overlap a city's marker or name, it moves to the
+    point of the oblast farthest from its edges and from those city labels
+    (shapely's ``polylabel`` on the oblast minus the city labels' boxes).
+
+    Returns
+    -------
+    numpy.ndarray of shapely.Point
+        One point per unit, in the order of ``load_boundaries().units``.
+
+    Examples
+    --------
+    >>> units = load_boundaries().units
+    >>> points = dict(zip(units["name"], region_label_points()))
+    >>> bool(units.set_index("name").geometry["Donetsk"].contains(points["Donetsk"]))
+    True
+    """
+    units = load_boundaries().units
+    cities = load_cities()
+    cities = cities[cities["rank"].isin(CITY_RANKS_AT_LABEL_ZOOM)]
+    city_boxes = shapely.union_all(
+        [
+            _city_label_box(p.x, p.y, name)
+            for p, name in zip(cities.geometry, cities["name"], strict=True)
+        ]
+    )
+    points = []
+    for row in units.itertuples():
+        half_w, half_h = _label_half_size(row.name, REGION_LABEL_PX_PER_CHAR)
+        point = shapely.Point(row.label_lon, row.label_lat)
+        label = shapely.box(point.x - half_w, point.y - half_h, point.x + half_w, point.y + half_h)
+        if label.intersects(city_boxes):
+            # Keep the label's centre where the whole label clears the city labels.
+            keep_out = shapely.buffer(city_boxes, max(half_w, half_h), cap_style="square")
+            room = shapely.difference(row.geometry, keep_out)
+            if not room.is_empty:
+                largest = max(shapely.get_parts(room), key=lambda part: part.area)
+                point = shapely.ops.polylabel(largest, tolerance=0.01)
+        points.append(point)
+    return np.array(points, dtype=object)
+
+
+def _label_half_size(text: str, px_per_char: float) -> tuple[float, float]:
+    """Half the width and height of a label, in degrees (width in longitude)."""
+    half_width = len(text) * px_per_char / 2 / PX_PER_DEGREE
+    # Web Mercator stretches latitude by about 1.5 at Ukraine's latitudes.
+    half_height = LABEL_HEIGHT_PX / 2 / PX_PER_DEGREE / 1.5
+    return half_width, half_height
+
+
+def _city_label_box(lon: float, lat: float, name: str):
+    """The marker and the name to its right, as the page draws them."""
+    half_width, half_height = _label_half_size(name, CITY_LABEL_PX_PER_CHAR)
+    marker = 6 / PX_PER_DEGREE
+    return shapely.box(
+        lon - marker, lat - half_height, lon + marker + 2 * half_width, lat + half_height
+    )
+
+
+def _country_label_points(neighbours) -> list:
+    """A label point for each neighbour inside the map's usual view (Russia's centre is far off)."""
+    view = shapely.box(*VIEW_BOUNDS)
+    points = []
+    for geometry in neighbours.geometry:
+        visible = shapely.intersection(geometry, view)
+        parts = shapely.get_parts(visible)
+        largest = max(parts, key=lambda part: part.area)
+        points.append(shapely.ops.polylabel(largest, tolerance=0.01))
+    return points
+
+
+def control_layer_geojson(layer: ControlLayer) -> dict:
+    """The control layer as a FeatureCollection: one feature per category, with ``category``.
+
+    >>> from shapely import box
+    >>> fc = control_layer_geojson(ControlLayer(box(37, 47, 38, 48), None, "x", "GeoJSON"))
+    >>> len(fc["features"]), fc["features"][0]["properties"]
+    (1, {'category': 'controlled'})
+    """
+    categories = list(layer.categories) or ["controlled"]
+    geometries = list(layer.categories.values()) or [layer.controlled]
+    simplified = shapely.simplify(np.array(geometries, dtype=object), CONTROL_TOLERANCE_DEG)
+    return _collection(simplified, [{"category": c} for c in categories])
+
+
+def region_figures(stats: ControlStats | None) -> dict:
+    """Per-unit figures for map tooltips: ``{code: {area_km2, controlled_km2, controlled_pct}}``.
+
+    >>> region_figures(None)
+    {}
+    """
+    if stats is None:
+        return {}
+    return {
+        row.code: {
+            "area_km2": round(float(row.area_km2), 1),
+            "controlled_km2": round(float(row.controlled_km2), 1),
+            "controlled_pct": round(float(row.controlled_pct), 2),
+        }
+        for row in stats.regions.itertuples()
+    }
+
+
+def _collection(geometries, properties: list[dict]) -> dict:
+    rounded = shapely.transform(
+        np.asarray(geometries, dtype=object), lambda c: np.round(c, COORDINATE_DECIMALS)
+    )
+    features = [
+        {"type": "Feature", "geometry": shapely.geometry.mapping(g), "properties": p}
+        for g, p in zip(rounded, properties, strict=True)
+        if g is not None and not g.is_empty
+    ]
+    return {"type": "FeatureCollection", "features": features}

@@ -1,0 +1,348 @@
+/*
+ * Frontline Atlas map page: draws what Python sends and reports clicks. It
+ * computes nothing. Every string from data reaches the DOM through textContent,
+ * never as HTML.
+ *
+ * Python -> page: Atlas.<function>(...) with JSON arguments (see desktop/map/bridge.py).
+ * Page -> Python: one message kind, {"cmd": ..., "args": {...}}, through the
+ * QWebChannel object "bridge" and its single slot send(text).
+ */
+(function () {
+  "use strict";
+
+  var STYLE = {
+    neighbours: { color: "#b5b1a8", weight: 0.8, fillColor: "#ebe8e1", fillOpacity: 1 },
+    region: { color: "#8a8a8a", weight: 0.8, fillColor: "#fbfaf7", fillOpacity: 1 },
+    regionHover: { color: "#4d4d4d", weight: 1.6 },
+    selected: { color: "#1f4e9e", weight: 3, fillColor: "#1f4e9e", fillOpacity: 0.12 },
+    control: { color: "#6e0000", weight: 1, fillColor: "#9e1010", fillOpacity: 0.55 }
+  };
+  // Zoom from which each city rank is labelled (rank 1 = Kyiv).
+  var CITY_MIN_ZOOM = { 1: 5, 2: 6, 3: 7, 4: 8 };
+  var REGION_LABEL_MIN_ZOOM = 6;
+  var SMALL_UNITS = { "UA-30": true, "UA-40": true }; // labelled as cities instead
+
+  var map = null;
+  var bridge = null;
+  var layers = {};
+  var regionLayers = {};
+  var figures = {};
+  var selectedCodes = [];
+  var controlOpacity = 1;
+  var legendControlText = null;
+  var legendSubtitle = null;
+  var creditsText = null;
+  var baseCredits = "";
+
+  function send(cmd, args) {
+    if (bridge) {
+      bridge.send(JSON.stringify({ cmd: cmd, args: args || {} }));
+    }
+  }
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) { node.className = className; }
+    if (text !== undefined && text !== null) { node.textContent = String(text); }
+    return node;
+  }
+
+  function formatNumber(value, decimals) {
+    return Number(value).toLocaleString("en-GB", {
+      minimumFractionDigits: decimals, maximumFractionDigits: decimals
+    });
+  }
+
+  function pane(name, zIndex, interactive) {
+    if (map.getPane(name)) { return name; }
+    var p = map.createPane(name);
+    p.style.zIndex = String(zIndex);
+    if (!interactive) { p.style.pointerEvents = "none"; }
+    return name;
+  }
+
+  function regionTooltip(feature) {
+    var props = feature.properties;
+    var box = el("div", "atlas-tooltip");
+    box.appendChild(el("div", "atlas-tooltip-title", props.name));
+    var f = figures[props.code];
+    var table = el("table");
+    function row(label, value) {
+      var tr = el("tr");
+      tr.appendChild(el("td", null, label));
+      tr.appendChild(el("td", "num", value));
+      table.appendChild(tr);
+    }
+    if (f) {
+      row("Area", formatNumber(f.area_km2, 0) + " km²");
+      row("Controlled", formatNumber(f.controlled_km2, 1) + " km²");
+      row("Share", formatNumber(f.controlled_pct, 2) + " %");
+    } else {
+      row("Kind", props.kind);
+    }
+    box.appendChild(table);
+    return box;
+  }
+
+  function drawBasemap(data) {
+    layers.neighbours = L.geoJSON(data.neighbours, {
+      pane: pane("atlas-neighbours", 300, false), style: STYLE.neighbours, interactive: false
+    }).addTo(map);
+
+    layers.regions = L.geoJSON(data.regions, {
+      pane: pane("atlas-regions", 400, true),
+      style: STYLE.region,
+      onEachFeature: function (feature, layer) {
+        regionLayers[feature.properties.code] = layer;
+        layer.bindTooltip(function () { return regionTooltip(feature); }, { sticky: true });
+        layer.on("mouseover", function () {
+          if (selectedCodes.indexOf(feature.properties.code) < 0) { layer.setStyle(STYLE.regionHover); }
+        });
+        layer.on("mouseout", function () { restyle(feature.properties.code); });
+        layer.on("click", function () { send("select", { code: feature.properties.code }); });
+      }
+    }).addTo(map);
+
+    pane("atlas-control", 450, false);
+    pane("atlas-labels", 640, false);
+
+    var regionLabels = [];
+    data.regions.features.forEach(function (feature) {
+      if (SMALL_UNITS[feature.properties.code]) { return; }
+      var icon = L.divIcon({ className: "atlas-label atlas-region-label", html: "", iconSize: null });
+      var marker = L.marker(feature.properties.label, { icon: icon, pane: "atlas-labels", interactive: false, keyboard: false });
+      marker.on("add", function () {
+        var node = marker.getElement();
+        node.replaceChildren(el("span", null, feature.properties.name));
+      });
+      regionLabels.push(marker);
+    });
+    // Countries and seas are named in the same layer, more quietly.
+    data.neighbours.features.forEach(function (feature) {
+      regionLabels.push(textMarker(feature.properties.label, "atlas-country-label", feature.properties.name));
+    });
+    (data.seas || []).forEach(function (sea) {
+      regionLabels.push(textMarker(sea.label, "atlas-sea-label", sea.name));
+    });
+    layers["region-labels"] = L.layerGroup(regionLabels).addTo(map);
+
+    var cities = [];
+    data.cities.features.forEach(function (feature) {
+      var p = feature.properties;
+      var latlng = [feature.geometry.coordinates[1], feature.geometry.coordinates[0]];
+      var rankClass = " rank-" + p.rank;
+      cities.push(L.circleMarker(latlng, {
+        pane: "atlas-labels", radius: p.rank <= 2 ? 3.5 : 2.5, weight: 1.5, color: "#222",
+        fillColor: "#fff", fillOpacity: 1, interactive: false, className: "atlas-city" + rankClass
+      }));
+      var icon = L.divIcon({ className: "atlas-label atlas-city-label atlas-city" + rankClass, html: "", iconSize: null });
+      var label = L.marker(latlng, { icon: icon, pane: "atlas-labels", interactive: false, keyboard: false });
+      label.on("add", function () { label.getElement().replaceChildren(el("span", null, p.name)); });
+      cities.push(label);
+    });
+    layers.cities = L.layerGroup(cities).addTo(map);
+  }
+
+  /* A label that is plain text at a point (never HTML). */
+  function textMarker(latlng, className, text) {
+    var icon = L.divIcon({ className: "atlas-label " + className, html: "", iconSize: null });
+    var marker = L.marker(latlng, { icon: icon, pane: "atlas-labels", interactive: false, keyboard: false });
+    marker.on("add", function () { marker.getElement().replaceChildren(el("span", null, text)); });
+    return marker;
+  }
+
+  function restyle(code) {
+    var layer = regionLayers[code];
+    if (!layer) { return; }
+    layer.setStyle(selectedCodes.indexOf(code) >= 0 ? STYLE.selected : STYLE.region);
+  }
+
+  function updateLabelZoom() {
+    var zoom = map.getZoom();
+    var container = map.getContainer();
+    container.classList.toggle("atlas-labels-hidden", zoom < REGION_LABEL_MIN_ZOOM);
+    for (var rank = 1; rank <= 4; rank++) {
+      container.classList.toggle("atlas-hide-rank-" + rank, zoom < CITY_MIN_ZOOM[rank]);
+    }
+  }
+
+  function addControls(data) {
+    L.control.scale({ imperial: false, position: "bottomleft", maxWidth: 160 }).addTo(map);
+
+    var Legend = L.Control.extend({
+      options: { position: "bottomright" },
+      onAdd: function () {
+        var box = el("div", "atlas-box atlas-legend");
+        box.appendChild(el("div", "atlas-legend-title", "Legend"));
+        function row(swatch, text) {
+          var r = el("div", "atlas-legend-row");
+          r.appendChild(el("span", "swatch " + swatch));
+          var t = el("span", null, text);
+          r.appendChild(t);
+          box.appendChild(r);
+          return { row: r, text: t };
+        }
+        var control = row("control", "Occupied territory");
+        legendControlText = control.text;
+        legendSubtitle = el("div", "atlas-legend-sub");
+        box.appendChild(legendSubtitle);
+        control.row.style.display = "none";
+        legendControlText.rowNode = control.row;
+        row("region", "Oblast");
+        row("selected", "Selected");
+        row("city", "City");
+        L.DomEvent.disableClickPropagation(box);
+        return box;
+      }
+    });
+    new Legend().addTo(map);
+
+    if (map.attributionControl) { map.attributionControl.remove(); }
+    var Credits = L.Control.extend({
+      options: { position: "bottomright" },
+      onAdd: function () {
+        var box = el("div", "atlas-credits");
+        creditsText = box;
+        return box;
+      }
+    });
+    baseCredits = data.credits;
+    new Credits().addTo(map);
+    setCredits(null);
+  }
+
+  function setCredits(controlCredit) {
+    if (!creditsText) { return; }
+    creditsText.textContent = controlCredit
+      ? baseCredits + " · Control areas: " + controlCredit
+      : baseCredits;
+  }
+
+  function setTiles(tiles) {
+    if (layers.tiles) { map.removeLayer(layers.tiles); delete layers.tiles; }
+    if (!tiles) { return; }
+    layers.tiles = L.tileLayer(tiles.url, {
+      pane: pane("atlas-tiles", 350, false), maxZoom: tiles.max_zoom || 18, opacity: 0.85
+    }).addTo(map);
+    baseCredits = tiles.credits;
+    setCredits(null);
+  }
+
+  var Atlas = {};
+
+  /* Called once by the page (folium's map variable is passed in). */
+  Atlas.start = function (leafletMap) {
+    map = leafletMap;
+    var data = JSON.parse(document.getElementById("atlas-data").textContent);
+    map.getContainer().classList.add("atlas-map");
+    drawBasemap(data);
+    addControls(data);
+    if (data.tiles) { setTiles(data.tiles); }
+    map.on("zoomend", updateLabelZoom);
+    updateLabelZoom();
+    Atlas.zoomToUkraine();
+    if (data.initial) {
+      Atlas.setControl(data.initial.control, data.initial.figures, data.initial.info);
+    }
+    window.addEventListener("error", function (event) {
+      send("js_error", { message: String(event.message), line: event.lineno || 0 });
+    });
+    if (window.qt && window.qt.webChannelTransport && window.QWebChannel) {
+      new QWebChannel(window.qt.webChannelTransport, function (channel) {
+        bridge = channel.objects.bridge;
+        send("ready", { regions: Object.keys(regionLayers).length });
+      });
+    }
+  };
+
+  /* Draw a control layer (GeoJSON), the per-region figures and the legend text. */
+  Atlas.setControl = function (collection, regionFigures, info) {
+    if (layers.control) { map.removeLayer(layers.control); }
+    layers.control = L.geoJSON(collection, {
+      pane: "atlas-control", style: STYLE.control, interactive: false
+    });
+    layers.control.setStyle({ opacity: controlOpacity, fillOpacity: STYLE.control.fillOpacity * controlOpacity });
+    if (!Atlas._hidden || !Atlas._hidden.control) { layers.control.addTo(map); }
+    figures = regionFigures || {};
+    if (legendControlText) {
+      legendControlText.rowNode.style.display = "";
+      legendControlText.textContent = "Occupied territory" + (info && info.date ? ", " + info.date : "");
+      legendSubtitle.textContent = info && info.names && info.names.length ? info.names.join(" · ") : "";
+    }
+    setCredits(info ? info.credit : null);
+    var count = collection && collection.features ? collection.features.length : 0;
+    // Report once the browser has painted the new layer, so a snapshot taken
+    // afterwards shows it.
+    requestAnimationFrame(function () {
+      requestAnimationFrame(function () { send("control_drawn", { features: count }); });
+    });
+  };
+
+  Atlas.clearControl = function () {
+    if (layers.control) { map.removeLayer(layers.control); delete layers.control; }
+    figures = {};
+    if (legendControlText) { legendControlText.rowNode.style.display = "none"; legendSubtitle.textContent = ""; }
+    setCredits(null);
+  };
+
+  /* Highlight regions by code; zoom to them when asked. */
+  Atlas.select = function (codes, zoom) {
+    var previous = selectedCodes;
+    selectedCodes = (codes || []).filter(function (c) { return regionLayers[c]; });
+    previous.concat(selectedCodes).forEach(restyle);
+    selectedCodes.forEach(function (c) { regionLayers[c].bringToFront(); });
+    if (zoom && selectedCodes.length) {
+      var bounds = L.latLngBounds([]);
+      selectedCodes.forEach(function (c) { bounds.extend(regionLayers[c].getBounds()); });
+      map.flyToBounds(bounds, { padding: [30, 30], duration: 0.4, maxZoom: 9 });
+    }
+  };
+
+  Atlas.setLayerVisible = function (name, visible) {
+    Atlas._hidden = Atlas._hidden || {};
+    Atlas._hidden[name] = !visible;
+    var layer = layers[name];
+    if (!layer) { return; }
+    if (visible) { layer.addTo(map); } else { map.removeLayer(layer); }
+  };
+
+  Atlas.setLayerOpacity = function (name, opacity) {
+    var layer = layers[name];
+    if (name === "control") { controlOpacity = opacity; }
+    if (!layer) { return; }
+    if (layer.setOpacity) { layer.setOpacity(opacity); return; }
+    var base = name === "control" ? STYLE.control : name === "regions" ? STYLE.region : STYLE.neighbours;
+    if (name === "region-labels" || name === "cities") {
+      layer.eachLayer(function (l) {
+        if (l.setOpacity) { l.setOpacity(opacity); } else if (l.setStyle) { l.setStyle({ opacity: opacity, fillOpacity: opacity }); }
+      });
+      return;
+    }
+    layer.setStyle({ opacity: opacity, fillOpacity: (base.fillOpacity || 1) * opacity });
+  };
+
+  Atlas.setTiles = setTiles;
+
+  Atlas.zoomToUkraine = function () {
+    map.fitBounds([[44.3, 22.1], [52.4, 40.3]], { padding: [10, 10] });
+  };
+
+  /* For tests: what is on the page, as plain data. */
+  Atlas.state = function () {
+    return {
+      controlFeatures: layers.control ? layers.control.getLayers().length : 0,
+      selected: selectedCodes.slice(),
+      zoom: map.getZoom(),
+      legend: document.querySelector(".atlas-legend").textContent,
+      credits: creditsText ? creditsText.textContent : ""
+    };
+  };
+
+  /* For tests: the pixel position of a place in the map's container. */
+  Atlas.containerPoint = function (lat, lon) {
+    var point = map.latLngToContainerPoint([lat, lon]);
+    return [point.x, point.y];
+  };
+
+  window.Atlas = Atlas;
+})();

@@ -1,0 +1,61 @@
+"""The map page's HTML: offline, data as JSON, nothing from files pasted into code."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import shapely
+
+from desktop.map.page import TileSource, build_map_page, control_payload
+from geodata.control import ControlLayer
+from geodata.stats import compute_stats
+
+
+def page_data(html: str) -> dict:
+    match = re.search(r'<script type="application/json" id="atlas-data">(.*?)</script>', html, re.S)
+    return json.loads(match.group(1))
+
+
+def test_page_refers_to_no_remote_asset():
+    html = build_map_page()
+    assert not re.search(r"(src|href)=\"https?://", html)
+    assert "http://" not in html and "https://" not in html
+    assert 'src="atlas://app/leaflet/leaflet.js"' in html
+    assert 'src="qrc:///qtwebchannel/qwebchannel.js"' in html
+    assert "connect-src 'none'" in html
+
+
+def test_page_carries_the_basemap_as_data():
+    data = page_data(build_map_page())
+    assert len(data["regions"]["features"]) == 27
+    assert len(data["neighbours"]["features"]) == 7
+    assert len(data["cities"]["features"]) >= 40
+    assert data["tiles"] is None
+    assert "Natural Earth" in data["credits"]
+
+
+def test_inline_page_is_self_contained():
+    html = build_map_page(inline_assets=True, with_bridge=False)
+    # Leaflet's code mentions its home page in a string; no element loads anything.
+    assert not re.search(r'<(script|link|img)[^>]*(src|href)="(atlas|qrc|https?):', html)
+    assert not re.search(r"url\(['\"]?https?:", html)
+    assert "L.map" in html and "Atlas.start" in html
+
+
+def test_text_from_files_cannot_close_the_data_block():
+    hostile = '</script><img src=x onerror="alert(1)">'
+    layer = ControlLayer(
+        shapely.box(37, 47, 38, 48), None, hostile, "GeoJSON", feature_names=(hostile,)
+    )
+    html = build_map_page(initial=control_payload(layer, compute_stats(layer)), with_bridge=False)
+    assert "<img src=x" not in html
+    assert page_data(html)["initial"]["info"]["names"] == [hostile]
+
+
+def test_online_tiles_are_opt_in_and_named_in_the_policy():
+    tiles = TileSource.openstreetmap()
+    html = build_map_page(tiles=tiles)
+    assert page_data(html)["tiles"]["url"] == tiles.url
+    assert tiles.origin in html  # allowed by the Content-Security-Policy
+    assert "OpenStreetMap" in tiles.credits
