@@ -32,6 +32,7 @@ class InfoDock(QDockWidget):
             # Text from files (names, descriptions) is shown as text, never as HTML.
             label.setTextFormat(Qt.TextFormat.PlainText)
             label.setWordWrap(True)
+            label.setMinimumWidth(120)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             form.addRow(title, label)
             self.fields[key] = label
@@ -59,7 +60,7 @@ class InfoDock(QDockWidget):
             date = layer.date.isoformat() if layer.date else "unknown"
             values = {
                 "date": f"{date} ({origin})" if origin else date,
-                "source": layer.source,
+                "source": breakable(layer.source),
                 "format": layer.source_format,
                 "features": _features(layer),
                 "notes": "\n".join(layer.report.messages()) or "none",
@@ -68,6 +69,17 @@ class InfoDock(QDockWidget):
         values["credits"] = "\n".join(credits)
         for key, value in values.items():
             self.fields[key].setText(value)
+
+
+def breakable(name: str) -> str:
+    """A file name the panel may wrap after ``_``, ``-`` and ``.``, so long names fit.
+
+    >>> breakable("a_b.json") == "a_\u200bb.\u200bjson"
+    True
+    """
+    for mark in "_-.":
+        name = name.replace(mark, mark + "\u200b")
+    return name
 
 
 def _features(layer: ControlLayer) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -77,7 +77,8 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.layers_dock)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.stats_dock)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.info_dock)
-        self.resizeDocks([self.stats_dock, self.layers_dock], [460, 260], Qt.Orientation.Horizontal)
+        # The map gets the room; the table just fits its numbers.
+        self._default_dock_sizes()
 
         self.actions_by_name = create_actions(self, {
             "open": self.choose_file,
@@ -188,6 +189,11 @@ class MainWindow(QMainWindow):
     def _tile_source(self) -> TileSource | None:
         return TileSource.openstreetmap() if self.settings.get(ONLINE_BASEMAP) else None
 
+    def _default_dock_sizes(self) -> None:
+        # The map gets the room: the table just fits its numbers, the left panels their text.
+        self.resizeDocks([self.stats_dock, self.layers_dock], [440, 250], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.layers_dock, self.info_dock], [190, 400], Qt.Orientation.Vertical)
+
     def _restore_state(self) -> None:
         geometry = self.settings.get(WINDOW_GEOMETRY)
         if geometry:
@@ -195,6 +201,9 @@ class MainWindow(QMainWindow):
         state = self.settings.get(WINDOW_STATE)
         if state:
             self.restoreState(state)
+        else:
+            # Dock sizes only apply once the window is laid out.
+            QTimer.singleShot(0, self._default_dock_sizes)
         self.layers_dock.restore(self.settings.get(LAYER_VISIBLE), self.settings.get(LAYER_OPACITY))
 
     def save_state(self) -> None:

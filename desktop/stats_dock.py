@@ -49,8 +49,8 @@ class StatsDock(QDockWidget):
         self.table.setObjectName("statistics-table")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
-        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        self.proxy.sort(-1)  # source order until the user clicks a header
+        # Most affected first: what an analyst looks for on opening a file.
+        self.table.sortByColumn(SHARE_COLUMN, Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setAlternatingRowColors(True)
@@ -58,9 +58,8 @@ class StatsDock(QDockWidget):
         self.table.verticalHeader().setDefaultSectionSize(22)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 90), (2, 110), (3, 120)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            self.table.setColumnWidth(column, width)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setItemDelegateForColumn(SHARE_COLUMN, ShareBarDelegate(self.table))
         self.copy_action = QAction("Copy as TSV", self.table)
         self.copy_action.setShortcut(QKeySequence.StandardKey.Copy)

@@ -25,6 +25,13 @@ BAR_COLOUR = QColor(176, 28, 28, 110)  # the map's control colour, lighter for t
 
 _Index = QModelIndex | QPersistentModelIndex
 
+#: Short names for the group rows, to fit the panel; the tooltip and copies give the full name.
+GROUP_LABELS = {
+    "annexed-2022": "Annexed 2022",
+    "crimea-2014": "Annexed 2014",
+    "ukraine": "Ukraine",
+}
+
 
 class StatsTableModel(QAbstractTableModel):
     """Rows: the three groups, then the units, each with area, controlled area and share."""
@@ -40,7 +47,8 @@ class StatsTableModel(QAbstractTableModel):
         if stats is not None:
             for record in stats.groups.to_dict("records"):
                 self._rows.append({**record, "key": record["id"], "is_group": True})
-            for record in stats.regions.to_dict("records"):
+            # By name, so rows with equal values stay in alphabetical order when sorted.
+            for record in stats.regions.sort_values("name").to_dict("records"):
                 self._rows.append({**record, "key": record["code"], "is_group": False})
         self.endResetModel()
 
@@ -59,7 +67,8 @@ class StatsTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            # Units on a second line keep the number columns narrow.
+            return COLUMNS[section] if section == 0 else COLUMNS[section].replace(" ", "\n", 1)
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.TextAlignmentRole:
             return _alignment(section)
         return None
@@ -76,7 +85,11 @@ class StatsTableModel(QAbstractTableModel):
         )
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                return record["name"]
+                return (
+                    GROUP_LABELS.get(record["key"], record["name"])
+                    if record["is_group"]
+                    else record["name"]
+                )
             return f"{values[column]:,.2f}" if column == SHARE_COLUMN else f"{values[column]:,.1f}"
         if role == SORT_ROLE:
             return values[column]

@@ -63,7 +63,8 @@ def basemap_layers() -> dict:
     # Simplify the units as one coverage so neighbouring oblasts keep a shared edge.
     regions = shapely.coverage_simplify(units.geometry.to_numpy(), BOUNDARY_TOLERANCE_DEG)
     neighbours = load_neighbours()
-    cities = load_cities()
+    # Biggest first: where city names collide on the map, the first one stays.
+    cities = load_cities().sort_values(["rank", "population"], ascending=[True, False])
     return {
         "neighbours": _collection(
             shapely.simplify(neighbours.geometry.to_numpy(), BOUNDARY_TOLERANCE_DEG),
@@ -119,14 +120,7 @@ def region_label_points() -> np.ndarray:
     True
     """
     units = load_boundaries().units
-    cities = load_cities()
-    cities = cities[cities["rank"].isin(CITY_RANKS_AT_LABEL_ZOOM)]
-    city_boxes = shapely.union_all(
-        [
-            _city_label_box(p.x, p.y, name)
-            for p, name in zip(cities.geometry, cities["name"], strict=True)
-        ]
-    )
+    city_boxes = _big_city_label_boxes()
     points = []
     for row in units.itertuples():
         half_w, half_h = _label_half_size(row.name, REGION_LABEL_PX_PER_CHAR)
@@ -141,6 +135,16 @@ def region_label_points() -> np.ndarray:
                 point = shapely.ops.polylabel(largest, tolerance=0.01)
         points.append(point)
     return np.array(points, dtype=object)
+
+
+def _big_city_label_boxes():
+    """The labels (marker and name) of the cities shown with the oblast names, as one shape."""
+    cities = load_cities()
+    cities = cities[cities["rank"].isin(CITY_RANKS_AT_LABEL_ZOOM)]
+    names = cities["name"]
+    return shapely.union_all(
+        [_city_label_box(p.x, p.y, name) for p, name in zip(cities.geometry, names, strict=True)]
+    )
 
 
 def _label_half_size(text: str, px_per_char: float) -> tuple[float, float]:

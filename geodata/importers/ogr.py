@@ -136,6 +136,10 @@ def _read_layer(dataset: str, layer: str, path: Path):
         frame = pyogrio.read_dataframe(dataset, layer=layer)
     except (DataSourceError, DataLayerError, UnicodeDecodeError, ValueError) as error:
         raise BadInputError(path, _gdal_reason(error)) from None
+    except shapely.errors.GEOSException as error:
+        # GDAL passed on a geometry GEOS cannot build (an unclosed ring in a damaged file).
+        reason = str(error).split(": ", 1)[-1]
+        raise BadInputError(path, f"a geometry in layer {layer!r} is damaged ({reason})") from None
     if "geometry" not in frame:
         return None
     frame = frame[~shapely.is_missing(frame.geometry.to_numpy())]

@@ -15,11 +15,11 @@
     region: { color: "#8a8a8a", weight: 0.8, fillColor: "#fbfaf7", fillOpacity: 1 },
     regionHover: { color: "#4d4d4d", weight: 1.6 },
     selected: { color: "#1f4e9e", weight: 3, fillColor: "#1f4e9e", fillOpacity: 0.12 },
-    control: { color: "#6e0000", weight: 1, fillColor: "#9e1010", fillOpacity: 0.55 }
+    control: { color: "#6e0000", weight: 1, fillColor: "#9e1010", fillOpacity: 0.55, className: "atlas-control-area" }
   };
   // Zoom from which each city rank is labelled (rank 1 = Kyiv).
-  var CITY_MIN_ZOOM = { 1: 5, 2: 6, 3: 7, 4: 8 };
-  var REGION_LABEL_MIN_ZOOM = 6;
+  var CITY_MIN_ZOOM = { 1: 4, 2: 5.5, 3: 7, 4: 8 };
+  var REGION_LABEL_MIN_ZOOM = 5.5;
   var SMALL_UNITS = { "UA-30": true, "UA-40": true }; // labelled as cities instead
 
   var map = null;
@@ -30,6 +30,7 @@
   var selectedCodes = [];
   var controlOpacity = 1;
   var legendControlText = null;
+  var labelEntries = []; // {marker, dot, priority}: what hideOverlappingLabels weighs
   var legendSubtitle = null;
   var creditsText = null;
   var baseCredits = "";
@@ -74,7 +75,7 @@
       table.appendChild(tr);
     }
     if (f) {
-      row("Area", formatNumber(f.area_km2, 0) + " km²");
+      row("Area", formatNumber(f.area_km2, 1) + " km²");
       row("Controlled", formatNumber(f.controlled_km2, 1) + " km²");
       row("Share", formatNumber(f.controlled_pct, 2) + " %");
     } else {
@@ -116,13 +117,18 @@
         node.replaceChildren(el("span", null, feature.properties.name));
       });
       regionLabels.push(marker);
+      labelEntries.push({ marker: marker, dot: null, priority: 10 });
     });
     // Countries and seas are named in the same layer, more quietly.
     data.neighbours.features.forEach(function (feature) {
-      regionLabels.push(textMarker(feature.properties.label, "atlas-country-label", feature.properties.name));
+      var country = textMarker(feature.properties.label, "atlas-country-label", feature.properties.name);
+      regionLabels.push(country);
+      labelEntries.push({ marker: country, dot: null, priority: 20 });
     });
     (data.seas || []).forEach(function (sea) {
-      regionLabels.push(textMarker(sea.label, "atlas-sea-label", sea.name));
+      var seaLabel = textMarker(sea.label, "atlas-sea-label", sea.name);
+      regionLabels.push(seaLabel);
+      labelEntries.push({ marker: seaLabel, dot: null, priority: 20 });
     });
     layers["region-labels"] = L.layerGroup(regionLabels).addTo(map);
 
@@ -131,16 +137,19 @@
       var p = feature.properties;
       var latlng = [feature.geometry.coordinates[1], feature.geometry.coordinates[0]];
       var rankClass = " rank-" + p.rank;
-      cities.push(L.circleMarker(latlng, {
+      var dot = L.circleMarker(latlng, {
         pane: "atlas-labels", radius: p.rank <= 2 ? 3.5 : 2.5, weight: 1.5, color: "#222",
         fillColor: "#fff", fillOpacity: 1, interactive: false, className: "atlas-city" + rankClass
-      }));
+      });
+      cities.push(dot);
       var icon = L.divIcon({ className: "atlas-label atlas-city-label atlas-city" + rankClass, html: "", iconSize: null });
       var label = L.marker(latlng, { icon: icon, pane: "atlas-labels", interactive: false, keyboard: false });
       label.on("add", function () { label.getElement().replaceChildren(el("span", null, p.name)); });
       cities.push(label);
+      labelEntries.push({ marker: label, dot: dot, priority: p.rank });
     });
     layers.cities = L.layerGroup(cities).addTo(map);
+    labelEntries.sort(function (a, b) { return a.priority - b.priority; });
   }
 
   /* A label that is plain text at a point (never HTML). */
@@ -155,6 +164,34 @@
     var layer = regionLayers[code];
     if (!layer) { return; }
     layer.setStyle(selectedCodes.indexOf(code) >= 0 ? STYLE.selected : STYLE.region);
+  }
+
+  /*
+   * Where labels collide, the more important one stays: cities by rank, then
+   * oblast names, then countries and seas. A city loses its dot with its name.
+   */
+  function hideOverlappingLabels() {
+    var SLACK = 2;
+    var placed = [];
+    labelEntries.forEach(function (entry) {
+      var node = entry.marker.getElement();
+      if (!node || !node.firstChild) { return; } // its layer is switched off
+      setCollides(entry, false);
+      var box = node.firstChild.getBoundingClientRect();
+      if (box.width === 0) { return; } // hidden at this zoom
+      // Halos may touch: only an overlap of more than SLACK pixels counts.
+      var collides = placed.some(function (other) {
+        return box.left + SLACK < other.right && box.right - SLACK > other.left &&
+          box.top + SLACK < other.bottom && box.bottom - SLACK > other.top;
+      });
+      if (collides) { setCollides(entry, true); } else { placed.push(box); }
+    });
+  }
+
+  function setCollides(entry, collides) {
+    entry.marker.getElement().classList.toggle("atlas-collides", collides);
+    var dot = entry.dot && entry.dot.getElement();
+    if (dot) { dot.classList.toggle("atlas-collides", collides); }
   }
 
   function updateLabelZoom() {
@@ -239,7 +276,9 @@
     addControls(data);
     if (data.tiles) { setTiles(data.tiles); }
     map.on("zoomend", updateLabelZoom);
+    map.on("zoomend moveend resize", hideOverlappingLabels);
     updateLabelZoom();
+    hideOverlappingLabels();
     Atlas.zoomToUkraine();
     if (data.initial) {
       Atlas.setControl(data.initial.control, data.initial.figures, data.initial.info);
@@ -294,7 +333,7 @@
     if (zoom && selectedCodes.length) {
       var bounds = L.latLngBounds([]);
       selectedCodes.forEach(function (c) { bounds.extend(regionLayers[c].getBounds()); });
-      map.flyToBounds(bounds, { padding: [30, 30], duration: 0.4, maxZoom: 9 });
+      map.flyToBounds(bounds, { paddingTopLeft: [40, 40], paddingBottomRight: [40, 130], duration: 0.4, maxZoom: 9 });
     }
   };
 
@@ -304,6 +343,7 @@
     var layer = layers[name];
     if (!layer) { return; }
     if (visible) { layer.addTo(map); } else { map.removeLayer(layer); }
+    hideOverlappingLabels();
   };
 
   Atlas.setLayerOpacity = function (name, opacity) {
@@ -322,6 +362,11 @@
   };
 
   Atlas.setTiles = setTiles;
+
+  /* Centre the map on a place at a zoom, without animation. */
+  Atlas.setView = function (lat, lon, zoom) {
+    map.setView([lat, lon], zoom, { animate: false });
+  };
 
   Atlas.zoomToUkraine = function () {
     map.fitBounds([[44.3, 22.1], [52.4, 40.3]], { padding: [10, 10] });

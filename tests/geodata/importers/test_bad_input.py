@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import struct
 import zipfile
 
 import pytest
@@ -224,4 +225,21 @@ def test_unreadable_file(tmp_path):
     path = write_control_file(tmp_path, "locked", ".geojson")
     path.chmod(0)
     with pytest.raises(BadInputError, match="permission denied"):
+        read_control_layer(path)
+
+
+def test_damaged_flatgeobuf_ring_is_a_clear_error(tmp_path):
+    """A FlatGeobuf whose ring lost its closing point (found by hypothesis)."""
+    import geopandas as gpd
+    from shapely import box
+
+    path = tmp_path / "damaged.fgb"
+    gpd.GeoDataFrame(geometry=[box(37, 47, 38, 48)], crs="EPSG:4326").to_file(path)
+    data = bytearray(path.read_bytes())
+    # Overwrite the last vertex's x (the closing point) with something else.
+    closing_x = struct.pack("<d", 38.0)
+    index = data.rfind(closing_x)
+    data[index : index + 8] = struct.pack("<d", 1.0)
+    path.write_bytes(bytes(data))
+    with pytest.raises(BadInputError, match=r"damaged\.fgb.*damaged"):
         read_control_layer(path)

@@ -1,0 +1,70 @@
+"""Make the README's screenshots of the main window (offscreen, no display needed).
+
+    uv run python tools/screenshots.py CONTROL_FILE [--out docs]
+
+Writes, at 1400 x 900: ``empty-state.png`` (no control data),
+``main-window.png`` (the file loaded) and ``selected-oblast.png`` (Donetsk
+selected in the table, the map zoomed to it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+from desktop.qt_setup import prepare_qt
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("control_file", type=Path)
+    parser.add_argument("--out", type=Path, default=Path("docs"))
+    args = parser.parse_args(argv)
+
+    prepare_qt(headless=True)
+    from PySide6.QtCore import QEvent, QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.main_window import MainWindow
+    from desktop.settings import Settings
+    from desktop.stats_model import KEY_ROLE
+
+    app = QApplication.instance() or QApplication([])
+
+    def wait(signal=None, ms: int = 30000) -> None:
+        loop = QEventLoop()
+        if signal is not None:
+            signal.connect(loop.quit)
+        QTimer.singleShot(ms, loop.quit)
+        loop.exec()
+
+    with tempfile.TemporaryDirectory() as scratch:
+        # Fresh settings: the default layout, not the one on this machine.
+        window = MainWindow(Settings(Path(scratch) / "settings.ini"))
+        window.resize(1400, 900)
+        window.show()
+        wait(window.map.page_ready)
+        wait(ms=400)
+        window.grab().save(str(args.out / "empty-state.png"))
+
+        window.open_file(args.control_file)
+        wait(window.map.control_drawn)
+        wait(ms=400)
+        window.grab().save(str(args.out / "main-window.png"))
+        # Select Donetsk as a user does, by clicking its row: the map follows.
+        table = window.stats_dock.table
+        donetsk = table.model().match(table.model().index(0, 0), KEY_ROLE, "UA-14")[0]
+        table.selectRow(donetsk.row())
+        wait(ms=1200)  # the map zooms to the selection
+        window.grab().save(str(args.out / "selected-oblast.png"))
+        window.close()
+        window.deleteLater()
+        app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    print(f"wrote empty-state.png, main-window.png and selected-oblast.png in {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
