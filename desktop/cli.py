@@ -54,6 +54,21 @@ def _stats(args: argparse.Namespace) -> int:
     return 0
 
 
+def _scenario(args: argparse.Namespace) -> int:
+    from geodata.importers import read_control_layer
+    from geodata.scenarios.engine import run_proposal
+    from geodata.scenarios.output import format_scenario
+    from geodata.scenarios.proposals import find_proposal
+
+    proposal = find_proposal(args.proposal)
+    layer = read_control_layer(args.file, date=args.date)
+    for message in layer.report.messages():
+        print(f"{PROG}: note: {args.file}: {message}", file=sys.stderr)
+    sys.stdout.write(format_scenario(run_proposal(proposal, layer), args.format))
+    sys.stdout.flush()
+    return 0
+
+
 def _snapshot(args: argparse.Namespace) -> int:
     from desktop.snapshot import render_snapshot
 
@@ -85,7 +100,7 @@ def _date(text: str):
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
-_SUBCOMMANDS = {"stats", "snapshot"}
+_SUBCOMMANDS = {"stats", "scenario", "snapshot"}
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -122,6 +137,22 @@ def _parser() -> argparse.ArgumentParser:
         help="only this group and its members: annexed-2022, crimea-2014, ukraine",
     )
     stats.set_defaults(handler=_stats)
+
+    scenario = commands.add_parser(
+        "scenario",
+        help="what a proposal would change, per oblast and group, on one control file",
+        description="Apply a proposal (built in: freeze, june-2024-demand, nov-2024-offer, "
+        "carve-up, dmz-15km; or one you saved, or a .toml file) to a control file and report "
+        "controlled area before and after, what passes to each side, the line of contact "
+        "and the cities that change hands.",
+    )
+    scenario.add_argument("proposal", metavar="NAME_OR_FILE", help="a proposal id or .toml file")
+    scenario.add_argument("file", type=Path, metavar="CONTROL_FILE", help="a control-area file")
+    scenario.add_argument("--date", type=_date, help="the date the file shows (YYYY-MM-DD)")
+    scenario.add_argument(
+        "--format", choices=("table", "csv", "json"), default="table", help="output (table)"
+    )
+    scenario.set_defaults(handler=_scenario)
 
     snapshot = commands.add_parser(
         "snapshot",

@@ -13,13 +13,13 @@ from tests.helpers import API_SAMPLE, SNAPSHOT_20241120, require_shared
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def snapshot_20241120() -> Path:
     """The DeepStateMap daily snapshot of 2024-11-20 (the seed article's date)."""
     return require_shared(SNAPSHOT_20241120)
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def api_sample_20241120() -> Path:
     """DeepStateMap's /api/history/last document for 2024-11-20."""
     return require_shared(API_SAMPLE / "history-last-20241120.json")

@@ -108,3 +108,36 @@ def test_bad_date_is_a_usage_error(control_file, capsys):
         main(["stats", str(control_file), "--date", "20.11.2024"])
     assert exit_info.value.code == 2
     assert "YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_scenario_json_follows_stats_with_before_and_after(control_file, capsys):
+    assert main(["scenario", "june-2024-demand", str(control_file), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["scenario"]["id"] == "june-2024-demand"
+    assert data["date"] == "2024-11-20" and data["source"] == "front_20241120.geojson"
+    for key in ("to_occupier_km2", "to_ukraine_km2", "contact_line_km_before",
+                "contact_line_km_after", "cities_changing_hands"):  # fmt: skip
+        assert key in data
+    fields = {"controlled_km2_before", "controlled_km2_after", "delta_km2",
+              "controlled_pct_before", "controlled_pct_after"}  # fmt: skip
+    assert len(data["regions"]) == 27 and len(data["groups"]) == 3
+    assert fields <= set(data["regions"][0]) and fields <= set(data["groups"][0])
+    annexed = next(g for g in data["groups"] if g["id"] == "annexed-2022")
+    assert annexed["controlled_pct_after"] == 100.0
+
+
+@pytest.mark.parametrize("output", ["table", "csv"])
+def test_scenario_table_and_csv(control_file, capsys, output):
+    assert main(["scenario", "dmz-15km", str(control_file), "--format", output]) == 0
+    out = capsys.readouterr().out
+    assert ("Demilitarized zone" in out) if output == "table" else out.startswith("date,scenario")
+
+
+def test_unknown_scenario_and_bad_scenario_file(control_file, tmp_path, capsys):
+    assert main(["scenario", "june-2025", str(control_file)]) == 2
+    assert "unknown proposal 'june-2025'; choose one of: freeze" in capsys.readouterr().err
+    bad = tmp_path / "bad.toml"
+    bad.write_text('name = "x"\ndescription = "y"\n[[operations]]\ntype = "cede"\n')
+    assert main(["scenario", str(bad), str(control_file)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "bad.toml: line 4: unknown operation type 'cede'" in err

@@ -1,0 +1,1 @@
+"""Proposals and what they would mean: operations on a control layer and their results."""

@@ -1,0 +1,200 @@
+"""Run a proposal on a control layer: the new control, per-oblast deltas, what changes hands."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+import shapely
+
+from geodata.boundaries import BoundarySet, load_boundaries
+from geodata.cities import load_cities
+from geodata.contact_line import contact_line, contact_line_km, ukraine_equal_area
+from geodata.control import ControlLayer
+from geodata.projection import to_equal_area
+from geodata.scenarios.operations import GRID_DEG, DemilitarizedZone
+from geodata.scenarios.proposals import Proposal
+from geodata.stats import ControlStats, compute_stats, controlled_area_by_region
+
+DELTA_COLUMNS = [
+    "controlled_km2_before", "controlled_km2_after", "delta_km2",
+    "controlled_pct_before", "controlled_pct_after", "delta_pct_points",
+]  # fmt: skip
+
+
+@dataclass(frozen=True, eq=False)
+class DemilitarizedZoneResult:
+    """A demilitarized zone: its geometry (WGS84) and its area per unit and side."""
+
+    width_km: float
+    geometry: shapely.Geometry
+    by_region: pd.DataFrame  # code, name, occupier_side_km2, ukraine_side_km2, area_km2
+
+    @property
+    def area_km2(self) -> float:
+        """The zone's whole area in km²."""
+        return float(self.by_region["area_km2"].sum())
+
+
+@dataclass(frozen=True, eq=False)
+class ScenarioResult:
+    """What a proposal does to a control layer. Areas in km², shares in %, lengths in km."""
+
+    proposal: Proposal
+    before: ControlStats
+    after: ControlStats
+    layer_after: ControlLayer
+    to_occupier: shapely.Geometry  # WGS84, inside Ukraine
+    to_ukraine: shapely.Geometry
+    to_occupier_km2: float
+    to_ukraine_km2: float
+    contact_line_before: shapely.Geometry
+    contact_line_after: shapely.Geometry
+    contact_line_km_before: float
+    contact_line_km_after: float
+    cities_changing_hands: pd.DataFrame  # name, code (region), to ("occupier" | "ukraine")
+    demilitarized_zones: tuple[DemilitarizedZoneResult, ...]
+
+    @property
+    def regions(self) -> pd.DataFrame:
+        """Per unit: code, name, area_km2 and the before / after / delta columns."""
+        return _delta_table(self.before.regions, self.after.regions, "code")
+
+    @property
+    def groups(self) -> pd.DataFrame:
+        """Per group: id, name, area_km2 and the before / after / delta columns."""
+        return _delta_table(self.before.groups, self.after.groups, "id")
+
+
+def run_proposal(
+    proposal: Proposal, layer: ControlLayer, boundaries: BoundarySet | None = None
+) -> ScenarioResult:
+    """Apply a proposal's operations in order to a control layer and measure the outcome.
+
+    Examples
+    --------
+    Ceding Luhansk oblast when nothing is held moves all of it, 26,310 km²:
+
+    >>> from geodata.scenarios.operations import CedeRegions
+    >>> nothing = ControlLayer(shapely.Polygon(), None, "test", "GeoJSON")
+    >>> cede = Proposal("t", "Cede Luhansk", "test", (CedeRegions(("UA-09",)),))
+    >>> result = run_proposal(cede, nothing)
+    >>> round(result.to_occupier_km2), round(result.to_ukraine_km2)
+    (26310, 0)
+    >>> round(float(result.regions.set_index("code").loc["UA-09", "controlled_pct_after"]), 2)
+    100.0
+    """
+    boundaries = boundaries or load_boundaries()
+    controlled = layer.controlled
+    zones = []
+    for operation in proposal.operations:
+        controlled = operation.apply(controlled, boundaries)
+        if isinstance(operation, DemilitarizedZone):
+            zones.append(_zone_result(operation, controlled, boundaries))
+    after_layer = ControlLayer(
+        controlled, layer.date, f"{layer.source} — {proposal.name}", layer.source_format
+    )
+    before, after = compute_stats(layer, boundaries), compute_stats(after_layer, boundaries)
+    to_occupier = shapely.difference(controlled, layer.controlled, grid_size=GRID_DEG)
+    to_ukraine = shapely.difference(layer.controlled, controlled, grid_size=GRID_DEG)
+    line_before = contact_line(layer.controlled, boundaries)
+    line_after = contact_line(controlled, boundaries)
+    return ScenarioResult(
+        proposal=proposal,
+        before=before,
+        after=after,
+        layer_after=after_layer,
+        to_occupier=to_occupier,
+        to_ukraine=to_ukraine,
+        to_occupier_km2=_area_in_ukraine_km2(to_occupier, boundaries),
+        to_ukraine_km2=_area_in_ukraine_km2(to_ukraine, boundaries),
+        contact_line_before=line_before,
+        contact_line_after=line_after,
+        contact_line_km_before=contact_line_km(line_before),
+        contact_line_km_after=contact_line_km(line_after),
+        cities_changing_hands=_cities_changing_hands(layer.controlled, controlled, boundaries),
+        demilitarized_zones=tuple(zones),
+    )
+
+
+def _delta_table(before: pd.DataFrame, after: pd.DataFrame, key: str) -> pd.DataFrame:
+    table = before[[key, "name", "area_km2"]].copy()
+    table["controlled_km2_before"] = before["controlled_km2"].to_numpy()
+    table["controlled_km2_after"] = after["controlled_km2"].to_numpy()
+    table["delta_km2"] = table["controlled_km2_after"] - table["controlled_km2_before"]
+    table["controlled_pct_before"] = before["controlled_pct"].to_numpy()
+    table["controlled_pct_after"] = after["controlled_pct"].to_numpy()
+    table["delta_pct_points"] = table["controlled_pct_after"] - table["controlled_pct_before"]
+    return table
+
+
+def _area_in_ukraine_km2(geometry, boundaries: BoundarySet) -> float:
+    if geometry is None or shapely.is_empty(geometry):
+        return 0.0
+    # Snap to a 1 m grid: the pieces come from overlays and may touch Ukraine's edge.
+    inside = shapely.intersection(
+        to_equal_area(geometry), ukraine_equal_area(boundaries), grid_size=1.0
+    )
+    return float(shapely.area(inside)) / 1e6
+
+
+def _cities_changing_hands(before, after, boundaries: BoundarySet) -> pd.DataFrame:
+    cities = load_cities()
+    points = _city_points_in_their_units(boundaries)
+    held_before = _covers(before, points)
+    held_after = _covers(after, points)
+    changed = held_before != held_after
+    table = pd.DataFrame(
+        {
+            "name": cities["name"].to_numpy()[changed],
+            "code": cities["region_code"].to_numpy()[changed],
+            "to": np.where(held_after[changed], "occupier", "ukraine"),
+        }
+    )
+    return table.sort_values(["to", "name"], ignore_index=True)
+
+
+def _city_points_in_their_units(boundaries: BoundarySet) -> np.ndarray:
+    """City points, each moved onto its own unit when it lies just outside it.
+
+    Kherson's point sits on the river bank 120 m outside the 1:10m coastline;
+    without this, ceding Kherson oblast would not cede Kherson.
+    """
+    cities = load_cities()
+    points = cities.geometry.to_numpy().copy()
+    units = boundaries.units.set_index("code").geometry
+    for index, (point, code) in enumerate(zip(points, cities["region_code"], strict=True)):
+        unit = units[code]
+        if not unit.covers(point):
+            # A point well inside the unit, in the unit's part nearest the city.
+            reach = shapely.buffer(point, unit.distance(point) + 0.01)
+            points[index] = shapely.intersection(unit, reach).representative_point()
+    return points
+
+
+def _covers(geometry, points: np.ndarray) -> np.ndarray:
+    if geometry is None or shapely.is_empty(geometry):
+        return np.zeros(len(points), dtype=bool)
+    return shapely.covers(geometry, points)
+
+
+def _zone_result(operation: DemilitarizedZone, controlled, boundaries: BoundarySet):
+    zone = operation.zone(controlled, boundaries)
+    if shapely.is_empty(zone) or controlled is None or shapely.is_empty(controlled):
+        occupier_side, ukraine_side = shapely.Polygon(), zone
+    else:
+        occupier_side = shapely.intersection(zone, controlled, grid_size=GRID_DEG)
+        ukraine_side = shapely.difference(zone, controlled, grid_size=GRID_DEG)
+    occupier = controlled_area_by_region(occupier_side, boundaries)["controlled_km2"].to_numpy()
+    ukrainian = controlled_area_by_region(ukraine_side, boundaries)["controlled_km2"].to_numpy()
+    by_region = pd.DataFrame(
+        {
+            "code": boundaries.units["code"].to_numpy(),
+            "name": boundaries.units["name"].to_numpy(),
+            "occupier_side_km2": occupier,
+            "ukraine_side_km2": ukrainian,
+            "area_km2": occupier + ukrainian,
+        }
+    )
+    return DemilitarizedZoneResult(operation.width_km, zone, by_region)

@@ -1,0 +1,159 @@
+"""Write a :class:`~geodata.scenarios.engine.ScenarioResult` as a table, CSV or JSON."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pandas as pd
+
+from geodata.scenarios.engine import DELTA_COLUMNS, ScenarioResult
+from geodata.stats_output import OUTPUT_FORMATS, OutputFormat
+
+CSV_COLUMNS = ["date", "scenario", "level", "code", "name", "area_km2", *DELTA_COLUMNS]
+
+
+def format_scenario(result: ScenarioResult, output: OutputFormat = "table") -> str:
+    """Render a proposal's result as ``table`` (for people), ``csv`` or ``json``.
+
+    The JSON follows ``stats``: ``regions`` and ``groups`` carry ``area_km2`` and
+    the before / after / delta fields; the summary fields sit at the top level.
+    """
+    if output == "json":
+        return json.dumps(scenario_to_dict(result), ensure_ascii=False, indent=2) + "\n"
+    if output == "csv":
+        return _csv(result)
+    if output == "table":
+        return _table(result)
+    raise ValueError(
+        f"unknown output format {output!r}; choose one of: {', '.join(OUTPUT_FORMATS)}"
+    )
+
+
+def scenario_to_dict(result: ScenarioResult) -> dict:
+    """The documented JSON shape; areas to 0.1 km², shares to 0.01, lengths to 0.1 km."""
+    proposal = result.proposal
+    return {
+        "scenario": {
+            "id": proposal.id,
+            "name": proposal.name,
+            "description": proposal.description,
+            "sources": list(proposal.sources),
+        },
+        "date": result.before.date.isoformat() if result.before.date else None,
+        "source": result.before.source,
+        "regions": _records(result.regions, "code"),
+        "groups": _records(result.groups, "id"),
+        "to_occupier_km2": round(result.to_occupier_km2, 1),
+        "to_ukraine_km2": round(result.to_ukraine_km2, 1),
+        "contact_line_km_before": round(result.contact_line_km_before, 1),
+        "contact_line_km_after": round(result.contact_line_km_after, 1),
+        "cities_changing_hands": [
+            {"name": row.name, "region": row.code, "to": row.to}
+            for row in result.cities_changing_hands.itertuples()
+        ],
+        "demilitarized_zones": [
+            {
+                "width_km": zone.width_km,
+                "area_km2": round(zone.area_km2, 1),
+                "occupier_side_km2": round(float(zone.by_region["occupier_side_km2"].sum()), 1),
+                "ukraine_side_km2": round(float(zone.by_region["ukraine_side_km2"].sum()), 1),
+                "regions": [
+                    {
+                        "code": row.code,
+                        "name": row.name,
+                        "occupier_side_km2": round(row.occupier_side_km2, 1),
+                        "ukraine_side_km2": round(row.ukraine_side_km2, 1),
+                    }
+                    for row in zone.by_region.itertuples()
+                    if row.area_km2 > 0
+                ],
+            }
+            for zone in result.demilitarized_zones
+        ],
+    }
+
+
+def _records(table: pd.DataFrame, key: str) -> list[dict]:
+    records = []
+    for row in table.to_dict("records"):
+        record = {key: row[key], "name": row["name"], "area_km2": round(float(row["area_km2"]), 1)}
+        for column in DELTA_COLUMNS:
+            digits = 2 if "pct" in column else 1
+            record[column] = round(float(row[column]), digits) + 0.0  # no -0.0
+        records.append(record)
+    return records
+
+
+def _csv(result: ScenarioResult) -> str:
+    data = scenario_to_dict(result)
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for level, key in (("group", "groups"), ("region", "regions")):
+        for record in data[key]:
+            code = record.get("id", record.get("code"))
+            writer.writerow(
+                {"date": data["date"] or "", "scenario": data["scenario"]["id"], "level": level,
+                 "code": code, **{k: v for k, v in record.items() if k not in ("id", "code")}}
+            )  # fmt: skip
+    return buffer.getvalue()
+
+
+def _table(result: ScenarioResult) -> str:
+    data = scenario_to_dict(result)
+    proposal = result.proposal
+    date = data["date"] or "date unknown"
+    lines = [f"{proposal.name} — {data['source']} ({date})", ""]
+    lines.append(
+        f"{'':38} {'area km²':>10} {'held before':>12} {'held after':>12} {'change km²':>11} "
+        f"{'before %':>9} {'after %':>8}"
+    )
+    for record in data["groups"]:
+        lines.append(_line(record["name"], record))
+    lines.append("")
+    changed = [r for r in data["regions"] if abs(r["delta_km2"]) >= 0.05]
+    unchanged_held = [
+        r for r in data["regions"] if r not in changed and r["controlled_km2_before"] > 0
+    ]
+    for record in sorted(changed, key=lambda r: -abs(r["delta_km2"])) + unchanged_held:
+        lines.append(_line(f"{record['name']} ({record['code']})", record))
+    lines += [
+        "",
+        f"To the occupying side: {data['to_occupier_km2']:,.1f} km²   "
+        f"To Ukraine: {data['to_ukraine_km2']:,.1f} km²",
+        f"Line of contact: {data['contact_line_km_before']:,.1f} km before, "
+        f"{data['contact_line_km_after']:,.1f} km after",
+    ]
+    cities = data["cities_changing_hands"]
+    for side, label in (
+        ("occupier", "Cities passing to the occupying side"),
+        ("ukraine", "Cities returned to Ukraine"),
+    ):
+        names = [c["name"] for c in cities if c["to"] == side]
+        if names:
+            lines.append(f"{label}: {', '.join(names)}")
+    for zone in data["demilitarized_zones"]:
+        lines.append(
+            f"Demilitarized zone ({zone['width_km']:g} km each side): "
+            f"{zone['area_km2']:,.1f} km² — "
+            f"{zone['occupier_side_km2']:,.1f} km² on the occupied side, "
+            f"{zone['ukraine_side_km2']:,.1f} km² on the Ukrainian side"
+        )
+        for region in sorted(
+            zone["regions"], key=lambda r: -(r["occupier_side_km2"] + r["ukraine_side_km2"])
+        ):
+            lines.append(
+                f"  {region['name']:20} {region['occupier_side_km2']:10,.1f} km² occupied side, "
+                f"{region['ukraine_side_km2']:10,.1f} km² Ukrainian side"
+            )
+    return "\n".join(lines) + "\n"
+
+
+def _line(label: str, record: dict) -> str:
+    return (
+        f"{label[:38]:38} {record['area_km2']:10,.1f} {record['controlled_km2_before']:12,.1f} "
+        f"{record['controlled_km2_after']:12,.1f} {record['delta_km2']:+11,.1f} "
+        f"{record['controlled_pct_before']:9.2f} {record['controlled_pct_after']:8.2f}"
+    )

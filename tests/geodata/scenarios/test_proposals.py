@@ -1,0 +1,127 @@
+"""Proposal files: the built-ins, round trips, and clear errors for bad files."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import shapely
+
+from geodata.errors import BadInputError, UnknownScenarioError
+from geodata.scenarios.operations import DemilitarizedZone, TransferArea
+from geodata.scenarios.proposals import (
+    Proposal,
+    builtin_proposals,
+    find_proposal,
+    read_proposal,
+    user_proposals,
+    write_proposal,
+)
+
+GOOD = """\
+name = "My proposal"
+description = "A test."
+sources = ["me"]
+
+[[operations]]
+type = "freeze"
+
+[[operations]]
+type = "withdraw_from_regions"
+regions = ["UA-63", "annexed-2022"]
+"""
+
+
+def write(tmp_path, text, name="mine.toml"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_builtins_have_the_documented_ids_descriptions_and_sources():
+    proposals = builtin_proposals()
+    assert [p.id for p in proposals] == [
+        "freeze", "june-2024-demand", "nov-2024-offer", "carve-up", "dmz-15km"
+    ]  # fmt: skip
+    for proposal in proposals:
+        assert proposal.builtin and proposal.sources and len(proposal.description) > 100
+
+
+def test_a_good_file_reads_with_groups_expanded(tmp_path):
+    proposal = read_proposal(write(tmp_path, GOOD))
+    assert proposal.id == "mine"
+    assert proposal.operations[1].regions == ("UA-63", "UA-14", "UA-09", "UA-23", "UA-65")
+
+
+@pytest.mark.parametrize(
+    ("change", "line", "message"),
+    [
+        (('"freeze"', '"thaw"'), 6, "unknown operation type 'thaw'"),
+        (('"UA-63"', '"UA-99"'), 10, "unknown region 'UA-99'"),
+        (('name = "My proposal"', 'name = ""'), 1, "'name' must be a non-empty text"),
+        (('sources = ["me"]', 'sources = ["me"]\ncolour = "red"'), 4, "unknown key 'colour'"),
+        (('regions = ["UA-63", "annexed-2022"]', "regions = []"), 10, "non-empty list"),
+        (('type = "freeze"', 'type = "freeze"\nwidth_km = 3'), 7, "freeze has no 'width_km'"),
+    ],
+)
+def test_bad_files_name_the_file_the_line_and_the_problem(tmp_path, change, line, message):
+    path = write(tmp_path, GOOD.replace(*change))
+    with pytest.raises(BadInputError) as caught:
+        read_proposal(path)
+    text = str(caught.value)
+    assert str(path) in text and f"line {line}:" in text and message in text
+
+
+def test_negative_width_and_bad_polygons(tmp_path):
+    dmz = GOOD + '\n[[operations]]\ntype = "demilitarized_zone"\nwidth_km = -5\n'
+    with pytest.raises(BadInputError, match=r"line 14: 'width_km' must be above 0"):
+        read_proposal(write(tmp_path, dmz))
+    base = GOOD + '\n[[operations]]\ntype = "transfer_area"\nto = "ukraine"\npolygon = {}\n'
+    cases = {
+        "[[30, 50], [31, 51], [31, 50], [30, 51]]": "crosses itself",
+        "[[30, 50], [31, 50]]": "at least 3",
+        "[[30, 50], [31, 50], [32, 50]]": "no area",
+        '[[30, 50], [31, "x"], [31, 51]]': "not a [lon, lat] pair",
+        "[[30, 95], [31, 50], [31, 51]]": "not a longitude and latitude",
+    }
+    for polygon, message in cases.items():
+        with pytest.raises(BadInputError, match=rf"line 15: .*{re.escape(message)}"):
+            read_proposal(write(tmp_path, base.format(polygon)))
+    wrong_side = base.format("[[30, 50], [31, 50], [31, 51]]").replace('"ukraine"', '"russia"')
+    with pytest.raises(BadInputError, match=r"line 14: 'to' must be one of: occupier, ukraine"):
+        read_proposal(write(tmp_path, wrong_side))
+
+
+def test_broken_toml_is_a_clear_error(tmp_path):
+    with pytest.raises(BadInputError, match=r"mine\.toml: not valid TOML.*line 1"):
+        read_proposal(write(tmp_path, 'name = "unterminated\n'))
+    with pytest.raises(BadInputError, match="no such file"):
+        read_proposal(tmp_path / "absent.toml")
+
+
+def test_write_then_read_round_trips(tmp_path):
+    polygon = shapely.Polygon([(36.1, 50.2), (36.5, 50.2), (36.5, 50.4)])
+    proposal = Proposal(
+        "drawn-1", "Drawn area", "Drawn on the map.",
+        (TransferArea(polygon, "ukraine"), DemilitarizedZone(7.5)), ("analyst",),
+    )  # fmt: skip
+    path = write_proposal(proposal, tmp_path / "user" / "drawn-1.toml")
+    again = read_proposal(path)
+    assert again.id == "drawn-1" and again.sources == ("analyst",)
+    assert again.operations[0].to == "ukraine"
+    assert again.operations[0].polygon.equals(polygon)
+    assert again.operations[1].width_km == 7.5
+
+
+def test_find_by_id_file_or_user_folder(tmp_path):
+    assert find_proposal("dmz-15km").operations[1].width_km == 15
+    assert find_proposal(str(write(tmp_path, GOOD))).name == "My proposal"
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    write(folder, GOOD, "saved-one.toml")
+    write(folder, "not = toml = at all", "broken.toml")
+    proposals, errors = user_proposals(folder)
+    assert [p.id for p in proposals] == ["saved-one"] and len(errors) == 1
+    assert find_proposal("saved-one", folder).id == "saved-one"
+    with pytest.raises(UnknownScenarioError, match="june-2024-demand"):
+        find_proposal("june-2025-demand", folder)
