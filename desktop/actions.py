@@ -54,12 +54,23 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "preferences-system",
     ),
     ActionSpec("about", "&About Frontline Atlas", "F1", "Versions and data credits", "help-about"),
+    ActionSpec(
+        "draw_area",
+        "&Draw an Area…",
+        "Ctrl+D",
+        "Draw an area on the map (click corners, double-click to finish) to make a proposal",
+        "draw-polygon",
+    ),
+    ActionSpec(
+        "import_area", "&Import an Area…", "Ctrl+I", "Make a proposal from a polygon in a file"
+    ),
 )
 
 #: Menu title -> action names; "-" is a separator, "@name" a submenu the window fills.
 MENUS: dict[str, tuple[str, ...]] = {
     "&File": ("open", "@recent", "close_data", "-", "quit"),
     "&View": ("zoom_ukraine", "clear_selection", "-", "@panels", "-", "preferences"),
+    "&Proposals": ("draw_area", "import_area"),
     "&Help": ("about",),
 }
 

@@ -72,7 +72,11 @@ def _scenario(args: argparse.Namespace) -> int:
 def _snapshot(args: argparse.Namespace) -> int:
     from desktop.snapshot import render_snapshot
 
-    out = render_snapshot(args.file, args.out, args.width, args.height, date=args.date)
+    if args.scenario and args.file is None:
+        raise GeodataError("--scenario needs a control FILE to apply the proposal to")
+    out = render_snapshot(
+        args.file, args.out, args.width, args.height, date=args.date, scenario=args.scenario
+    )
     print(f"{PROG}: wrote {out} ({args.width} x {args.height} px)", file=sys.stderr)
     return 0
 
@@ -165,6 +169,9 @@ def _parser() -> argparse.ArgumentParser:
     snapshot.add_argument("--width", type=_pixels, default=1600, help="width in pixels (1600)")
     snapshot.add_argument("--height", type=_pixels, default=1000, help="height in pixels (1000)")
     snapshot.add_argument("--date", type=_date, help="the date the file shows (YYYY-MM-DD)")
+    snapshot.add_argument(
+        "--scenario", metavar="NAME_OR_FILE", help="draw this proposal over the control layer"
+    )
     snapshot.set_defaults(handler=_snapshot)
     return parser
 

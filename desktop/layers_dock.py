@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QDockWidget, QGridLayout, QLabel, QSlider, QWidget
 
-from desktop.map.view import MAP_LAYERS
+from desktop.map.view import HIDDEN_BY_DEFAULT, MAP_LAYERS
 
 
 class LayersDock(QDockWidget):
@@ -25,7 +25,7 @@ class LayersDock(QDockWidget):
         for row, (name, title) in enumerate(MAP_LAYERS.items(), start=1):
             check = QCheckBox(title)
             check.setObjectName(f"layer-visible-{name}")
-            check.setChecked(True)
+            check.setChecked(name not in HIDDEN_BY_DEFAULT)
             check.toggled.connect(lambda on, n=name: self.visibility_changed.emit(n, on))
             slider = QSlider(Qt.Orientation.Horizontal)
             slider.setObjectName(f"layer-opacity-{name}")

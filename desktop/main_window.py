@@ -28,6 +28,8 @@ from desktop.layers_dock import LayersDock
 from desktop.map.page import TileSource
 from desktop.map.view import MapView
 from desktop.preferences import PreferencesDialog
+from desktop.proposals_controller import ProposalsController
+from desktop.proposals_dock import ProposalsDock
 from desktop.settings import (
     LAST_FOLDER,
     LAYER_OPACITY,
@@ -51,7 +53,12 @@ class MainWindow(QMainWindow):
 
     loaded = Signal(object)  # LoadedControl, once it is on screen
 
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        parent: QWidget | None = None,
+        proposals_dir: Path | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("main-window")
         self.setWindowTitle(APP_TITLE)
@@ -59,6 +66,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.current: LoadedControl | None = None
         self._loading: TaskHandle | None = None
+        self._progress_message = ""
         self.runner = TaskRunner(self)
 
         self.map = MapView(self, tiles=self._tile_source())
@@ -74,9 +82,15 @@ class MainWindow(QMainWindow):
         self.layers_dock = LayersDock(self)
         self.stats_dock = StatsDock(self)
         self.info_dock = InfoDock(self)
+        self.proposals_dock = ProposalsDock(self)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.layers_dock)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.stats_dock)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.info_dock)
+        self.tabifyDockWidget(self.stats_dock, self.proposals_dock)
+        self.stats_dock.raise_()
+        self.proposals = ProposalsController(
+            self, self.proposals_dock, self.map, self.runner, proposals_dir
+        )
         # The map gets the room; the table just fits its numbers.
         self._default_dock_sizes()
 
@@ -88,11 +102,13 @@ class MainWindow(QMainWindow):
             "clear_selection": self.clear_selection,
             "preferences": self.edit_preferences,
             "about": lambda: show_about(self),
+            "draw_area": self._draw_area,
+            "import_area": self.proposals.import_area,
         })  # fmt: skip
         self.recent_menu = QMenu("Open &Recent", self)
         self.recent_menu.setObjectName("recent-menu")
         panels = QMenu("&Panels", self)
-        for dock in (self.layers_dock, self.stats_dock, self.info_dock):
+        for dock in (self.layers_dock, self.stats_dock, self.proposals_dock, self.info_dock):
             panels.addAction(dock.toggleViewAction())
         build_menus(
             self.menuBar(), self.actions_by_name, {"recent": self.recent_menu, "panels": panels}
@@ -102,6 +118,9 @@ class MainWindow(QMainWindow):
         self._connect()
         self._restore_state()
         self.setAcceptDrops(True)  # the map refuses drops, so Qt passes them up to here
+        problems = self.proposals.reload()
+        if problems:
+            self.statusBar().showMessage("Skipped a saved proposal: " + problems[0], 15000)
         self.show_loaded(None)
 
     # -- opening data ----------------------------------------------------------------------
@@ -139,6 +158,9 @@ class MainWindow(QMainWindow):
         self.stats_dock.set_stats(loaded.stats if loaded else None)
         self.info_dock.show_layer(loaded.layer if loaded else None)
         self.banner.setVisible(loaded is None)
+        self.proposals.data_changed(
+            loaded.layer if loaded else None, loaded.stats if loaded else None
+        )
         self.actions_by_name["close_data"].setEnabled(loaded is not None)
         if loaded is None:
             self.map.clear_control()
@@ -155,6 +177,11 @@ class MainWindow(QMainWindow):
             f"controlled, Ukraine {groups['ukraine']:.2f} %"
         )
         self.loaded.emit(loaded)
+
+    def _draw_area(self) -> None:
+        self.proposals_dock.show()
+        self.proposals_dock.raise_()
+        self.proposals.draw_area()
 
     def close_data(self) -> None:
         """File ▸ Close Control Data."""
@@ -174,7 +201,10 @@ class MainWindow(QMainWindow):
         self.map.select(codes, zoom=bool(codes))
 
     def clear_selection(self) -> None:
-        """View ▸ Clear Selection."""
+        """View ▸ Clear Selection (Esc); while an area is being drawn, Esc cancels the drawing."""
+        if self.map.is_drawing:
+            self.map.cancel_drawing()
+            return
         self.stats_dock.select_key(None)
         self.map.select([], zoom=False)
 
@@ -270,6 +300,9 @@ class MainWindow(QMainWindow):
     def _set_busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)
         self.cancel_button.setVisible(busy)
+        # A finished task's progress line would otherwise stay as if still running.
+        if not busy and self.statusBar().currentMessage() == self._progress_message:
+            self.statusBar().clearMessage()
 
     def _show_progress(self, label: str, fraction, message: str) -> None:
         if fraction is None:
@@ -277,7 +310,8 @@ class MainWindow(QMainWindow):
         else:
             self.progress.setRange(0, 100)
             self.progress.setValue(round(fraction * 100))
-        self.statusBar().showMessage(f"{label}: {message}" if message else label)
+        self._progress_message = f"{label}: {message}" if message else label
+        self.statusBar().showMessage(self._progress_message)
 
     def _rebuild_recent_menu(self) -> None:
         self.recent_menu.clear()

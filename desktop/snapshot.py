@@ -19,6 +19,7 @@ def render_snapshot(
     width: int = DEFAULT_SIZE[0],
     height: int = DEFAULT_SIZE[1],
     date: dt.date | None = None,
+    scenario: str | None = None,
 ) -> Path:
     """Draw the map exactly as the app does (same page, same code) and save it as a PNG.
 
@@ -33,6 +34,8 @@ def render_snapshot(
         Size of the map in pixels.
     date : datetime.date, optional
         The control file's date, if its metadata and name do not give it.
+    scenario : str, optional
+        A proposal (id or ``.toml`` file) to draw over the control layer.
 
     Raises
     ------
@@ -47,15 +50,20 @@ def render_snapshot(
     from PySide6.QtCore import QEvent
     from PySide6.QtWidgets import QApplication
 
-    from desktop.map.page import control_payload
+    from desktop.map.page import control_payload, proposal_payload
     from desktop.map.view import MapView
     from geodata.importers import read_control_layer
+    from geodata.scenarios.engine import run_proposal
+    from geodata.scenarios.proposals import find_proposal
     from geodata.stats import compute_stats
 
-    payload = None
+    payload = overlay = None
+    proposal = find_proposal(scenario) if scenario else None
     if control_file is not None:
         layer = read_control_layer(control_file, date=date)
         payload = control_payload(layer, compute_stats(layer))
+        if proposal is not None:
+            overlay = proposal_payload(run_proposal(proposal, layer))
 
     app = QApplication.instance() or QApplication([])
     view = MapView()
@@ -66,6 +74,9 @@ def render_snapshot(
         if payload is not None:
             view.show_control(payload)
             _wait_for(view.control_drawn, "the map page did not draw the control layer", out)
+        if overlay is not None:
+            view.show_proposal(overlay)
+            _wait_for(view.proposal_drawn, "the map page did not draw the proposal", out)
         image = view.grab_image()
     finally:
         view.close()

@@ -15,7 +15,9 @@ import shapely.ops
 
 from geodata.boundaries import load_boundaries, load_neighbours
 from geodata.cities import load_cities
+from geodata.claims import claim_geometry, load_claims
 from geodata.control import ControlLayer
+from geodata.scenarios.engine import ScenarioResult
 from geodata.stats import ControlStats
 
 # Display tolerances in degrees: about 200 m for boundaries (invisible at the
@@ -47,10 +49,11 @@ def basemap_layers() -> dict:
     Returns
     -------
     dict
-        ``{"neighbours": FC, "regions": FC, "cities": FC, "seas": [...]}``. Region
+        ``{"neighbours": FC, "regions": FC, "cities": FC, "seas": [...], "claims": FC}``. Region
         features carry ``code``, ``name``, ``name_uk``, ``kind`` and ``label``
         ([lat, lon]); city features ``name``, ``name_uk`` and ``rank``; neighbours
-        ``name`` and ``label``; seas are ``{"name", "label"}``.
+        ``name`` and ``label``; seas are ``{"name", "label"}``; claims carry ``id``,
+        ``name`` and ``declared`` (ISO date).
 
     Examples
     --------
@@ -76,6 +79,18 @@ def basemap_layers() -> dict:
             ],
         ),
         "seas": [{"name": name, "label": [lat, lon]} for name, lat, lon in SEAS],
+        "claims": _collection(
+            [
+                shapely.coverage_simplify(
+                    np.array([claim_geometry(claim)], dtype=object), BOUNDARY_TOLERANCE_DEG
+                )[0]
+                for claim in load_claims()
+            ],
+            [
+                {"id": c.id, "name": c.name, "declared": c.declared.isoformat()}
+                for c in load_claims()
+            ],
+        ),
         "regions": _collection(
             regions,
             [
@@ -188,6 +203,45 @@ def control_layer_geojson(layer: ControlLayer) -> dict:
     geometries = list(layer.categories.values()) or [layer.controlled]
     simplified = shapely.simplify(np.array(geometries, dtype=object), CONTROL_TOLERANCE_DEG)
     return _collection(simplified, [{"category": c} for c in categories])
+
+
+def proposal_overlay_geojson(result: ScenarioResult) -> dict:
+    """A proposal's result for the map: what passes to each side, the zones and the new line.
+
+    One feature per ``category``: ``to-occupier`` and ``to-ukraine`` (areas),
+    ``dmz`` (each demilitarized zone) and ``contact-line`` (the line after).
+    """
+    geometries = [result.to_occupier, result.to_ukraine]
+    categories = ["to-occupier", "to-ukraine"]
+    for zone in result.demilitarized_zones:
+        geometries.append(zone.geometry)
+        categories.append("dmz")
+    geometries.append(result.contact_line_after)
+    categories.append("contact-line")
+    simplified = shapely.simplify(np.array(geometries, dtype=object), CONTROL_TOLERANCE_DEG)
+    # Slivers left by the overlays (under ~0.01 km²) are invisible noise on the map.
+    simplified = [_without_slivers(g) for g in simplified]
+    return _collection(simplified, [{"category": c} for c in categories])
+
+
+def proposal_summary(result: ScenarioResult) -> dict:
+    """The figures the map's legend shows for a proposal (plain data for the page)."""
+    return {
+        "name": result.proposal.name,
+        "to_occupier_km2": round(result.to_occupier_km2, 1),
+        "to_ukraine_km2": round(result.to_ukraine_km2, 1),
+        "contact_line_km_after": round(result.contact_line_km_after, 3),
+        "dmz_km": [zone.width_km for zone in result.demilitarized_zones],
+    }
+
+
+def _without_slivers(geometry):
+    if geometry is None or shapely.get_type_id(geometry) not in (3, 6, 7):
+        return geometry
+    parts = shapely.get_parts(geometry)
+    polygons = parts[np.isin(shapely.get_type_id(parts), (3, 6))]
+    keep = polygons[shapely.area(polygons) > 1e-6]
+    return shapely.multipolygons(keep) if len(keep) else shapely.Polygon()
 
 
 def region_figures(stats: ControlStats | None) -> dict:

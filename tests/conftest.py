@@ -23,3 +23,11 @@ def snapshot_20241120() -> Path:
 def api_sample_20241120() -> Path:
     """DeepStateMap's /api/history/last document for 2024-11-20."""
     return require_shared(API_SAMPLE / "history-last-20241120.json")
+
+
+@pytest.fixture(autouse=True)
+def _user_folders_in_tmp(tmp_path_factory, monkeypatch):
+    """Keep tests out of the user's data and config folders (saved proposals, settings)."""
+    home = tmp_path_factory.mktemp("user")
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))

@@ -3,8 +3,9 @@
     uv run python tools/screenshots.py CONTROL_FILE [--out docs]
 
 Writes, at 1400 x 900: ``empty-state.png`` (no control data),
-``main-window.png`` (the file loaded) and ``selected-oblast.png`` (Donetsk
-selected in the table, the map zoomed to it).
+``main-window.png`` (the file loaded), ``selected-oblast.png`` (Donetsk
+selected in the table, the map zoomed to it), ``proposal-<id>.png`` for each
+built-in proposal and ``proposal-compare.png`` (two proposals side by side).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ def main(argv: list[str] | None = None) -> int:
     from desktop.main_window import MainWindow
     from desktop.settings import Settings
     from desktop.stats_model import KEY_ROLE
+    from geodata.scenarios.proposals import builtin_proposals
 
     app = QApplication.instance() or QApplication([])
 
@@ -42,7 +44,9 @@ def main(argv: list[str] | None = None) -> int:
 
     with tempfile.TemporaryDirectory() as scratch:
         # Fresh settings: the default layout, not the one on this machine.
-        window = MainWindow(Settings(Path(scratch) / "settings.ini"))
+        window = MainWindow(
+            Settings(Path(scratch) / "settings.ini"), proposals_dir=Path(scratch) / "proposals"
+        )
         window.resize(1400, 900)
         window.show()
         wait(window.map.page_ready)
@@ -59,10 +63,27 @@ def main(argv: list[str] | None = None) -> int:
         table.selectRow(donetsk.row())
         wait(ms=1200)  # the map zooms to the selection
         window.grab().save(str(args.out / "selected-oblast.png"))
+
+        # Each built-in proposal, with the Proposals panel in front.
+        window.clear_selection()
+        window.map.zoom_to_ukraine()
+        window.proposals_dock.raise_()
+        for proposal in builtin_proposals():
+            # The ceasefire shows the annexation claims too (their layer starts hidden).
+            window.layers_dock.checks["claims"].setChecked(proposal.id == "freeze")
+            window.proposals_dock.select(proposal.id)
+            wait(window.map.proposal_drawn)
+            wait(ms=500)
+            window.grab().save(str(args.out / f"proposal-{proposal.id}.png"))
+        window.proposals_dock.select("june-2024-demand", "nov-2024-offer")
+        wait(window.proposals.results_shown)
+        wait(window.map.proposal_drawn)
+        wait(ms=500)
+        window.grab().save(str(args.out / "proposal-compare.png"))
         window.close()
         window.deleteLater()
         app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    print(f"wrote empty-state.png, main-window.png and selected-oblast.png in {args.out}")
+    print(f"wrote the screenshots in {args.out}")
     return 0
 
 

@@ -16,8 +16,15 @@ import folium
 import xstatic.pkg.leaflet as xstatic_leaflet
 
 from geodata.control import ControlLayer
-from geodata.map_layers import basemap_layers, control_layer_geojson, region_figures
+from geodata.map_layers import (
+    basemap_layers,
+    control_layer_geojson,
+    proposal_overlay_geojson,
+    proposal_summary,
+    region_figures,
+)
 from geodata.resources import resource_path
+from geodata.scenarios.engine import ScenarioResult
 from geodata.stats import ControlStats
 
 #: Base URL of the app's own scheme (see desktop/map/scheme.py).
@@ -65,6 +72,11 @@ def page_info(layer: ControlLayer) -> dict:
 def control_payload(layer: ControlLayer, stats: ControlStats) -> tuple[dict, dict, dict]:
     """The arguments of the page's ``Atlas.setControl``: GeoJSON, per-region figures, info."""
     return control_layer_geojson(layer), region_figures(stats), page_info(layer)
+
+
+def proposal_payload(result: ScenarioResult) -> tuple[dict, dict]:
+    """The arguments of the page's ``Atlas.setProposal``: GeoJSON and a summary."""
+    return proposal_overlay_geojson(result), proposal_summary(result)
 
 
 def build_map_page(

@@ -20,12 +20,16 @@ log = logging.getLogger(__name__)
 
 #: Layers the page can show, hide and fade, with their names in the Layers panel.
 MAP_LAYERS = {
+    "proposal": "Proposal",
+    "claims": "Annexation claims",
     "control": "Control areas",
     "regions": "Oblasts",
     "region-labels": "Place names",
     "cities": "Cities",
     "neighbours": "Neighbouring countries",
 }
+#: Layers that start hidden until the user switches them on.
+HIDDEN_BY_DEFAULT = frozenset({"claims"})
 _page_numbers = itertools.count(1)
 
 
@@ -82,6 +86,9 @@ class MapView(QWebEngineView):
     region_clicked = Signal(str)
     control_drawn = Signal(int)
     page_error = Signal(str)
+    proposal_drawn = Signal(int)
+    polygon_drawn = Signal(list)  # [[lon, lat], ...], the corners the user clicked
+    drawing_cancelled = Signal()
 
     def __init__(self, parent: QWidget | None = None, tiles: TileSource | None = None) -> None:
         super().__init__(parent)
@@ -101,6 +108,12 @@ class MapView(QWebEngineView):
             "control_drawn", lambda args: self.control_drawn.emit(int(args.get("features", 0)))
         )
         self.bridge.on("js_error", lambda args: self._on_js_error(args))
+        self.bridge.on(
+            "proposal_drawn", lambda args: self.proposal_drawn.emit(int(args.get("features", 0)))
+        )
+        self.bridge.on("polygon_drawn", self._on_polygon_drawn)
+        self.bridge.on("drawing_cancelled", self._on_drawing_cancelled)
+        self.is_drawing = False
         page.loadStarted.connect(self._on_load_started)
         self._tiles = tiles
         self._load_page()
@@ -114,6 +127,24 @@ class MapView(QWebEngineView):
     def clear_control(self) -> None:
         """Remove the control layer."""
         self.bridge.call_js("clearControl")
+
+    def show_proposal(self, payload: tuple[dict, dict]) -> None:
+        """Draw a proposal's result (:func:`desktop.map.page.proposal_payload`)."""
+        self.bridge.call_js("setProposal", *payload)
+
+    def clear_proposal(self) -> None:
+        """Remove the proposal overlay."""
+        self.bridge.call_js("clearProposal")
+
+    def start_drawing(self) -> None:
+        """Let the user draw a polygon: click for corners, double-click to finish, Esc to cancel."""
+        self.is_drawing = True
+        self.bridge.call_js("startDrawing")
+        self.setFocus()
+
+    def cancel_drawing(self) -> None:
+        """Stop drawing without a polygon."""
+        self.bridge.call_js("cancelDrawing")
 
     def select(self, codes: list[str], zoom: bool = True) -> None:
         """Highlight these regions (ISO codes); zoom to them unless ``zoom`` is False."""
@@ -148,6 +179,23 @@ class MapView(QWebEngineView):
         return self._profile.atlas_interceptor
 
     # -- internals -------------------------------------------------------------------------
+
+    def _on_drawing_cancelled(self, _args: dict) -> None:
+        self.is_drawing = False
+        self.drawing_cancelled.emit()
+
+    def _on_polygon_drawn(self, args: dict) -> None:
+        self.is_drawing = False
+        # The page is untrusted as far as data goes: keep only well-formed pairs of numbers.
+        corners = []
+        for point in args.get("coordinates", []) if isinstance(args, dict) else []:
+            if (
+                isinstance(point, list) and len(point) == 2
+                and all(isinstance(v, int | float) and not isinstance(v, bool) for v in point)
+            ):  # fmt: skip
+                corners.append([float(point[0]), float(point[1])])
+        if len(corners) >= 3:
+            self.polygon_drawn.emit(corners)
 
     def _load_page(self) -> None:
         settings = self.page().settings()

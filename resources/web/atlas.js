@@ -15,8 +15,22 @@
     region: { color: "#8a8a8a", weight: 0.8, fillColor: "#fbfaf7", fillOpacity: 1 },
     regionHover: { color: "#4d4d4d", weight: 1.6 },
     selected: { color: "#1f4e9e", weight: 3, fillColor: "#1f4e9e", fillOpacity: 0.12 },
-    control: { color: "#6e0000", weight: 1, fillColor: "#9e1010", fillOpacity: 0.55, className: "atlas-control-area" }
+    control: { color: "#6e0000", weight: 1, fillColor: "#9e1010", fillOpacity: 0.55, className: "atlas-control-area" },
+    claim: { color: "#1a1a1a", weight: 2.5, dashArray: "9 6", fillColor: "url(#atlas-hatch-claim)", fillOpacity: 1 },
+    proposal: {
+      "to-occupier": { color: "#b30000", weight: 1.5, fillColor: "url(#atlas-hatch-occupier)", fillOpacity: 1 },
+      "to-ukraine": { color: "#1f5fbf", weight: 1.5, fillColor: "url(#atlas-hatch-ukraine)", fillOpacity: 1 },
+      "dmz": { stroke: false, fillColor: "#6b6b6b", fillOpacity: 0.35 },
+      "contact-line": { color: "#111", weight: 2, opacity: 0.9, fill: false }
+    },
+    drawing: { color: "#1f4e9e", weight: 2, dashArray: "4 4", fillColor: "#1f4e9e", fillOpacity: 0.1 }
   };
+  // Hatches for the claims and the proposals' areas: [id, colour, stroke width, spacing].
+  var HATCHES = [
+    ["atlas-hatch-claim", "#1a1a1a", 1, 9, 0.45],
+    ["atlas-hatch-occupier", "#b30000", 2, 7, 0.9],
+    ["atlas-hatch-ukraine", "#1f5fbf", 2, 7, 0.9]
+  ];
   // Zoom from which each city rank is labelled (rank 1 = Kyiv).
   var CITY_MIN_ZOOM = { 1: 4, 2: 5.5, 3: 7, 4: 8 };
   var REGION_LABEL_MIN_ZOOM = 5.5;
@@ -31,7 +45,10 @@
   var controlOpacity = 1;
   var legendControlText = null;
   var labelEntries = []; // {marker, dot, priority}: what hideOverlappingLabels weighs
+  var legendRows = {}; // legend row nodes by key, shown only when their layer has content
+  var drawing = null; // the polygon being drawn: {points, line, markers}
   var legendSubtitle = null;
+  var legendProposalTitle = null;
   var creditsText = null;
   var baseCredits = "";
 
@@ -85,6 +102,34 @@
     return box;
   }
 
+  /* SVG patterns for the hatched fills, defined once in the page (built as DOM, not markup). */
+  function addHatchPatterns() {
+    var ns = "http://www.w3.org/2000/svg";
+    var svg = document.createElementNS(ns, "svg");
+    svg.setAttribute("width", "0");
+    svg.setAttribute("height", "0");
+    svg.style.position = "absolute";
+    var defs = document.createElementNS(ns, "defs");
+    HATCHES.forEach(function (h) {
+      var pattern = document.createElementNS(ns, "pattern");
+      pattern.setAttribute("id", h[0]);
+      pattern.setAttribute("patternUnits", "userSpaceOnUse");
+      pattern.setAttribute("width", String(h[3]));
+      pattern.setAttribute("height", String(h[3]));
+      pattern.setAttribute("patternTransform", "rotate(45)");
+      var line = document.createElementNS(ns, "line");
+      line.setAttribute("x1", "0"); line.setAttribute("y1", "0");
+      line.setAttribute("x2", "0"); line.setAttribute("y2", String(h[3]));
+      line.setAttribute("stroke", h[1]);
+      line.setAttribute("stroke-width", String(h[2]));
+      line.setAttribute("stroke-opacity", String(h[4]));
+      pattern.appendChild(line);
+      defs.appendChild(pattern);
+    });
+    svg.appendChild(defs);
+    document.body.appendChild(svg);
+  }
+
   function drawBasemap(data) {
     layers.neighbours = L.geoJSON(data.neighbours, {
       pane: pane("atlas-neighbours", 300, false), style: STYLE.neighbours, interactive: false
@@ -100,12 +145,21 @@
           if (selectedCodes.indexOf(feature.properties.code) < 0) { layer.setStyle(STYLE.regionHover); }
         });
         layer.on("mouseout", function () { restyle(feature.properties.code); });
-        layer.on("click", function () { send("select", { code: feature.properties.code }); });
+        layer.on("click", function () {
+          if (!drawing) { send("select", { code: feature.properties.code }); }
+        });
       }
     }).addTo(map);
 
     pane("atlas-control", 450, false);
+    pane("atlas-claims", 460, false);
+    pane("atlas-proposal", 470, false);
+    pane("atlas-drawing", 620, false);
     pane("atlas-labels", 640, false);
+
+    layers.claims = L.geoJSON(data.claims, {
+      pane: "atlas-claims", style: STYLE.claim, interactive: false
+    }); // off until the Layers panel switches it on
 
     var regionLabels = [];
     data.regions.features.forEach(function (feature) {
@@ -225,6 +279,18 @@
         box.appendChild(legendSubtitle);
         control.row.style.display = "none";
         legendControlText.rowNode = control.row;
+        function optionalRow(key, swatch, text) {
+          var r = row(swatch, text);
+          r.row.style.display = "none";
+          legendRows[key] = r;
+        }
+        optionalRow("claims", "claim", "Annexation claims (2014, 2022)");
+        legendProposalTitle = el("div", "atlas-legend-proposal");
+        box.appendChild(legendProposalTitle);
+        optionalRow("to-occupier", "to-occupier", "To the occupying side");
+        optionalRow("to-ukraine", "to-ukraine", "Returned to Ukraine");
+        optionalRow("dmz", "dmz", "Demilitarized zone");
+        optionalRow("contact-line", "contact-line", "Line of contact");
         row("region", "Oblast");
         row("selected", "Selected");
         row("city", "City");
@@ -272,6 +338,7 @@
     map = leafletMap;
     var data = JSON.parse(document.getElementById("atlas-data").textContent);
     map.getContainer().classList.add("atlas-map");
+    addHatchPatterns();
     drawBasemap(data);
     addControls(data);
     if (data.tiles) { setTiles(data.tiles); }
@@ -343,14 +410,125 @@
     var layer = layers[name];
     if (!layer) { return; }
     if (visible) { layer.addTo(map); } else { map.removeLayer(layer); }
+    if (name === "claims") { showLegendRow("claims", visible); }
+    if (name === "proposal") { updateProposalLegend(); }
     hideOverlappingLabels();
   };
+
+  function showLegendRow(key, shown) {
+    if (legendRows[key]) { legendRows[key].row.style.display = shown ? "" : "none"; }
+  }
+
+  function isShown(name) {
+    return !(Atlas._hidden && Atlas._hidden[name]);
+  }
+
+  var proposalCategories = {};
+
+  function updateProposalLegend() {
+    var shown = layers.proposal && isShown("proposal");
+    ["to-occupier", "to-ukraine", "dmz", "contact-line"].forEach(function (key) {
+      showLegendRow(key, Boolean(shown && proposalCategories[key]));
+    });
+    if (legendProposalTitle) { legendProposalTitle.style.display = shown ? "block" : "none"; }
+  }
+
+  /* Draw a proposal's result: areas passing to each side, zones and the new line. */
+  Atlas.setProposal = function (collection, summary) {
+    if (layers.proposal) { map.removeLayer(layers.proposal); }
+    proposalCategories = {};
+    layers.proposal = L.geoJSON(collection, {
+      pane: "atlas-proposal",
+      interactive: false,
+      style: function (feature) {
+        proposalCategories[feature.properties.category] = true;
+        return STYLE.proposal[feature.properties.category] || STYLE.proposal.dmz;
+      }
+    });
+    if (isShown("proposal")) { layers.proposal.addTo(map); }
+    if (legendProposalTitle) { legendProposalTitle.textContent = summary && summary.name ? summary.name : ""; }
+    if (legendRows["contact-line"] && summary && summary.contact_line_km_after !== undefined) {
+      legendRows["contact-line"].text.textContent =
+        "Line of contact after, " + formatNumber(summary.contact_line_km_after, 0) + " km";
+    }
+    if (legendRows.dmz && summary && summary.dmz_km && summary.dmz_km.length) {
+      legendRows.dmz.text.textContent =
+        "Demilitarized zone, " + formatNumber(summary.dmz_km[0], 0) + " km each side";
+    }
+    updateProposalLegend();
+    var count = collection && collection.features ? collection.features.length : 0;
+    requestAnimationFrame(function () {
+      requestAnimationFrame(function () { send("proposal_drawn", { features: count }); });
+    });
+  };
+
+  Atlas.clearProposal = function () {
+    if (layers.proposal) { map.removeLayer(layers.proposal); delete layers.proposal; }
+    proposalCategories = {};
+    updateProposalLegend();
+  };
+
+  /*
+   * Drawing a polygon: click to add a corner, double-click to finish, Esc to
+   * cancel. The page reports the corners; Python decides what they become.
+   */
+  Atlas.startDrawing = function () {
+    if (drawing) { return; }
+    drawing = { points: [], outline: L.polygon([], { pane: "atlas-drawing", interactive: false }).setStyle(STYLE.drawing) };
+    drawing.outline.addTo(map);
+    map.doubleClickZoom.disable();
+    map.getContainer().classList.add("atlas-drawing");
+    map.on("click", onDrawClick);
+    map.on("dblclick", onDrawDoubleClick);
+    document.addEventListener("keydown", onDrawKey);
+  };
+
+  Atlas.cancelDrawing = function () {
+    if (!drawing) { return; }
+    stopDrawing();
+    send("drawing_cancelled", {});
+  };
+
+  function onDrawClick(event) {
+    var points = drawing.points;
+    var last = points[points.length - 1];
+    // The two clicks of a double-click land on the same spot: keep one corner.
+    if (last && last.distanceTo(event.latlng) < 1) { return; }
+    points.push(event.latlng);
+    drawing.outline.setLatLngs(points);
+  }
+
+  function onDrawDoubleClick(event) {
+    onDrawClick(event);
+    if (drawing.points.length < 3) { return; } // keep drawing: a polygon needs three corners
+    var corners = drawing.points.map(function (p) { return [p.lng, p.lat]; });
+    stopDrawing();
+    send("polygon_drawn", { coordinates: corners });
+  }
+
+  function onDrawKey(event) {
+    if (event.key === "Escape") { Atlas.cancelDrawing(); }
+  }
+
+  function stopDrawing() {
+    map.off("click", onDrawClick);
+    map.off("dblclick", onDrawDoubleClick);
+    document.removeEventListener("keydown", onDrawKey);
+    map.removeLayer(drawing.outline);
+    map.getContainer().classList.remove("atlas-drawing");
+    map.doubleClickZoom.enable();
+    drawing = null;
+  }
 
   Atlas.setLayerOpacity = function (name, opacity) {
     var layer = layers[name];
     if (name === "control") { controlOpacity = opacity; }
     if (!layer) { return; }
     if (layer.setOpacity) { layer.setOpacity(opacity); return; }
+    if (name === "claims" || name === "proposal") {
+      layer.eachLayer(function (l) { l.setStyle({ opacity: opacity, fillOpacity: opacity }); });
+      return;
+    }
     var base = name === "control" ? STYLE.control : name === "regions" ? STYLE.region : STYLE.neighbours;
     if (name === "region-labels" || name === "cities") {
       layer.eachLayer(function (l) {
@@ -376,6 +554,9 @@
   Atlas.state = function () {
     return {
       controlFeatures: layers.control ? layers.control.getLayers().length : 0,
+      proposalFeatures: layers.proposal && isShown("proposal") ? layers.proposal.getLayers().length : 0,
+      claimsShown: Boolean(layers.claims && map.hasLayer(layers.claims)),
+      drawing: drawing ? drawing.points.length : -1,
       selected: selectedCodes.slice(),
       zoom: map.getZoom(),
       legend: document.querySelector(".atlas-legend").textContent,

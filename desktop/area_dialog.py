@@ -1,0 +1,73 @@
+"""The dialog that turns a drawn or imported area into a proposal of the user's own."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from geodata.scenarios.operations import Side
+
+
+class AreaProposalDialog(QDialog):
+    """Asks for a name, which side the area passes to, and an optional description."""
+
+    def __init__(self, area_km2: float, default_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("area-proposal-dialog")
+        self.setWindowTitle("New proposal from an area")
+        layout = QVBoxLayout(self)
+        info = QLabel(f"The area covers {area_km2:,.0f} km² inside Ukraine.")
+        info.setWordWrap(True)
+        layout.addWidget(info)
+        form = QFormLayout()
+        self.name = QLineEdit(default_name)
+        self.name.setObjectName("area-name")
+        form.addRow("Name", self.name)
+        self.to_ukraine = QRadioButton("passes to Ukraine")
+        self.to_ukraine.setObjectName("area-to-ukraine")
+        self.to_occupier = QRadioButton("passes to the occupying side")
+        self.to_occupier.setObjectName("area-to-occupier")
+        self.to_ukraine.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.to_ukraine)
+        group.addButton(self.to_occupier)
+        direction = QVBoxLayout()
+        direction.addWidget(self.to_ukraine)
+        direction.addWidget(self.to_occupier)
+        form.addRow("The area", direction)
+        self.description = QPlainTextEdit()
+        self.description.setObjectName("area-description")
+        self.description.setPlaceholderText("What this proposal is, and where it comes from")
+        self.description.setMaximumHeight(90)
+        form.addRow("Description", self.description)
+        layout.addLayout(form)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self._accept_if_named)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def side(self) -> Side:
+        """Which side the area passes to."""
+        return "occupier" if self.to_occupier.isChecked() else "ukraine"
+
+    def values(self) -> tuple[str, Side, str]:
+        """Name, side and description as entered."""
+        return self.name.text().strip(), self.side(), self.description.toPlainText().strip()
+
+    def _accept_if_named(self) -> None:
+        if self.name.text().strip():
+            self.accept()
+        else:
+            self.name.setFocus()

@@ -1,0 +1,185 @@
+"""Runs the chosen proposals on the loaded data and keeps the map and the Proposals panel in step.
+
+Also turns drawn or imported areas into proposals of the user's own, saved as
+TOML in the user data folder.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import shapely
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+
+from desktop.area_dialog import AreaProposalDialog
+from desktop.error_dialog import show_error
+from desktop.map.page import proposal_payload
+from desktop.map.view import MapView
+from desktop.proposals_dock import ProposalsDock
+from desktop.tasks import TaskHandle, TaskRunner
+from geodata.claims import claim_figures
+from geodata.contact_line import ukraine_outline
+from geodata.importers import SUPPORTED_FORMATS, read_control_layer
+from geodata.projection import to_equal_area
+from geodata.scenarios.engine import run_proposal
+from geodata.scenarios.operations import Freeze, TransferArea
+from geodata.scenarios.proposals import (
+    Proposal,
+    builtin_proposals,
+    user_proposals,
+    user_proposals_dir,
+    write_proposal,
+)
+
+
+class ProposalsController(QObject):
+    """Keeps proposals, their results, the map overlay and the Proposals panel together."""
+
+    #: Emitted when the shown results change: (result or None, result or None).
+    results_shown = Signal(object, object)
+    #: Emitted after a new proposal of the user's own is saved (its id).
+    proposal_saved = Signal(str)
+
+    def __init__(
+        self,
+        window: QWidget,
+        dock: ProposalsDock,
+        map_view: MapView,
+        runner: TaskRunner,
+        folder: Path | None = None,
+    ) -> None:
+        super().__init__(window)
+        self._window, self._dock, self._map, self._runner = window, dock, map_view, runner
+        self.folder = folder or user_proposals_dir()
+        self._layer = None
+        self._stats = None
+        self._task: TaskHandle | None = None
+        self.results: tuple = (None, None)
+        dock.selection_changed.connect(lambda *_: self._run())
+        dock.draw_requested.connect(self.draw_area)
+        dock.import_requested.connect(self.import_area)
+        map_view.polygon_drawn.connect(self._on_polygon_drawn)
+        map_view.drawing_cancelled.connect(lambda: self._status("Drawing cancelled", 4000))
+
+    def reload(self, select: str | None = None) -> list[str]:
+        """Re-read the built-in and saved proposals; return messages for files that failed."""
+        saved, errors = user_proposals(self.folder)
+        self._dock.set_proposals(list(builtin_proposals()) + saved, select=select)
+        return [str(error) for error in errors]
+
+    def data_changed(self, layer, stats) -> None:
+        """New control data (or None): update the claims' figures and rerun the proposals."""
+        self._layer, self._stats = layer, stats
+        self._dock.show_claims(claim_figures(stats) if stats is not None else None)
+        self._run()
+
+    # -- running -----------------------------------------------------------------------------
+
+    def _run(self) -> None:
+        if self._task is not None and self._task.is_running:
+            self._task.cancel()
+        first = self._dock.proposal(self._dock.selected_id())
+        second = self._dock.proposal(self._dock.compare_id())
+        if self._layer is None or first is None:
+            self._show(None, None, None)
+            return
+        layer = self._layer
+
+        def work(progress):
+            progress.report(None, f"Applying “{first.name}”…")
+            a = run_proposal(first, layer)
+            progress.check()
+            b = run_proposal(second, layer) if second is not None else None
+            progress.check()
+            return a, b, proposal_payload(a)
+
+        self._task = self._runner.run(
+            work, label="Applying the proposal", on_result=lambda r: self._show(*r)
+        )
+
+    def _show(self, first, second, payload) -> None:
+        self.results = (first, second)
+        self._dock.show_results(first, second)
+        if payload is None:
+            self._map.clear_proposal()
+        else:
+            self._map.show_proposal(payload)
+        self.results_shown.emit(first, second)
+
+    # -- areas of the user's own -------------------------------------------------------------
+
+    def draw_area(self) -> None:
+        """Let the user draw the area of a new proposal on the map."""
+        self._map.start_drawing()
+        self._status(
+            "Click the corners of the area on the map; double-click to finish, Esc to cancel"
+        )
+
+    def import_area(self) -> None:
+        """Pick a file whose polygons become the area of a new proposal."""
+        patterns = " ".join(f"*{ext}" for ext in SUPPORTED_FORMATS)
+        path, _ = QFileDialog.getOpenFileName(
+            self._window, "Import an area", "", f"Geodata files ({patterns});;All files (*)"
+        )
+        if path:
+            self.import_area_from(Path(path))
+
+    def import_area_from(self, path: Path) -> TaskHandle:
+        """Read a file's polygons (off the GUI thread) and offer them as a new proposal."""
+        return self._runner.run(
+            lambda progress: read_control_layer(path).controlled,
+            label=f"Reading {path.name}",
+            on_result=lambda area: self.propose_area(area, path.stem),
+            on_error=lambda error: show_error(self._window, error, f"Importing {path.name}"),
+        )
+
+    def propose_area(self, area, default_name: str, dialog: AreaProposalDialog | None = None):
+        """Ask how the area should pass and save it as a proposal; return it, or None."""
+        inside = shapely.intersection(area, ukraine_outline())
+        if shapely.is_empty(inside):
+            self._status("The area lies outside Ukraine; nothing to propose", 6000)
+            return None
+        area_km2 = shapely.area(to_equal_area(inside)) / 1e6
+        dialog = dialog or AreaProposalDialog(area_km2, default_name, self._window)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        name, side, description = dialog.values()
+        polygons = [p for p in shapely.get_parts(area) if shapely.get_type_id(p) == 3]
+        proposal = Proposal(
+            id=self._new_id(name),
+            name=name,
+            description=description
+            or f"An area of {area_km2:,.0f} km² that passes to "
+            + ("Ukraine." if side == "ukraine" else "the occupying side."),
+            operations=(Freeze(), *(TransferArea(p, side) for p in polygons)),
+            sources=("Drawn or imported in Frontline Atlas",),
+        )
+        write_proposal(proposal, self.folder / f"{proposal.id}.toml")
+        self.reload(select=proposal.id)
+        self.proposal_saved.emit(proposal.id)
+        self._status(f"Saved the proposal “{name}” in {self.folder}", 8000)
+        return proposal
+
+    def _on_polygon_drawn(self, corners: list) -> None:
+        self._status("")
+        polygon = shapely.make_valid(shapely.Polygon(corners))
+        self.propose_area(polygon, f"Drawn area {self._count_drawn() + 1}")
+
+    def _count_drawn(self) -> int:
+        return sum(1 for path in self.folder.glob("*.toml")) if self.folder.is_dir() else 0
+
+    def _new_id(self, name: str) -> str:
+        base = "user-" + (re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:40] or "area")
+        existing = (
+            {path.stem for path in self.folder.glob("*.toml")} if self.folder.is_dir() else set()
+        )
+        existing |= {p.id for p in builtin_proposals()}
+        candidate, number = base, 2
+        while candidate in existing:
+            candidate, number = f"{base}-{number}", number + 1
+        return candidate
+
+    def _status(self, text: str, timeout: int = 0) -> None:
+        self._window.statusBar().showMessage(text, timeout)

@@ -1,0 +1,186 @@
+"""A Qt table model over one proposal's result, or two side by side."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from desktop.stats_model import GROUP_LABELS
+from geodata.groups import get_group
+from geodata.scenarios.engine import ScenarioResult
+
+SORT_ROLE = Qt.ItemDataRole.UserRole
+KEY_ROLE = Qt.ItemDataRole.UserRole + 1
+TO_OCCUPIER = QColor(179, 0, 0)
+TO_UKRAINE = QColor(31, 95, 191)
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class ProposalTableModel(QAbstractTableModel):
+    """Rows: the groups, then the units a proposal changes or that are held.
+
+    Columns: region, held before (%), and for each proposal shown: held after
+    (%), change (km²) and change (percentage points).
+    """
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._results: list[ScenarioResult] = []
+        self._rows: list[dict] = []
+
+    def set_results(self, results: list[ScenarioResult]) -> None:
+        """Show one result, two side by side, or none (an empty list)."""
+        self.beginResetModel()
+        self._results = [r for r in results if r is not None]
+        self._rows = _rows(self._results)
+        self.endResetModel()
+
+    def headers(self) -> list[str]:
+        """Column titles (units on a second line); two proposals are marked (A) and (B)."""
+        return [title for title, _kind in self._columns()]
+
+    def _columns(self) -> list[tuple[str, str]]:
+        """(title, kind) per column; kinds: name, pct, delta_km2, delta_pp, zone_km2.
+
+        Only what says something is shown: no change columns for a proposal
+        that moves nothing (a zone on the current line), no zone columns
+        without a zone, no percentage points side by side.
+        """
+        pair = len(self._results) > 1
+        moves = pair or (bool(self._results) and _moves_territory(self._results[0]))
+        columns = [("Region", "name"), ("Held\nbefore %" if moves else "Held\n%", "pct")]
+        for number in range(len(self._results)):
+            mark = f" ({'AB'[number]})" if pair else ""
+            if moves:
+                columns += [(f"After\n%{mark}", "pct"), (f"Change\nkm²{mark}", "delta_km2")]
+        if not pair:
+            if moves:
+                columns.append(("Change\npp", "delta_pp"))
+            if _has_zone(self._results):
+                columns += [("Zone km²\noccupied", "zone_km2"), ("Zone km²\nUkrainian", "zone_km2")]
+        return columns
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt API)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt API)
+        return 0 if parent.isValid() else len(self.headers()) if self._results else 0
+
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.headers()[section]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _alignment(section)
+        return None
+
+    def data(self, index: _Index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row, column = self._rows[index.row()], index.column()
+        kind = self._columns()[column][1]
+        value = row["values"][column]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if kind == "name":
+                return value
+            if kind == "delta_km2":
+                return f"{value:+,.1f}" if abs(value) >= 0.05 else "0.0"
+            if kind == "delta_pp":
+                return f"{value:+.2f}" if abs(value) >= 0.005 else "0.00"
+            if kind == "zone_km2":
+                return f"{value:,.1f}"
+            return f"{value:.2f}"
+        if role == SORT_ROLE:
+            return value
+        if role == KEY_ROLE:
+            return row["key"]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _alignment(column)
+        if role == Qt.ItemDataRole.FontRole and row["is_group"]:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole and kind in ("delta_km2", "delta_pp"):
+            if value > 0.005:
+                return QBrush(TO_OCCUPIER)
+            if value < -0.005:
+                return QBrush(TO_UKRAINE)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return row["tooltip"]
+        return None
+
+
+def _rows(results: list[ScenarioResult]) -> list[dict]:
+    if not results:
+        return []
+    tables = [(r.groups.set_index("id"), r.regions.set_index("code")) for r in results]
+    rows = []
+    first_groups, first_regions = tables[0]
+    pair = len(results) > 1
+    moves = pair or _moves_territory(results[0])
+    group_tables = [groups for groups, _regions in tables]
+    for key in first_groups.index:
+        name = first_groups.loc[key, "name"]
+        row = _row(key, GROUP_LABELS.get(key, name), name, True, group_tables, pair, moves)
+        if _has_zone(results) and not pair:
+            members = _zone_by_region(results[0]).loc[list(get_group(key).codes)]
+            row["values"] += [float(members["occupier_side_km2"].sum()),
+                              float(members["ukraine_side_km2"].sum())]  # fmt: skip
+        rows.append(row)
+    # Units any proposal changes, largest change first, then units held but unchanged.
+    changes = sum(regions["delta_km2"].abs() for _, regions in tables)
+    held = first_regions["controlled_km2_before"] > 0
+    zones = _zone_by_region(results[0]) if not pair else None
+    if zones is not None:
+        held = held | (zones["area_km2"] > 0)
+    order = first_regions.assign(change=changes, held=held).sort_values(
+        ["change", "controlled_pct_before", "name"], ascending=[False, False, True]
+    )
+    for key, record in order.iterrows():
+        if record["change"] >= 0.05 or record["held"]:
+            label = f"{record['name']} ({key})"
+            region_tables = [regions for _groups, regions in tables]
+            row = _row(key, record["name"], label, False, region_tables, pair, moves)
+            if zones is not None:
+                row["values"] += [float(zones.loc[key, "occupier_side_km2"]),
+                                  float(zones.loc[key, "ukraine_side_km2"])]  # fmt: skip
+            rows.append(row)
+    return rows
+
+
+def _moves_territory(result: ScenarioResult) -> bool:
+    return result.to_occupier_km2 >= 0.05 or result.to_ukraine_km2 >= 0.05
+
+
+def _has_zone(results: list[ScenarioResult]) -> bool:
+    return bool(results) and bool(results[0].demilitarized_zones)
+
+
+def _zone_by_region(result: ScenarioResult):
+    """The zones' areas per unit (summed over zones), indexed by code; None without zones."""
+    if not result.demilitarized_zones:
+        return None
+    tables = [zone.by_region.set_index("code") for zone in result.demilitarized_zones]
+    columns = ["occupier_side_km2", "ukraine_side_km2", "area_km2"]
+    return sum(table[columns] for table in tables)
+
+
+def _row(
+    key: str, label: str, tooltip: str, is_group: bool, tables, pair: bool, moves: bool
+) -> dict:
+    first = tables[0].loc[key]
+    values: list = [label, float(first["controlled_pct_before"])]
+    for table in tables if moves else []:
+        record = table.loc[key]
+        values += [float(record["controlled_pct_after"]), float(record["delta_km2"])]
+        if not pair:
+            values.append(float(record["delta_pct_points"]))
+    return {"key": key, "values": values, "is_group": is_group, "tooltip": tooltip}
+
+
+def _alignment(column: int):
+    if column == 0:
+        return Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+    return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter

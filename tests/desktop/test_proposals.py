@@ -1,0 +1,174 @@
+"""The Proposals panel, the claims and proposal overlays, and drawing an area on the map."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QDialog
+
+from desktop.main_window import MainWindow
+from tests.desktop.helpers import PAGE_TIMEOUT_MS, page_state, run_js
+from tests.geodata.importers.fixtures import write_control_file
+
+
+@pytest.fixture
+def window(qtbot, settings, tmp_path):
+    window = MainWindow(settings, proposals_dir=tmp_path / "proposals")
+    qtbot.addWidget(window)
+    window.resize(1300, 850)
+    with qtbot.waitSignal(window.map.page_ready, timeout=PAGE_TIMEOUT_MS):
+        window.show()
+    return window
+
+
+@pytest.fixture
+def loaded(window, qtbot, snapshot_20241120):
+    with qtbot.waitSignal(window.map.control_drawn, timeout=PAGE_TIMEOUT_MS):
+        window.open_file(snapshot_20241120)
+    return window
+
+
+def choose(qtbot, window, first: str, second: str = ""):
+    with qtbot.waitSignal(window.proposals.results_shown, timeout=PAGE_TIMEOUT_MS) as shown:
+        window.proposals_dock.select(first, second)
+    return shown.args
+
+
+def test_the_picker_lists_the_built_ins(window):
+    picker = window.proposals_dock.primary
+    ids = [picker.itemData(i) for i in range(picker.count())]
+    assert ids == ["", "freeze", "june-2024-demand", "nov-2024-offer", "carve-up", "dmz-15km"]
+
+
+def test_a_proposal_shows_its_table_summary_and_overlay(loaded, qtbot):
+    with qtbot.waitSignal(loaded.map.proposal_drawn, timeout=PAGE_TIMEOUT_MS) as drawn:
+        first, second = choose(qtbot, loaded, "june-2024-demand")
+    assert second is None and round(first.to_occupier_km2) == 24628
+    assert drawn.args[0] == 2  # the area to the occupier and the new line
+    dock = loaded.proposals_dock
+    assert "24,628 km²" in dock.summary.text() and "Kramatorsk" in dock.summary.text()
+    assert "14 June 2024" in dock.description.text()
+    model = dock.table.model()
+    cells = {model.index(r, 0).data(): model.index(r, 3).data() for r in range(model.rowCount())}
+    assert cells["Annexed 2022"] == "+24,628.3" and cells["Donetsk"] == "+9,455.2"
+    state = page_state(qtbot, loaded.map)
+    assert state["proposalFeatures"] == 2 and "To the occupying side" in state["legend"]
+    assert "Crimea and Sevastopol (claimed 2014): 98.96 % held" in dock.claims.text()
+
+
+def test_two_proposals_side_by_side(loaded, qtbot):
+    _first, second = choose(qtbot, loaded, "june-2024-demand", "nov-2024-offer")
+    assert round(second.to_ukraine_km2) == 1073
+    headers = loaded.proposals_dock.model.headers()
+    assert "After\n% (A)" in headers and "Change\nkm² (B)" in headers
+    assert "(B) Reported November 2024 offer" in loaded.proposals_dock.summary.text()
+
+
+def test_choosing_none_clears_the_overlay(loaded, qtbot):
+    choose(qtbot, loaded, "nov-2024-offer")
+    choose(qtbot, loaded, "")
+    qtbot.waitUntil(lambda: page_state(qtbot, loaded.map)["proposalFeatures"] == 0, timeout=5000)
+    assert loaded.proposals_dock.model.rowCount() == 0
+
+
+def test_claims_and_proposal_layers_switch_on_and_off(loaded, qtbot):
+    assert not page_state(qtbot, loaded.map)["claimsShown"]  # off until asked for
+    loaded.layers_dock.checks["claims"].setChecked(True)
+    qtbot.waitUntil(lambda: page_state(qtbot, loaded.map)["claimsShown"], timeout=5000)
+    assert "Annexation claims" in page_state(qtbot, loaded.map)["legend"]
+    hatch = "document.querySelector('#atlas-hatch-claim') !== null"
+    assert run_js(qtbot, loaded.map, hatch)
+    choose(qtbot, loaded, "dmz-15km")
+    qtbot.waitUntil(lambda: page_state(qtbot, loaded.map)["proposalFeatures"] == 2, timeout=5000)
+    loaded.layers_dock.checks["proposal"].setChecked(False)
+    qtbot.waitUntil(lambda: page_state(qtbot, loaded.map)["proposalFeatures"] == 0, timeout=5000)
+
+
+def map_point(qtbot, window, lat, lon) -> QPoint:
+    x, y = run_js(qtbot, window.map, f"Atlas.containerPoint({lat}, {lon})")
+    return QPoint(int(x), int(y))
+
+
+_clock = [10_000_000]
+
+
+def click(window, point: QPoint, double: bool = False):
+    """Left-click (or double-click) the map as a mouse does: press and release events.
+
+    QTest spaces its clicks so that they never make a double-click, and its
+    double-click event reaches Chromium as a lone press; these events carry
+    their own timestamps instead.
+    """
+    target = window.map.focusProxy()
+    for _ in range(2 if double else 1):
+        for kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease):
+            _clock[0] += 40
+            pressed = (
+                Qt.MouseButton.LeftButton
+                if kind == QEvent.Type.MouseButtonPress
+                else Qt.MouseButton.NoButton
+            )
+            at, screen = QPointF(point), QPointF(target.mapToGlobal(point))
+            left, none = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+            event = QMouseEvent(kind, at, screen, left, pressed, none)
+            event.setTimestamp(_clock[0])
+            QApplication.sendEvent(target, event)
+    _clock[0] += 2000  # the next click is a new one
+
+
+def test_drawing_an_area_makes_a_proposal_of_ones_own(loaded, qtbot, monkeypatch):
+    # Accept the dialog as it opens: the area passes to Ukraine, the default name.
+    monkeypatch.setattr(
+        "desktop.area_dialog.AreaProposalDialog.exec", lambda self: QDialog.DialogCode.Accepted
+    )
+    loaded.proposals_dock.draw_button.click()
+    qtbot.waitUntil(lambda: page_state(qtbot, loaded.map)["drawing"] == 0, timeout=5000)
+    corners = [(47.2, 35.3), (47.2, 36.2), (46.8, 36.2)]  # in occupied Zaporizhzhia oblast
+    for lat, lon in corners[:-1]:
+        click(loaded, map_point(qtbot, loaded, lat, lon))
+    qtbot.waitUntil(lambda: page_state(qtbot, loaded.map)["drawing"] == 2, timeout=5000)
+    with qtbot.waitSignal(loaded.proposals.proposal_saved, timeout=PAGE_TIMEOUT_MS) as saved:
+        click(loaded, map_point(qtbot, loaded, *corners[-1]), double=True)
+    proposal_id = saved.args[0]
+    assert (loaded.proposals.folder / f"{proposal_id}.toml").is_file()
+    assert loaded.proposals_dock.selected_id() == proposal_id
+    qtbot.waitUntil(lambda: loaded.proposals.results[0] is not None, timeout=PAGE_TIMEOUT_MS)
+    result = loaded.proposals.results[0]
+    assert result.proposal.id == proposal_id
+    # The triangle is about 1,500 km², nearly all of it held before: that returns.
+    assert 1200 < result.to_ukraine_km2 < 1600 and result.to_occupier_km2 < 1
+    assert page_state(qtbot, loaded.map)["drawing"] == -1
+
+
+def test_escape_cancels_drawing(loaded, qtbot):
+    loaded.map.start_drawing()
+    qtbot.waitUntil(lambda: page_state(qtbot, loaded.map)["drawing"] == 0, timeout=5000)
+    click(loaded, map_point(qtbot, loaded, 49.0, 31.0))
+    with qtbot.waitSignal(loaded.map.drawing_cancelled, timeout=5000):
+        QTest.keyClick(loaded, Qt.Key.Key_Escape)  # the window's Esc shortcut
+    assert page_state(qtbot, loaded.map)["drawing"] == -1
+
+
+def test_importing_an_area_from_a_file(loaded, qtbot, tmp_path, monkeypatch):
+    monkeypatch.setattr(
+        "desktop.area_dialog.AreaProposalDialog.exec", lambda self: QDialog.DialogCode.Accepted
+    )
+    monkeypatch.setattr("desktop.area_dialog.AreaProposalDialog.side", lambda self: "occupier")
+    path = write_control_file(tmp_path, "area", ".gpkg")
+    with qtbot.waitSignal(loaded.proposals.proposal_saved, timeout=PAGE_TIMEOUT_MS) as saved:
+        loaded.proposals.import_area_from(path)
+    assert saved.args[0].startswith("user-area")
+    qtbot.waitUntil(lambda: loaded.proposals.results[0] is not None, timeout=PAGE_TIMEOUT_MS)
+    assert loaded.proposals.results[0].to_occupier_km2 > 0
+
+
+def test_a_broken_saved_proposal_is_reported_not_fatal(qtbot, settings, tmp_path):
+    folder = tmp_path / "proposals"
+    folder.mkdir()
+    (folder / "broken.toml").write_text('name = "x"\n[[operations]]\ntype = "cede"\n')
+    window = MainWindow(settings, proposals_dir=folder)
+    qtbot.addWidget(window)
+    assert "broken.toml" in window.statusBar().currentMessage()
+    assert window.proposals_dock.primary.count() == 6
