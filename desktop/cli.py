@@ -69,6 +69,47 @@ def _scenario(args: argparse.Namespace) -> int:
     return 0
 
 
+def _history(args: argparse.Namespace) -> int:
+    from geodata.history.compute import compute_history
+    from geodata.history.sources import open_history
+    from geodata.history.store import Store
+
+    store = Store()
+    if store.recovered_from is not None:
+        print(f"{PROG}: note: the history store was damaged and has been rebuilt; the old file "
+              f"is kept as {store.recovered_from}", file=sys.stderr)  # fmt: skip
+    source = open_history(args.source, store)
+    for note in source.notes:
+        print(f"{PROG}: note: {note}", file=sys.stderr)
+    series = compute_history(source, store).between(args.start, args.end)
+    sys.stdout.write(series.to_json() if args.format == "json" else series.to_csv())
+    sys.stdout.flush()
+    return 0
+
+
+def _update(args: argparse.Namespace) -> int:
+    from geodata.history.deepstate_online import Client, fetch_updates
+    from geodata.history.store import Store
+
+    store = Store()
+    report = fetch_updates(store, Client(base_url=args.url or ""), progress=_LineProgress())
+    print(file=sys.stderr)
+    print(f"{report.listed} updates listed, {len(report.stored)} new stored in {store.path}",
+          file=sys.stderr)  # fmt: skip
+    return 0
+
+
+class _LineProgress:
+    """Progress on one line of stderr (for ``update``)."""
+
+    def report(self, fraction, message: str = "") -> None:
+        percent = "" if fraction is None else f"{fraction * 100:3.0f} % "
+        print(f"\r{PROG}: {percent}{message}".ljust(78), end="", file=sys.stderr, flush=True)
+
+    def check(self) -> None:
+        """Ctrl+C ends the command; nothing to check."""
+
+
 def _snapshot(args: argparse.Namespace) -> int:
     from desktop.snapshot import render_snapshot
 
@@ -104,7 +145,7 @@ def _date(text: str):
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
-_SUBCOMMANDS = {"stats", "scenario", "snapshot"}
+_SUBCOMMANDS = {"stats", "scenario", "history", "update", "snapshot"}
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -157,6 +198,29 @@ def _parser() -> argparse.ArgumentParser:
         "--format", choices=("table", "csv", "json"), default="table", help="output (table)"
     )
     scenario.set_defaults(handler=_scenario)
+
+    history = commands.add_parser(
+        "history",
+        help="controlled area per oblast and group for every date of a history",
+        description="Statistics for each date of a history: a folder of dated control files "
+        "(names with YYYYMMDD or YYYY-MM-DD), one file with a date column, or `deepstate` (the "
+        "updates fetched with `update`). Results are kept in the local store, so a history "
+        "reopens at once.",
+    )
+    history.add_argument("source", metavar="SOURCE", help="a folder, a file, or `deepstate`")
+    history.add_argument("--from", dest="start", type=_date, help="first date (YYYY-MM-DD)")
+    history.add_argument("--to", dest="end", type=_date, help="last date (YYYY-MM-DD)")
+    history.add_argument("--format", choices=("csv", "json"), default="csv", help="output (csv)")
+    history.set_defaults(handler=_history)
+
+    update = commands.add_parser(
+        "update",
+        help="fetch new DeepStateMap updates into the local store (needs the internet)",
+        description="Fetch the list of DeepStateMap's map updates and every update the local "
+        "store lacks, with its statistics. The only command that goes online.",
+    )
+    update.add_argument("--url", help="fetch from this address instead of DeepStateMap's")
+    update.set_defaults(handler=_update)
 
     snapshot = commands.add_parser(
         "snapshot",

@@ -15,6 +15,7 @@ import shapely
 from geodata.errors import UnknownRegionError
 from geodata.projection import to_equal_area
 from geodata.resources import resource_path
+from geodata.threadsafe import prepared_for_this_thread
 
 UNITS_FILE = ("boundaries", "ukraine-admin1.fgb")
 NEIGHBOURS_FILE = ("boundaries", "neighbours.fgb")
@@ -32,7 +33,8 @@ class BoundarySet:
         (``oblast``, ``city with special status``, ``autonomous republic``),
         ``label_lon``, ``label_lat`` and ``geometry``.
     geometry_equal_area : numpy.ndarray
-        The same geometries in :data:`geodata.projection.EQUAL_AREA_CRS`, prepared.
+        The same geometries in :data:`geodata.projection.EQUAL_AREA_CRS`. Not
+        prepared: use :meth:`prepared_equal_area` for fast repeated queries.
     area_km2 : numpy.ndarray
         Each unit's area in km².
     version : str
@@ -44,6 +46,12 @@ class BoundarySet:
     geometry_equal_area: np.ndarray
     area_km2: np.ndarray
     version: str
+
+    def prepared_equal_area(self) -> np.ndarray:
+        """:attr:`geometry_equal_area`, prepared, as this thread's own copy (thread-safe)."""
+        return prepared_for_this_thread(
+            (self.version, "units-equal-area"), self.geometry_equal_area
+        )
 
     @property
     def codes(self) -> list[str]:
@@ -87,7 +95,6 @@ def _load_boundaries(path: Path) -> BoundarySet:
     data = path.read_bytes()
     units = pyogrio.read_dataframe(path)
     geometry_equal_area = to_equal_area(units.geometry.to_numpy())
-    shapely.prepare(geometry_equal_area)
     return BoundarySet(
         units=units,
         geometry_equal_area=geometry_equal_area,

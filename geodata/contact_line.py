@@ -28,6 +28,7 @@ import shapely
 
 from geodata.boundaries import BoundarySet, load_boundaries
 from geodata.projection import from_equal_area, to_equal_area
+from geodata.threadsafe import prepared_for_this_thread
 
 BORDER_TOLERANCE_KM = 3.0
 MIN_PIECE_KM = 5.0
@@ -84,26 +85,37 @@ def contact_line_equal_area(controlled, boundaries: BoundarySet) -> shapely.Geom
     return shapely.multilinestrings(pieces) if len(pieces) else shapely.MultiLineString()
 
 
-@cache
 def ukraine_equal_area(boundaries: BoundarySet) -> shapely.Geometry:
-    """Ukraine as one prepared polygon in the equal-area projection."""
-    # Cached per boundary set (they are read-only): the union of 27 units takes a while.
-    ukraine = shapely.union_all(boundaries.geometry_equal_area)
-    shapely.prepare(ukraine)
-    return ukraine
+    """Ukraine as one prepared polygon in the equal-area projection (this thread's copy)."""
+    return prepared_for_this_thread(
+        (boundaries.version, "ukraine-equal-area"), _ukraine(boundaries)
+    )
 
 
-@cache
 def _outer_border_zone(boundaries: BoundarySet) -> shapely.Geometry:
-    outline = shapely.boundary(ukraine_equal_area(boundaries))
-    zone = shapely.buffer(outline, BORDER_TOLERANCE_KM * 1000)
-    shapely.prepare(zone)
-    return zone
+    return prepared_for_this_thread(
+        (boundaries.version, "outer-border-zone"), _border_zone(boundaries)
+    )
+
+
+def ukraine_outline(boundaries: BoundarySet | None = None) -> shapely.Geometry:
+    """Ukraine as one prepared polygon (the union of the units), in WGS84 (this thread's copy)."""
+    boundaries = boundaries or load_boundaries()
+    return prepared_for_this_thread((boundaries.version, "ukraine-wgs84"), _outline(boundaries))
+
+
+# Built once per boundary set (they are read-only) and never prepared: threads
+# share these and prepare their own copies.
+@cache
+def _ukraine(boundaries: BoundarySet) -> shapely.Geometry:
+    return shapely.union_all(boundaries.geometry_equal_area)
 
 
 @cache
-def ukraine_outline(boundaries: BoundarySet | None = None) -> shapely.Geometry:
-    """Ukraine as one prepared polygon (the union of the units), in WGS84."""
-    ukraine = shapely.union_all((boundaries or load_boundaries()).units.geometry.to_numpy())
-    shapely.prepare(ukraine)
-    return ukraine
+def _border_zone(boundaries: BoundarySet) -> shapely.Geometry:
+    return shapely.buffer(shapely.boundary(_ukraine(boundaries)), BORDER_TOLERANCE_KM * 1000)
+
+
+@cache
+def _outline(boundaries: BoundarySet) -> shapely.Geometry:
+    return shapely.union_all(boundaries.units.geometry.to_numpy())

@@ -67,3 +67,16 @@ class ExportError(GeodataError):
         self.path = Path(path)
         self.reason = reason
         super().__init__(f"cannot write {self.path}: {reason}")
+
+
+class NetworkError(GeodataError):
+    """An online request failed (after its retries); nothing was changed because of it.
+
+    >>> str(NetworkError("https://example.invalid/x", "timed out after 20 s"))
+    'cannot fetch https://example.invalid/x: timed out after 20 s'
+    """
+
+    def __init__(self, url: str, reason: str) -> None:
+        self.url = url
+        self.reason = reason
+        super().__init__(f"cannot fetch {url}: {reason}")

@@ -136,7 +136,7 @@ def _controlled_km2(controlled, boundaries: BoundarySet) -> np.ndarray:
         return result
     projected = to_equal_area(controlled)
     shapely.prepare(projected)
-    units = boundaries.geometry_equal_area
+    units = boundaries.prepared_equal_area()
     touching = np.flatnonzero(shapely.intersects(units, projected))
     if len(touching) == 0:
         return result

@@ -141,3 +141,33 @@ def test_unknown_scenario_and_bad_scenario_file(control_file, tmp_path, capsys):
     assert main(["scenario", str(bad), str(control_file)]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "bad.toml: line 4: unknown operation type 'cede'" in err
+
+
+def test_history_command_csv_and_json(tmp_path, capsys):
+    from tests.geodata.history.test_history import growing_front
+
+    folder = growing_front(tmp_path / "daily")
+    assert main(["history", str(folder), "--from", "2024-11-21", "--format", "csv"]) == 0
+    captured = capsys.readouterr()
+    lines = captured.out.splitlines()
+    assert len(lines) == 1 + 3 * 30 and lines[1].startswith("2024-11-21,group,annexed-2022")
+    assert "notes.geojson: no date in the file name" in captured.err
+    assert main(["history", str(folder), "--to", "2024-11-20", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [d["date"] for d in data["dates"]] == ["2024-11-20"]
+
+
+def test_update_command_against_a_local_server(tmp_path, capsys):
+    from tests.geodata.history.test_online import Server
+
+    server = Server()
+    try:
+        assert main(["update", "--url", server.url]) == 0
+        assert "1 updates listed, 1 new stored" in capsys.readouterr().err
+        assert main(["history", "deepstate", "--format", "csv"]) == 0
+        assert capsys.readouterr().out.count("\n") == 1 + 30
+        server.mode = "500"
+        server_listing_only = main(["update", "--url", server.url])
+        assert server_listing_only == 0  # nothing new to fetch
+    finally:
+        server.close()

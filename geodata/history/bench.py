@@ -1,0 +1,108 @@
+"""Benchmark: a whole history's statistics, the notebook way and Frontline Atlas's way.
+
+Usage::
+
+    uv run python -m geodata.history.bench [FOLDER] [--naive-limit N]
+
+FOLDER defaults to ``../shared/data/deepstate/daily`` beside the repository.
+In one process, on the same files, it runs
+
+1. the naive loop an analyst would write in a notebook: for each snapshot,
+   ``geopandas.read_file``, project, ``geopandas.overlay`` with the oblasts,
+   sum the areas;
+2. the project's method (:func:`geodata.history.compute.compute_history`) with
+   an empty store (cold: read and compute everything, and fill the store);
+3. the same again (warm: from the store);
+
+and prints the three times, the naive/cold ratio and the largest difference
+in any oblast's controlled share between the naive loop and the project's
+figures, in percentage points.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+
+from geodata.boundaries import load_boundaries
+from geodata.history.compute import compute_history
+from geodata.history.sources import folder_history
+from geodata.history.store import Store
+from geodata.projection import EQUAL_AREA_CRS
+
+_SHARED = Path(__file__).resolve().parents[3] / "shared/data/deepstate/daily"
+
+
+def naive_history(paths: list[Path]) -> np.ndarray:
+    """Controlled km² per unit for each file, computed the straightforward way."""
+    boundaries = load_boundaries()
+    units = boundaries.units[["code", "geometry"]].to_crs(EQUAL_AREA_CRS)
+    rows = []
+    for path in paths:
+        occupied = gpd.read_file(path).to_crs(EQUAL_AREA_CRS)
+        pieces = gpd.overlay(units, occupied[["geometry"]], how="intersection")
+        km2 = pieces.area.groupby(pieces["code"]).sum() / 1e6
+        rows.append(km2.reindex(boundaries.codes, fill_value=0.0).to_numpy())
+    return np.vstack(rows)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark and print its lines."""
+    parser = argparse.ArgumentParser(prog="python -m geodata.history.bench", description=__doc__)
+    parser.add_argument("folder", nargs="?", type=Path, default=_SHARED)
+    parser.add_argument(
+        "--naive-limit", type=int, help="time the naive loop on the first N files only"
+    )
+    args = parser.parse_args(argv)
+    if not args.folder.is_dir():
+        print(f"no such folder: {args.folder}", file=sys.stderr)
+        return 2
+    source = folder_history(args.folder)
+    paths = [s.path for s in source.snapshots]
+    boundaries = load_boundaries()
+    print(f"history: {len(paths)} snapshots in {args.folder} ({source.snapshots[0].date} … "
+          f"{source.snapshots[-1].date})")  # fmt: skip
+
+    naive_paths = paths[: args.naive_limit] if args.naive_limit else paths
+    start = time.perf_counter()
+    naive = naive_history(naive_paths)
+    naive_s = time.perf_counter() - start
+    scale = len(paths) / len(naive_paths)
+    note = "" if scale == 1 else f" ({len(naive_paths)} files, scaled ×{scale:.1f})"
+    print(
+        f"naive loop (geopandas read_file + overlay per snapshot): {naive_s * scale:8.2f} s{note}"
+    )
+
+    with tempfile.TemporaryDirectory() as folder:
+        store = Store(Path(folder) / "store.sqlite")
+        start = time.perf_counter()
+        cold = compute_history(folder_history(args.folder), store, boundaries)
+        cold_s = time.perf_counter() - start
+        print(f"Frontline Atlas, cold (empty store):                     {cold_s:8.2f} s")
+        start = time.perf_counter()
+        warm = compute_history(
+            folder_history(args.folder), Store(Path(folder) / "store.sqlite"), boundaries
+        )
+        warm_s = time.perf_counter() - start
+        print(f"Frontline Atlas, warm (from the store):                  {warm_s:8.2f} s")
+
+    print(f"speed-up, cold vs naive: {naive_s * scale / cold_s:.1f}×")
+    areas = boundaries.area_km2
+    naive_pct = 100 * naive / areas
+    ours_pct = 100 * cold.controlled_km2[: len(naive_paths)] / areas
+    worst = np.unravel_index(np.argmax(np.abs(naive_pct - ours_pct)), naive_pct.shape)
+    where = f"{boundaries.codes[worst[1]]} on {cold.dates[worst[0]]}"
+    largest = abs(naive_pct - ours_pct).max()
+    print(f"largest difference in an oblast's share: {largest:.6f} percentage points ({where})")
+    print(f"warm equals cold: {bool(np.array_equal(warm.controlled_km2, cold.controlled_km2))}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,144 @@
+"""A computed history: dates × units of controlled km², with per-date statistics and output."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from geodata.boundaries import BoundarySet
+from geodata.groups import GROUPS
+from geodata.stats import ControlStats, controlled_area_by_group
+from geodata.stats_output import CSV_COLUMNS
+
+
+@dataclass(frozen=True, eq=False)
+class HistorySeries:
+    """Controlled km² per unit for each date of a history (rows follow ``dates``)."""
+
+    source: str
+    dates: tuple[dt.date, ...]
+    keys: tuple[str, ...]  # content hash of each date's snapshot
+    labels: tuple[str, ...]  # where each date came from (a file name)
+    controlled_km2: np.ndarray  # shape (len(dates), 27), units in the boundary set's order
+    boundaries: BoundarySet
+    notes: tuple[str, ...] = ()
+
+    def __len__(self) -> int:
+        return len(self.dates)
+
+    def index_of(self, date: dt.date) -> int:
+        """The row of a date; raises KeyError when the history has no snapshot that day."""
+        try:
+            return self.dates.index(date)
+        except ValueError:
+            raise KeyError(date) from None
+
+    def between(self, start: dt.date | None = None, end: dt.date | None = None) -> HistorySeries:
+        """The dates from ``start`` to ``end`` (both included, either open)."""
+        keep = [
+            i
+            for i, d in enumerate(self.dates)
+            if (start is None or d >= start) and (end is None or d <= end)
+        ]
+        return HistorySeries(
+            self.source,
+            tuple(self.dates[i] for i in keep),
+            tuple(self.keys[i] for i in keep),
+            tuple(self.labels[i] for i in keep),
+            self.controlled_km2[keep],
+            self.boundaries,
+            self.notes,
+        )
+
+    def stats_at(self, row: int) -> ControlStats:
+        """One date's statistics, as :func:`geodata.stats.compute_stats` gives them."""
+        units = self.boundaries.units
+        km2 = self.controlled_km2[row]
+        regions = pd.DataFrame(
+            {
+                "code": units["code"].to_numpy(),
+                "name": units["name"].to_numpy(),
+                "area_km2": self.boundaries.area_km2,
+                "controlled_km2": km2,
+                "controlled_pct": 100.0 * km2 / self.boundaries.area_km2,
+            }
+        )
+        return ControlStats(
+            self.dates[row], self.labels[row], regions, controlled_area_by_group(regions)
+        )
+
+    def group_km2(self) -> pd.DataFrame:
+        """Controlled km² of each group (columns) for each date (index)."""
+        codes = self.boundaries.codes
+        data = {
+            group.id: self.controlled_km2[:, [codes.index(c) for c in group.codes]].sum(axis=1)
+            for group in GROUPS
+        }
+        return pd.DataFrame(data, index=pd.Index(self.dates, name="date"))
+
+    def group_area_km2(self) -> dict[str, float]:
+        """Each group's area in km²."""
+        codes = self.boundaries.codes
+        return {
+            group.id: float(self.boundaries.area_km2[[codes.index(c) for c in group.codes]].sum())
+            for group in GROUPS
+        }
+
+    def records(self) -> list[dict]:
+        """Per date: ``{"date", "source", "regions": [...], "groups": [...]}`` as ``stats`` JSON."""
+        codes = self.boundaries.codes
+        names = self.boundaries.units["name"].tolist()
+        areas = self.boundaries.area_km2
+        groups = [(g, [codes.index(c) for c in g.codes]) for g in GROUPS]
+        group_areas = [float(areas[rows].sum()) for _g, rows in groups]
+        out = []
+        for row, date in enumerate(self.dates):
+            km2 = self.controlled_km2[row]
+            regions = [
+                _record("code", code, name, areas[i], km2[i])
+                for i, (code, name) in enumerate(zip(codes, names, strict=True))
+            ]
+            group_records = [
+                _record("id", g.id, g.name, area, km2[rows].sum())
+                for (g, rows), area in zip(groups, group_areas, strict=True)
+            ]
+            out.append({"date": date.isoformat(), "source": self.labels[row],
+                        "regions": regions, "groups": group_records})  # fmt: skip
+        return out
+
+    def to_csv(self) -> str:
+        """One row per date and group or unit, with the ``stats`` CSV columns."""
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(CSV_COLUMNS)
+        for entry in self.records():
+            for level, key, records in (
+                ("group", "id", entry["groups"]),
+                ("region", "code", entry["regions"]),
+            ):
+                for r in records:
+                    writer.writerow((entry["date"], level, r[key], r["name"], r["area_km2"],
+                                     r["controlled_km2"], r["controlled_pct"]))  # fmt: skip
+        return buffer.getvalue()
+
+    def to_json(self) -> str:
+        """``{"source", "dates": [{"date", "source", "regions", "groups"}, ...]}``, as ``stats``."""
+        return (
+            json.dumps({"source": self.source, "dates": self.records()}, ensure_ascii=False) + "\n"
+        )
+
+
+def _record(key: str, value: str, name: str, area: float, km2: float) -> dict:
+    return {
+        key: value,
+        "name": name,
+        "area_km2": round(float(area), 1),
+        "controlled_km2": round(float(km2), 1),
+        "controlled_pct": round(100.0 * float(km2) / float(area), 2) if area else 0.0,
+    }

@@ -1,0 +1,174 @@
+"""Where a history comes from: a folder of dated files, one file with a date column, or the store.
+
+Every source becomes a list of :class:`Snapshot`, one per date, sorted by date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pyogrio
+import shapely
+from pyogrio.errors import DataLayerError, DataSourceError
+
+from geodata.dates import date_from_filename, parse_date
+from geodata.errors import BadInputError
+from geodata.history.store import Store, content_hash
+from geodata.importers import SUPPORTED_FORMATS
+
+#: Column names taken as the date of each feature in a one-file history (first found wins).
+DATE_COLUMNS = ("date", "datetime", "day", "timestamp", "time")
+DEEPSTATE_STORE = "deepstate"
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """One date of a history: a file to read, or a geometry to load (and its content key)."""
+
+    date: dt.date
+    label: str
+    path: Path | None = None
+    load: Callable[[], shapely.Geometry] | None = field(default=None, compare=False)
+    key: str | None = None  # content hash, when known without reading a file
+
+
+@dataclass(frozen=True)
+class HistorySource:
+    """A history's name, its snapshots (sorted by date) and notes on what was skipped."""
+
+    name: str
+    snapshots: tuple[Snapshot, ...]
+    notes: tuple[str, ...] = ()
+
+
+def open_history(
+    source: str | Path, store: Store | None = None, date_column: str | None = None
+) -> HistorySource:
+    """A folder of dated snapshots, a file with a date column, or ``deepstate`` (stored updates).
+
+    Raises :class:`~geodata.errors.BadInputError` naming the source and the problem.
+    """
+    if str(source) == DEEPSTATE_STORE:
+        return store_history(store or Store())
+    path = Path(source)
+    if path.is_dir():
+        return folder_history(path)
+    if path.is_file():
+        return multi_date_file_history(path, date_column)
+    raise BadInputError(path, "no such file or folder")
+
+
+def folder_history(folder: Path) -> HistorySource:
+    """Every readable file in ``folder`` whose name carries a date (``YYYYMMDD``, ``YYYY-MM-DD``).
+
+    Files without a date in the name are skipped and listed in the notes; of two
+    files with the same date the later name (sorted) is used.
+    """
+    by_date: dict[dt.date, Path] = {}
+    notes = []
+    for path in sorted(folder.iterdir()):
+        if path.suffix.lower() not in SUPPORTED_FORMATS or not path.is_file():
+            continue
+        date = date_from_filename(path.name)
+        if date is None:
+            notes.append(f"{path.name}: no date in the file name; skipped")
+            continue
+        if date in by_date:
+            notes.append(
+                f"{by_date[date].name} and {path.name} have the same date; using {path.name}"
+            )
+        by_date[date] = path
+    if not by_date:
+        raise BadInputError(
+            folder, "no dated control files in it (names like name_20241120.geojson)"
+        )
+    snapshots = tuple(
+        Snapshot(date, path.name, path=path) for date, path in sorted(by_date.items())
+    )
+    return HistorySource(folder.name, snapshots, tuple(notes))
+
+
+def multi_date_file_history(path: Path, date_column: str | None = None) -> HistorySource:
+    """One file whose features carry a date: each date's polygons, joined, are its territory."""
+    try:
+        frame = pyogrio.read_dataframe(path)
+    except (DataSourceError, DataLayerError, ValueError) as error:
+        raise BadInputError(
+            path, f"cannot read it as geodata ({str(error).splitlines()[0]})"
+        ) from None
+    column = date_column or next((c for c in frame.columns if c.lower() in DATE_COLUMNS), None)
+    if column is None or column not in frame.columns:
+        wanted = date_column or " / ".join(DATE_COLUMNS)
+        raise BadInputError(path, f"no date column ({wanted}); a one-file history needs one")
+    if frame.crs is not None and not frame.crs.equals("EPSG:4326"):
+        frame = frame.to_crs("EPSG:4326")
+    dates = [_as_date(value) for value in frame[column]]
+    if any(d is None for d in dates):
+        bad = next(v for v, d in zip(frame[column], dates, strict=True) if d is None)
+        raise BadInputError(path, f"the {column!r} column holds {bad!r}, which is not a date")
+    geometries = shapely.make_valid(frame.geometry.to_numpy())
+    snapshots = []
+    for date in sorted(set(dates)):
+        members = geometries[np.array([d == date for d in dates])]
+        territory = shapely.union_all(_polygons(members))
+        wkb = shapely.to_wkb(territory)
+        snapshots.append(
+            Snapshot(
+                date, f"{path.name} ({date})", load=lambda t=territory: t, key=content_hash(wkb)
+            )
+        )
+    return HistorySource(path.name, tuple(snapshots))
+
+
+def store_history(store: Store) -> HistorySource:
+    """The DeepStateMap updates fetched into the store; the last update of each day counts."""
+    by_date = {}
+    for update in store.updates():
+        by_date[update.date] = update
+    if not by_date:
+        raise BadInputError(store.path, "no DeepStateMap updates in the store yet; "
+                            "run `frontline-atlas update` first")  # fmt: skip
+    snapshots = tuple(
+        Snapshot(
+            date,
+            f"DeepStateMap update {u.id}",
+            load=lambda h=u.hash: _from_store(store, h),
+            key=u.hash,
+        )
+        for date, u in sorted(by_date.items())
+    )
+    return HistorySource("DeepStateMap (stored updates)", snapshots)
+
+
+def _from_store(store: Store, key: str) -> shapely.Geometry:
+    wkb = store.geometry_wkb(key)
+    if wkb is None:
+        raise BadInputError(store.path, f"the snapshot {key} is missing from the store")
+    return shapely.from_wkb(wkb)
+
+
+def _polygons(geometries: np.ndarray) -> np.ndarray:
+    parts = shapely.get_parts(geometries)
+    return parts[np.isin(shapely.get_type_id(parts), (3, 6))]
+
+
+def _as_date(value) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if hasattr(value, "date") and callable(value.date):  # pandas Timestamp
+        try:
+            return value.date()
+        except (TypeError, ValueError):
+            return None
+    if isinstance(value, str):
+        try:
+            return parse_date(value[:10])
+        except ValueError:
+            return None
+    return None

@@ -1,0 +1,144 @@
+"""Histories: sources, statistics over time (cold, warm, incremental) and the real 769 days."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import geopandas as gpd
+import numpy as np
+import pytest
+import shapely
+
+from geodata.boundaries import load_boundaries
+from geodata.errors import BadInputError
+from geodata.history.compute import IncrementalStats, compute_history
+from geodata.history.sources import folder_history, open_history
+from geodata.history.store import Store
+from geodata.importers import read_control_layer
+from geodata.stats import compute_stats, controlled_area_by_region
+from tests.geodata.importers.fixtures import AREAS, control_frame, write_control_file
+from tests.helpers import DAILY, require_shared
+
+
+def growing_front(folder, days=4):
+    """Snapshots where the held area grows a little each day (and one undated file)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for day in range(days):
+        frame = control_frame()
+        frame.loc[0, "geometry"] = shapely.box(37.0, 47.5, 38.0 + 0.1 * day, 48.2)
+        write_control_file(folder, f"front_2024-11-{20 + day:02d}", ".geojson", frame)
+    write_control_file(folder, "notes", ".geojson")
+    return folder
+
+
+def test_folder_history_sorts_by_date_and_notes_undated_files(tmp_path):
+    source = folder_history(growing_front(tmp_path))
+    assert [s.date.day for s in source.snapshots] == [20, 21, 22, 23]
+    assert any("notes.geojson: no date" in note for note in source.notes)
+
+
+def test_history_figures_equal_single_file_statistics(tmp_path):
+    folder = growing_front(tmp_path)
+    series = compute_history(folder_history(folder), Store(tmp_path / "store.sqlite"))
+    for row, snapshot in enumerate(folder_history(folder).snapshots):
+        expected = compute_stats(read_control_layer(snapshot.path)).regions["controlled_km2"]
+        assert np.array_equal(series.controlled_km2[row], expected.to_numpy())
+    donetsk = series.boundaries.row_of("UA-14")
+    assert (np.diff(series.controlled_km2[:, donetsk]) > 0).all()
+
+
+def test_warm_history_reads_no_file(tmp_path, monkeypatch):
+    folder = growing_front(tmp_path)
+    cold = compute_history(folder_history(folder), Store(tmp_path / "store.sqlite"))
+
+    def no_reading(*args, **kwargs):
+        raise AssertionError("a warm history must come from the store")
+
+    monkeypatch.setattr("geodata.history.compute.read_control_layer", no_reading)
+    warm = compute_history(folder_history(folder), Store(tmp_path / "store.sqlite"))
+    assert np.array_equal(warm.controlled_km2, cold.controlled_km2)
+
+
+def test_changed_file_or_boundaries_are_recomputed(tmp_path):
+    folder = growing_front(tmp_path)
+    store = Store(tmp_path / "store.sqlite")
+    compute_history(folder_history(folder), store)
+    frame = control_frame()
+    frame.loc[0, "geometry"] = shapely.box(36.0, 47.5, 38.0, 48.2)
+    (folder / "front_2024-11-20.geojson").unlink()
+    write_control_file(folder, "front_2024-11-20", ".geojson", frame)
+    again = compute_history(folder_history(folder), store)
+    assert again.controlled_km2[0].sum() > again.controlled_km2[1].sum()
+    other = dataclasses.replace(load_boundaries(), version="another-boundary-set")
+    assert store.stats_for(again.keys, other.version) == {}
+    compute_history(folder_history(folder), store, other)
+    assert set(store.stats_for(again.keys, other.version)) == set(again.keys)
+
+
+def test_incremental_figures_equal_full_overlays():
+    require_shared(DAILY)
+    boundaries = load_boundaries()
+    stats = IncrementalStats(boundaries)
+    for path in sorted(DAILY.glob("*.geojson"))[100:160]:
+        territory = read_control_layer(path).controlled
+        full = controlled_area_by_region(territory, boundaries)["controlled_km2"].to_numpy()
+        assert np.array_equal(stats(territory), full)
+    assert stats.reused > 100  # most units do not change from one day to the next
+
+
+def test_one_file_with_a_date_column(tmp_path):
+    frame = gpd.GeoDataFrame(
+        {
+            "date": ["2024-11-20", "2024-11-20", "2024-11-21"],
+            "geometry": [AREAS[0], AREAS[2], AREAS[1]],
+        },
+        crs="EPSG:4326",
+    )
+    path = tmp_path / "history.gpkg"
+    frame.to_file(path)
+    source = open_history(path)
+    assert [s.date for s in source.snapshots] == [dt.date(2024, 11, 20), dt.date(2024, 11, 21)]
+    series = compute_history(source, Store(tmp_path / "store.sqlite"))
+    luhansk = series.boundaries.row_of("UA-09")
+    assert series.controlled_km2[0, luhansk] > 0 and series.controlled_km2[1, luhansk] == 0
+    frame["date"] = ["2024-11-20", "soon", "2024-11-21"]
+    frame.to_file(tmp_path / "bad.gpkg")
+    with pytest.raises(BadInputError, match=r"bad\.gpkg.*'soon', which is not a date"):
+        open_history(tmp_path / "bad.gpkg")
+
+
+def test_unusable_sources_are_clear_errors(tmp_path):
+    with pytest.raises(BadInputError, match="no such file or folder"):
+        open_history(tmp_path / "absent")
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(BadInputError, match="no dated control files"):
+        open_history(tmp_path / "empty")
+    with pytest.raises(BadInputError, match="no DeepStateMap updates in the store"):
+        open_history("deepstate", Store(tmp_path / "store.sqlite"))
+
+
+def test_csv_and_json_follow_stats(tmp_path):
+    series = compute_history(folder_history(growing_front(tmp_path)))
+    lines = series.to_csv().splitlines()
+    assert lines[0] == "date,level,code,name,area_km2,controlled_km2,controlled_pct"
+    assert len(lines) == 1 + 4 * 30 and lines[1].startswith("2024-11-20,group,annexed-2022,")
+    data = __import__("json").loads(series.to_json())
+    assert [d["date"] for d in data["dates"]] == [
+        "2024-11-20",
+        "2024-11-21",
+        "2024-11-22",
+        "2024-11-23",
+    ]
+    assert set(data["dates"][0]) == {"date", "source", "regions", "groups"}
+    assert len(series.between(dt.date(2024, 11, 21), dt.date(2024, 11, 22))) == 2
+
+
+def test_the_shared_history_has_769_dates(tmp_path):
+    require_shared(DAILY)
+    series = compute_history(folder_history(DAILY), Store(tmp_path / "store.sqlite"))
+    assert len(series) == 769
+    assert (series.dates[0], series.dates[-1]) == (dt.date(2024, 7, 8), dt.date(2026, 8, 22))
+    row = series.index_of(dt.date(2024, 11, 20))
+    groups = series.stats_at(row).groups.set_index("id")["controlled_pct"]
+    assert groups["annexed-2022"] == pytest.approx(76.8, abs=0.3)

@@ -1,0 +1,91 @@
+"""The store: transactions, failures midway, and damaged files."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import numpy as np
+import pytest
+
+from geodata.errors import BadInputError
+from geodata.history.compute import compute_history
+from geodata.history.sources import folder_history
+from geodata.history.store import Store
+from tests.geodata.history.test_history import growing_front
+
+
+def row_counts(path) -> dict:
+    with sqlite3.connect(path) as connection:
+        return {t: connection.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
+                for t in ("snapshots", "stats", "files", "updates")}  # fmt: skip
+
+
+def test_a_failure_midway_leaves_the_store_unchanged(tmp_path):
+    folder = growing_front(tmp_path / "history")
+    store = Store(tmp_path / "store.sqlite")
+    before = row_counts(store.path)
+    # The third day's file is damaged: the import stops, and keeps nothing half-done.
+    (folder / "front_2024-11-22.geojson").write_text('{"type": "FeatureCollection", "feat')
+    with pytest.raises(BadInputError, match=r"front_2024-11-22\.geojson"):
+        compute_history(folder_history(folder), store, workers=1)
+    assert row_counts(store.path) == before
+    (folder / "front_2024-11-22.geojson").unlink()
+    series = compute_history(folder_history(folder), store)
+    assert len(series) == 3 and row_counts(store.path)["stats"] == 3
+
+
+def test_a_failing_write_rolls_back(tmp_path):
+    store = Store(tmp_path / "store.sqlite")
+
+    class Broken:
+        def __array__(self, *args, **kwargs):
+            raise RuntimeError("disk trouble")
+
+    rows = [("a" * 32, b"wkb", "one", np.zeros(27)), ("b" * 32, b"wkb", "two", Broken())]
+    with pytest.raises(RuntimeError, match="disk trouble"):
+        store.save("v1", rows)
+    assert row_counts(store.path)["snapshots"] == 0
+
+
+def test_a_cancelled_import_keeps_the_store_consistent(tmp_path):
+    folder = growing_front(tmp_path / "history")
+    store = Store(tmp_path / "store.sqlite")
+
+    class Cancelled(Exception):
+        pass
+
+    class CancelAfterTwo:
+        reports = 0
+
+        def report(self, fraction, message=""):
+            self.reports += 1
+
+        def check(self):
+            if self.reports > 2:
+                raise Cancelled
+
+    with pytest.raises(Cancelled):
+        compute_history(folder_history(folder), store, progress=CancelAfterTwo(), workers=1)
+    counts = row_counts(store.path)
+    assert counts["snapshots"] == counts["stats"] == counts["files"] < 4
+    assert len(compute_history(folder_history(folder), store)) == 4
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated"])
+def test_a_damaged_store_is_moved_aside_and_rebuilt(tmp_path, damage):
+    folder = growing_front(tmp_path / "history")
+    path = tmp_path / "store.sqlite"
+    compute_history(folder_history(folder), Store(path))
+    if damage == "garbage":
+        path.write_bytes(b"this is not a database" * 100)
+    else:
+        data = path.read_bytes() if path.stat().st_size > 4096 else b""
+        with sqlite3.connect(path) as connection:
+            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        data = path.read_bytes()
+        path.write_bytes(data[: len(data) // 2] + b"\0" * 100)
+    store = Store(path)
+    assert store.recovered_from is not None and store.recovered_from.exists()
+    assert "corrupt" in store.recovered_from.name
+    series = compute_history(folder_history(folder), store)
+    assert len(series) == 4 and row_counts(path)["stats"] == 4
