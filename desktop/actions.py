@@ -31,6 +31,26 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "document-open",
     ),
     ActionSpec(
+        "open_history",
+        "Open &History Folder…",
+        "Ctrl+Shift+O",
+        "Open a folder of dated control files as a history, with a timeline",
+        "folder-open",
+    ),
+    ActionSpec(
+        "open_history_file",
+        "Open History &File…",
+        None,
+        "Open one file whose features carry a date column, as a history",
+    ),
+    ActionSpec(
+        "fetch_updates",
+        "Fetch &DeepStateMap Updates…",
+        None,
+        "Download DeepStateMap's new map updates into the local store (goes online)",
+        "download",
+    ),
+    ActionSpec(
         "close_data", "&Close Control Data", "Ctrl+W", "Remove the control layer", "document-close"
     ),
     ActionSpec(
@@ -68,7 +88,18 @@ ACTIONS: tuple[ActionSpec, ...] = (
 
 #: Menu title -> action names; "-" is a separator, "@name" a submenu the window fills.
 MENUS: dict[str, tuple[str, ...]] = {
-    "&File": ("open", "@recent", "close_data", "-", "quit"),
+    "&File": (
+        "open",
+        "@recent",
+        "-",
+        "open_history",
+        "open_history_file",
+        "fetch_updates",
+        "-",
+        "close_data",
+        "-",
+        "quit",
+    ),
     "&View": ("zoom_ukraine", "clear_selection", "-", "@panels", "-", "preferences"),
     "&Proposals": ("draw_area", "import_area"),
     "&Help": ("about",),

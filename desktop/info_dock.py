@@ -83,6 +83,8 @@ def breakable(name: str) -> str:
 
 
 def _features(layer: ControlLayer) -> str:
+    if layer.report.features_read == 0 and not layer.is_empty:
+        return "one day of a history (figures from the history store)"
     used = layer.report.polygons_used
     text = f"{used} polygon{'s' if used != 1 else ''} counted as controlled"
     if layer.feature_names:

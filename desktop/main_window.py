@@ -23,6 +23,7 @@ from desktop.about import show_about
 from desktop.actions import build_menus, create_actions
 from desktop.control_loader import LoadedControl, load_control_file
 from desktop.error_dialog import show_error
+from desktop.history_controller import HistoryController
 from desktop.info_dock import InfoDock
 from desktop.layers_dock import LayersDock
 from desktop.map.page import TileSource
@@ -42,6 +43,7 @@ from desktop.settings import (
 )
 from desktop.stats_dock import StatsDock
 from desktop.tasks import TaskHandle, TaskRunner
+from desktop.timeline_dock import TimelineDock
 from geodata.importers import SUPPORTED_FORMATS
 
 EMPTY_MESSAGE = "No control-area data loaded — open a file (Ctrl+O)"
@@ -58,6 +60,7 @@ class MainWindow(QMainWindow):
         settings: Settings,
         parent: QWidget | None = None,
         proposals_dir: Path | None = None,
+        store_path: Path | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("main-window")
@@ -91,6 +94,12 @@ class MainWindow(QMainWindow):
         self.proposals = ProposalsController(
             self, self.proposals_dock, self.map, self.runner, proposals_dir
         )
+        self.timeline_dock = TimelineDock(self)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.timeline_dock)
+        self.timeline_dock.hide()  # until a history is opened
+        self.history = HistoryController(
+            self, self.timeline_dock, self.map, self.runner, store_path
+        )
         # The map gets the room; the table just fits its numbers.
         self._default_dock_sizes()
 
@@ -103,12 +112,16 @@ class MainWindow(QMainWindow):
             "preferences": self.edit_preferences,
             "about": lambda: show_about(self),
             "draw_area": self._draw_area,
+            "open_history": self.history.choose_folder,
+            "open_history_file": self.history.choose_file,
+            "fetch_updates": self.history.fetch_updates,
             "import_area": self.proposals.import_area,
         })  # fmt: skip
         self.recent_menu = QMenu("Open &Recent", self)
         self.recent_menu.setObjectName("recent-menu")
         panels = QMenu("&Panels", self)
-        for dock in (self.layers_dock, self.stats_dock, self.proposals_dock, self.info_dock):
+        for dock in (self.layers_dock, self.stats_dock, self.proposals_dock, self.info_dock,
+                     self.timeline_dock):  # fmt: skip
             panels.addAction(dock.toggleViewAction())
         build_menus(
             self.menuBar(), self.actions_by_name, {"recent": self.recent_menu, "panels": panels}
@@ -152,8 +165,11 @@ class MainWindow(QMainWindow):
         )
         return self._loading
 
-    def show_loaded(self, loaded: LoadedControl | None) -> None:
-        """Put a loaded control file (or nothing) on the map, in the table and in the Info panel."""
+    def show_loaded(self, loaded: LoadedControl | None, remember: bool = True) -> None:
+        """Put a loaded control file (or nothing) on the map, in the table and in the Info panel.
+
+        ``remember``: add the file to File ▸ Open Recent (not for a history's dates).
+        """
         self.current = loaded
         self.stats_dock.set_stats(loaded.stats if loaded else None)
         self.info_dock.show_layer(loaded.layer if loaded else None)
@@ -168,8 +184,9 @@ class MainWindow(QMainWindow):
             return
         self.map.show_control(loaded.map_payload)
         self.setWindowTitle(f"{loaded.layer.source} — {APP_TITLE}")
-        self.settings.add_recent_file(loaded.path)
-        self._rebuild_recent_menu()
+        if remember:
+            self.settings.add_recent_file(loaded.path)
+            self._rebuild_recent_menu()
         groups = loaded.stats.groups.set_index("id")["controlled_pct"]
         date = loaded.layer.date.isoformat() if loaded.layer.date else "date unknown"
         self.statusBar().showMessage(
@@ -199,6 +216,7 @@ class MainWindow(QMainWindow):
 
     def _on_rows_selected(self, codes: list) -> None:
         self.map.select(codes, zoom=bool(codes))
+        self.timeline_dock.chart.set_selected(codes[0] if len(codes) == 1 else None)
 
     def clear_selection(self) -> None:
         """View ▸ Clear Selection (Esc); while an area is being drawn, Esc cancels the drawing."""

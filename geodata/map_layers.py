@@ -224,6 +224,18 @@ def proposal_overlay_geojson(result: ScenarioResult) -> dict:
     return _collection(simplified, [{"category": c} for c in categories])
 
 
+def change_geojson(gained, lost) -> dict:
+    """Areas gained and lost by the occupying side between two dates, for the map.
+
+    >>> fc = change_geojson(shapely.box(37, 47, 37.5, 47.5), shapely.Polygon())
+    >>> [f["properties"]["category"] for f in fc["features"]]
+    ['gained']
+    """
+    simplified = shapely.simplify(np.array([gained, lost], dtype=object), CONTROL_TOLERANCE_DEG)
+    simplified = [_without_slivers(g) for g in simplified]
+    return _collection(simplified, [{"category": "gained"}, {"category": "lost"}])
+
+
 def proposal_summary(result: ScenarioResult) -> dict:
     """The figures the map's legend shows for a proposal (plain data for the page)."""
     return {

@@ -20,6 +20,7 @@ log = logging.getLogger(__name__)
 
 #: Layers the page can show, hide and fade, with their names in the Layers panel.
 MAP_LAYERS = {
+    "change": "Change between dates",
     "proposal": "Proposal",
     "claims": "Annexation claims",
     "control": "Control areas",
@@ -87,6 +88,7 @@ class MapView(QWebEngineView):
     control_drawn = Signal(int)
     page_error = Signal(str)
     proposal_drawn = Signal(int)
+    change_drawn = Signal(int)
     polygon_drawn = Signal(list)  # [[lon, lat], ...], the corners the user clicked
     drawing_cancelled = Signal()
 
@@ -110,6 +112,9 @@ class MapView(QWebEngineView):
         self.bridge.on("js_error", lambda args: self._on_js_error(args))
         self.bridge.on(
             "proposal_drawn", lambda args: self.proposal_drawn.emit(int(args.get("features", 0)))
+        )
+        self.bridge.on(
+            "change_drawn", lambda args: self.change_drawn.emit(int(args.get("features", 0)))
         )
         self.bridge.on("polygon_drawn", self._on_polygon_drawn)
         self.bridge.on("drawing_cancelled", self._on_drawing_cancelled)
@@ -135,6 +140,14 @@ class MapView(QWebEngineView):
     def clear_proposal(self) -> None:
         """Remove the proposal overlay."""
         self.bridge.call_js("clearProposal")
+
+    def show_change(self, collection: dict, since: str) -> None:
+        """Draw the areas gained and lost since a date (:func:`desktop.map.page.change_payload`)."""
+        self.bridge.call_js("setChange", collection, {"since": since})
+
+    def clear_change(self) -> None:
+        """Remove the change overlay."""
+        self.bridge.call_js("clearChange")
 
     def start_drawing(self) -> None:
         """Let the user draw a polygon: click for corners, double-click to finish, Esc to cancel."""

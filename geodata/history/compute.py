@@ -93,6 +93,7 @@ def compute_history(
         controlled_km2=table,
         boundaries=boundaries,
         notes=source.notes,
+        paths=tuple(s.path for s in snapshots),
     )
 
 

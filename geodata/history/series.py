@@ -7,12 +7,15 @@ import datetime as dt
 import io
 import json
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import shapely
 
 from geodata.boundaries import BoundarySet
 from geodata.groups import GROUPS
+from geodata.importers import read_control_layer
 from geodata.stats import ControlStats, controlled_area_by_group
 from geodata.stats_output import CSV_COLUMNS
 
@@ -28,6 +31,7 @@ class HistorySeries:
     controlled_km2: np.ndarray  # shape (len(dates), 27), units in the boundary set's order
     boundaries: BoundarySet
     notes: tuple[str, ...] = ()
+    paths: tuple[Path | None, ...] = ()  # the file of each date, where it came from one
 
     def __len__(self) -> int:
         return len(self.dates)
@@ -54,7 +58,21 @@ class HistorySeries:
             self.controlled_km2[keep],
             self.boundaries,
             self.notes,
+            tuple(self.paths[i] for i in keep) if self.paths else (),
         )
+
+    def territory(self, row: int, store=None) -> shapely.Geometry:
+        """A date's controlled territory (WGS84): from the store when it has it, else its file."""
+        if store is not None:
+            wkb = store.geometry_wkb(self.keys[row])
+            if wkb is not None:
+                return shapely.from_wkb(wkb)
+        path = self.paths[row] if self.paths else None
+        if path is None:
+            raise KeyError(
+                f"no geometry for {self.dates[row]}: not in the store and not from a file"
+            )
+        return read_control_layer(path, date=self.dates[row]).controlled
 
     def stats_at(self, row: int) -> ControlStats:
         """One date's statistics, as :func:`geodata.stats.compute_stats` gives them."""

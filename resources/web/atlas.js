@@ -23,7 +23,11 @@
       "dmz": { stroke: false, fillColor: "#6b6b6b", fillOpacity: 0.35 },
       "contact-line": { color: "#111", weight: 2, opacity: 0.9, fill: false }
     },
-    drawing: { color: "#1f4e9e", weight: 2, dashArray: "4 4", fillColor: "#1f4e9e", fillOpacity: 0.1 }
+    drawing: { color: "#1f4e9e", weight: 2, dashArray: "4 4", fillColor: "#1f4e9e", fillOpacity: 0.1 },
+    change: {
+      gained: { color: "#a34700", weight: 1, fillColor: "#ff8c1a", fillOpacity: 0.85 },
+      lost: { color: "#0b4f8a", weight: 1, fillColor: "#2c7bb6", fillOpacity: 0.85 }
+    }
   };
   // Hatches for the claims and the proposals' areas: [id, colour, stroke width, spacing].
   var HATCHES = [
@@ -154,6 +158,7 @@
     pane("atlas-control", 450, false);
     pane("atlas-claims", 460, false);
     pane("atlas-proposal", 470, false);
+    pane("atlas-change", 480, false);
     pane("atlas-drawing", 620, false);
     pane("atlas-labels", 640, false);
 
@@ -291,6 +296,8 @@
         optionalRow("to-ukraine", "to-ukraine", "Returned to Ukraine");
         optionalRow("dmz", "dmz", "Demilitarized zone");
         optionalRow("contact-line", "contact-line", "Line of contact");
+        optionalRow("gained", "gained", "Gained by the occupying side");
+        optionalRow("lost", "lost", "Regained by Ukraine");
         row("region", "Oblast");
         row("selected", "Selected");
         row("city", "City");
@@ -412,6 +419,7 @@
     if (visible) { layer.addTo(map); } else { map.removeLayer(layer); }
     if (name === "claims") { showLegendRow("claims", visible); }
     if (name === "proposal") { updateProposalLegend(); }
+    if (name === "change") { showLegendRow("gained", visible); showLegendRow("lost", visible); }
     hideOverlappingLabels();
   };
 
@@ -460,6 +468,36 @@
     requestAnimationFrame(function () {
       requestAnimationFrame(function () { send("proposal_drawn", { features: count }); });
     });
+  };
+
+  /* Show what changed between two dates: areas gained and lost by the occupying side. */
+  Atlas.setChange = function (collection, info) {
+    if (layers.change) { map.removeLayer(layers.change); }
+    var present = {};
+    layers.change = L.geoJSON(collection, {
+      pane: "atlas-change",
+      interactive: false,
+      style: function (feature) {
+        present[feature.properties.category] = true;
+        return STYLE.change[feature.properties.category] || STYLE.change.gained;
+      }
+    });
+    if (isShown("change")) { layers.change.addTo(map); }
+    var since = info && info.since ? " since " + info.since : "";
+    if (legendRows.gained) { legendRows.gained.text.textContent = "Gained by the occupying side" + since; }
+    if (legendRows.lost) { legendRows.lost.text.textContent = "Regained by Ukraine" + since; }
+    showLegendRow("gained", isShown("change"));
+    showLegendRow("lost", isShown("change"));
+    var count = collection && collection.features ? collection.features.length : 0;
+    requestAnimationFrame(function () {
+      requestAnimationFrame(function () { send("change_drawn", { features: count }); });
+    });
+  };
+
+  Atlas.clearChange = function () {
+    if (layers.change) { map.removeLayer(layers.change); delete layers.change; }
+    showLegendRow("gained", false);
+    showLegendRow("lost", false);
   };
 
   Atlas.clearProposal = function () {
@@ -525,7 +563,7 @@
     if (name === "control") { controlOpacity = opacity; }
     if (!layer) { return; }
     if (layer.setOpacity) { layer.setOpacity(opacity); return; }
-    if (name === "claims" || name === "proposal") {
+    if (name === "claims" || name === "proposal" || name === "change") {
       layer.eachLayer(function (l) { l.setStyle({ opacity: opacity, fillOpacity: opacity }); });
       return;
     }
@@ -555,6 +593,7 @@
     return {
       controlFeatures: layers.control ? layers.control.getLayers().length : 0,
       proposalFeatures: layers.proposal && isShown("proposal") ? layers.proposal.getLayers().length : 0,
+      changeFeatures: layers.change && isShown("change") ? layers.change.getLayers().length : 0,
       claimsShown: Boolean(layers.claims && map.hasLayer(layers.claims)),
       drawing: drawing ? drawing.points.length : -1,
       selected: selectedCodes.slice(),

@@ -1,0 +1,187 @@
+"""Opens histories (in the background), and shows the Timeline's chosen date everywhere.
+
+A date switch redraws the map through the bridge (no page reload), refills the
+Statistics, Info and Proposals panels and moves the chart's date line.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from desktop.control_loader import LoadedControl
+from desktop.error_dialog import show_error
+from desktop.map.page import control_payload
+from desktop.map.view import MapView
+from desktop.tasks import TaskHandle, TaskRunner
+from desktop.timeline_dock import TimelineDock
+from geodata.control import ControlLayer
+from geodata.history.changes import compare_dates, gained_and_lost
+from geodata.history.compute import compute_history
+from geodata.history.deepstate_online import Client, fetch_updates
+from geodata.history.series import HistorySeries
+from geodata.history.sources import DEEPSTATE_STORE, open_history
+from geodata.history.store import Store
+from geodata.map_layers import change_geojson
+
+CACHED_DATES = 48  # map payloads kept for quick switching back and forth
+
+
+class HistoryController(QObject):
+    """Keeps a history, the Timeline panel and the rest of the window in step."""
+
+    opened = Signal(object)  # HistorySeries
+    date_shown = Signal(int)  # row, once map, tables and chart have been given the date
+
+    def __init__(
+        self,
+        window: QWidget,
+        dock: TimelineDock,
+        map_view: MapView,
+        runner: TaskRunner,
+        store_path: Path | None = None,
+    ) -> None:
+        super().__init__(window)
+        self._window, self._dock, self._map, self._runner = window, dock, map_view, runner
+        self._store_path = store_path
+        self._store: Store | None = None
+        self.series: HistorySeries | None = None
+        self._payloads: OrderedDict[int, tuple] = OrderedDict()
+        self._task: TaskHandle | None = None
+        dock.date_changed.connect(self.show_row)
+        dock.compare_changed.connect(lambda _row: self._update_comparison())
+        dock.open_requested.connect(self.choose_folder)
+
+    @property
+    def store(self) -> Store:
+        """The history store, opened (and if need be rebuilt) on first use."""
+        if self._store is None:
+            self._store = Store(self._store_path)
+            if self._store.recovered_from is not None:
+                QMessageBox.warning(
+                    self._window,
+                    "History store rebuilt",
+                    "The history store was damaged and could not be read, so a new one was "
+                    f"started; statistics will be computed again.\n\nThe old file is kept as "
+                    f"{self._store.recovered_from}\n\n({self._store.recovery_reason})",
+                )
+        return self._store
+
+    # -- opening -----------------------------------------------------------------------------
+
+    def choose_folder(self) -> None:
+        """File ▸ Open History Folder: a folder of dated control files."""
+        folder = QFileDialog.getExistingDirectory(
+            self._window, "Open a history: a folder of dated files"
+        )
+        if folder:
+            self.open_source(folder)
+
+    def choose_file(self) -> None:
+        """File ▸ Open History File: one file with a date column."""
+        path, _ = QFileDialog.getOpenFileName(
+            self._window, "Open a history: one file with a date column", "",
+            "Geodata files (*.gpkg *.geojson *.json *.fgb *.shp *.zip *.kml *.kmz);;All files (*)",
+        )  # fmt: skip
+        if path:
+            self.open_source(path)
+
+    def open_source(self, source: str | Path) -> TaskHandle:
+        """Open a history (folder, file or ``deepstate``) in the background."""
+        if self._task is not None and self._task.is_running:
+            self._task.cancel()
+        store = self.store
+
+        def work(progress):
+            history = open_history(source, store)
+            return compute_history(history, store, progress=progress)
+
+        self._task = self._runner.run(
+            work,
+            label=f"Opening the history {Path(str(source)).name}",
+            on_result=self._opened,
+            on_error=lambda error: show_error(self._window, error, "Opening a history"),
+        )
+        return self._task
+
+    def fetch_updates(self) -> TaskHandle | None:
+        """Fetch DeepStateMap's new updates (after asking: it goes online), then show them."""
+        answer = QMessageBox.question(
+            self._window,
+            "Fetch DeepStateMap updates",
+            "This connects to DeepStateMap (deepstatemap.live) over the internet and downloads "
+            "the map updates not yet in the local store. Go ahead?",
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return None
+        return self.fetch_updates_now()
+
+    def fetch_updates_now(self, client: Client | None = None) -> TaskHandle:
+        """Fetch without asking (tests, scripts)."""
+        store = self.store
+        return self._runner.run(
+            lambda progress: fetch_updates(store, client or Client(), progress=progress),
+            label="Fetching DeepStateMap updates",
+            on_result=lambda report: self._fetched(report),
+            on_error=lambda error: show_error(self._window, error, "Fetching DeepStateMap updates"),
+        )
+
+    def _fetched(self, report) -> None:
+        self._window.statusBar().showMessage(
+            f"DeepStateMap: {report.listed} updates listed, {len(report.stored)} new", 10000
+        )
+        self.open_source(DEEPSTATE_STORE)
+
+    def _opened(self, series: HistorySeries) -> None:
+        self.series = series
+        self._payloads.clear()
+        self._dock.show()
+        self._dock.raise_()
+        self._dock.set_series(series)  # goes to the last date, which shows it
+        for note in series.notes[:1]:
+            self._window.statusBar().showMessage(f"{series.source}: {note}", 10000)
+        self.opened.emit(series)
+
+    # -- showing a date ----------------------------------------------------------------------
+
+    def show_row(self, row: int) -> None:
+        """Show one date of the history on the map and in the panels."""
+        if self.series is None or not 0 <= row < len(self.series):
+            return
+        loaded = self._loaded(row)
+        self._window.show_loaded(loaded, remember=False)
+        self._update_comparison()
+        self.date_shown.emit(row)
+
+    def _loaded(self, row: int) -> LoadedControl:
+        series = self.series
+        if row in self._payloads:
+            self._payloads.move_to_end(row)
+            return self._payloads[row]
+        territory = series.territory(row, self.store)
+        source = series.source if series.source.startswith("DeepStateMap") else series.labels[row]
+        kind = f"history of {len(series)} dates ({series.source})"
+        layer = ControlLayer(territory, series.dates[row], source, kind)
+        stats = series.stats_at(row)
+        path = series.paths[row] if series.paths and series.paths[row] else Path(series.labels[row])
+        loaded = LoadedControl(path, layer, stats, control_payload(layer, stats))
+        self._payloads[row] = loaded
+        while len(self._payloads) > CACHED_DATES:
+            self._payloads.popitem(last=False)
+        return loaded
+
+    def _update_comparison(self) -> None:
+        row, then = self._dock.row, self._dock.compare_row()
+        if self.series is None or row < 0 or then < 0 or then == row:
+            self._map.clear_change()
+            self._dock.show_comparison(None)
+            return
+        before = self._loaded(then).layer.controlled
+        after = self._loaded(row).layer.controlled
+        gained, lost = gained_and_lost(before, after)
+        since = self.series.dates[then].isoformat()
+        self._map.show_change(change_geojson(gained, lost), since)
+        self._dock.show_comparison(compare_dates(self.series, then, row), self.series.dates[then])

@@ -1,0 +1,312 @@
+"""The Timeline panel: move through a history's dates, play it, chart it, compare two dates."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+
+import pandas as pd
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDockWidget,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSlider,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.timeline_chart import TimelineChart
+from geodata.history.series import HistorySeries
+
+STEPS = {"Day": 1, "Week": 7, "Month": 30}
+PLAY_INTERVAL_MS = 400
+
+
+class TimelineDock(QDockWidget):
+    """Shows a history's dates and chart; says which date (row) to show. It computes nothing."""
+
+    date_changed = Signal(int)  # row of the series
+    compare_changed = Signal(int)  # row to compare with, or -1
+    open_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Timeline", parent)
+        self.setObjectName("timeline-dock")
+        self.series: HistorySeries | None = None
+        self.row = -1
+        self._days: list[int] = []  # day offset of each row from the first date
+
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.setContentsMargins(6, 4, 6, 4)
+        top = QHBoxLayout()
+        self.header = QLabel("No history open")
+        self.header.setObjectName("timeline-header")
+        self.open_button = QPushButton("Open History…")
+        self.back = _tool("◀", "Previous date (by the step)")
+        self.play = _tool("▶ Play", "Play through the dates")
+        self.play.setCheckable(True)
+        self.forward = _tool("▶", "Next date (by the step)")
+        self.step = QComboBox()
+        self.step.setObjectName("timeline-step")
+        self.step.addItems(list(STEPS))
+        self.date_label = QLabel("—")
+        self.date_label.setObjectName("timeline-date")
+        self.date_label.setStyleSheet("font-weight: 600;")
+        self.compare = QCheckBox("Compare with")
+        self.compare.setObjectName("timeline-compare")
+        self.compare_date = QDateEdit()
+        self.compare_date.setObjectName("timeline-compare-date")
+        self.compare_date.setCalendarPopup(True)
+        self.compare_date.setDisplayFormat("yyyy-MM-dd")
+        self.units = QComboBox()
+        self.units.addItem("%", "pct")
+        self.units.addItem("km²", "km2")
+        self.period = QComboBox()
+        self.period.addItem("daily change", "daily")
+        self.period.addItem("weekly change", "weekly")
+        for widget in (self.open_button, self.back, self.play, self.forward, self.step,
+                       self.date_label, self.compare, self.compare_date):  # fmt: skip
+            top.addWidget(widget)
+        top.addStretch(1)
+        top.addWidget(self.units)
+        top.addWidget(self.period)
+        column.addLayout(top)
+        column.addWidget(self.header)
+
+        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider.setObjectName("timeline-slider")
+        self.gaps = _GapStrip(self)
+        column.addWidget(self.slider)
+        column.addWidget(self.gaps)
+
+        split = QSplitter(Qt.Orientation.Horizontal)
+        self.chart = TimelineChart(split)
+        self.table = QTableWidget(0, 4)
+        self.table.setObjectName("timeline-compare-table")
+        self.table.setHorizontalHeaderLabels(
+            ["Region", "Held %\nthen", "Held %\nnow", "Change\nkm²"]
+        )
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for number in (1, 2, 3):
+            header.setSectionResizeMode(number, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().setDefaultSectionSize(22)
+        self.table.setMinimumWidth(340)
+        self.table.hide()
+        split.addWidget(self.chart)
+        split.addWidget(self.table)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        column.addWidget(split, 1)
+        self.setWidget(body)
+
+        self._timer = QTimer(self)
+        self._timer.setInterval(PLAY_INTERVAL_MS)
+        self._timer.timeout.connect(self._play_step)
+        self.slider.valueChanged.connect(self._slider_moved)
+        self.back.clicked.connect(lambda: self.step_by(-1))
+        self.forward.clicked.connect(lambda: self.step_by(1))
+        self.play.toggled.connect(self._toggle_play)
+        self.compare.toggled.connect(self._emit_compare)
+        self.compare_date.dateChanged.connect(self._emit_compare)
+        self.open_button.clicked.connect(self.open_requested)
+        self.units.currentIndexChanged.connect(
+            lambda: self.chart.set_units(self.units.currentData())
+        )
+        self.period.currentIndexChanged.connect(
+            lambda: self.chart.set_period(self.period.currentData())
+        )
+        self.set_series(None)
+
+    # -- what it shows -----------------------------------------------------------------------
+
+    def set_series(self, series: HistorySeries | None) -> None:
+        """Show a history (None: none) and go to its last date."""
+        self.series = series
+        self._timer.stop()
+        self.play.setChecked(False)
+        has = series is not None and len(series) > 0
+        for widget in (self.slider, self.back, self.forward, self.play, self.step, self.compare,
+                       self.compare_date):  # fmt: skip
+            widget.setEnabled(has)
+        self.chart.set_series(series if has else None)
+        if not has:
+            self._days, self.row = [], -1
+            self.header.setText(
+                "No history open: open a folder of dated control files "
+                "(File ▸ Open History), or fetch DeepStateMap's updates."
+            )
+            self.date_label.setText("—")
+            self.gaps.set_days([], 0)
+            return
+        first = series.dates[0]
+        self._days = [(d - first).days for d in series.dates]
+        span = self._days[-1]
+        missing = span + 1 - len(series)
+        self.header.setText(
+            f"{series.source}: {len(series)} dates, {series.dates[0]} … {series.dates[-1]}"
+            + (f" ({missing} days without a map, shaded)" if missing else "")
+        )
+        self.gaps.set_days(self._days, span)
+        self.compare_date.setDateRange(_qdate(series.dates[0]), _qdate(series.dates[-1]))
+        self.compare_date.setDate(_qdate(series.dates[0]))
+        self.slider.blockSignals(True)
+        self.slider.setRange(0, span)
+        self.slider.setPageStep(7)
+        self.slider.blockSignals(False)
+        self.row = -1
+        self.go_to_row(len(series) - 1)
+
+    def go_to_row(self, row: int) -> None:
+        """Show a date by its row in the series."""
+        if self.series is None or not 0 <= row < len(self.series):
+            return
+        self.slider.blockSignals(True)
+        self.slider.setValue(self._days[row])
+        self.slider.blockSignals(False)
+        self._set_row(row, snapped_from=None)
+
+    def go_to_date(self, date: dt.date) -> None:
+        """Show the date, or the last one before it that has a map."""
+        if self.series is not None:
+            self.go_to_row(self._row_at_or_before((date - self.series.dates[0]).days))
+
+    def step_by(self, direction: int) -> None:
+        """Move by the chosen step (a day moves to the next date that has a map)."""
+        if self.series is None or self.row < 0:
+            return
+        size = STEPS[self.step.currentText()]
+        if size == 1:
+            self.go_to_row(max(0, min(len(self.series) - 1, self.row + direction)))
+            return
+        target = self._days[self.row] + direction * size
+        target = max(0, min(self._days[-1], target))
+        row = self._row_at_or_before(target) if direction < 0 else self._row_at_or_after(target)
+        self.go_to_row(row)
+
+    def show_comparison(self, table: pd.DataFrame | None, then: dt.date | None = None) -> None:
+        """Fill the comparison table (:func:`geodata.history.changes.compare_dates`), or hide it."""
+        if table is None:
+            self.table.hide()
+            return
+        changed = table[table["delta_km2"].abs() >= 0.05].sort_values(
+            "delta_km2", key=abs, ascending=False
+        )
+        self.table.setRowCount(len(changed))
+        for index, row in enumerate(changed.itertuples()):
+            earlier, later = row.controlled_pct_before, row.controlled_pct_after
+            cells = (row.name, f"{earlier:.2f}", f"{later:.2f}", f"{row.delta_km2:+,.1f}")
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                if column == 3:
+                    item.setForeground(QColor("#a34700" if row.delta_km2 > 0 else "#0b4f8a"))
+                self.table.setItem(index, column, item)
+        if then is not None:
+            self.table.setToolTip(f"Change since {then}: red = gained by the occupying side")
+        self.table.show()
+
+    def compare_row(self) -> int:
+        """The row to compare with, or -1."""
+        if self.series is None or not self.compare.isChecked():
+            return -1
+        date = self.compare_date.date().toPython()
+        return self._row_at_or_before((date - self.series.dates[0]).days)
+
+    # -- internals ---------------------------------------------------------------------------
+
+    def _slider_moved(self, day: int) -> None:
+        row = self._row_at_or_before(day)
+        snapped = self.series.dates[0] + dt.timedelta(days=day) if self._days[row] != day else None
+        self._set_row(row, snapped_from=snapped)
+
+    def _set_row(self, row: int, snapped_from: dt.date | None) -> None:
+        date = self.series.dates[row]
+        text = date.isoformat()
+        if snapped_from is not None:
+            text += f"  (no map for {snapped_from}; showing the day before)"
+        self.date_label.setText(text)
+        self.chart.set_cursor(date)
+        if row != self.row:
+            self.row = row
+            self.date_changed.emit(row)
+
+    def _row_at_or_before(self, day: int) -> int:
+        return max(0, bisect.bisect_right(self._days, day) - 1)
+
+    def _row_at_or_after(self, day: int) -> int:
+        return min(len(self._days) - 1, bisect.bisect_left(self._days, day))
+
+    def _toggle_play(self, playing: bool) -> None:
+        self.play.setText("❚❚ Pause" if playing else "▶ Play")
+        if playing and self.series is not None and self.row == len(self.series) - 1:
+            self.go_to_row(0)  # play from the start when at the end
+        self._timer.start() if playing else self._timer.stop()
+
+    def _play_step(self) -> None:
+        if self.series is None or self.row >= len(self.series) - 1:
+            self.play.setChecked(False)
+            return
+        self.step_by(1)
+
+    def _emit_compare(self, *_args) -> None:
+        self.compare_changed.emit(self.compare_row())
+
+
+class _GapStrip(QWidget):
+    """A thin bar under the slider: grey where a date has a map, amber where none exists."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setFixedHeight(6)
+        self.setToolTip("Dates with a map (grey) and gaps in the data (amber)")
+        self._missing: list[int] = []
+        self._span = 0
+
+    def set_days(self, days: list[int], span: int) -> None:
+        """The day offsets that have a map, out of ``span`` + 1 days."""
+        have = set(days)
+        self._missing = [d for d in range(span + 1) if d not in have]
+        self._span = span
+        self.update()
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor("#d9d9d9"))
+        if self._span <= 0:
+            return
+        # The slider's groove is inset by about half a handle at each end.
+        inset = 8
+        width = max(1, self.width() - 2 * inset)
+        for day in self._missing:
+            x = inset + round(day / self._span * width)
+            painter.fillRect(x - 1, 0, 3, self.height(), QColor("#e0a100"))
+
+
+def _tool(text: str, tip: str) -> QToolButton:
+    button = QToolButton()
+    button.setText(text)
+    button.setToolTip(tip)
+    return button
+
+
+def _qdate(date: dt.date) -> QDate:
+    return QDate(date.year, date.month, date.day)

@@ -1,0 +1,144 @@
+"""The Timeline panel with a history open: dates, steps, play, chart, comparing two dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QDate
+
+from desktop.main_window import MainWindow
+from desktop.stats_model import KEY_ROLE
+from tests.desktop.helpers import PAGE_TIMEOUT_MS, page_state
+from tests.geodata.history.test_history import growing_front
+
+
+@pytest.fixture
+def window(qtbot, settings, tmp_path):
+    window = MainWindow(settings, proposals_dir=tmp_path / "proposals",
+                        store_path=tmp_path / "store.sqlite")  # fmt: skip
+    qtbot.addWidget(window)
+    window.resize(1400, 950)
+    with qtbot.waitSignal(window.map.page_ready, timeout=PAGE_TIMEOUT_MS):
+        window.show()
+    return window
+
+
+@pytest.fixture
+def history(window, qtbot, tmp_path):
+    folder = growing_front(tmp_path / "daily", days=4)
+    # A gap: no map on 2024-11-22.
+    (folder / "front_2024-11-22.geojson").unlink()
+    with qtbot.waitSignal(window.map.control_drawn, timeout=PAGE_TIMEOUT_MS):
+        window.history.open_source(folder)
+    return window
+
+
+def donetsk_km2(window) -> str:
+    model = window.stats_dock.table.model()
+    for row in range(model.rowCount()):
+        if model.index(row, 0).data(KEY_ROLE) == "UA-14":
+            return model.index(row, 2).data()
+    raise AssertionError("no Donetsk row")
+
+
+def test_opening_a_history_shows_its_last_date(history):
+    dock = history.timeline_dock
+    assert dock.isVisible() and len(dock.series) == 3
+    assert dock.date_label.text() == "2024-11-23"
+    assert "3 dates" in dock.header.text() and "1 days without a map" in dock.header.text()
+    assert history.info_dock.fields["date"].text().startswith("2024-11-23")
+    assert dock.gaps._missing == [2]
+
+
+def test_switching_dates_updates_map_table_and_chart(history, qtbot):
+    dock = history.timeline_dock
+    last = donetsk_km2(history)
+    with qtbot.waitSignal(history.map.control_drawn, timeout=5000):
+        dock.go_to_row(0)
+    assert dock.date_label.text() == "2024-11-20"
+    assert donetsk_km2(history) != last
+    assert dock.chart._cursors[0].get_xdata()[0] == pytest.approx(
+        __import__("matplotlib.dates").dates.date2num(dt.date(2024, 11, 20))
+    )
+    assert history.windowTitle().startswith("front_2024-11-20.geojson")
+
+
+def test_slider_on_a_missing_day_shows_the_day_before(history):
+    dock = history.timeline_dock
+    dock.slider.setValue(2)  # 2024-11-22 has no map
+    assert dock.date_label.text().startswith("2024-11-21")
+    assert "no map for 2024-11-22" in dock.date_label.text()
+
+
+def test_steps_and_play(history, qtbot):
+    dock = history.timeline_dock
+    dock.go_to_row(0)
+    dock.step_by(1)
+    assert dock.date_label.text() == "2024-11-21"
+    dock.step_by(1)  # over the gap
+    assert dock.date_label.text() == "2024-11-23"
+    dock.step.setCurrentText("Week")
+    dock.step_by(-1)
+    assert dock.date_label.text() == "2024-11-20"
+    dock.step.setCurrentText("Day")
+    dock.play.setChecked(True)
+    qtbot.waitUntil(lambda: not dock.play.isChecked(), timeout=10000)  # stops at the end
+    assert dock.date_label.text() == "2024-11-23"
+
+
+def test_compare_with_an_earlier_date(history, qtbot):
+    dock = history.timeline_dock
+    dock.compare_date.setDate(QDate(2024, 11, 20))
+    with qtbot.waitSignal(history.map.change_drawn, timeout=5000) as drawn:
+        dock.compare.setChecked(True)
+    assert drawn.args[0] == 1  # only gains: the front grew
+    assert page_state(qtbot, history.map)["changeFeatures"] == 1
+    assert (
+        "Gained by the occupying side since 2024-11-20" in page_state(qtbot, history.map)["legend"]
+    )
+    assert dock.table.isVisible() and dock.table.item(0, 0).text() == "Donetsk"
+    assert dock.table.item(0, 3).text().startswith("+")
+    dock.compare.setChecked(False)
+    qtbot.waitUntil(lambda: page_state(qtbot, history.map)["changeFeatures"] == 0, timeout=5000)
+    assert not dock.table.isVisible()
+
+
+def test_chart_units_period_and_selected_oblast(history):
+    chart = history.timeline_dock.chart
+    history.timeline_dock.units.setCurrentIndex(1)
+    assert chart.units == "km2" and chart.held_axes.get_ylabel() == "held, km²"
+    history.timeline_dock.period.setCurrentIndex(1)
+    assert chart.period == "weekly"
+    history._on_rows_selected(["UA-14"])
+    assert "Donetsk" in [line.get_label() for line in chart.held_axes.get_lines()]
+
+
+def test_a_damaged_store_is_reported_and_rebuilt(qtbot, settings, tmp_path, monkeypatch):
+    store = tmp_path / "store.sqlite"
+    store.write_bytes(b"not a database at all" * 50)
+    warnings = []
+    monkeypatch.setattr("desktop.history_controller.QMessageBox.warning",
+                        lambda *args: warnings.append(args[2]))  # fmt: skip
+    window = MainWindow(settings, proposals_dir=tmp_path / "p", store_path=store)
+    qtbot.addWidget(window)
+    folder = growing_front(tmp_path / "daily", days=2)
+    with qtbot.waitSignal(window.history.opened, timeout=PAGE_TIMEOUT_MS):
+        window.history.open_source(folder)
+    assert warnings and "store.sqlite.corrupt-" in warnings[0]
+    assert len(window.history.series) == 2
+
+
+def test_fetching_updates_then_showing_them(window, qtbot):
+    from geodata.history.deepstate_online import Client
+    from tests.geodata.history.test_online import Server
+
+    server = Server()
+    try:
+        with qtbot.waitSignal(window.history.opened, timeout=PAGE_TIMEOUT_MS):
+            window.history.fetch_updates_now(Client(base_url=server.url, timeout_s=2, retries=0))
+    finally:
+        server.close()
+    assert window.history.series.source.startswith("DeepStateMap")
+    assert window.timeline_dock.date_label.text() == "2024-11-20"
+    assert "DeepStateMap" in window.info_dock.fields["credits"].text()
