@@ -51,6 +51,30 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "download",
     ),
     ActionSpec(
+        "export_briefing",
+        "&Briefing Map (PDF, SVG, PNG)…",
+        "Ctrl+E",
+        "A print-quality map with title, legend, scale, credits and statistics",
+        "document-export",
+    ),
+    ActionSpec("export_view", "&View as PNG…", None, "Save exactly what the map shows"),
+    ActionSpec(
+        "export_view_2x", "View as PNG at &2×…", None, "The map view at twice its pixel density"
+    ),
+    ActionSpec(
+        "export_data",
+        "&Data or Interactive Map…",
+        None,
+        "Statistics (XLSX, CSV, JSON), geodata (GeoJSON, GeoPackage) or the map as one HTML file",
+    ),
+    ActionSpec(
+        "copy_view",
+        "&Copy View",
+        "Ctrl+Shift+C",
+        "Copy the map, as an image, to the clipboard",
+        "edit-copy",
+    ),
+    ActionSpec(
         "close_data", "&Close Control Data", "Ctrl+W", "Remove the control layer", "document-close"
     ),
     ActionSpec(
@@ -96,10 +120,13 @@ MENUS: dict[str, tuple[str, ...]] = {
         "open_history_file",
         "fetch_updates",
         "-",
+        "@export",
+        "-",
         "close_data",
         "-",
         "quit",
     ),
+    "&Edit": ("copy_view",),
     "&View": ("zoom_ukraine", "clear_selection", "-", "@panels", "-", "preferences"),
     "&Proposals": ("draw_area", "import_area"),
     "&Help": ("about",),

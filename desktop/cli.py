@@ -110,6 +110,37 @@ class _LineProgress:
         """Ctrl+C ends the command; nothing to check."""
 
 
+def _export(args: argparse.Namespace) -> int:
+    from desktop.export import EXPORT_FORMATS, export
+    from geodata.exports.briefing import BriefingOptions
+    from geodata.importers import read_control_layer
+    from geodata.scenarios.engine import run_proposal
+    from geodata.scenarios.proposals import find_proposal
+    from geodata.stats import compute_stats
+
+    if args.out.suffix.lower() not in EXPORT_FORMATS:
+        raise GeodataError(f"cannot export to {args.out}: use one of {', '.join(EXPORT_FORMATS)}")
+    proposal = find_proposal(args.scenario) if args.scenario else None
+    layer = read_control_layer(args.file, date=args.date)
+    for message in layer.report.messages():
+        print(f"{PROG}: note: {args.file}: {message}", file=sys.stderr)
+    result = run_proposal(proposal, layer) if proposal else None
+    options = BriefingOptions(title=args.title, page=args.page, dpi=args.dpi)
+    out = export(args.out, layer, compute_stats(layer), result, options)
+    print(f"{PROG}: wrote {out}", file=sys.stderr)
+    return 0
+
+
+def _dpi(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if not 36 <= value <= 1200:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a resolution from 36 to 1200 dpi")
+    return value
+
+
 def _snapshot(args: argparse.Namespace) -> int:
     from desktop.snapshot import render_snapshot
 
@@ -145,7 +176,7 @@ def _date(text: str):
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
-_SUBCOMMANDS = {"stats", "scenario", "history", "update", "snapshot"}
+_SUBCOMMANDS = {"stats", "scenario", "history", "update", "export", "snapshot"}
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -221,6 +252,25 @@ def _parser() -> argparse.ArgumentParser:
     )
     update.add_argument("--url", help="fetch from this address instead of DeepStateMap's")
     update.set_defaults(handler=_update)
+
+    export = commands.add_parser(
+        "export",
+        help="briefing map, data or interactive map from a control file (no display needed)",
+        description="Write one export; the format follows the extension: .pdf .svg .png "
+        "(a briefing map with title, legend, scale, credits and statistics), .html (the "
+        "interactive map in one offline file), .csv .xlsx .json (statistics, or a proposal's "
+        "results), .geojson .gpkg (the control layer and a proposal's areas).",
+    )
+    export.add_argument("file", type=Path, metavar="CONTROL_FILE", help="a control-area file")
+    export.add_argument("--out", type=Path, required=True, help="the file to write")
+    export.add_argument("--scenario", metavar="NAME_OR_FILE", help="apply this proposal")
+    export.add_argument("--title", help="the briefing map's title")
+    export.add_argument(
+        "--page", choices=("a4", "letter", "slide"), default="a4", help="page (a4, landscape)"
+    )
+    export.add_argument("--dpi", type=_dpi, help="PNG resolution (200; slide 144)")
+    export.add_argument("--date", type=_date, help="the date the file shows (YYYY-MM-DD)")
+    export.set_defaults(handler=_export)
 
     snapshot = commands.add_parser(
         "snapshot",

@@ -23,6 +23,7 @@ from desktop.about import show_about
 from desktop.actions import build_menus, create_actions
 from desktop.control_loader import LoadedControl, load_control_file
 from desktop.error_dialog import show_error
+from desktop.export_controller import ExportController
 from desktop.history_controller import HistoryController
 from desktop.info_dock import InfoDock
 from desktop.layers_dock import LayersDock
@@ -100,6 +101,7 @@ class MainWindow(QMainWindow):
         self.history = HistoryController(
             self, self.timeline_dock, self.map, self.runner, store_path
         )
+        self.exports = ExportController(self)
         # The map gets the room; the table just fits its numbers.
         self._default_dock_sizes()
 
@@ -115,6 +117,11 @@ class MainWindow(QMainWindow):
             "open_history": self.history.choose_folder,
             "open_history_file": self.history.choose_file,
             "fetch_updates": self.history.fetch_updates,
+            "export_view": lambda: self.exports.export_view(1),
+            "export_view_2x": lambda: self.exports.export_view(2),
+            "copy_view": self.exports.copy_view,
+            "export_briefing": self.exports.export_briefing,
+            "export_data": self.exports.export_data,
             "import_area": self.proposals.import_area,
         })  # fmt: skip
         self.recent_menu = QMenu("Open &Recent", self)
@@ -123,9 +130,11 @@ class MainWindow(QMainWindow):
         for dock in (self.layers_dock, self.stats_dock, self.proposals_dock, self.info_dock,
                      self.timeline_dock):  # fmt: skip
             panels.addAction(dock.toggleViewAction())
-        build_menus(
-            self.menuBar(), self.actions_by_name, {"recent": self.recent_menu, "panels": panels}
-        )
+        export_menu = QMenu("&Export", self)
+        for name in ("export_briefing", "export_view", "export_view_2x", "export_data"):
+            export_menu.addAction(self.actions_by_name[name])
+        submenus = {"recent": self.recent_menu, "panels": panels, "export": export_menu}
+        build_menus(self.menuBar(), self.actions_by_name, submenus)
         self._rebuild_recent_menu()
         self._build_status_bar()
         self._connect()

@@ -16,6 +16,7 @@ import folium
 import xstatic.pkg.leaflet as xstatic_leaflet
 
 from geodata.control import ControlLayer
+from geodata.exports.atomic import write_atomically
 from geodata.map_layers import (
     basemap_layers,
     control_layer_geojson,
@@ -85,6 +86,7 @@ def build_map_page(
     with_bridge: bool = True,
     tiles: TileSource | None = None,
     initial: tuple[dict, dict, dict] | None = None,
+    initial_proposal: tuple[dict, dict] | None = None,
 ) -> str:
     """Return the HTML of the map page.
 
@@ -100,6 +102,8 @@ def build_map_page(
         beyond its own assets.
     initial : tuple, optional
         A control layer to draw at once (:func:`control_payload`), for exports.
+    initial_proposal : tuple, optional
+        A proposal's result to draw with it (:func:`proposal_payload`).
 
     Examples
     --------
@@ -135,6 +139,8 @@ def build_map_page(
     if initial is not None:
         control, figures, info = initial
         data["initial"] = {"control": control, "figures": figures, "info": info}
+        if initial_proposal is not None:
+            data["initial"]["proposal"] = list(initial_proposal)
     root.html.add_child(folium.Element(_json_script("atlas-data", data)))
     # The map variable exists once folium's script has run; start after parsing.
     start = (
@@ -143,6 +149,19 @@ def build_map_page(
     )
     root.script.add_child(folium.Element(start))
     return root.render()
+
+
+def write_standalone_map(
+    path: Path, layer: ControlLayer, stats: ControlStats, result: ScenarioResult | None = None
+) -> Path:
+    """Write the interactive map as one HTML file that works offline (Leaflet and data inside)."""
+    html = build_map_page(
+        inline_assets=True,
+        with_bridge=False,
+        initial=control_payload(layer, stats),
+        initial_proposal=proposal_payload(result) if result is not None else None,
+    )
+    return write_atomically(path, lambda p: p.write_text(html, encoding="utf-8"))
 
 
 def _asset_tags(inline: bool, with_bridge: bool) -> list[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import json
 import logging
 
 from PySide6.QtCore import QEvent, QObject, QUrl, Signal
@@ -119,6 +120,8 @@ class MapView(QWebEngineView):
         self.bridge.on("polygon_drawn", self._on_polygon_drawn)
         self.bridge.on("drawing_cancelled", self._on_drawing_cancelled)
         self.is_drawing = False
+        # What Python asked the page to show, so a copy of the view can be rebuilt.
+        self.shown: dict = {}
         page.loadStarted.connect(self._on_load_started)
         self._tiles = tiles
         self._load_page()
@@ -127,26 +130,32 @@ class MapView(QWebEngineView):
 
     def show_control(self, payload: tuple[dict, dict, dict]) -> None:
         """Draw a control layer from :func:`desktop.map.page.control_payload`, without reloading."""
+        self.shown["control"] = payload
         self.bridge.call_js("setControl", *payload)
 
     def clear_control(self) -> None:
         """Remove the control layer."""
+        self.shown.pop("control", None)
         self.bridge.call_js("clearControl")
 
     def show_proposal(self, payload: tuple[dict, dict]) -> None:
         """Draw a proposal's result (:func:`desktop.map.page.proposal_payload`)."""
+        self.shown["proposal"] = payload
         self.bridge.call_js("setProposal", *payload)
 
     def clear_proposal(self) -> None:
         """Remove the proposal overlay."""
+        self.shown.pop("proposal", None)
         self.bridge.call_js("clearProposal")
 
     def show_change(self, collection: dict, since: str) -> None:
         """Draw the areas gained and lost since a date (:func:`desktop.map.page.change_payload`)."""
+        self.shown["change"] = (collection, since)
         self.bridge.call_js("setChange", collection, {"since": since})
 
     def clear_change(self) -> None:
         """Remove the change overlay."""
+        self.shown.pop("change", None)
         self.bridge.call_js("clearChange")
 
     def start_drawing(self) -> None:
@@ -161,15 +170,28 @@ class MapView(QWebEngineView):
 
     def select(self, codes: list[str], zoom: bool = True) -> None:
         """Highlight these regions (ISO codes); zoom to them unless ``zoom`` is False."""
+        self.shown["selected"] = list(codes)
         self.bridge.call_js("select", list(codes), zoom)
+
+    def set_view(self, lat: float, lon: float, zoom: float) -> None:
+        """Centre the map on a place at a zoom level."""
+        self.bridge.call_js("setView", float(lat), float(lon), float(zoom))
+
+    def page_state(self, callback) -> None:
+        """Call ``callback(dict)`` with what the page shows (zoom, centre, legend…)."""
+        script = "JSON.stringify(Atlas.state())"
+        self.page().runJavaScript(script, 0, lambda text: callback(json.loads(text or "{}")))
 
     def set_layer_visible(self, layer: str, visible: bool) -> None:
         """Show or hide one of :data:`MAP_LAYERS`."""
+        self.shown.setdefault("visible", {})[layer] = bool(visible)
         self.bridge.call_js("setLayerVisible", layer, bool(visible))
 
     def set_layer_opacity(self, layer: str, opacity: float) -> None:
         """Fade one of :data:`MAP_LAYERS` (0 transparent … 1 opaque)."""
-        self.bridge.call_js("setLayerOpacity", layer, max(0.0, min(1.0, float(opacity))))
+        opacity = max(0.0, min(1.0, float(opacity)))
+        self.shown.setdefault("opacity", {})[layer] = opacity
+        self.bridge.call_js("setLayerOpacity", layer, opacity)
 
     def zoom_to_ukraine(self) -> None:
         """Fit the whole of Ukraine in the view."""

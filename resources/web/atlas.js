@@ -356,6 +356,7 @@
     Atlas.zoomToUkraine();
     if (data.initial) {
       Atlas.setControl(data.initial.control, data.initial.figures, data.initial.info);
+      if (data.initial.proposal) { Atlas.setProposal(data.initial.proposal[0], data.initial.proposal[1]); }
     }
     window.addEventListener("error", function (event) {
       send("js_error", { message: String(event.message), line: event.lineno || 0 });
@@ -598,6 +599,7 @@
       drawing: drawing ? drawing.points.length : -1,
       selected: selectedCodes.slice(),
       zoom: map.getZoom(),
+      center: [map.getCenter().lat, map.getCenter().lng],
       legend: document.querySelector(".atlas-legend").textContent,
       credits: creditsText ? creditsText.textContent : ""
     };

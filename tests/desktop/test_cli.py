@@ -171,3 +171,32 @@ def test_update_command_against_a_local_server(tmp_path, capsys):
         assert server_listing_only == 0  # nothing new to fetch
     finally:
         server.close()
+
+
+@pytest.mark.parametrize("extension", [".pdf", ".png", ".svg", ".html", ".xlsx", ".csv", ".json",
+                                       ".geojson", ".gpkg"])  # fmt: skip
+def test_export_writes_every_format(control_file, tmp_path, capsys, extension):
+    out = tmp_path / f"brief{extension}"
+    args = ["export", str(control_file), "--out", str(out), "--scenario", "nov-2024-offer"]
+    assert main([*args, "--page", "letter", "--dpi", "72"]) == 0
+    assert out.stat().st_size > 0 and f"wrote {out}" in capsys.readouterr().err
+
+
+def test_export_runs_with_no_display(control_file, tmp_path):
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    for extension in (".png", ".html"):
+        out = tmp_path / f"brief{extension}"
+        result = subprocess.run(
+            [sys.executable, "-m", "desktop.cli", "export", str(control_file), "--out", str(out)],
+            cwd=REPO_ROOT, capture_output=True, text=True, env=env,
+        )  # fmt: skip
+        assert result.returncode == 0, result.stderr
+        assert out.exists()
+
+
+def test_export_refuses_an_unknown_extension(control_file, tmp_path, capsys):
+    assert main(["export", str(control_file), "--out", str(tmp_path / "brief.docx")]) == 2
+    assert "use one of .pdf, .svg, .png, .html" in capsys.readouterr().err

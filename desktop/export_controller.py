@@ -1,0 +1,130 @@
+"""File ▸ Export and Edit ▸ Copy View: the view as an image, briefing maps, data files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+
+from desktop.briefing_dialog import BriefingDialog
+from desktop.error_dialog import show_error
+from desktop.export import export
+from desktop.settings import LAST_FOLDER
+from desktop.tasks import TaskHandle
+from desktop.view_export import view_image
+from geodata.errors import ExportError
+from geodata.exports.atomic import write_atomically
+
+DATA_FILTERS = ";;".join(
+    (
+        "Spreadsheet (*.xlsx)",
+        "CSV (*.csv)",
+        "JSON (*.json)",
+        "GeoJSON (*.geojson)",
+        "GeoPackage (*.gpkg)",
+        "Interactive map, one offline HTML file (*.html)",
+    )
+)
+
+
+class ExportController(QObject):
+    """Writes what the window shows; every file is written whole or not at all."""
+
+    exported = Signal(object)  # the Path written
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self._window = window
+
+    # -- the view ----------------------------------------------------------------------------
+
+    def export_view(self, scale: int = 1) -> None:
+        """File ▸ Export ▸ View as PNG: exactly what the map shows, at 1× or 2× pixels."""
+        path = self._ask_path(
+            f"Save the map view as PNG ({scale}×)", "map-view.png", "PNG image (*.png)"
+        )
+        if path:
+            self.save_view(path, scale)
+
+    def save_view(self, path: Path, scale: int = 1) -> Path | None:
+        """Save the view at ``scale`` as a PNG; errors are shown, not raised."""
+        try:
+            image = view_image(self._window.map, scale)
+
+            def write(temporary: Path) -> None:
+                if not image.save(str(temporary), "PNG"):
+                    raise ExportError(path, "the image could not be encoded as PNG")
+
+            written = write_atomically(path, write)
+        except ExportError as error:
+            show_error(self._window, error, f"Saving {path.name}")
+            return None
+        self._done(written)
+        return written
+
+    def copy_view(self) -> None:
+        """Edit ▸ Copy View: the map, as an image, to the clipboard."""
+        QApplication.clipboard().setImage(view_image(self._window.map, 1))
+        self._window.statusBar().showMessage("Copied the map view to the clipboard", 5000)
+
+    # -- briefing maps and data --------------------------------------------------------------
+
+    def export_briefing(self) -> BriefingDialog | None:
+        """File ▸ Export ▸ Briefing Map: the dialog with a live preview."""
+        current = self._current()
+        if current is None:
+            return None
+        dialog = BriefingDialog(self._window, current.layer, current.stats,
+                                self._window.proposals.results[0], self._window.runner,
+                                self._window.settings.get(LAST_FOLDER))  # fmt: skip
+        dialog.open()
+        return dialog
+
+    def export_data(self) -> None:
+        """File ▸ Export ▸ Data: statistics, geodata or the interactive map, by file type."""
+        if self._current() is None:
+            return
+        path = self._ask_path("Export data", "frontline-atlas.xlsx", DATA_FILTERS)
+        if path:
+            self.write_data(path)
+
+    def write_data(self, path: Path) -> TaskHandle | None:
+        """Write a data export in the background (the format follows the extension)."""
+        current = self._current()
+        if current is None:
+            return None
+        result = self._window.proposals.results[0]
+        layer, stats = current.layer, current.stats
+        return self._window.runner.run(
+            lambda progress: export(path, layer, stats, result),
+            label=f"Writing {path.name}",
+            on_result=self._done,
+            on_error=lambda error: show_error(self._window, error, f"Writing {path.name}"),
+        )
+
+    # -- helpers -----------------------------------------------------------------------------
+
+    def _current(self):
+        current = self._window.current
+        if current is None:
+            hint = "Open control-area data first (File ▸ Open, Ctrl+O)."
+            QMessageBox.information(self._window, "Nothing to export", hint)
+        return current
+
+    def _ask_path(self, title: str, name: str, filters: str) -> Path | None:
+        folder = self._window.settings.get(LAST_FOLDER) or str(Path.home())
+        path, chosen = QFileDialog.getSaveFileName(
+            self._window, title, str(Path(folder) / name), filters
+        )
+        if not path:
+            return None
+        path = Path(path)
+        if not path.suffix:
+            suffix = chosen[chosen.rfind("*.") + 1 : chosen.rfind(")")] if "*." in chosen else ""
+            path = path.with_suffix(suffix)
+        return path
+
+    def _done(self, path: Path) -> None:
+        self._window.statusBar().showMessage(f"Wrote {path}", 10000)
+        self.exported.emit(path)

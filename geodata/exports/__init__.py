@@ -1,0 +1,1 @@
+"""Exports that need no GUI: tables, geodata files and print-quality briefing maps."""

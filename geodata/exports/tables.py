@@ -1,0 +1,77 @@
+"""Statistics (and proposal results) as CSV, JSON and XLSX files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import openpyxl
+from openpyxl.styles import Font
+
+from geodata.exports.atomic import write_atomically
+from geodata.scenarios.engine import ScenarioResult
+from geodata.scenarios.output import format_scenario, scenario_to_dict
+from geodata.stats import ControlStats
+from geodata.stats_output import format_stats
+
+TABLE_FORMATS = (".csv", ".json", ".xlsx")
+CREDITS = "Boundaries: Natural Earth. Cities: GeoNames."
+
+
+def write_table(
+    path: Path, stats: ControlStats, result: ScenarioResult | None = None, credit: str = ""
+) -> Path:
+    """Write statistics, or a proposal's result, as CSV, JSON or XLSX (by the extension)."""
+    path = Path(path)
+    kind = path.suffix.lower()
+    if kind == ".csv":
+        text = format_scenario(result, "csv") if result else format_stats(stats, "csv")
+        return write_atomically(path, lambda p: p.write_text(text, encoding="utf-8"))
+    if kind == ".json":
+        data = scenario_to_dict(result) if result else stats.to_dict()
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        return write_atomically(path, lambda p: p.write_text(text, encoding="utf-8"))
+    if kind == ".xlsx":
+        book = _workbook(stats, result, credit)
+        return write_atomically(path, book.save)
+    raise ValueError(f"unknown table format {kind!r}; choose one of: {', '.join(TABLE_FORMATS)}")
+
+
+def _workbook(stats: ControlStats, result: ScenarioResult | None, credit: str) -> openpyxl.Workbook:
+    """Sheets ``Groups`` and ``Regions`` with the JSON's numbers, and ``About``."""
+    data = scenario_to_dict(result) if result else stats.to_dict()
+    book = openpyxl.Workbook()
+    groups = book.active
+    groups.title = "Groups"
+    _sheet(groups, data["groups"], "id")
+    _sheet(book.create_sheet("Regions"), data["regions"], "code")
+    about = book.create_sheet("About")
+    rows = [("Date", data["date"] or "unknown"), ("Source", data["source"])]
+    if result:
+        rows += [
+            ("Proposal", data["scenario"]["name"]),
+            ("To the occupying side, km²", data["to_occupier_km2"]),
+            ("To Ukraine, km²", data["to_ukraine_km2"]),
+            ("Line of contact before, km", data["contact_line_km_before"]),
+            ("Line of contact after, km", data["contact_line_km_after"]),
+        ]
+    rows += [("Credits", f"{CREDITS} Control areas: {credit or data['source']}.")]
+    for row in rows:
+        about.append(row)
+    about.column_dimensions["A"].width = 30
+    about.column_dimensions["B"].width = 60
+    return book
+
+
+def _sheet(sheet, records: list[dict], key: str) -> None:
+    columns = list(records[0]) if records else [key]
+    sheet.append(columns)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for record in records:
+        sheet.append([record[c] for c in columns])
+    sheet.freeze_panes = "A2"
+    for index, column in enumerate(columns, start=1):
+        sheet.column_dimensions[openpyxl.utils.get_column_letter(index)].width = max(
+            12, len(column) + 2
+        )
