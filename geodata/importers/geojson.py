@@ -63,7 +63,14 @@ def read_geojson(path: Path) -> SourceFeatures:
         props = feature.get("properties")
         props = props if isinstance(props, dict) else {}
         raw_geometry = feature.get("geometry")
-        texts.append(b"" if raw_geometry is None else orjson.dumps(raw_geometry))
+        if raw_geometry is not None and not isinstance(raw_geometry, dict):
+            unreadable += 1  # a geometry must be a JSON object
+            continue
+        try:
+            texts.append(b"" if raw_geometry is None else orjson.dumps(raw_geometry))
+        except TypeError:  # orjson.JSONEncodeError: numbers beyond 64 bits, say
+            unreadable += 1
+            continue
         properties.append(props)
     parsed, failed = _parse_geometries(texts)
     for geometry, bad in zip(parsed, failed, strict=True):

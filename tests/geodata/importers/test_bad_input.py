@@ -243,3 +243,16 @@ def test_damaged_flatgeobuf_ring_is_a_clear_error(tmp_path):
     path.write_bytes(bytes(data))
     with pytest.raises(BadInputError, match=r"damaged\.fgb.*damaged"):
         read_control_layer(path)
+
+
+def test_geometry_that_is_not_an_object_or_too_big_is_unreadable(tmp_path):
+    """Found by hypothesis: a geometry that is a huge integer (or anything not an object)."""
+    path = tmp_path / "odd.geojson"
+    good = shapely.geometry.mapping(AREAS[0])
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {}, "geometry": good},
+        {"type": "Feature", "properties": {}, "geometry": -9223372036854775809},
+        {"type": "Feature", "properties": {}, "geometry": [1, 2]},
+    ]}))  # fmt: skip
+    layer = read_control_layer(path)
+    assert layer.report.skipped_unreadable == 2 and layer.report.polygons_used == 1
