@@ -9,7 +9,7 @@ from pathlib import Path
 
 from desktop import STARTED
 from desktop.qt_setup import APP_NAME, has_display, prepare_qt
-from geodata.resources import resource_path
+from geodata.resources import newest_bundled_file, resource_path
 
 REPORT_STARTUP = "FRONTLINE_ATLAS_REPORT_STARTUP"
 
@@ -38,6 +38,8 @@ def run_app(file: Path | None = None) -> int:
     app.setWindowIcon(QIcon(str(resource_path("icons", "frontline-atlas.svg"))))
     window = MainWindow(Settings())
     window.show()
+    # An installation that carries control data opens with its newest map, offline.
+    file = file if file is not None else newest_bundled_file()
     if file is not None:
         window.open_file(file)
     _report_startup(window, os.environ.get(REPORT_STARTUP, ""), quit_when_shown=file is None)

@@ -154,6 +154,10 @@ def _snapshot(args: argparse.Namespace) -> int:
 
 
 def _run_app(args: argparse.Namespace) -> int:
+    if args.self_test:
+        from desktop.self_test import run_self_test
+
+        return run_self_test(args.self_test_dir)
     from desktop.app import run_app
 
     return run_app(args.file)
@@ -299,6 +303,14 @@ def _app_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {geodata.__version__}")
     parser.add_argument("file", nargs="?", type=Path, metavar="FILE", help="a control file to open")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check the installation (offline): data, statistics, map, PDF; exit 0 if it works",
+    )
+    parser.add_argument(
+        "--self-test-dir", type=Path, metavar="DIR", help="where the self-test writes its files"
+    )
     return parser
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from functools import cache
 from pathlib import Path
@@ -33,6 +34,48 @@ def resources_dir() -> Path:
         + ", ".join(str(c) for c in candidates)
         + " (reinstall Frontline Atlas)"
     )
+
+
+#: Points to a folder of control data to use as the bundled data (tests, custom installs).
+DATA_VARIABLE = "FRONTLINE_ATLAS_DATA"
+
+
+def bundled_data_dir() -> Path | None:
+    """The control data shipped with an installed bundle (``data/`` beside the program), if any.
+
+    ``FRONTLINE_ATLAS_DATA`` overrides it; a source checkout has none.
+
+    >>> import os; os.environ.pop(DATA_VARIABLE, None) and None
+    >>> bundled_data_dir() is None
+    True
+    """
+    override = os.environ.get(DATA_VARIABLE)
+    if override:
+        folder = Path(override)
+        return folder if folder.is_dir() else None
+    if getattr(sys, "frozen", False):
+        folder = Path(sys.executable).resolve().parent / "data"
+        if folder.is_dir() and any(folder.iterdir()):
+            return folder
+    return None
+
+
+def newest_bundled_file() -> Path | None:
+    """The bundled control file with the latest date in its name (or the last by name), if any."""
+    from geodata.dates import date_from_filename
+    from geodata.importers import SUPPORTED_FORMATS
+
+    folder = bundled_data_dir()
+    if folder is None:
+        return None
+    files = sorted(
+        p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_FORMATS
+    )
+    if not files:
+        return None
+    dated = [(date_from_filename(p.name), p) for p in files]
+    dated = [(d, p) for d, p in dated if d is not None]
+    return max(dated)[1] if dated else files[-1]
 
 
 def resource_path(*parts: str) -> Path:

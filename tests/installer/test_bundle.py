@@ -1,0 +1,93 @@
+"""The packaged app: build the Linux bundle, then run its self-test with the network cut."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+from PySide6.QtGui import QImage
+
+from tests.helpers import REPO_ROOT
+
+pytestmark = [
+    pytest.mark.installer,
+    pytest.mark.skipif(
+        not sys.platform.startswith("linux"), reason="the Linux bundle is built on Linux"
+    ),
+]
+
+
+def no_network_prefix() -> list[str]:
+    """``unshare -n`` (a network namespace with no interfaces), or skip saying why."""
+    unshare = shutil.which("unshare")
+    if unshare is None:
+        pytest.skip("unshare (util-linux) is not installed: cannot cut the network")
+    probe = subprocess.run([unshare, "-n", "true"], capture_output=True, text=True)
+    if probe.returncode != 0:
+        pytest.skip(f"cannot create a network namespace here ({probe.stderr.strip()}); needs root")
+    return [unshare, "-n"]
+
+
+@pytest.fixture(scope="module")
+def bundle(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("installer")
+    subprocess.run(
+        [sys.executable, str(REPO_ROOT / "installer" / "build.py"), "--dist", str(folder / "dist"),
+         "--work", str(folder / "work"), "--no-deb", "--no-archive"],
+        check=True, cwd=REPO_ROOT,
+    )  # fmt: skip
+    return folder / "dist" / "frontline-atlas"
+
+
+def self_test(bundle, out, extra_env=None):
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY",
+                                                          "FRONTLINE_ATLAS_DATA")}  # fmt: skip
+    env.update(extra_env or {})
+    command = [*no_network_prefix(), str(bundle / "frontline-atlas"), "--self-test",
+               "--self-test-dir", str(out)]  # fmt: skip
+    return subprocess.run(command, capture_output=True, text=True, env=env, timeout=300)
+
+
+def red_samples(png) -> int:
+    image = QImage(str(png))
+    return sum(
+        1 for x in range(0, image.width(), 6) for y in range(0, image.height(), 6)
+        if (c := image.pixelColor(x, y)).red() > c.green() + 60 and c.red() > c.blue() + 60
+    )  # fmt: skip
+
+
+def test_self_test_passes_offline_without_data(bundle, tmp_path):
+    result = self_test(bundle, tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no bundled data" in result.stdout and "passed" in result.stdout
+    assert red_samples(tmp_path / "self-test-map.png") > 100
+    assert (tmp_path / "self-test-briefing.pdf").stat().st_size > 10_000
+
+
+def test_self_test_uses_bundled_data_offline(bundle, tmp_path):
+    sys.path.insert(0, str(REPO_ROOT / "installer"))
+    from build import add_data
+
+    source = tmp_path / "source"
+    source.mkdir()
+    square = [[[37.0, 47.5], [38.5, 47.5], [38.5, 48.5], [37.0, 48.5], [37.0, 47.5]]]
+    feature = {
+        "type": "Feature",
+        "properties": {},
+        "geometry": {"type": "Polygon", "coordinates": square},
+    }
+    (source / "front_20250101.geojson").write_text(
+        json.dumps({"type": "FeatureCollection", "features": [feature]})
+    )
+    assert add_data(bundle, source) == 1
+    try:
+        result = self_test(bundle, tmp_path / "out")
+    finally:
+        shutil.rmtree(bundle / "data")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "using front_20250101.geojson" in result.stdout
+    assert red_samples(tmp_path / "out" / "self-test-map.png") > 20
