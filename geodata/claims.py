@@ -12,8 +12,9 @@ import shapely
 
 from geodata.boundaries import BoundarySet, load_boundaries
 from geodata.errors import BadInputError, UnknownValueError
+from geodata.groups import RegionGroup
 from geodata.resources import resource_path
-from geodata.stats import ControlStats
+from geodata.stats import ControlStats, controlled_area_by_group
 
 CLAIMS_FILE = ("claims", "claims.toml")
 CLAIM_COLUMNS = [
@@ -96,21 +97,9 @@ def claim_figures(stats: ControlStats, claims: tuple[Claim, ...] | None = None) 
     749.6
     """
     claims = load_claims() if claims is None else claims
-    regions = stats.regions.set_index("code")
-    rows = []
-    for claim in claims:
-        members = regions.loc[list(claim.regions)]
-        area = float(members["area_km2"].sum())
-        controlled = float(members["controlled_km2"].sum())
-        rows.append(
-            {
-                "id": claim.id,
-                "name": claim.name,
-                "declared": claim.declared,
-                "area_km2": area,
-                "controlled_km2": controlled,
-                "controlled_pct": 100.0 * controlled / area if area else 0.0,
-                "claimed_not_controlled_km2": area - controlled,
-            }
-        )
-    return pd.DataFrame(rows, columns=CLAIM_COLUMNS)
+    # A claim covers whole units, like a group: the group sums apply as they are.
+    as_groups = [RegionGroup(claim.id, claim.name, claim.regions) for claim in claims]
+    table = controlled_area_by_group(stats.regions, as_groups)
+    table.insert(2, "declared", [claim.declared for claim in claims])
+    table["claimed_not_controlled_km2"] = table["area_km2"] - table["controlled_km2"]
+    return table[CLAIM_COLUMNS]
