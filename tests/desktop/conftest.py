@@ -30,3 +30,21 @@ def _delete_pages_before_the_profile(qapp):
     for widget in qapp.topLevelWidgets():
         widget.deleteLater()
     qapp.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture
+def open_window(qtbot, settings, tmp_path):
+    """Make a main window (throw-away settings, proposals and store), shown with its map loaded."""
+    from desktop.main_window import MainWindow
+    from tests.desktop.helpers import PAGE_TIMEOUT_MS
+
+    def make(width: int = 1300, height: int = 850):
+        window = MainWindow(settings, proposals_dir=tmp_path / "proposals",
+                            store_path=tmp_path / "store.sqlite")  # fmt: skip
+        qtbot.addWidget(window)
+        window.resize(width, height)
+        with qtbot.waitSignal(window.map.page_ready, timeout=PAGE_TIMEOUT_MS):
+            window.show()
+        return window
+
+    return make

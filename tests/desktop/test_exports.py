@@ -8,18 +8,13 @@ from pypdf import PdfReader
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from desktop.main_window import MainWindow
 from tests.desktop.helpers import PAGE_TIMEOUT_MS
 from tests.geodata.importers.fixtures import write_control_file
 
 
 @pytest.fixture
-def window(qtbot, settings, tmp_path):
-    window = MainWindow(settings, proposals_dir=tmp_path / "p", store_path=tmp_path / "s.sqlite")
-    qtbot.addWidget(window)
-    window.resize(1200, 800)
-    with qtbot.waitSignal(window.map.page_ready, timeout=PAGE_TIMEOUT_MS):
-        window.show()
+def window(open_window, qtbot, tmp_path):
+    window = open_window(1200, 800)
     with qtbot.waitSignal(window.map.control_drawn, timeout=PAGE_TIMEOUT_MS):
         window.open_file(write_control_file(tmp_path, "front_20241120", ".geojson"))
     return window

@@ -21,13 +21,8 @@ from tests.geodata.importers.fixtures import write_control_file
 
 
 @pytest.fixture
-def window(qtbot, settings):
-    window = MainWindow(settings)
-    qtbot.addWidget(window)
-    window.resize(1300, 850)
-    with qtbot.waitSignal(window.map.page_ready, timeout=PAGE_TIMEOUT_MS):
-        window.show()
-    return window
+def window(open_window):
+    return open_window()
 
 
 def open_and_wait(qtbot, window, path: Path):

@@ -14,13 +14,8 @@ from tests.geodata.importers.fixtures import write_control_file
 
 
 @pytest.fixture
-def window(qtbot, settings, tmp_path):
-    window = MainWindow(settings, proposals_dir=tmp_path / "proposals")
-    qtbot.addWidget(window)
-    window.resize(1300, 850)
-    with qtbot.waitSignal(window.map.page_ready, timeout=PAGE_TIMEOUT_MS):
-        window.show()
-    return window
+def window(open_window):
+    return open_window()
 
 
 @pytest.fixture

@@ -14,14 +14,8 @@ from tests.geodata.history.test_history import growing_front
 
 
 @pytest.fixture
-def window(qtbot, settings, tmp_path):
-    window = MainWindow(settings, proposals_dir=tmp_path / "proposals",
-                        store_path=tmp_path / "store.sqlite")  # fmt: skip
-    qtbot.addWidget(window)
-    window.resize(1400, 950)
-    with qtbot.waitSignal(window.map.page_ready, timeout=PAGE_TIMEOUT_MS):
-        window.show()
-    return window
+def window(open_window):
+    return open_window(1400, 950)
 
 
 @pytest.fixture
