@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 from desktop import STARTED
-from desktop.qt_setup import APP_NAME, has_display, prepare_qt
+from desktop.qt_setup import APP_NAME, has_display, missing_display_libraries, prepare_qt
 from geodata.resources import newest_bundled_file, resource_path
 
 REPORT_STARTUP = "FRONTLINE_ATLAS_REPORT_STARTUP"
@@ -24,6 +24,15 @@ def run_app(file: Path | None = None) -> int:
     """Open the main window (and ``file``, if given); return the exit status."""
     if not has_display() and not os.environ.get("QT_QPA_PLATFORM"):
         print(NO_DISPLAY, file=sys.stderr)
+        return 2
+    missing = missing_display_libraries()
+    if missing:
+        print(
+            "frontline-atlas: Qt cannot open a window on this X11 display: system libraries are "
+            f"missing. Install them (Debian/Ubuntu: sudo apt-get install {' '.join(missing)}), "
+            "or run headless with QT_QPA_PLATFORM=offscreen.",
+            file=sys.stderr,
+        )
         return 2
     prepare_qt()
     from PySide6.QtCore import QEvent

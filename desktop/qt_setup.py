@@ -16,6 +16,47 @@ def has_display() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
+# What Qt's X11 ("xcb") platform plugin loads, and the Debian/Ubuntu package of each.
+XCB_LIBRARIES = {
+    "libxcb-cursor.so.0": "libxcb-cursor0",
+    "libxcb-icccm.so.4": "libxcb-icccm4",
+    "libxcb-image.so.0": "libxcb-image0",
+    "libxcb-keysyms.so.1": "libxcb-keysyms1",
+    "libxcb-randr.so.0": "libxcb-randr0",
+    "libxcb-render-util.so.0": "libxcb-render-util0",
+    "libxcb-shape.so.0": "libxcb-shape0",
+    "libxcb-xkb.so.1": "libxcb-xkb1",
+    "libxkbcommon-x11.so.0": "libxkbcommon-x11-0",
+    "libX11-xcb.so.1": "libx11-xcb1",
+}
+
+
+def missing_display_libraries() -> list[str]:
+    """Packages to install before Qt can open a window on this X11 display (Linux only).
+
+    Qt aborts the whole process when its X11 plugin cannot load; checking first
+    lets the app say what to install instead.
+    """
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    if (
+        not sys.platform.startswith("linux")
+        or platform not in ("", "xcb")
+        or not os.environ.get("DISPLAY")
+    ):
+        return []
+    if platform == "" and os.environ.get("WAYLAND_DISPLAY"):
+        return []
+    import ctypes
+
+    missing = []
+    for library, package in XCB_LIBRARIES.items():
+        try:
+            ctypes.CDLL(library)
+        except OSError:
+            missing.append(package)
+    return missing
+
+
 def prepare_qt(headless: bool = False) -> None:
     """Set up the environment Qt and QtWebEngine read at start; call before creating the app.
 
@@ -50,8 +91,8 @@ def prepare_qt(headless: bool = False) -> None:
     from desktop.map.scheme import register_scheme
 
     register_scheme()
-    if headless_platform:
-        _quiet_software_rendering_notices()
+    # Also under Xvfb or a desktop with no GPU driver, where the same notices appear.
+    _quiet_software_rendering_notices()
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setApplicationName(APP_NAME)
 
@@ -67,6 +108,9 @@ SOFTWARE_RENDERING_NOTICES = (
     "GPUInfo not initialized",
     "Unable to detect GPU vendor",
     "This plugin does not support propagateSizeHints",
+    "Failed to create platform Vulkan instance",
+    "Failed to load vulkan",
+    "No Vulkan library available",
 )
 
 

@@ -30,3 +30,29 @@ def test_display_detection(monkeypatch):
     assert has_display() is False
     monkeypatch.setenv("DISPLAY", ":99")
     assert has_display() is True
+
+
+def test_missing_x11_libraries_are_named_not_fatal(monkeypatch, capsys):
+    import ctypes
+
+    from desktop import qt_setup
+    from desktop.app import run_app
+
+    real = ctypes.CDLL
+
+    def cdll(name, *args, **kwargs):
+        if name == "libxcb-cursor.so.0":
+            raise OSError("not found")
+        return real(name, *args, **kwargs)
+
+    monkeypatch.setattr(ctypes, "CDLL", cdll)
+    monkeypatch.setattr(qt_setup.sys, "platform", "linux")
+    monkeypatch.setenv("DISPLAY", ":99")
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    monkeypatch.setenv("QT_QPA_PLATFORM", "xcb")
+    missing = qt_setup.missing_display_libraries()
+    assert "libxcb-cursor0" in missing
+    assert run_app(None) == 2
+    assert "sudo apt-get install" in capsys.readouterr().err
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    assert qt_setup.missing_display_libraries() == []
