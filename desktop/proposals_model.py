@@ -6,7 +6,6 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop.stats_model import GROUP_LABELS
-from geodata.groups import get_group
 from geodata.scenarios.engine import ScenarioResult
 
 SORT_ROLE = Qt.ItemDataRole.UserRole
@@ -124,15 +123,15 @@ def _rows(results: list[ScenarioResult]) -> list[dict]:
     for key in first_groups.index:
         name = first_groups.loc[key, "name"]
         row = _row(key, GROUP_LABELS.get(key, name), name, True, group_tables, pair, moves)
-        if _has_zone(results) and not pair:
-            members = _zone_by_region(results[0]).loc[list(get_group(key).codes)]
-            row["values"] += [float(members["occupier_side_km2"].sum()),
-                              float(members["ukraine_side_km2"].sum())]  # fmt: skip
+        group_zones = results[0].zone_km2("groups") if not pair else None
+        if group_zones is not None:
+            row["values"] += [float(group_zones.loc[key, "occupier_side_km2"]),
+                              float(group_zones.loc[key, "ukraine_side_km2"])]  # fmt: skip
         rows.append(row)
     # Units any proposal changes, largest change first, then units held but unchanged.
     changes = sum(regions["delta_km2"].abs() for _, regions in tables)
     held = first_regions["controlled_km2_before"] > 0
-    zones = _zone_by_region(results[0]) if not pair else None
+    zones = results[0].zone_km2("regions") if not pair else None
     if zones is not None:
         held = held | (zones["area_km2"] > 0)
     order = first_regions.assign(change=changes, held=held).sort_values(
@@ -156,15 +155,6 @@ def _moves_territory(result: ScenarioResult) -> bool:
 
 def _has_zone(results: list[ScenarioResult]) -> bool:
     return bool(results) and bool(results[0].demilitarized_zones)
-
-
-def _zone_by_region(result: ScenarioResult):
-    """The zones' areas per unit (summed over zones), indexed by code; None without zones."""
-    if not result.demilitarized_zones:
-        return None
-    tables = [zone.by_region.set_index("code") for zone in result.demilitarized_zones]
-    columns = ["occupier_side_km2", "ukraine_side_km2", "area_km2"]
-    return sum(table[columns] for table in tables)
 
 
 def _row(

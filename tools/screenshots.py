@@ -24,6 +24,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=Path("docs"))
     args = parser.parse_args(argv)
 
+    args.out.mkdir(parents=True, exist_ok=True)
     prepare_qt(headless=True)
     from PySide6.QtCore import QEvent, QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
@@ -34,6 +35,10 @@ def main(argv: list[str] | None = None) -> int:
     from geodata.scenarios.proposals import builtin_proposals
 
     app = QApplication.instance() or QApplication([])
+
+    def save(window, name: str) -> None:
+        if not window.grab().save(str(args.out / name)):
+            raise SystemExit(f"could not write {args.out / name}")
 
     def wait(signal=None, ms: int = 30000) -> None:
         loop = QEventLoop()
@@ -51,18 +56,18 @@ def main(argv: list[str] | None = None) -> int:
         window.show()
         wait(window.map.page_ready)
         wait(ms=400)
-        window.grab().save(str(args.out / "empty-state.png"))
+        save(window, "empty-state.png")
 
         window.open_file(args.control_file)
         wait(window.map.control_drawn)
         wait(ms=400)
-        window.grab().save(str(args.out / "main-window.png"))
+        save(window, "main-window.png")
         # Select Donetsk as a user does, by clicking its row: the map follows.
         table = window.stats_dock.table
         donetsk = table.model().match(table.model().index(0, 0), KEY_ROLE, "UA-14")[0]
         table.selectRow(donetsk.row())
         wait(ms=1200)  # the map zooms to the selection
-        window.grab().save(str(args.out / "selected-oblast.png"))
+        save(window, "selected-oblast.png")
 
         # Each built-in proposal, with the Proposals panel in front.
         window.clear_selection()
@@ -74,12 +79,12 @@ def main(argv: list[str] | None = None) -> int:
             window.proposals_dock.select(proposal.id)
             wait(window.map.proposal_drawn)
             wait(ms=500)
-            window.grab().save(str(args.out / f"proposal-{proposal.id}.png"))
+            save(window, f"proposal-{proposal.id}.png")
         window.proposals_dock.select("june-2024-demand", "nov-2024-offer")
         wait(window.proposals.results_shown)
         wait(window.map.proposal_drawn)
         wait(ms=500)
-        window.grab().save(str(args.out / "proposal-compare.png"))
+        save(window, "proposal-compare.png")
         window.close()
         window.deleteLater()
         app.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -12,6 +12,7 @@ from geodata.boundaries import BoundarySet, load_boundaries
 from geodata.cities import load_cities
 from geodata.contact_line import contact_line, contact_line_km, ukraine_equal_area
 from geodata.control import ControlLayer
+from geodata.groups import GROUPS
 from geodata.projection import to_equal_area
 from geodata.scenarios.operations import GRID_DEG, DemilitarizedZone
 from geodata.scenarios.proposals import Proposal
@@ -55,6 +56,26 @@ class ScenarioResult:
     contact_line_km_after: float
     cities_changing_hands: pd.DataFrame  # name, code (region), to ("occupier" | "ukraine")
     demilitarized_zones: tuple[DemilitarizedZoneResult, ...]
+
+    def zone_km2(self, level: str = "regions") -> pd.DataFrame | None:
+        """Demilitarized-zone area per side, summed over the zones, per unit or per group.
+
+        ``level`` is ``"regions"`` (indexed by code) or ``"groups"`` (by group id);
+        columns ``occupier_side_km2``, ``ukraine_side_km2``, ``area_km2``. None
+        when the proposal has no zone.
+        """
+        if not self.demilitarized_zones:
+            return None
+        columns = ["occupier_side_km2", "ukraine_side_km2", "area_km2"]
+        regions = sum(
+            zone.by_region.set_index("code")[columns] for zone in self.demilitarized_zones
+        )
+        if level == "regions":
+            return regions
+        return pd.DataFrame(
+            [regions.loc[list(group.codes)].sum() for group in GROUPS],
+            index=pd.Index([group.id for group in GROUPS], name="id"),
+        )
 
     @property
     def regions(self) -> pd.DataFrame:

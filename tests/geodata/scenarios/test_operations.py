@@ -121,3 +121,15 @@ def test_cities_changing_hands(b):
     cities = result.cities_changing_hands
     assert set(cities["to"]) == {"occupier"}
     assert {"Kherson", "Nova Kakhovka"} <= set(cities["name"])
+
+
+def test_zone_areas_per_unit_and_group(b):
+    east = shapely.intersection(
+        shapely.box(35.0, 44.0, 41.0, 53.0), shapely.union_all(b.units.geometry.to_numpy())
+    )
+    result = run(b, east, DemilitarizedZone(10), DemilitarizedZone(5))
+    regions, groups = result.zone_km2("regions"), result.zone_km2("groups")
+    total = sum(z.area_km2 for z in result.demilitarized_zones)
+    assert regions["area_km2"].sum() == pytest.approx(total)
+    assert groups.loc["ukraine", "area_km2"] == pytest.approx(total)
+    assert run(b, east, Freeze()).zone_km2() is None
