@@ -78,10 +78,10 @@ def _history(args: argparse.Namespace) -> int:
     if store.recovered_from is not None:
         print(f"{PROG}: note: the history store was damaged and has been rebuilt; the old file "
               f"is kept as {store.recovered_from}", file=sys.stderr)  # fmt: skip
-    source = open_history(args.source, store)
-    for note in source.notes:
+    series = compute_history(open_history(args.source, store), store)
+    for note in series.notes:
         print(f"{PROG}: note: {note}", file=sys.stderr)
-    series = compute_history(source, store).between(args.start, args.end)
+    series = series.between(args.start, args.end)
     sys.stdout.write(series.to_json() if args.format == "json" else series.to_csv())
     sys.stdout.flush()
     return 0

@@ -141,8 +141,15 @@ class HistoryController(QObject):
         self._dock.show()
         self._dock.raise_()
         self._dock.set_series(series)  # goes to the last date, which shows it
-        for note in series.notes[:1]:
-            self._window.statusBar().showMessage(f"{series.source}: {note}", 10000)
+        left_out = [note for note in series.notes if note.startswith("left out:")]
+        if left_out:
+            self._window.statusBar().showMessage(
+                f"{series.source}: {len(left_out)} file(s) could not be read and are left out; "
+                f"the first: {left_out[0][len('left out: ') :]}",
+                20000,
+            )
+        elif series.notes:
+            self._window.statusBar().showMessage(f"{series.source}: {series.notes[0]}", 10000)
         self.opened.emit(series)
 
     # -- showing a date ----------------------------------------------------------------------

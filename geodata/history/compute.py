@@ -29,6 +29,7 @@ import numpy as np
 import shapely
 
 from geodata.boundaries import BoundarySet, load_boundaries
+from geodata.errors import BadInputError
 from geodata.history.series import HistorySeries
 from geodata.history.sources import HistorySource, Snapshot
 from geodata.history.store import FileRecord, Store, content_hash
@@ -78,10 +79,17 @@ def compute_history(
     known = store.stats_for(keys, boundaries.version) if store else {}
     missing = [i for i, key in enumerate(keys) if key not in known]
     results: dict[str, np.ndarray] = dict(known)
+    skipped: dict[str, str] = {}
     if missing:
-        computed = _compute_missing(snapshots, keys, missing, store, boundaries, progress, workers)
+        computed, skipped = _compute_missing(
+            snapshots, keys, missing, store, boundaries, progress, workers
+        )
         results.update(computed)
     progress.report(1.0, "Done")
+    # A file that cannot be read is left out, and said so; the other dates stand.
+    kept = [i for i, key in enumerate(keys) if key not in skipped]
+    snapshots = [snapshots[i] for i in kept]
+    keys = [keys[i] for i in kept]
     table = (
         np.vstack([results[key] for key in keys]) if keys else np.zeros((0, len(boundaries.codes)))
     )
@@ -92,7 +100,7 @@ def compute_history(
         labels=tuple(s.label for s in snapshots),
         controlled_km2=table,
         boundaries=boundaries,
-        notes=source.notes,
+        notes=source.notes + tuple(f"left out: {reason}" for reason in skipped.values()),
         paths=tuple(s.path for s in snapshots),
     )
 
@@ -160,7 +168,10 @@ def _content_keys(snapshots: list[Snapshot], store: Store | None) -> list[str]:
     return keys
 
 
-def _compute_missing(snapshots, keys, missing, store, boundaries, progress, workers) -> dict:
+def _compute_missing(
+    snapshots, keys, missing, store, boundaries, progress, workers
+) -> tuple[dict, dict]:
+    """Compute and store what the store lacks; return (figures by key, reasons by skipped key)."""
     # Runs of consecutive dates: several per worker, so the work stays balanced
     # and progress and cancel are seen between runs.
     parts = max(1, min(len(missing), workers * 6))
@@ -170,14 +181,17 @@ def _compute_missing(snapshots, keys, missing, store, boundaries, progress, work
         _can_fork() and workers > 1 and all(s.path is not None for job in jobs for _key, s in job)
     )
     rows: list = []
+    skipped: dict[str, str] = {}
     pool_class = ProcessPoolExecutor if use_processes else ThreadPoolExecutor
     options = {"mp_context": multiprocessing.get_context("fork")} if use_processes else {}
     with pool_class(max_workers=min(workers, len(jobs)), **options) as pool:
         futures = [pool.submit(_compute_run, job) for job in jobs]
         try:
             for future in futures:
-                rows += future.result()
-                progress.report(0.05 + 0.9 * len(rows) / len(missing),
+                done, failed = future.result()
+                rows += done
+                skipped.update(failed)
+                progress.report(0.05 + 0.9 * (len(rows) + len(skipped)) / len(missing),
                                 f"Computed {len(rows)} of {len(missing)} snapshots")  # fmt: skip
                 progress.check()
         except BaseException:
@@ -197,24 +211,30 @@ def _compute_missing(snapshots, keys, missing, store, boundaries, progress, work
                     if path
                 ],
             )
-    return {key: km2 for key, _wkb, _label, km2, _path in rows}
+    return {key: km2 for key, _wkb, _label, km2, _path in rows}, skipped
 
 
-def _compute_run(
-    job: list[tuple[str, Snapshot]],
-) -> list[tuple[str, bytes, str, np.ndarray, Path | None]]:
-    """Read and measure a run of consecutive snapshots (in a worker thread or process)."""
+def _compute_run(job: list[tuple[str, Snapshot]]) -> tuple[list, dict[str, str]]:
+    """Read and measure a run of consecutive snapshots (in a worker thread or process).
+
+    Returns the rows ``(key, wkb, label, km2, path)`` and, for files that cannot
+    be read, their reasons by key.
+    """
     stats = IncrementalStats(load_boundaries())
-    out = []
+    out, failed = [], {}
     for key, snapshot in job:
-        if snapshot.path is not None:
-            territory = read_control_layer(snapshot.path, date=snapshot.date).controlled
-        else:
-            territory = snapshot.load()
+        try:
+            if snapshot.path is not None:
+                territory = read_control_layer(snapshot.path, date=snapshot.date).controlled
+            else:
+                territory = snapshot.load()
+        except BadInputError as error:
+            failed[key] = str(error)
+            continue
         out.append(
             (key, shapely.to_wkb(territory), snapshot.label, stats(territory), snapshot.path)
         )
-    return out
+    return out, failed
 
 
 def _can_fork() -> bool:
@@ -230,8 +250,6 @@ def _record(path: Path, key: str) -> FileRecord:
 
 
 def _stat(path: Path):
-    from geodata.errors import BadInputError
-
     try:
         return path.stat()
     except OSError as error:
@@ -239,8 +257,6 @@ def _stat(path: Path):
 
 
 def _read(path: Path) -> bytes:
-    from geodata.errors import BadInputError
-
     try:
         return path.read_bytes()
     except OSError as error:

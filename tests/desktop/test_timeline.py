@@ -136,3 +136,13 @@ def test_fetching_updates_then_showing_them(window, qtbot):
     assert window.history.series.source.startswith("DeepStateMap")
     assert window.timeline_dock.date_label.text() == "2024-11-20"
     assert "DeepStateMap" in window.info_dock.fields["credits"].text()
+
+
+def test_an_unreadable_file_is_left_out_and_reported(window, qtbot, tmp_path):
+    folder = growing_front(tmp_path / "daily", days=3)
+    (folder / "front_2024-11-21.geojson").write_text("{ not json")
+    with qtbot.waitSignal(window.history.opened, timeout=PAGE_TIMEOUT_MS):
+        window.history.open_source(folder)
+    assert len(window.history.series) == 2
+    message = window.statusBar().currentMessage()
+    assert "1 file(s) could not be read" in message and "front_2024-11-21.geojson" in message

@@ -7,7 +7,6 @@ import sqlite3
 import numpy as np
 import pytest
 
-from geodata.errors import BadInputError
 from geodata.history.compute import compute_history
 from geodata.history.sources import folder_history
 from geodata.history.store import Store
@@ -20,18 +19,40 @@ def row_counts(path) -> dict:
                 for t in ("snapshots", "stats", "files", "updates")}  # fmt: skip
 
 
-def test_a_failure_midway_leaves_the_store_unchanged(tmp_path):
+def test_a_failure_midway_leaves_the_store_unchanged(tmp_path, monkeypatch):
     folder = growing_front(tmp_path / "history")
     store = Store(tmp_path / "store.sqlite")
     before = row_counts(store.path)
-    # The third day's file is damaged: the import stops, and keeps nothing half-done.
-    (folder / "front_2024-11-22.geojson").write_text('{"type": "FeatureCollection", "feat')
-    with pytest.raises(BadInputError, match=r"front_2024-11-22\.geojson"):
+    # The import is killed while reading the third day: nothing half-done is kept.
+    from geodata.history import compute
+
+    real_read, calls = compute.read_control_layer, []
+
+    def killed_on_the_third(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 3:
+            raise RuntimeError("killed")
+        return real_read(*args, **kwargs)
+
+    monkeypatch.setattr(compute, "read_control_layer", killed_on_the_third)
+    with pytest.raises(RuntimeError, match="killed"):
         compute_history(folder_history(folder), store, workers=1)
     assert row_counts(store.path) == before
-    (folder / "front_2024-11-22.geojson").unlink()
+    monkeypatch.setattr(compute, "read_control_layer", real_read)
     series = compute_history(folder_history(folder), store)
-    assert len(series) == 3 and row_counts(store.path)["stats"] == 3
+    assert len(series) == 4 and row_counts(store.path)["stats"] == 4
+
+
+def test_a_damaged_file_is_left_out_and_named(tmp_path):
+    folder = growing_front(tmp_path / "history")
+    store = Store(tmp_path / "store.sqlite")
+    (folder / "front_2024-11-22.geojson").write_text('{"type": "FeatureCollection", "feat')
+    series = compute_history(folder_history(folder), store)
+    assert [d.day for d in series.dates] == [20, 21, 23]
+    assert any(
+        "front_2024-11-22.geojson" in note and "not valid JSON" in note for note in series.notes
+    )
+    assert row_counts(store.path)["stats"] == 3
 
 
 def test_a_failing_write_rolls_back(tmp_path):
