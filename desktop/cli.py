@@ -41,13 +41,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _stats(args: argparse.Namespace) -> int:
-    from geodata.importers import read_control_layer
     from geodata.stats import compute_stats
     from geodata.stats_output import format_stats
 
-    layer = read_control_layer(args.file, date=args.date)
-    for message in layer.report.messages():
-        print(f"{PROG}: note: {args.file}: {message}", file=sys.stderr)
+    layer = _read_layer(args)
     text = format_stats(compute_stats(layer), args.format, args.group)
     sys.stdout.write(text)
     sys.stdout.flush()
@@ -55,15 +52,12 @@ def _stats(args: argparse.Namespace) -> int:
 
 
 def _scenario(args: argparse.Namespace) -> int:
-    from geodata.importers import read_control_layer
     from geodata.scenarios.engine import run_proposal
     from geodata.scenarios.output import format_scenario
     from geodata.scenarios.proposals import find_proposal
 
     proposal = find_proposal(args.proposal)
-    layer = read_control_layer(args.file, date=args.date)
-    for message in layer.report.messages():
-        print(f"{PROG}: note: {args.file}: {message}", file=sys.stderr)
+    layer = _read_layer(args)
     sys.stdout.write(format_scenario(run_proposal(proposal, layer), args.format))
     sys.stdout.flush()
     return 0
@@ -113,7 +107,6 @@ class _LineProgress:
 def _export(args: argparse.Namespace) -> int:
     from desktop.export import EXPORT_FORMATS, export
     from geodata.exports.briefing import BriefingOptions
-    from geodata.importers import read_control_layer
     from geodata.scenarios.engine import run_proposal
     from geodata.scenarios.proposals import find_proposal
     from geodata.stats import compute_stats
@@ -121,9 +114,7 @@ def _export(args: argparse.Namespace) -> int:
     if args.out.suffix.lower() not in EXPORT_FORMATS:
         raise GeodataError(f"cannot export to {args.out}: use one of {', '.join(EXPORT_FORMATS)}")
     proposal = find_proposal(args.scenario) if args.scenario else None
-    layer = read_control_layer(args.file, date=args.date)
-    for message in layer.report.messages():
-        print(f"{PROG}: note: {args.file}: {message}", file=sys.stderr)
+    layer = _read_layer(args)
     result = run_proposal(proposal, layer) if proposal else None
     options = BriefingOptions(title=args.title, page=args.page, dpi=args.dpi)
     out = export(args.out, layer, compute_stats(layer), result, options)
@@ -131,14 +122,33 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
-def _dpi(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if not 36 <= value <= 1200:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a resolution from 36 to 1200 dpi")
-    return value
+def _read_layer(args: argparse.Namespace):
+    """The control file of a command, with what the import skipped or repaired as notes."""
+    from geodata.importers import read_control_layer
+
+    layer = read_control_layer(args.file, date=args.date)
+    for message in layer.report.messages():
+        print(f"{PROG}: note: {args.file}: {message}", file=sys.stderr)
+    return layer
+
+
+def _whole_number(low: int, high: int, what: str):
+    """An argparse type: a whole number from ``low`` to ``high`` (``what`` names the unit)."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            value = low - 1
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{text!r} is not {what} from {low} to {high}")
+        return value
+
+    return parse
+
+
+_dpi = _whole_number(36, 1200, "a resolution in dpi")
+_pixels = _whole_number(100, 8000, "a size in pixels")
 
 
 def _snapshot(args: argparse.Namespace) -> int:
@@ -161,16 +171,6 @@ def _run_app(args: argparse.Namespace) -> int:
     from desktop.app import run_app
 
     return run_app(args.file)
-
-
-def _pixels(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if not 100 <= value <= 8000:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a size from 100 to 8000 pixels")
-    return value
 
 
 def _date(text: str):

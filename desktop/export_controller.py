@@ -13,8 +13,8 @@ from desktop.export import export
 from desktop.settings import LAST_FOLDER
 from desktop.tasks import TaskHandle
 from desktop.view_export import view_image
+from desktop.waiting import save_png
 from geodata.errors import ExportError
-from geodata.exports.atomic import write_atomically
 
 DATA_FILTERS = ";;".join(
     (
@@ -50,13 +50,7 @@ class ExportController(QObject):
     def save_view(self, path: Path, scale: int = 1) -> Path | None:
         """Save the view at ``scale`` as a PNG; errors are shown, not raised."""
         try:
-            image = view_image(self._window.map, scale)
-
-            def write(temporary: Path) -> None:
-                if not image.save(str(temporary), "PNG"):
-                    raise ExportError(path, "the image could not be encoded as PNG")
-
-            written = write_atomically(path, write)
+            written = save_png(view_image(self._window.map, scale), path)
         except ExportError as error:
             show_error(self._window, error, f"Saving {path.name}")
             return None

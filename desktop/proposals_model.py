@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from desktop.stats_model import GROUP_LABELS
+from desktop.stats_model import GROUP_LABELS, cell_alignment
 from geodata.scenarios.engine import ScenarioResult
 
 SORT_ROLE = Qt.ItemDataRole.UserRole
@@ -72,7 +72,7 @@ class ProposalTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self.headers()[section]
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _alignment(section)
+            return cell_alignment(section)
         return None
 
     def data(self, index: _Index, role=Qt.ItemDataRole.DisplayRole):
@@ -96,7 +96,7 @@ class ProposalTableModel(QAbstractTableModel):
         if role == KEY_ROLE:
             return row["key"]
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _alignment(column)
+            return cell_alignment(column)
         if role == Qt.ItemDataRole.FontRole and row["is_group"]:
             font = QFont()
             font.setBold(True)
@@ -168,9 +168,3 @@ def _row(
         if not pair:
             values.append(float(record["delta_pct_points"]))
     return {"key": key, "values": values, "is_group": is_group, "tooltip": tooltip}
-
-
-def _alignment(column: int):
-    if column == 0:
-        return Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-    return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 from pathlib import Path
 
 from geodata.errors import ExportError
@@ -83,46 +81,15 @@ def render_snapshot(
         view.deleteLater()
         # Delete the page now, before the web profile goes with the application.
         app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    _save_png_atomically(image, out)
+    from desktop.waiting import save_png
+
+    save_png(image, out)
     return out
 
 
 def _wait_for(signal, failure: str, out: Path) -> None:
-    from PySide6.QtCore import QEventLoop, QTimer
+    from desktop.waiting import pause, wait_for
 
-    loop = QEventLoop()
-    fired = []
-
-    def on_signal(*args) -> None:
-        fired.append(args)
-        loop.quit()
-
-    signal.connect(on_signal)
-    QTimer.singleShot(PAGE_TIMEOUT_S * 1000, loop.quit)
-    loop.exec()
-    if not fired:
+    if not wait_for(signal, PAGE_TIMEOUT_S * 1000):
         raise ExportError(out, f"{failure} within {PAGE_TIMEOUT_S} s")
-    # Let the compositor hand the new frame to the widget before it is grabbed.
-    settle = QEventLoop()
-    QTimer.singleShot(250, settle.quit)
-    settle.exec()
-
-
-def _save_png_atomically(image, out: Path) -> None:
-    out = Path(out)
-    if not out.parent.is_dir():
-        raise ExportError(out, f"the folder {out.parent} does not exist")
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".png", dir=out.parent)
-    except OSError as error:
-        raise ExportError(out, error.strerror or str(error)) from None
-    os.close(handle)
-    try:
-        if not image.save(temporary, "PNG"):
-            raise ExportError(out, "the image could not be encoded as PNG")
-        os.replace(temporary, out)
-    except OSError as error:
-        raise ExportError(out, error.strerror or str(error)) from None
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
+    pause(250)  # let the compositor hand the new frame to the widget before it is grabbed

@@ -70,7 +70,7 @@ class StatsTableModel(QAbstractTableModel):
             # Units on a second line keep the number columns narrow.
             return COLUMNS[section] if section == 0 else COLUMNS[section].replace(" ", "\n", 1)
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.TextAlignmentRole:
-            return _alignment(section)
+            return cell_alignment(section)
         return None
 
     def data(self, index: _Index, role=Qt.ItemDataRole.DisplayRole):
@@ -100,7 +100,7 @@ class StatsTableModel(QAbstractTableModel):
         if role == SHARE_ROLE:
             return float(record["controlled_pct"])
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _alignment(column)
+            return cell_alignment(column)
         if role == Qt.ItemDataRole.FontRole and record["is_group"]:
             font = QFont()
             font.setBold(True)
@@ -156,11 +156,12 @@ class ShareBarDelegate(QStyledItemDelegate):
         )
         painter.setPen(option.palette.color(role))
         painter.setFont(option.font)
-        painter.drawText(option.rect.adjusted(4, 0, -4, 0), int(_alignment(SHARE_COLUMN)), text)
+        painter.drawText(option.rect.adjusted(4, 0, -4, 0), int(cell_alignment(SHARE_COLUMN)), text)
         painter.restore()
 
 
-def _alignment(column: int):
+def cell_alignment(column: int):
+    """Names to the left, numbers to the right (column 0 holds the names)."""
     if column == 0:
         return Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
     return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter

@@ -11,6 +11,7 @@ from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtGui import QImage
 
 from desktop.map.view import MapView
+from desktop.waiting import pause, wait_for
 
 WAIT_MS = 30_000
 
@@ -26,7 +27,7 @@ def view_image(view: MapView, scale: int = 1) -> QImage:
         copy.resize(view.width() * scale, view.height() * scale)
         copy.page().setZoomFactor(scale)
         copy.show()
-        _wait(copy.page_ready)
+        wait_for(copy.page_ready, WAIT_MS)
         shown = view.shown
         for name, visible in shown.get("visible", {}).items():
             copy.set_layer_visible(name, visible)
@@ -34,18 +35,18 @@ def view_image(view: MapView, scale: int = 1) -> QImage:
             copy.set_layer_opacity(name, opacity)
         if "control" in shown:
             copy.show_control(shown["control"])
-            _wait(copy.control_drawn)
+            wait_for(copy.control_drawn, WAIT_MS)
         if "proposal" in shown:
             copy.show_proposal(shown["proposal"])
-            _wait(copy.proposal_drawn)
+            wait_for(copy.proposal_drawn, WAIT_MS)
         if "change" in shown:
             copy.show_change(*shown["change"])
-            _wait(copy.change_drawn)
+            wait_for(copy.change_drawn, WAIT_MS)
         if shown.get("selected"):
             copy.select(shown["selected"], zoom=False)
         if state.get("center"):
             copy.set_view(state["center"][0], state["center"][1], state["zoom"])
-        _settle(400)
+        pause(400)
         return copy.grab_image()
     finally:
         copy.close()
@@ -64,16 +65,3 @@ def _wait_for_state(view: MapView) -> dict:
     QTimer.singleShot(WAIT_MS, loop.quit)
     loop.exec()
     return result
-
-
-def _wait(signal) -> None:
-    loop = QEventLoop()
-    signal.connect(loop.quit)
-    QTimer.singleShot(WAIT_MS, loop.quit)
-    loop.exec()
-
-
-def _settle(ms: int) -> None:
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()

@@ -219,6 +219,14 @@
     return marker;
   }
 
+  /* Tell Python a layer is drawn, once the browser has painted it (so a snapshot shows it). */
+  function reportDrawn(command, collection) {
+    var count = collection && collection.features ? collection.features.length : 0;
+    requestAnimationFrame(function () {
+      requestAnimationFrame(function () { send(command, { features: count }); });
+    });
+  }
+
   function restyle(code) {
     var layer = regionLayers[code];
     if (!layer) { return; }
@@ -384,12 +392,7 @@
       legendSubtitle.textContent = info && info.names && info.names.length ? info.names.join(" · ") : "";
     }
     setCredits(info ? info.credit : null);
-    var count = collection && collection.features ? collection.features.length : 0;
-    // Report once the browser has painted the new layer, so a snapshot taken
-    // afterwards shows it.
-    requestAnimationFrame(function () {
-      requestAnimationFrame(function () { send("control_drawn", { features: count }); });
-    });
+    reportDrawn("control_drawn", collection);
   };
 
   Atlas.clearControl = function () {
@@ -465,21 +468,16 @@
         "Demilitarized zone, " + formatNumber(summary.dmz_km[0], 0) + " km each side";
     }
     updateProposalLegend();
-    var count = collection && collection.features ? collection.features.length : 0;
-    requestAnimationFrame(function () {
-      requestAnimationFrame(function () { send("proposal_drawn", { features: count }); });
-    });
+    reportDrawn("proposal_drawn", collection);
   };
 
   /* Show what changed between two dates: areas gained and lost by the occupying side. */
   Atlas.setChange = function (collection, info) {
     if (layers.change) { map.removeLayer(layers.change); }
-    var present = {};
     layers.change = L.geoJSON(collection, {
       pane: "atlas-change",
       interactive: false,
       style: function (feature) {
-        present[feature.properties.category] = true;
         return STYLE.change[feature.properties.category] || STYLE.change.gained;
       }
     });
@@ -489,10 +487,7 @@
     if (legendRows.lost) { legendRows.lost.text.textContent = "Regained by Ukraine" + since; }
     showLegendRow("gained", isShown("change"));
     showLegendRow("lost", isShown("change"));
-    var count = collection && collection.features ? collection.features.length : 0;
-    requestAnimationFrame(function () {
-      requestAnimationFrame(function () { send("change_drawn", { features: count }); });
-    });
+    reportDrawn("change_drawn", collection);
   };
 
   Atlas.clearChange = function () {
