@@ -45,7 +45,9 @@ def _stats(args: argparse.Namespace) -> int:
     from geodata.stats_output import format_stats
 
     layer = _read_layer(args)
-    text = format_stats(compute_stats(layer), args.format, args.group)
+    text = format_stats(
+        compute_stats(layer, reconcile_km=args.reconcile_km), args.format, args.group
+    )
     sys.stdout.write(text)
     sys.stdout.flush()
     return 0
@@ -58,7 +60,8 @@ def _scenario(args: argparse.Namespace) -> int:
 
     proposal = find_proposal(args.proposal)
     layer = _read_layer(args)
-    sys.stdout.write(format_scenario(run_proposal(proposal, layer), args.format))
+    result = run_proposal(proposal, layer, reconcile_km=args.reconcile_km)
+    sys.stdout.write(format_scenario(result, args.format))
     sys.stdout.flush()
     return 0
 
@@ -72,7 +75,9 @@ def _history(args: argparse.Namespace) -> int:
     if store.recovered_from is not None:
         print(f"{PROG}: note: the history store was damaged and has been rebuilt; the old file "
               f"is kept as {store.recovered_from}", file=sys.stderr)  # fmt: skip
-    series = compute_history(open_history(args.source, store), store)
+    series = compute_history(
+        open_history(args.source, store), store, reconcile_km=args.reconcile_km
+    )
     for note in series.notes:
         print(f"{PROG}: note: {note}", file=sys.stderr)
     series = series.between(args.start, args.end)
@@ -115,9 +120,10 @@ def _export(args: argparse.Namespace) -> int:
         raise GeodataError(f"cannot export to {args.out}: use one of {', '.join(EXPORT_FORMATS)}")
     proposal = find_proposal(args.scenario) if args.scenario else None
     layer = _read_layer(args)
-    result = run_proposal(proposal, layer) if proposal else None
+    km = args.reconcile_km
+    result = run_proposal(proposal, layer, reconcile_km=km) if proposal else None
     options = BriefingOptions(title=args.title, page=args.page, dpi=args.dpi)
-    out = export(args.out, layer, compute_stats(layer), result, options)
+    out = export(args.out, layer, compute_stats(layer, reconcile_km=km), result, options)
     print(f"{PROG}: wrote {out}", file=sys.stderr)
     return 0
 
@@ -147,6 +153,31 @@ def _whole_number(low: int, high: int, what: str):
     return parse
 
 
+def _tolerance_km(text: str) -> float:
+    """An argparse type: a reconciliation tolerance in km (0 to the largest allowed)."""
+    from geodata.reconcile import check_tolerance
+
+    try:
+        return check_tolerance(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a tolerance in km from 0 to 10"
+        ) from None
+
+
+def _add_reconcile_km(parser: argparse.ArgumentParser) -> None:
+    """The --reconcile-km option of every command that yields figures."""
+    parser.add_argument(
+        "--reconcile-km",
+        type=_tolerance_km,
+        default=3.0,
+        metavar="KM",
+        help="border and coast reconciliation: not-held slivers narrower than KM between "
+        "occupied land and Ukraine's border or coast count as occupied (default 3; 0 for the "
+        "raw intersection)",
+    )
+
+
 _dpi = _whole_number(36, 1200, "a resolution in dpi")
 _pixels = _whole_number(100, 8000, "a size in pixels")
 
@@ -157,8 +188,9 @@ def _snapshot(args: argparse.Namespace) -> int:
     if args.scenario and args.file is None:
         raise GeodataError("--scenario needs a control FILE to apply the proposal to")
     out = render_snapshot(
-        args.file, args.out, args.width, args.height, date=args.date, scenario=args.scenario
-    )
+        args.file, args.out, args.width, args.height, date=args.date, scenario=args.scenario,
+        reconcile_km=args.reconcile_km,
+    )  # fmt: skip
     print(f"{PROG}: wrote {out} ({args.width} x {args.height} px)", file=sys.stderr)
     return 0
 
@@ -194,9 +226,11 @@ def _parser() -> argparse.ArgumentParser:
 
     stats = commands.add_parser(
         "stats",
-        help="controlled area and share per oblast and group, from one control file",
-        description="Controlled area (km²) and share (%%) of each of Ukraine's 27 first-level "
-        "units and of the groups annexed-2022, crimea-2014 and ukraine.",
+        help="occupied area and share per oblast and group, from one control file",
+        description="Occupied area (km²) and share (%%) of each of Ukraine's 27 first-level "
+        "units and of the groups annexed-2022, crimea-2014 and ukraine (all of Ukraine), with "
+        "the km² the border and coast reconciliation added. CSV starts with '#' lines on the "
+        "method; JSON carries it as `metadata`.",
     )
     stats.add_argument(
         "file",
@@ -216,6 +250,7 @@ def _parser() -> argparse.ArgumentParser:
         metavar="ID",
         help="only this group and its members: annexed-2022, crimea-2014, ukraine",
     )
+    _add_reconcile_km(stats)
     stats.set_defaults(handler=_stats)
 
     scenario = commands.add_parser(
@@ -223,7 +258,7 @@ def _parser() -> argparse.ArgumentParser:
         help="what a proposal would change, per oblast and group, on one control file",
         description="Apply a proposal (built in: freeze, june-2024-demand, nov-2024-offer, "
         "carve-up, dmz-15km; or one you saved, or a .toml file) to a control file and report "
-        "controlled area before and after, what passes to each side, the line of contact "
+        "occupied area before and after, what passes to each side, the line of contact "
         "and the cities that change hands.",
     )
     scenario.add_argument("proposal", metavar="NAME_OR_FILE", help="a proposal id or .toml file")
@@ -232,11 +267,12 @@ def _parser() -> argparse.ArgumentParser:
     scenario.add_argument(
         "--format", choices=("table", "csv", "json"), default="table", help="output (table)"
     )
+    _add_reconcile_km(scenario)
     scenario.set_defaults(handler=_scenario)
 
     history = commands.add_parser(
         "history",
-        help="controlled area per oblast and group for every date of a history",
+        help="occupied area per oblast and group for every date of a history",
         description="Statistics for each date of a history: a folder of dated control files "
         "(names with YYYYMMDD or YYYY-MM-DD), one file with a date column, or `deepstate` (the "
         "updates fetched with `update`). Results are kept in the local store, so a history "
@@ -246,6 +282,7 @@ def _parser() -> argparse.ArgumentParser:
     history.add_argument("--from", dest="start", type=_date, help="first date (YYYY-MM-DD)")
     history.add_argument("--to", dest="end", type=_date, help="last date (YYYY-MM-DD)")
     history.add_argument("--format", choices=("csv", "json"), default="csv", help="output (csv)")
+    _add_reconcile_km(history)
     history.set_defaults(handler=_history)
 
     update = commands.add_parser(
@@ -274,6 +311,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     export.add_argument("--dpi", type=_dpi, help="PNG resolution (200; slide 144)")
     export.add_argument("--date", type=_date, help="the date the file shows (YYYY-MM-DD)")
+    _add_reconcile_km(export)
     export.set_defaults(handler=_export)
 
     snapshot = commands.add_parser(
@@ -290,6 +328,7 @@ def _parser() -> argparse.ArgumentParser:
     snapshot.add_argument(
         "--scenario", metavar="NAME_OR_FILE", help="draw this proposal over the control layer"
     )
+    _add_reconcile_km(snapshot)
     snapshot.set_defaults(handler=_snapshot)
     return parser
 

@@ -48,6 +48,8 @@ class HistoryController(QObject):
         self._window, self._dock, self._map, self._runner = window, dock, map_view, runner
         self._store_path = store_path
         self._store: Store | None = None
+        self._source: str | Path | None = None
+        self._return_to = None  # the date to show again once a history is recomputed
         self.series: HistorySeries | None = None
         self._payloads: OrderedDict[int, tuple] = OrderedDict()
         self._task: TaskHandle | None = None
@@ -94,10 +96,12 @@ class HistoryController(QObject):
         if self._task is not None and self._task.is_running:
             self._task.cancel()
         store = self.store
+        km = self._window.reconcile_km
+        self._source = source
 
         def work(progress):
             history = open_history(source, store)
-            return compute_history(history, store, progress=progress)
+            return compute_history(history, store, progress=progress, reconcile_km=km)
 
         self._task = self._runner.run(
             work,
@@ -106,6 +110,14 @@ class HistoryController(QObject):
             on_error=lambda error: show_error(self._window, error, "Opening a history"),
         )
         return self._task
+
+    def recompute(self) -> TaskHandle | None:
+        """Open the shown history again (the figures' method changed), keeping its date."""
+        if self.series is None or self._source is None:
+            return None
+        row = self._dock.row
+        self._return_to = self.series.dates[row] if 0 <= row < len(self.series) else None
+        return self.open_source(self._source)
 
     def fetch_updates(self) -> TaskHandle | None:
         """Fetch DeepStateMap's new updates (after asking: it goes online), then show them."""
@@ -141,6 +153,9 @@ class HistoryController(QObject):
         self._dock.show()
         self._dock.raise_()
         self._dock.set_series(series)  # goes to the last date, which shows it
+        if self._return_to is not None:
+            self._dock.go_to_date(self._return_to)
+            self._return_to = None
         left_out = [note for note in series.notes if note.startswith("left out:")]
         if left_out:
             self._window.statusBar().showMessage(

@@ -86,7 +86,7 @@ def _features(layer: ControlLayer) -> str:
     if layer.report.features_read == 0 and not layer.is_empty:
         return "one day of a history (figures from the history store)"
     used = layer.report.polygons_used
-    text = f"{used} polygon{'s' if used != 1 else ''} counted as controlled"
+    text = f"{used} polygon{'s' if used != 1 else ''} counted as occupied"
     if layer.feature_names:
         text += "\n" + "\n".join(layer.feature_names)
     return text

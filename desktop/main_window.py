@@ -29,6 +29,7 @@ from desktop.info_dock import InfoDock
 from desktop.layers_dock import LayersDock
 from desktop.map.page import TileSource
 from desktop.map.view import MapView
+from desktop.method_dock import MethodDock
 from desktop.preferences import PreferencesDialog
 from desktop.proposals_controller import ProposalsController
 from desktop.proposals_dock import ProposalsDock
@@ -38,6 +39,7 @@ from desktop.settings import (
     LAYER_VISIBLE,
     ONLINE_BASEMAP,
     RECENT_FILES,
+    RECONCILE_KM,
     WINDOW_GEOMETRY,
     WINDOW_STATE,
     Settings,
@@ -86,10 +88,14 @@ class MainWindow(QMainWindow):
         self.layers_dock = LayersDock(self)
         self.stats_dock = StatsDock(self)
         self.info_dock = InfoDock(self)
+        self.method_dock = MethodDock(self)
         self.proposals_dock = ProposalsDock(self)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.layers_dock)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.stats_dock)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.info_dock)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.method_dock)
+        self.tabifyDockWidget(self.info_dock, self.method_dock)
+        self.info_dock.raise_()
         self.tabifyDockWidget(self.stats_dock, self.proposals_dock)
         self.stats_dock.raise_()
         self.proposals = ProposalsController(
@@ -128,7 +134,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.setObjectName("recent-menu")
         panels = QMenu("&Panels", self)
         for dock in (self.layers_dock, self.stats_dock, self.proposals_dock, self.info_dock,
-                     self.timeline_dock):  # fmt: skip
+                     self.method_dock, self.timeline_dock):  # fmt: skip
             panels.addAction(dock.toggleViewAction())
         export_menu = QMenu("&Export", self)
         for name in ("export_briefing", "export_view", "export_view_2x", "export_data"):
@@ -166,8 +172,9 @@ class MainWindow(QMainWindow):
         if self._loading is not None and self._loading.is_running:
             self._loading.cancel()  # the newest request wins
         self.statusBar().showMessage(f"Opening {path.name}…")
+        km = self.reconcile_km
         self._loading = self.runner.run(
-            lambda progress: load_control_file(path, progress),
+            lambda progress: load_control_file(path, progress, reconcile_km=km),
             label=f"Opening {path.name}",
             on_result=self.show_loaded,
             on_error=lambda error: self._open_failed(path, error),
@@ -182,6 +189,7 @@ class MainWindow(QMainWindow):
         self.current = loaded
         self.stats_dock.set_stats(loaded.stats if loaded else None)
         self.info_dock.show_layer(loaded.layer if loaded else None)
+        self.method_dock.show_stats(loaded.stats if loaded else None)
         self.banner.setVisible(loaded is None)
         self.proposals.data_changed(
             loaded.layer if loaded else None, loaded.stats if loaded else None
@@ -200,7 +208,7 @@ class MainWindow(QMainWindow):
         date = loaded.layer.date.isoformat() if loaded.layer.date else "date unknown"
         self.statusBar().showMessage(
             f"{loaded.layer.source} ({date}): four annexed regions {groups['annexed-2022']:.2f} % "
-            f"controlled, Ukraine {groups['ukraine']:.2f} %"
+            f"occupied, all of Ukraine {groups['ukraine']:.2f} %"
         )
         self.loaded.emit(loaded)
 
@@ -237,11 +245,29 @@ class MainWindow(QMainWindow):
 
     # -- settings and state ----------------------------------------------------------------
 
+    @property
+    def reconcile_km(self) -> float:
+        """The border and coast reconciliation tolerance the figures use (Preferences)."""
+        return self.settings.get(RECONCILE_KM)
+
     def edit_preferences(self) -> None:
         """View ▸ Preferences."""
         dialog = PreferencesDialog(self.settings, self)
-        dialog.accepted.connect(lambda: self.map.set_online_tiles(self._tile_source()))
+        before = self.reconcile_km
+        dialog.accepted.connect(lambda: self._preferences_changed(before))
         dialog.open()
+
+    def _preferences_changed(self, reconcile_km_before: float) -> None:
+        self.map.set_online_tiles(self._tile_source())
+        if self.reconcile_km != reconcile_km_before:
+            self.refigure()
+
+    def refigure(self) -> None:
+        """Compute the figures again (the method's settings changed): the history, or the file."""
+        if self.history.recompute() is not None:
+            return
+        if self.current is not None and self.current.path.exists():
+            self.open_file(self.current.path)
 
     def _tile_source(self) -> TileSource | None:
         return TileSource.openstreetmap() if self.settings.get(ONLINE_BASEMAP) else None

@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
-from desktop.settings import ONLINE_BASEMAP, Settings
+from desktop.settings import ONLINE_BASEMAP, RECONCILE_KM, Settings
+from geodata.reconcile import MAX_TOLERANCE_KM
 
 
 class PreferencesDialog(QDialog):
-    """Options the user changes rarely; today the online basemap."""
+    """Options the user changes rarely: how figures are made, and the online basemap."""
 
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -22,12 +32,31 @@ class PreferencesDialog(QDialog):
             "When on, map tiles are downloaded from OpenStreetMap's servers."
         )
         note.setWordWrap(True)
+        self.reconcile_km = QDoubleSpinBox()
+        self.reconcile_km.setObjectName("preferences-reconcile-km")
+        self.reconcile_km.setRange(0.0, MAX_TOLERANCE_KM)
+        self.reconcile_km.setSingleStep(0.5)
+        self.reconcile_km.setDecimals(1)
+        self.reconcile_km.setSuffix(" km")
+        self.reconcile_km.setValue(settings.get(RECONCILE_KM))
+        self.reconcile_km.setAccessibleName("Border and coast reconciliation tolerance")
+        figures = QFormLayout()
+        figures.addRow("Border and coast reconciliation:", self.reconcile_km)
+        reconcile_note = QLabel(
+            "Not-held slivers narrower than this between occupied land and Ukraine's state "
+            "border or coast count as occupied: they come from the boundaries and the control "
+            "data drawing the border at different scales. 0 gives the raw intersection. The "
+            "Method panel says what it added."
+        )
+        reconcile_note.setWordWrap(True)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.addLayout(figures)
+        layout.addWidget(reconcile_note)
         layout.addWidget(self.online_basemap)
         layout.addWidget(note)
         layout.addWidget(buttons)
@@ -35,4 +64,5 @@ class PreferencesDialog(QDialog):
     def accept(self) -> None:
         """Store the choices and close."""
         self._settings.set(ONLINE_BASEMAP, self.online_basemap.isChecked())
+        self._settings.set(RECONCILE_KM, self.reconcile_km.value())
         super().accept()

@@ -23,6 +23,7 @@ from geodata.claims import claim_figures
 from geodata.contact_line import ukraine_outline
 from geodata.importers import SUPPORTED_FORMATS, read_control_layer
 from geodata.projection import to_equal_area
+from geodata.reconcile import DEFAULT_TOLERANCE_KM
 from geodata.scenarios.engine import run_proposal
 from geodata.scenarios.operations import Freeze, TransferArea
 from geodata.scenarios.proposals import (
@@ -87,11 +88,14 @@ class ProposalsController(QObject):
             return
         layer = self._layer
 
+        # The proposals start from the occupied territory as the table counts it.
+        km = self._stats.reconcile_km if self._stats is not None else DEFAULT_TOLERANCE_KM
+
         def work(progress):
             progress.report(None, f"Applying “{first.name}”…")
-            a = run_proposal(first, layer)
+            a = run_proposal(first, layer, reconcile_km=km)
             progress.check()
-            b = run_proposal(second, layer) if second is not None else None
+            b = run_proposal(second, layer, reconcile_km=km) if second is not None else None
             progress.check()
             return a, b, proposal_payload(a)
 

@@ -151,8 +151,8 @@ class ProposalsDock(QDockWidget):
             self.claims.setText("")
             return
         lines = [
-            f"{row.name}: {row.controlled_pct:.2f} % held; "
-            f"{row.claimed_not_controlled_km2:,.0f} km² claimed but not held"
+            f"{row.name}: {row.controlled_pct:.2f} % occupied; "
+            f"{row.claimed_not_controlled_km2:,.0f} km² claimed, not occupied"
             for row in figures.itertuples()
         ]
         self.claims.setText("Annexation claims\n" + "\n".join(lines))

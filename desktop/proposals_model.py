@@ -48,7 +48,7 @@ class ProposalTableModel(QAbstractTableModel):
         """
         pair = len(self._results) > 1
         moves = pair or (bool(self._results) and _moves_territory(self._results[0]))
-        columns = [("Region", "name"), ("Held\nbefore %" if moves else "Held\n%", "pct")]
+        columns = [("Region", "name"), ("Occupied\nbefore %" if moves else "Occupied\n%", "pct")]
         for number in range(len(self._results)):
             mark = f" ({'AB'[number]})" if pair else ""
             if moves:

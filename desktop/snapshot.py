@@ -18,6 +18,7 @@ def render_snapshot(
     height: int = DEFAULT_SIZE[1],
     date: dt.date | None = None,
     scenario: str | None = None,
+    reconcile_km: float | None = None,
 ) -> Path:
     """Draw the map exactly as the app does (same page, same code) and save it as a PNG.
 
@@ -34,6 +35,8 @@ def render_snapshot(
         The control file's date, if its metadata and name do not give it.
     scenario : str, optional
         A proposal (id or ``.toml`` file) to draw over the control layer.
+    reconcile_km : float, optional
+        Border and coast reconciliation tolerance of the figures (default 3 km).
 
     Raises
     ------
@@ -51,6 +54,7 @@ def render_snapshot(
     from desktop.map.page import control_payload, proposal_payload
     from desktop.map.view import MapView
     from geodata.importers import read_control_layer
+    from geodata.reconcile import DEFAULT_TOLERANCE_KM
     from geodata.scenarios.engine import run_proposal
     from geodata.scenarios.proposals import find_proposal
     from geodata.stats import compute_stats
@@ -59,9 +63,10 @@ def render_snapshot(
     proposal = find_proposal(scenario) if scenario else None
     if control_file is not None:
         layer = read_control_layer(control_file, date=date)
-        payload = control_payload(layer, compute_stats(layer))
+        km = DEFAULT_TOLERANCE_KM if reconcile_km is None else reconcile_km
+        payload = control_payload(layer, compute_stats(layer, reconcile_km=km))
         if proposal is not None:
-            overlay = proposal_payload(run_proposal(proposal, layer))
+            overlay = proposal_payload(run_proposal(proposal, layer, reconcile_km=km))
 
     app = QApplication.instance() or QApplication([])
     view = MapView()

@@ -35,7 +35,7 @@ def rows_as_tsv(rows: Iterable[tuple]) -> str:
 
 
 class StatsDock(QDockWidget):
-    """The table of controlled areas. Selecting rows reports region codes; it never computes."""
+    """The table of occupied areas. Selecting rows reports region codes; it never computes."""
 
     codes_selected = Signal(list)
 

@@ -13,9 +13,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from geodata.stats import ControlStats
+from geodata.stats import ADDED, ControlStats
 
-COLUMNS = ("Region", "Area km²", "Controlled km²", "Controlled %")
+COLUMNS = ("Region", "Area km²", "Occupied km²", "Occupied %")
 SHARE_COLUMN = 3
 SORT_ROLE = Qt.ItemDataRole.UserRole
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # region code ("UA-14") or group id ("annexed-2022")
@@ -29,12 +29,12 @@ _Index = QModelIndex | QPersistentModelIndex
 GROUP_LABELS = {
     "annexed-2022": "Annexed 2022",
     "crimea-2014": "Annexed 2014",
-    "ukraine": "Ukraine",
+    "ukraine": "All of Ukraine",
 }
 
 
 class StatsTableModel(QAbstractTableModel):
-    """Rows: the three groups, then the units, each with area, controlled area and share."""
+    """Rows: the three groups, then the units, each with area, occupied area and share."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -106,7 +106,11 @@ class StatsTableModel(QAbstractTableModel):
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.ToolTipRole:
-            return record["name"] if record["is_group"] else f"{record['name']} ({record['key']})"
+            name = record["name"] if record["is_group"] else f"{record['name']} ({record['key']})"
+            added = record.get(ADDED, 0.0)
+            if added >= 0.05:
+                name += f"\nOccupied km² include {added:,.1f} km² of border and coast slivers"
+            return name
         return None
 
 
@@ -133,7 +137,7 @@ class StatsSortProxy(QSortFilterProxyModel):
 
 
 class ShareBarDelegate(QStyledItemDelegate):
-    """Draws the controlled share as a bar behind the number."""
+    """Draws the occupied share as a bar behind the number."""
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
         share = index.data(SHARE_ROLE)

@@ -122,14 +122,23 @@ class ControlLayer:
         >>> ControlLayer(Polygon(), None, "deepstatemap_data_20241120.geojson", "GeoJSON").credit
         'DeepStateMap'
         """
-        if self.source_format == "DeepStateMap" or "deepstate" in self.source.lower():
-            return "DeepStateMap"
-        return self.source
+        return credit_for(self.source, self.source_format)
 
     @property
     def is_empty(self) -> bool:
         """True when the layer controls nothing at all."""
         return bool(shapely.is_empty(self.controlled))
+
+
+def credit_for(source: str, source_format: str = "") -> str:
+    """Who to credit for control areas from a source: ``DeepStateMap`` for its data, else the name.
+
+    >>> credit_for("deepstatemap_data_20241120.geojson"), credit_for("mine.kml", "KML")
+    ('DeepStateMap', 'mine.kml')
+    """
+    if source_format == "DeepStateMap" or "deepstate" in source.lower():
+        return "DeepStateMap"
+    return source
 
 
 def _count(n: int, noun: str) -> str:

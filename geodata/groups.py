@@ -28,7 +28,7 @@ CRIMEA_2014 = RegionGroup(
 )
 UKRAINE = RegionGroup(
     "ukraine",
-    "Ukraine",
+    "All of Ukraine",
     (
         "UA-05", "UA-07", "UA-09", "UA-12", "UA-14", "UA-18", "UA-21", "UA-23", "UA-26",
         "UA-30", "UA-32", "UA-35", "UA-40", "UA-43", "UA-46", "UA-48", "UA-51", "UA-53",

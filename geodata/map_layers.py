@@ -18,7 +18,7 @@ from geodata.cities import load_cities
 from geodata.claims import claim_geometry, load_claims
 from geodata.control import ControlLayer
 from geodata.scenarios.engine import ScenarioResult
-from geodata.stats import ControlStats
+from geodata.stats import ADDED, ControlStats
 
 # Display tolerances in degrees: about 200 m for boundaries (invisible at the
 # zooms the map allows) and 50 m for control areas, which analysts zoom into.
@@ -257,7 +257,9 @@ def _without_slivers(geometry):
 
 
 def region_figures(stats: ControlStats | None) -> dict:
-    """Per-unit figures for map tooltips: ``{code: {area_km2, controlled_km2, controlled_pct}}``.
+    """Per-unit figures for map tooltips: ``{code: {area_km2, controlled_km2, controlled_pct, …}}``.
+
+    ``added_km2`` is what border and coast reconciliation added to the occupied km².
 
     >>> region_figures(None)
     {}
@@ -269,8 +271,11 @@ def region_figures(stats: ControlStats | None) -> dict:
             "area_km2": round(float(row.area_km2), 1),
             "controlled_km2": round(float(row.controlled_km2), 1),
             "controlled_pct": round(float(row.controlled_pct), 2),
+            "added_km2": round(float(record.get(ADDED, 0.0)), 1),
         }
-        for row in stats.regions.itertuples()
+        for row, record in zip(
+            stats.regions.itertuples(), stats.regions.to_dict("records"), strict=True
+        )
     }
 
 

@@ -13,10 +13,17 @@ import shapely
 # Being equal-area on the ellipsoid, it gives the same areas as geodesic
 # measurement (pyproj.Geod) to within about 1e-5 for oblast-sized shapes, and
 # keeps shapes undistorted enough for buffers in km (demilitarized zones).
-EQUAL_AREA_CRS = pyproj.CRS.from_proj4(
+EQUAL_AREA_PROJ4 = (
     "+proj=aea +lat_0=48.4 +lon_0=31.2 +lat_1=45.7 +lat_2=51.1 +ellps=WGS84 +units=m +no_defs"
 )
+EQUAL_AREA_CRS = pyproj.CRS.from_proj4(EQUAL_AREA_PROJ4)
 WGS84 = pyproj.CRS.from_epsg(4326)
+
+# Overlays of control data with boundaries and with each other (slivers, shared
+# edges drawn twice) make plain GEOS overlays fail ("non-noded intersection");
+# snap-rounding to a 1e-6 degree grid (about 10 cm) makes them robust and
+# changes no area visibly.
+GRID_DEG = 1e-6
 
 
 # pyproj transformers must not be shared between threads (it crashes), and the

@@ -1,8 +1,16 @@
-"""Controlled area and share per first-level unit and per group of units."""
+"""Occupied area and share per first-level unit and per group of units.
+
+"Controlled" in names and JSON fields is the control layer's area: DeepStateMap
+calls it occupied, and so does the app. By default the figures include the
+border and coast reconciliation of :mod:`geodata.reconcile`; the km² it added
+are reported beside them (``added_by_reconciliation_km2``).
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -12,11 +20,50 @@ import shapely
 
 from geodata.boundaries import BoundarySet, load_boundaries
 from geodata.control import ControlLayer
+from geodata.geometry import to_equal_area_valid
 from geodata.groups import GROUPS, RegionGroup
-from geodata.projection import to_equal_area
+from geodata.reconcile import DEFAULT_TOLERANCE_KM, check_tolerance, reconcile_layer
 
-REGION_COLUMNS = ["code", "name", "area_km2", "controlled_km2", "controlled_pct"]
-GROUP_COLUMNS = ["id", "name", "area_km2", "controlled_km2", "controlled_pct"]
+ADDED = "added_by_reconciliation_km2"
+REGION_COLUMNS = ["code", "name", "area_km2", "controlled_km2", "controlled_pct", ADDED]
+GROUP_COLUMNS = ["id", "name", "area_km2", "controlled_km2", "controlled_pct", ADDED]
+
+
+def share_pct(km2, area_km2):
+    """Occupied share in percent: ``100 × km² / area``, 0 where the area is 0.
+
+    The one share formula of the project; works on numbers and arrays.
+
+    >>> share_pct(25.0, 200.0)
+    12.5
+    >>> share_pct(np.array([1.0, 2.0]), np.array([4.0, 0.0])).tolist()
+    [25.0, 0.0]
+    """
+    km2 = np.asarray(km2, dtype=float)
+    area = np.asarray(area_km2, dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        share = np.where(area > 0, 100.0 * km2 / np.where(area > 0, area, 1.0), 0.0)
+    return float(share) if share.ndim == 0 else share
+
+
+def region_table(
+    boundaries: BoundarySet, controlled_km2: np.ndarray, added_km2: np.ndarray | None = None
+) -> pd.DataFrame:
+    """The per-unit table (:data:`REGION_COLUMNS`) from per-unit km², in the boundary set's order.
+
+    ``controlled_km2`` includes ``added_km2``, the part reconciliation added.
+    """
+    added = np.zeros(len(controlled_km2)) if added_km2 is None else np.asarray(added_km2)
+    return pd.DataFrame(
+        {
+            "code": boundaries.units["code"].to_numpy(),
+            "name": boundaries.units["name"].to_numpy(),
+            "area_km2": boundaries.area_km2,
+            "controlled_km2": controlled_km2,
+            "controlled_pct": share_pct(controlled_km2, boundaries.area_km2),
+            ADDED: added,
+        }
+    )
 
 
 def controlled_area_by_region(controlled, boundaries: BoundarySet | None = None) -> pd.DataFrame:
@@ -33,8 +80,10 @@ def controlled_area_by_region(controlled, boundaries: BoundarySet | None = None)
     Returns
     -------
     pandas.DataFrame
-        One row per unit in the boundary set's order, columns ``code``, ``name``,
-        ``area_km2``, ``controlled_km2``, ``controlled_pct`` (unrounded).
+        One row per unit in the boundary set's order, the columns of
+        :data:`REGION_COLUMNS` (unrounded). This is the raw intersection: the
+        geometry as it is, with nothing added by reconciliation (see
+        :func:`compute_stats`).
 
     Notes
     -----
@@ -52,16 +101,7 @@ def controlled_area_by_region(controlled, boundaries: BoundarySet | None = None)
     [100.0, 0.0]
     """
     boundaries = boundaries or load_boundaries()
-    controlled_km2 = _controlled_km2(controlled, boundaries)
-    return pd.DataFrame(
-        {
-            "code": boundaries.units["code"].to_numpy(),
-            "name": boundaries.units["name"].to_numpy(),
-            "area_km2": boundaries.area_km2,
-            "controlled_km2": controlled_km2,
-            "controlled_pct": 100.0 * controlled_km2 / boundaries.area_km2,
-        }
-    )
+    return region_table(boundaries, _controlled_km2(controlled, boundaries))
 
 
 def controlled_area_by_group(
@@ -87,7 +127,8 @@ def controlled_area_by_group(
                 "name": group.name,
                 "area_km2": area,
                 "controlled_km2": controlled,
-                "controlled_pct": 100.0 * controlled / area if area else 0.0,
+                "controlled_pct": share_pct(controlled, area),
+                ADDED: float(members[ADDED].sum()) if ADDED in members else 0.0,
             }
         )
     return pd.DataFrame(rows, columns=GROUP_COLUMNS)
@@ -101,23 +142,61 @@ class ControlStats:
     source: str
     regions: pd.DataFrame
     groups: pd.DataFrame
+    reconcile_km: float = 0.0  # the reconciliation tolerance the figures include
+    credit: str = ""  # who to credit for the control areas (e.g. DeepStateMap)
+
+    @functools.cached_property
+    def method(self):
+        """The :class:`~geodata.method.MethodNote` of these figures (how they were made)."""
+        from geodata.method import method_note  # the note reads these statistics
+
+        return method_note(self)
+
+    def only(self, region_codes, group_ids) -> ControlStats:
+        """The same statistics for some units and groups only; the method note stays whole."""
+        note = self.method
+        limited = dataclasses.replace(
+            self,
+            regions=self.regions[self.regions["code"].isin(region_codes)].reset_index(drop=True),
+            groups=self.groups[self.groups["id"].isin(group_ids)].reset_index(drop=True),
+        )
+        limited.__dict__["method"] = note
+        return limited
 
     def to_dict(self) -> dict:
-        """The documented JSON shape: ``{"date", "source", "regions": [...], "groups": [...]}``.
+        """The documented JSON shape: ``{"date", "source", "regions", "groups", "metadata"}``.
 
-        Areas are rounded to 0.1 km², shares to 0.01 percentage points.
+        Areas are rounded to 0.1 km², shares to 0.01 percentage points;
+        ``metadata`` is the :attr:`method` note as data.
         """
         return {
             "date": self.date.isoformat() if self.date else None,
             "source": self.source,
             "regions": [_rounded(r, "code") for r in self.regions.to_dict("records")],
             "groups": [_rounded(g, "id") for g in self.groups.to_dict("records")],
+            "metadata": self.method.to_dict(),
         }
 
 
-def compute_stats(layer: ControlLayer, boundaries: BoundarySet | None = None) -> ControlStats:
-    """Per-unit and per-group controlled area of a control layer.
+def compute_stats(
+    layer: ControlLayer,
+    boundaries: BoundarySet | None = None,
+    reconcile_km: float = DEFAULT_TOLERANCE_KM,
+) -> ControlStats:
+    """Per-unit and per-group occupied area of a control layer, reconciled along border and coast.
 
+    Parameters
+    ----------
+    layer : ControlLayer
+        The control data.
+    boundaries : BoundarySet, optional
+        The units; the bundled ones by default.
+    reconcile_km : float
+        Tolerance of the border and coast reconciliation (:mod:`geodata.reconcile`);
+        0 gives the raw intersection.
+
+    Examples
+    --------
     >>> import shapely
     >>> from geodata.control import ControlLayer
     >>> b = load_boundaries()
@@ -126,15 +205,26 @@ def compute_stats(layer: ControlLayer, boundaries: BoundarySet | None = None) ->
     >>> stats.groups.set_index("id").loc["annexed-2022", "controlled_pct"].round(1)
     np.float64(24.8)
     """
-    regions = controlled_area_by_region(layer.controlled, boundaries)
-    return ControlStats(layer.date, layer.source, regions, controlled_area_by_group(regions))
+    boundaries = boundaries or load_boundaries()
+    reconcile_km = check_tolerance(reconcile_km)
+    raw = _controlled_km2(layer.controlled, boundaries)
+    added = reconcile_layer(layer, boundaries, reconcile_km).added_km2
+    regions = region_table(boundaries, raw + added, added)
+    return ControlStats(
+        layer.date,
+        layer.source,
+        regions,
+        controlled_area_by_group(regions),
+        reconcile_km=reconcile_km,
+        credit=layer.credit,
+    )
 
 
 def _controlled_km2(controlled, boundaries: BoundarySet) -> np.ndarray:
     result = np.zeros(len(boundaries.units))
     if controlled is None or shapely.is_empty(controlled):
         return result
-    projected = to_equal_area(controlled)
+    projected = to_equal_area_valid(controlled)
     shapely.prepare(projected)
     units = boundaries.prepared_equal_area()
     touching = np.flatnonzero(shapely.intersects(units, projected))
@@ -160,4 +250,5 @@ def _rounded(record: dict, key: str) -> dict:
         "area_km2": round(float(record["area_km2"]), 1),
         "controlled_km2": round(float(record["controlled_km2"]), 1),
         "controlled_pct": round(float(record["controlled_pct"]), 2),
+        ADDED: round(float(record.get(ADDED, 0.0)), 1),
     }

@@ -8,12 +8,24 @@ import json
 from typing import Literal
 
 from geodata.groups import get_group
-from geodata.stats import ControlStats
+from geodata.stats import ADDED, ControlStats
 
 OutputFormat = Literal["table", "csv", "json"]
 OUTPUT_FORMATS: tuple[OutputFormat, ...] = ("table", "csv", "json")
 
-CSV_COLUMNS = ["date", "level", "code", "name", "area_km2", "controlled_km2", "controlled_pct"]
+#: Column headers for people (tables, spreadsheets) for the fields of the JSON and CSV.
+COLUMN_LABELS = {
+    "date": "Date", "level": "Level", "id": "Group", "code": "Code", "name": "Name",
+    "area_km2": "Area km²", "controlled_km2": "Occupied km²", "controlled_pct": "Occupied %",
+    ADDED: "Added by reconciliation km²",
+    "controlled_km2_before": "Occupied km² before", "controlled_km2_after": "Occupied km² after",
+    "delta_km2": "Change km²", "controlled_pct_before": "Occupied % before",
+    "controlled_pct_after": "Occupied % after", "delta_pct_points": "Change, points",
+}  # fmt: skip
+
+CSV_COLUMNS = [
+    "date", "level", "code", "name", "area_km2", "controlled_km2", "controlled_pct", ADDED,
+]  # fmt: skip
 
 
 def format_stats(
@@ -30,6 +42,9 @@ def format_stats(
     group : str, optional
         A group id (``annexed-2022``, ``crimea-2014``, ``ukraine``): show that group
         and its members only.
+
+    The table ends with a short note on the method; JSON carries it whole as
+    ``metadata``, CSV as ``#`` comment lines before the header.
 
     Raises
     ------
@@ -53,17 +68,16 @@ def format_stats(
 def only_group(stats: ControlStats, group_id: str) -> ControlStats:
     """The same statistics limited to one group and its member units.
 
-    >>> import pandas as pd
-    >>> from geodata.stats import ControlStats
-    >>> regions = pd.DataFrame({"code": ["UA-43", "UA-40", "UA-63"]})
-    >>> groups = pd.DataFrame({"id": ["annexed-2022", "crimea-2014", "ukraine"]})
-    >>> only_group(ControlStats(None, "x", regions, groups), "crimea-2014").regions["code"].tolist()
-    ['UA-43', 'UA-40']
+    >>> from geodata.boundaries import load_boundaries
+    >>> from geodata.control import ControlLayer
+    >>> from geodata.stats import compute_stats
+    >>> b = load_boundaries()
+    >>> stats = compute_stats(ControlLayer(b.units.geometry[0], None, "x", "GeoJSON"), b)
+    >>> only_group(stats, "crimea-2014").regions["code"].tolist()
+    ['UA-40', 'UA-43']
     """
     group = get_group(group_id)
-    regions = stats.regions[stats.regions["code"].isin(group.codes)]
-    groups = stats.groups[stats.groups["id"] == group.id]
-    return ControlStats(stats.date, stats.source, regions.reset_index(drop=True), groups)
+    return stats.only(group.codes, [group.id])
 
 
 def stats_csv_rows(stats: ControlStats) -> list[dict]:
@@ -84,6 +98,7 @@ def stats_csv_rows(stats: ControlStats) -> list[dict]:
                     "area_km2": record["area_km2"],
                     "controlled_km2": record["controlled_km2"],
                     "controlled_pct": record["controlled_pct"],
+                    ADDED: record[ADDED],
                 }
             )
     return rows
@@ -91,6 +106,7 @@ def stats_csv_rows(stats: ControlStats) -> list[dict]:
 
 def _csv(stats: ControlStats) -> str:
     buffer = io.StringIO()
+    buffer.write(stats.method.csv_comments())
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
     writer.writerows(stats_csv_rows(stats))
@@ -99,21 +115,43 @@ def _csv(stats: ControlStats) -> str:
 
 def _table(stats: ControlStats) -> str:
     date = stats.date.isoformat() if stats.date else "date unknown"
-    lines = [f"Controlled area — {stats.source} ({date})", ""]
-    header = f"{'':40} {'area km²':>11} {'controlled km²':>15} {'controlled %':>13}"
+    lines = [f"Occupied area — {stats.source} ({date})", ""]
+    header = (
+        f"{'':40} {'area km²':>11} {'occupied km²':>13} {'occupied %':>11} {'reconciled km²':>15}"
+    )
     lines.append(header)
-    for row in stats.groups.itertuples():
-        lines.append(_table_line(row.name, row))
+    for row in stats.groups.to_dict("records"):
+        lines.append(_table_line(row["name"], row))
     lines.append("")
     regions = stats.regions.sort_values(["controlled_pct", "name"], ascending=[False, True])
-    for row in regions.itertuples():
-        lines.append(_table_line(f"{row.name} ({row.code})", row))
+    for row in regions.to_dict("records"):
+        lines.append(_table_line(f"{row['name']} ({row['code']})", row))
+    lines += ["", *_method_footer(stats)]
     return "\n".join(lines) + "\n"
 
 
-def _table_line(label: str, row) -> str:
-    bar = "█" * round(row.controlled_pct / 10)
+def _table_line(label: str, row: dict) -> str:
+    bar = "█" * round(row["controlled_pct"] / 10)
     return (
-        f"{label[:40]:40} {row.area_km2:11,.1f} {row.controlled_km2:15,.1f} "
-        f"{row.controlled_pct:12.2f}  {bar}"
+        f"{label[:40]:40} {row['area_km2']:11,.1f} {row['controlled_km2']:13,.1f} "
+        f"{row['controlled_pct']:11.2f} {row.get(ADDED, 0.0):+15,.1f}  {bar}"
     )
+
+
+def _method_footer(stats: ControlStats) -> list[str]:
+    note = stats.method
+    if note.reconcile_km:
+        reconciled = (
+            f"Occupied km² include {note.added_by_reconciliation_km2:,.1f} km² of slivers along "
+            f"the border and coast (reconciliation at {note.reconcile_km:g} km; "
+            "--reconcile-km 0 for the raw intersection)."
+        )
+    else:
+        reconciled = "Raw intersection: no border and coast reconciliation (--reconcile-km 0)."
+    return [
+        reconciled,
+        f"Areas: Natural Earth 1:10m boundaries, equal-area projection; all of Ukraine "
+        f"{note.ukraine_area_km2:,.0f} km² ({note.occupied_pct:.2f} % occupied; "
+        f"{note.occupied_pct_of_official_area:.2f} % of the official {note.official_area_km2:,.0f}"
+        " km²).",
+    ]

@@ -20,3 +20,19 @@ def require_shared(path: Path) -> Path:
             f"real control data not available: {path} is absent (it lives outside the repo)"
         )
     return path
+
+
+def csv_records(text: str) -> list[dict]:
+    """The rows of a CSV export as dicts, after its ``#`` method notes (which must be there)."""
+    import csv
+    import io
+
+    lines = text.splitlines()
+    notes = [line for line in lines if line.startswith("#")]
+    assert notes and lines[: len(notes)] == notes, "CSV exports start with '#' method notes"
+    return list(csv.DictReader(io.StringIO("\n".join(lines[len(notes) :]))))
+
+
+def csv_header(text: str) -> str:
+    """The header line of a CSV export (the first line that is not a ``#`` note)."""
+    return next(line for line in text.splitlines() if not line.startswith("#"))

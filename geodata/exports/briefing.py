@@ -125,9 +125,11 @@ def briefing_figure(
     panel.axis("off")
     _draw_panel(panel, layer, stats, result, options, scale)
     credit = f"{CREDITS} · Control areas: {layer.credit}"
-    figure.text(0.03, 0.03, credit, fontsize=7.5 * scale, color="#555555")
-    figure.text(0.97, 0.03, f"Made {dt.date.today().isoformat()}", fontsize=7.5 * scale,
+    figure.text(0.03, 0.038, credit, fontsize=7.5 * scale, color="#555555")
+    figure.text(0.97, 0.038, f"Made {dt.date.today().isoformat()}", fontsize=7.5 * scale,
                 color="#555555", ha="right")  # fmt: skip
+    # The method in one line: how the areas were measured, and what reconciliation added.
+    figure.text(0.03, 0.014, stats.method.footnote(), fontsize=6.5 * scale, color="#555555")
     return figure
 
 
@@ -367,7 +369,7 @@ def _statistics_lines(
     short = {"annexed-2022": "Four regions annexed 2022", "crimea-2014": "Crimea and Sevastopol",
              "ukraine": "All of Ukraine"}  # fmt: skip
     if result is None:
-        header = ("Held by the occupying side", "km²        %", True)
+        header = ("Occupied", "km²        %", True)
         groups = [
             (short[r.id], f"{r.controlled_km2:>9,.0f} {r.controlled_pct:6.2f}")
             for r in stats.groups.itertuples()
@@ -377,7 +379,7 @@ def _statistics_lines(
             (r.name, f"{r.controlled_km2:>9,.0f} {r.controlled_pct:6.2f}") for r in top.itertuples()
         ]
     else:
-        header = ("Held, % (before → after)", "", True)
+        header = ("Occupied, % (before → after)", "", True)
         groups = [(short[r.id], f"{r.controlled_pct_before:6.2f} → {r.controlled_pct_after:6.2f}")
                   for r in result.groups.itertuples()]  # fmt: skip
         table = result.regions.assign(change=result.regions["delta_km2"].abs().round(1))

@@ -12,7 +12,7 @@ from geodata.exports.atomic import write_atomically
 from geodata.scenarios.engine import ScenarioResult
 from geodata.scenarios.output import format_scenario, scenario_to_dict
 from geodata.stats import ControlStats
-from geodata.stats_output import format_stats
+from geodata.stats_output import COLUMN_LABELS, format_stats
 
 TABLE_FORMATS = (".csv", ".json", ".xlsx")
 CREDITS = "Boundaries: Natural Earth. Cities: GeoNames."
@@ -38,7 +38,7 @@ def write_table(
 
 
 def _workbook(stats: ControlStats, result: ScenarioResult | None, credit: str) -> openpyxl.Workbook:
-    """Sheets ``Groups`` and ``Regions`` with the JSON's numbers, and ``About``."""
+    """Sheets ``Groups`` and ``Regions`` with the JSON's numbers, and ``About`` with the method."""
     data = scenario_to_dict(result) if result else stats.to_dict()
     book = openpyxl.Workbook()
     groups = book.active
@@ -47,6 +47,7 @@ def _workbook(stats: ControlStats, result: ScenarioResult | None, credit: str) -
     _sheet(book.create_sheet("Regions"), data["regions"], "code")
     about = book.create_sheet("About")
     rows = [("Date", data["date"] or "unknown"), ("Source", data["source"])]
+    rows += (result.before if result else stats).method.lines()
     if result:
         rows += [
             ("Proposal", data["scenario"]["name"]),
@@ -65,7 +66,7 @@ def _workbook(stats: ControlStats, result: ScenarioResult | None, credit: str) -
 
 def _sheet(sheet, records: list[dict], key: str) -> None:
     columns = list(records[0]) if records else [key]
-    sheet.append(columns)
+    sheet.append([COLUMN_LABELS.get(column, column) for column in columns])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for record in records:
@@ -73,5 +74,5 @@ def _sheet(sheet, records: list[dict], key: str) -> None:
     sheet.freeze_panes = "A2"
     for index, column in enumerate(columns, start=1):
         sheet.column_dimensions[openpyxl.utils.get_column_letter(index)].width = max(
-            12, len(column) + 2
+            12, len(COLUMN_LABELS.get(column, column)) + 2
         )

@@ -8,9 +8,9 @@ import pandas as pd
 import shapely
 
 from geodata.history.series import HistorySeries
+from geodata.projection import GRID_DEG
 
 Period = Literal["daily", "weekly"]
-GRID_DEG = 1e-6  # snap-rounding for the overlays (about 10 cm), as the scenario engine
 
 
 def change_series(series: HistorySeries, period: Period = "daily") -> pd.DataFrame:

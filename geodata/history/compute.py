@@ -14,6 +14,11 @@ Method
   coordinate comparison) and, where it has not changed, that unit's figure is
   reused instead of intersecting again. The figures are exactly those of
   :func:`geodata.stats.controlled_area_by_region`.
+* Border and coast reconciliation (:mod:`geodata.reconcile`) is kept in the
+  store apart from the raw figures, keyed by its tolerance and method: a
+  changed tolerance recomputes it, and switching back finds it again. It runs
+  in the calling thread, in date order, as the workers' results come in, and
+  recomputes only the border cells a day's changed edges touch.
 """
 
 from __future__ import annotations
@@ -35,6 +40,14 @@ from geodata.history.sources import HistorySource, Snapshot
 from geodata.history.store import FileRecord, Store, content_hash
 from geodata.importers import read_control_layer
 from geodata.projection import to_equal_area
+from geodata.reconcile import (
+    DEFAULT_TOLERANCE_KM,
+    BorderWatch,
+    IncrementalReconciler,
+    border_grid,
+    check_tolerance,
+    method_key,
+)
 
 DEFAULT_WORKERS = max(1, min(4, os.cpu_count() or 1))
 SAVE_BATCH = 64  # snapshots per store transaction
@@ -56,6 +69,7 @@ def compute_history(
     boundaries: BoundarySet | None = None,
     progress=None,
     workers: int = DEFAULT_WORKERS,
+    reconcile_km: float = DEFAULT_TOLERANCE_KM,
 ) -> HistorySeries:
     """Per-unit controlled km² for every date of a history.
 
@@ -69,36 +83,51 @@ def compute_history(
     progress : object, optional
         Has ``report(fraction, message)`` and ``check()`` (which raises to cancel).
     workers : int
-        Threads computing at once.
+        Threads or processes computing at once.
+    reconcile_km : float
+        Border and coast reconciliation tolerance (:mod:`geodata.reconcile`); 0
+        for the raw intersection.
     """
     boundaries = boundaries or load_boundaries()
+    reconcile_km = check_tolerance(reconcile_km)
     progress = progress or NoProgress()
     snapshots = list(source.snapshots)
     progress.report(0.0, f"Looking up {len(snapshots)} snapshots…")
     keys = _content_keys(snapshots, store)
     known = store.stats_for(keys, boundaries.version) if store else {}
-    missing = [i for i, key in enumerate(keys) if key not in known]
+    known_added = (
+        store.stats_for(keys, method_key(boundaries.version, reconcile_km))
+        if store and reconcile_km
+        else {}
+    )
+    if not reconcile_km:
+        known_added = {key: np.zeros(len(boundaries.codes)) for key in known}
+    missing = [i for i, key in enumerate(keys) if key not in known or key not in known_added]
     results: dict[str, np.ndarray] = dict(known)
+    added: dict[str, np.ndarray] = dict(known_added)
     skipped: dict[str, str] = {}
     if missing:
-        computed, skipped = _compute_missing(
-            snapshots, keys, missing, store, boundaries, progress, workers
+        computed, computed_added, skipped = _compute_missing(
+            snapshots, keys, missing, store, boundaries, progress, workers, reconcile_km
         )
         results.update(computed)
+        added.update(computed_added)
     progress.report(1.0, "Done")
     # A file that cannot be read is left out, and said so; the other dates stand.
     kept = [i for i, key in enumerate(keys) if key not in skipped]
     snapshots = [snapshots[i] for i in kept]
     keys = [keys[i] for i in kept]
-    table = (
-        np.vstack([results[key] for key in keys]) if keys else np.zeros((0, len(boundaries.codes)))
-    )
+    empty = np.zeros((0, len(boundaries.codes)))
+    raw = np.vstack([results[key] for key in keys]) if keys else empty
+    reconciled = np.vstack([added[key] for key in keys]) if keys else empty
     return HistorySeries(
         source=source.name,
         dates=tuple(s.date for s in snapshots),
         keys=tuple(keys),
         labels=tuple(s.label for s in snapshots),
-        controlled_km2=table,
+        controlled_km2=raw + reconciled,
+        added_km2=reconciled,
+        reconcile_km=reconcile_km,
         boundaries=boundaries,
         notes=source.notes + tuple(f"left out: {reason}" for reason in skipped.values()),
         paths=tuple(s.path for s in snapshots),
@@ -126,12 +155,17 @@ class IncrementalStats:
 
     def __call__(self, controlled) -> np.ndarray:
         """Controlled km² of each unit, as :func:`geodata.stats.controlled_area_by_region`."""
-        result = np.zeros(len(self._bounds))
         if controlled is None or shapely.is_empty(controlled):
+            return self.measure_projected(None)
+        return self.measure_projected(to_equal_area(controlled))
+
+    def measure_projected(self, projected) -> np.ndarray:
+        """:meth:`__call__` for a geometry already in the equal-area projection."""
+        result = np.zeros(len(self._bounds))
+        if projected is None or shapely.is_empty(projected):
             self._previous = {}
             return result
         units = self._boundaries.prepared_equal_area()
-        projected = to_equal_area(controlled)
         shapely.prepare(projected)
         touching = np.flatnonzero(shapely.intersects(units, projected))
         current = {}
@@ -169,17 +203,29 @@ def _content_keys(snapshots: list[Snapshot], store: Store | None) -> list[str]:
 
 
 def _compute_missing(
-    snapshots, keys, missing, store, boundaries, progress, workers
-) -> tuple[dict, dict]:
-    """Compute and store what the store lacks; return (figures by key, reasons by skipped key)."""
+    snapshots, keys, missing, store, boundaries, progress, workers, reconcile_km
+) -> tuple[dict, dict, dict]:
+    """Compute and store what the store lacks.
+
+    Returns the raw figures by key, the reconciled additions by key and the
+    reasons by skipped key.
+    """
     # Runs of consecutive dates: several per worker, so the work stays balanced
     # and progress and cancel are seen between runs.
     parts = max(1, min(len(missing), workers * 6))
     runs = [run.tolist() for run in np.array_split(np.array(missing), parts) if len(run)]
-    jobs = [[(keys[i], snapshots[i]) for i in run] for run in runs]
+    jobs = [([(keys[i], snapshots[i]) for i in run], reconcile_km) for run in runs]
     use_processes = (
-        _can_fork() and workers > 1 and all(s.path is not None for job in jobs for _key, s in job)
+        _can_fork()
+        and workers > 1
+        and all(s.path is not None for job, _r in jobs for _key, s in job)
     )
+    # Reconciliation runs here, in date order, while the workers read and
+    # measure: one cache of border cells serves the whole history. The grid is
+    # built before worker processes fork, for them to find edges near the border.
+    reconciler = IncrementalReconciler(boundaries, reconcile_km)
+    if reconcile_km:
+        border_grid(boundaries, reconcile_km)
     rows: list = []
     skipped: dict[str, str] = {}
     pool_class = ProcessPoolExecutor if use_processes else ThreadPoolExecutor
@@ -189,7 +235,7 @@ def _compute_missing(
         try:
             for future in futures:
                 done, failed = future.result()
-                rows += done
+                rows += [(*row[:4], reconciler.apply(change), row[4]) for *row, change in done]
                 skipped.update(failed)
                 progress.report(0.05 + 0.9 * (len(rows) + len(skipped)) / len(missing),
                                 f"Computed {len(rows)} of {len(missing)} snapshots")  # fmt: skip
@@ -200,29 +246,39 @@ def _compute_missing(
             raise
     if store is not None:
         progress.report(0.97, "Saving to the store…")
+        added_key = method_key(boundaries.version, reconcile_km) if reconcile_km else None
         for start in range(0, len(rows), SAVE_BATCH):
             chunk = rows[start : start + SAVE_BATCH]
             store.save(
                 boundaries.version,
-                [(key, wkb, label, km2) for key, wkb, label, km2, _path in chunk],
+                [(key, wkb, label, km2) for key, wkb, label, km2, _added, _path in chunk],
                 [
                     (str(path.resolve()), _record(path, key))
-                    for key, _w, _l, _k, path in chunk
+                    for key, _w, _l, _k, _a, path in chunk
                     if path
                 ],
+                extra={added_key: [(row[0], row[4]) for row in chunk]} if added_key else None,
             )
-    return {key: km2 for key, _wkb, _label, km2, _path in rows}, skipped
+    return (
+        {row[0]: row[3] for row in rows},
+        {row[0]: row[4] for row in rows},
+        skipped,
+    )
 
 
-def _compute_run(job: list[tuple[str, Snapshot]]) -> tuple[list, dict[str, str]]:
+def _compute_run(job: tuple[list[tuple[str, Snapshot]], float]) -> tuple[list, dict[str, str]]:
     """Read and measure a run of consecutive snapshots (in a worker thread or process).
 
-    Returns the rows ``(key, wkb, label, km2, path)`` and, for files that cannot
-    be read, their reasons by key.
+    Returns the rows ``(key, wkb, label, km2, path, change)`` — ``change`` is
+    what the reconciliation needs (:class:`~geodata.reconcile.BorderWatch`) —
+    and, for files that cannot be read, their reasons by key.
     """
-    stats = IncrementalStats(load_boundaries())
+    snapshots, reconcile_km = job
+    boundaries = load_boundaries()
+    stats = IncrementalStats(boundaries)
+    watch = BorderWatch(boundaries, reconcile_km)
     out, failed = [], {}
-    for key, snapshot in job:
+    for key, snapshot in snapshots:
         try:
             if snapshot.path is not None:
                 territory = read_control_layer(snapshot.path, date=snapshot.date).controlled
@@ -231,9 +287,10 @@ def _compute_run(job: list[tuple[str, Snapshot]]) -> tuple[list, dict[str, str]]
         except BadInputError as error:
             failed[key] = str(error)
             continue
-        out.append(
-            (key, shapely.to_wkb(territory), snapshot.label, stats(territory), snapshot.path)
-        )
+        projected = None if shapely.is_empty(territory) else to_equal_area(territory)
+        km2 = stats.measure_projected(projected)
+        out.append((key, shapely.to_wkb(territory), snapshot.label, km2, snapshot.path,
+                    watch(projected)))  # fmt: skip
     return out, failed
 
 

@@ -14,9 +14,10 @@ import pandas as pd
 import shapely
 
 from geodata.boundaries import BoundarySet
+from geodata.control import credit_for
 from geodata.groups import GROUPS
 from geodata.importers import read_control_layer
-from geodata.stats import ControlStats, controlled_area_by_group
+from geodata.stats import ADDED, ControlStats, controlled_area_by_group, region_table, share_pct
 from geodata.stats_output import CSV_COLUMNS
 
 
@@ -32,6 +33,13 @@ class HistorySeries:
     boundaries: BoundarySet
     notes: tuple[str, ...] = ()
     paths: tuple[Path | None, ...] = ()  # the file of each date, where it came from one
+    # What border and coast reconciliation added (included in controlled_km2), and its tolerance.
+    added_km2: np.ndarray | None = None
+    reconcile_km: float = 0.0
+
+    def __post_init__(self) -> None:
+        if self.added_km2 is None:
+            object.__setattr__(self, "added_km2", np.zeros_like(self.controlled_km2))
 
     def __len__(self) -> int:
         return len(self.dates)
@@ -59,6 +67,8 @@ class HistorySeries:
             self.boundaries,
             self.notes,
             tuple(self.paths[i] for i in keep) if self.paths else (),
+            self.added_km2[keep],
+            self.reconcile_km,
         )
 
     def territory(self, row: int, store=None) -> shapely.Geometry:
@@ -76,19 +86,14 @@ class HistorySeries:
 
     def stats_at(self, row: int) -> ControlStats:
         """One date's statistics, as :func:`geodata.stats.compute_stats` gives them."""
-        units = self.boundaries.units
-        km2 = self.controlled_km2[row]
-        regions = pd.DataFrame(
-            {
-                "code": units["code"].to_numpy(),
-                "name": units["name"].to_numpy(),
-                "area_km2": self.boundaries.area_km2,
-                "controlled_km2": km2,
-                "controlled_pct": 100.0 * km2 / self.boundaries.area_km2,
-            }
-        )
+        regions = region_table(self.boundaries, self.controlled_km2[row], self.added_km2[row])
         return ControlStats(
-            self.dates[row], self.labels[row], regions, controlled_area_by_group(regions)
+            self.dates[row],
+            self.labels[row],
+            regions,
+            controlled_area_by_group(regions),
+            reconcile_km=self.reconcile_km,
+            credit=credit_for(self.labels[row]),
         )
 
     def group_km2(self) -> pd.DataFrame:
@@ -117,22 +122,37 @@ class HistorySeries:
         group_areas = [float(areas[rows].sum()) for _g, rows in groups]
         out = []
         for row, date in enumerate(self.dates):
-            km2 = self.controlled_km2[row]
+            km2, added = self.controlled_km2[row], self.added_km2[row]
             regions = [
-                _record("code", code, name, areas[i], km2[i])
+                _record("code", code, name, areas[i], km2[i], added[i])
                 for i, (code, name) in enumerate(zip(codes, names, strict=True))
             ]
             group_records = [
-                _record("id", g.id, g.name, area, km2[rows].sum())
+                _record("id", g.id, g.name, area, km2[rows].sum(), added[rows].sum())
                 for (g, rows), area in zip(groups, group_areas, strict=True)
             ]
             out.append({"date": date.isoformat(), "source": self.labels[row],
                         "regions": regions, "groups": group_records})  # fmt: skip
         return out
 
+    @property
+    def method(self):
+        """The :class:`~geodata.method.MethodNote` of the history (figures of its last date)."""
+        from geodata.method import method_note_for
+
+        if not self.dates:
+            return method_note_for(None, self.source, self.source, self.reconcile_km, 0.0, 0.0)
+        last = len(self.dates) - 1
+        period = f"{self.dates[0].isoformat()} … {self.dates[-1].isoformat()}"
+        return method_note_for(
+            self.dates[last], self.source, credit_for(self.labels[last]), self.reconcile_km,
+            float(self.added_km2[last].sum()), float(self.controlled_km2[last].sum()), period,
+        )  # fmt: skip
+
     def to_csv(self) -> str:
-        """One row per date and group or unit, with the ``stats`` CSV columns."""
+        """One row per date and group or unit, with the ``stats`` CSV columns, after ``#`` notes."""
         buffer = io.StringIO()
+        buffer.write(self.method.csv_comments())
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(CSV_COLUMNS)
         for entry in self.records():
@@ -142,21 +162,22 @@ class HistorySeries:
             ):
                 for r in records:
                     writer.writerow((entry["date"], level, r[key], r["name"], r["area_km2"],
-                                     r["controlled_km2"], r["controlled_pct"]))  # fmt: skip
+                                     r["controlled_km2"], r["controlled_pct"],
+                                     r[ADDED]))  # fmt: skip
         return buffer.getvalue()
 
     def to_json(self) -> str:
-        """``{"source", "dates": [{"date", "source", "regions", "groups"}, ...]}``, as ``stats``."""
-        return (
-            json.dumps({"source": self.source, "dates": self.records()}, ensure_ascii=False) + "\n"
-        )
+        """``{"source", "dates": [{"date", "source", "regions", "groups"}, ...], "metadata"}``."""
+        data = {"source": self.source, "dates": self.records(), "metadata": self.method.to_dict()}
+        return json.dumps(data, ensure_ascii=False) + "\n"
 
 
-def _record(key: str, value: str, name: str, area: float, km2: float) -> dict:
+def _record(key: str, value: str, name: str, area: float, km2: float, added: float) -> dict:
     return {
         key: value,
         "name": name,
         "area_km2": round(float(area), 1),
         "controlled_km2": round(float(km2), 1),
-        "controlled_pct": round(100.0 * float(km2) / float(area), 2) if area else 0.0,
+        "controlled_pct": round(share_pct(km2, area), 2),
+        ADDED: round(float(added), 1),
     }

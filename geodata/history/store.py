@@ -87,7 +87,12 @@ class Store:
     # -- snapshots and statistics ------------------------------------------------------------
 
     def stats_for(self, hashes: Iterable[str], boundary_version: str) -> dict[str, np.ndarray]:
-        """Stored per-unit controlled km² for these content hashes (those it has)."""
+        """Stored per-unit figures for these content hashes (those it has).
+
+        ``boundary_version`` is the key the figures were saved under: a boundary
+        set's version for the raw controlled km², or a method key such as
+        :func:`geodata.reconcile.method_key` for what a method added.
+        """
         wanted = set(hashes)
         rows = self._query(
             "SELECT hash, km2 FROM stats WHERE boundary_version = ?", (boundary_version,)
@@ -109,13 +114,23 @@ class Store:
         boundary_version: str,
         snapshots: Iterable[tuple[str, bytes, str, np.ndarray]],
         files: Iterable[tuple[str, FileRecord]] = (),
+        extra: dict[str, Iterable[tuple[str, np.ndarray]]] | None = None,
     ) -> None:
-        """Add snapshots ``(hash, wkb, source, km2)`` and file records, in one transaction."""
+        """Add snapshots ``(hash, wkb, source, km2)`` and file records, in one transaction.
+
+        ``extra`` maps further figure keys (a method and its settings, e.g.
+        :func:`geodata.reconcile.method_key`) to ``(hash, per-unit figures)``.
+        """
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         snapshot_rows, stats_rows = [], []
         for content, wkb, source, km2 in snapshots:
             snapshot_rows.append((content, wkb, source, now))
             stats_rows.append((content, boundary_version, np.asarray(km2, dtype="<f8").tobytes()))
+        for key, figures in (extra or {}).items():
+            stats_rows += [
+                (content, key, np.asarray(values, dtype="<f8").tobytes())
+                for content, values in figures
+            ]
         file_rows = [(path, r.size, r.mtime_ns, r.hash) for path, r in files]
         with self._write() as connection:
             connection.executemany(

@@ -12,15 +12,25 @@ from geodata.boundaries import BoundarySet, load_boundaries
 from geodata.cities import load_cities
 from geodata.contact_line import contact_line, contact_line_km, ukraine_equal_area
 from geodata.control import ControlLayer
+from geodata.geometry import polygonal, to_equal_area_valid
 from geodata.groups import GROUPS
-from geodata.projection import to_equal_area
-from geodata.scenarios.operations import GRID_DEG, DemilitarizedZone
+from geodata.projection import GRID_DEG
+from geodata.reconcile import DEFAULT_TOLERANCE_KM, reconcile_layer, reconciled_geometry
+from geodata.scenarios.operations import DemilitarizedZone
 from geodata.scenarios.proposals import Proposal
-from geodata.stats import ControlStats, compute_stats, controlled_area_by_region
+from geodata.stats import (
+    ADDED,
+    ControlStats,
+    compute_stats,
+    controlled_area_by_group,
+    controlled_area_by_region,
+    region_table,
+)
 
 DELTA_COLUMNS = [
     "controlled_km2_before", "controlled_km2_after", "delta_km2",
     "controlled_pct_before", "controlled_pct_after", "delta_pct_points",
+    ADDED,  # of the occupied km² before: what border and coast reconciliation added
 ]  # fmt: skip
 
 
@@ -89,9 +99,16 @@ class ScenarioResult:
 
 
 def run_proposal(
-    proposal: Proposal, layer: ControlLayer, boundaries: BoundarySet | None = None
+    proposal: Proposal,
+    layer: ControlLayer,
+    boundaries: BoundarySet | None = None,
+    reconcile_km: float = DEFAULT_TOLERANCE_KM,
 ) -> ScenarioResult:
     """Apply a proposal's operations in order to a control layer and measure the outcome.
+
+    The proposal starts from the occupied territory as the statistics count it:
+    the control layer with its border and coast reconciliation
+    (:mod:`geodata.reconcile`, tolerance ``reconcile_km``; 0 for none).
 
     Examples
     --------
@@ -107,19 +124,23 @@ def run_proposal(
     100.0
     """
     boundaries = boundaries or load_boundaries()
-    controlled = layer.controlled
+    before = compute_stats(layer, boundaries, reconcile_km)
+    base = reconciled_geometry(
+        layer.controlled, reconcile_layer(layer, boundaries, before.reconcile_km)
+    )
+    controlled = base
     zones = []
     for operation in proposal.operations:
-        controlled = operation.apply(controlled, boundaries)
+        controlled = polygonal(operation.apply(controlled, boundaries))
         if isinstance(operation, DemilitarizedZone):
             zones.append(_zone_result(operation, controlled, boundaries))
     after_layer = ControlLayer(
         controlled, layer.date, f"{layer.source} — {proposal.name}", layer.source_format
     )
-    before, after = compute_stats(layer, boundaries), compute_stats(after_layer, boundaries)
-    to_occupier = shapely.difference(controlled, layer.controlled, grid_size=GRID_DEG)
-    to_ukraine = shapely.difference(layer.controlled, controlled, grid_size=GRID_DEG)
-    line_before = contact_line(layer.controlled, boundaries)
+    to_occupier = shapely.difference(controlled, base, grid_size=GRID_DEG)
+    to_ukraine = shapely.difference(base, controlled, grid_size=GRID_DEG)
+    after = _after_stats(before, after_layer, to_occupier, to_ukraine, boundaries)
+    line_before = contact_line(base, boundaries)
     line_after = contact_line(controlled, boundaries)
     return ScenarioResult(
         proposal=proposal,
@@ -134,9 +155,28 @@ def run_proposal(
         contact_line_after=line_after,
         contact_line_km_before=contact_line_km(line_before),
         contact_line_km_after=contact_line_km(line_after),
-        cities_changing_hands=_cities_changing_hands(layer.controlled, controlled, boundaries),
+        cities_changing_hands=_cities_changing_hands(base, controlled, boundaries),
         demilitarized_zones=tuple(zones),
     )
+
+
+def _after_stats(
+    before: ControlStats, after_layer: ControlLayer, to_occupier, to_ukraine, boundaries
+) -> ControlStats:
+    """The statistics after a proposal: before, plus what passes to the occupier, minus the rest.
+
+    Measured this way, a unit the proposal does not touch keeps its figure to
+    the last digit, and before, after and the areas that change hands agree.
+    """
+    gained = controlled_area_by_region(to_occupier, boundaries)["controlled_km2"].to_numpy()
+    lost = controlled_area_by_region(to_ukraine, boundaries)["controlled_km2"].to_numpy()
+    km2 = before.regions["controlled_km2"].to_numpy() + gained - lost
+    km2 = np.clip(km2, 0.0, boundaries.area_km2)
+    regions = region_table(boundaries, km2)
+    return ControlStats(
+        after_layer.date, after_layer.source, regions, controlled_area_by_group(regions),
+        reconcile_km=before.reconcile_km, credit=before.credit,
+    )  # fmt: skip
 
 
 def _delta_table(before: pd.DataFrame, after: pd.DataFrame, key: str) -> pd.DataFrame:
@@ -147,6 +187,7 @@ def _delta_table(before: pd.DataFrame, after: pd.DataFrame, key: str) -> pd.Data
     table["controlled_pct_before"] = before["controlled_pct"].to_numpy()
     table["controlled_pct_after"] = after["controlled_pct"].to_numpy()
     table["delta_pct_points"] = table["controlled_pct_after"] - table["controlled_pct_before"]
+    table[ADDED] = before[ADDED].to_numpy()
     return table
 
 
@@ -155,7 +196,7 @@ def _area_in_ukraine_km2(geometry, boundaries: BoundarySet) -> float:
         return 0.0
     # Snap to a 1 m grid: the pieces come from overlays and may touch Ukraine's edge.
     inside = shapely.intersection(
-        to_equal_area(geometry), ukraine_equal_area(boundaries), grid_size=1.0
+        to_equal_area_valid(geometry), ukraine_equal_area(boundaries), grid_size=1.0
     )
     return float(shapely.area(inside)) / 1e6
 

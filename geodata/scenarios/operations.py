@@ -14,12 +14,7 @@ import shapely
 
 from geodata.boundaries import BoundarySet
 from geodata.contact_line import contact_line_equal_area, ukraine_equal_area, ukraine_outline
-from geodata.projection import from_equal_area
-
-# Overlays of control data with boundary data meet near-coincident edges that
-# make plain GEOS overlays fail ("non-noded intersection"); snap-rounding to a
-# 1e-6 degree grid (about 10 cm) makes them robust and changes no area visibly.
-GRID_DEG = 1e-6
+from geodata.projection import GRID_DEG, from_equal_area
 
 Side = Literal["occupier", "ukraine"]
 SIDES: tuple[Side, ...] = ("occupier", "ukraine")

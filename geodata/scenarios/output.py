@@ -72,6 +72,7 @@ def scenario_to_dict(result: ScenarioResult) -> dict:
             }
             for zone in result.demilitarized_zones
         ],
+        "metadata": result.before.method.to_dict(),
     }
 
 
@@ -89,6 +90,7 @@ def _records(table: pd.DataFrame, key: str) -> list[dict]:
 def _csv(result: ScenarioResult) -> str:
     data = scenario_to_dict(result)
     buffer = io.StringIO()
+    buffer.write(result.before.method.csv_comments())
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
     for level, key in (("group", "groups"), ("region", "regions")):
@@ -107,7 +109,7 @@ def _table(result: ScenarioResult) -> str:
     date = data["date"] or "date unknown"
     lines = [f"{proposal.name} — {data['source']} ({date})", ""]
     lines.append(
-        f"{'':38} {'area km²':>10} {'held before':>12} {'held after':>12} {'change km²':>11} "
+        f"{'':38} {'area km²':>10} {'occupied':>12} {'after':>12} {'change km²':>11} "
         f"{'before %':>9} {'after %':>8}"
     )
     for record in data["groups"]:

@@ -97,8 +97,11 @@
     }
     if (f) {
       row("Area", formatNumber(f.area_km2, 1) + " km²");
-      row("Controlled", formatNumber(f.controlled_km2, 1) + " km²");
-      row("Share", formatNumber(f.controlled_pct, 2) + " %");
+      row("Occupied", formatNumber(f.controlled_km2, 1) + " km²");
+      row("Occupied share", formatNumber(f.controlled_pct, 2) + " %");
+      if (f.added_km2 >= 0.05) {
+        row("of which reconciled", formatNumber(f.added_km2, 1) + " km²");
+      }
     } else {
       row("Kind", props.kind);
     }

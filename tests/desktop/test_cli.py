@@ -11,7 +11,7 @@ import pytest
 import geodata
 from desktop.cli import main
 from tests.geodata.importers.fixtures import write_control_file
-from tests.helpers import REPO_ROOT
+from tests.helpers import REPO_ROOT, csv_header
 
 
 @pytest.fixture
@@ -22,12 +22,16 @@ def control_file(tmp_path):
 def test_stats_json_has_the_documented_shape(control_file, capsys):
     assert main(["stats", str(control_file), "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert list(data) == ["date", "source", "regions", "groups"]
+    assert list(data) == ["date", "source", "regions", "groups", "metadata"]
+    assert data["metadata"]["reconcile_km"] == 3.0
     assert data["date"] == "2024-11-20"
     assert data["source"] == "front_20241120.geojson"
     assert len(data["regions"]) == 27
     donetsk = next(r for r in data["regions"] if r["code"] == "UA-14")
-    assert set(donetsk) == {"code", "name", "area_km2", "controlled_km2", "controlled_pct"}
+    assert set(donetsk) == {
+        "code", "name", "area_km2", "controlled_km2", "controlled_pct",
+        "added_by_reconciliation_km2",
+    }  # fmt: skip
     assert donetsk["name"] == "Donetsk" and donetsk["controlled_pct"] > 0
 
 
@@ -35,7 +39,11 @@ def test_stats_date_option_and_group_filter(control_file, capsys):
     assert main(["stats", str(control_file), "--date", "2025-02-01", "--format", "csv",
                  "--group", "annexed-2022"]) == 0  # fmt: skip
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0] == "date,level,code,name,area_km2,controlled_km2,controlled_pct"
+    assert lines[0].startswith("# ")
+    lines = [line for line in lines if not line.startswith("#")]
+    assert lines[0] == (
+        "date,level,code,name,area_km2,controlled_km2,controlled_pct,added_by_reconciliation_km2"
+    )
     assert len(lines) == 1 + 1 + 4
     assert all(line.startswith("2025-02-01,") for line in lines[1:])
 
@@ -44,6 +52,20 @@ def test_stats_table_is_the_default(control_file, capsys):
     assert main(["stats", str(control_file)]) == 0
     out = capsys.readouterr().out
     assert "Four regions annexed in 2022" in out and "Donetsk (UA-14)" in out
+
+
+def test_reconcile_km_option(control_file, capsys):
+    assert main(["stats", str(control_file), "--format", "json", "--reconcile-km", "0"]) == 0
+    assert json.loads(capsys.readouterr().out)["metadata"]["reconcile_km"] == 0.0
+    for bad in ("-1", "11", "x"):
+        with pytest.raises(SystemExit) as exit_info:
+            main(["stats", str(control_file), "--reconcile-km", bad])
+        assert exit_info.value.code == 2
+        assert "is not a tolerance in km from 0 to 10" in capsys.readouterr().err
+    for command in ("scenario", "history", "export", "snapshot"):
+        with pytest.raises(SystemExit):
+            main([command, "--help"])
+        assert "--reconcile-km" in capsys.readouterr().out
 
 
 def test_import_notes_go_to_stderr(tmp_path, capsys):
@@ -130,7 +152,10 @@ def test_scenario_json_follows_stats_with_before_and_after(control_file, capsys)
 def test_scenario_table_and_csv(control_file, capsys, output):
     assert main(["scenario", "dmz-15km", str(control_file), "--format", output]) == 0
     out = capsys.readouterr().out
-    assert ("Demilitarized zone" in out) if output == "table" else out.startswith("date,scenario")
+    if output == "table":
+        assert "Demilitarized zone" in out
+    else:
+        assert out.startswith("# Control areas:") and csv_header(out).startswith("date,scenario")
 
 
 def test_unknown_scenario_and_bad_scenario_file(control_file, tmp_path, capsys):
@@ -149,7 +174,7 @@ def test_history_command_csv_and_json(tmp_path, capsys):
     folder = growing_front(tmp_path / "daily")
     assert main(["history", str(folder), "--from", "2024-11-21", "--format", "csv"]) == 0
     captured = capsys.readouterr()
-    lines = captured.out.splitlines()
+    lines = [line for line in captured.out.splitlines() if not line.startswith("#")]
     assert len(lines) == 1 + 3 * 30 and lines[1].startswith("2024-11-21,group,annexed-2022")
     assert "notes.geojson: no date in the file name" in captured.err
     assert main(["history", str(folder), "--to", "2024-11-20", "--format", "json"]) == 0
@@ -165,7 +190,8 @@ def test_update_command_against_a_local_server(tmp_path, capsys):
         assert main(["update", "--url", server.url]) == 0
         assert "1 updates listed, 1 new stored" in capsys.readouterr().err
         assert main(["history", "deepstate", "--format", "csv"]) == 0
-        assert capsys.readouterr().out.count("\n") == 1 + 30
+        rows = [r for r in capsys.readouterr().out.splitlines() if not r.startswith("#")]
+        assert len(rows) == 1 + 30
         server.mode = "500"
         server_listing_only = main(["update", "--url", server.url])
         assert server_listing_only == 0  # nothing new to fetch

@@ -64,10 +64,16 @@ def test_loading_the_2024_11_20_snapshot_fills_table_map_and_info(window, qtbot,
     assert groups == [
         "Annexed 2022",
         "Annexed 2014",
-        "Ukraine",
+        "All of Ukraine",
     ]
     donetsk = row_by_name(window, "Donetsk")
-    assert float(table_text(window, donetsk, 3)) == pytest.approx(64.5, abs=0.1)
+    assert float(table_text(window, donetsk, 3)) == pytest.approx(64.9, abs=0.1)  # reconciled
+    crimea = row_by_name(window, "Crimea")
+    assert table_text(window, crimea, 3) == "100.00"
+    method = window.method_dock.fields
+    assert method["Border and coast reconciliation"].text().startswith("3 km")
+    assert "Crimea: +250.1 km²" in method["Added per unit"].text()
+    assert "603,628" in method["Denominator"].text()
     assert not window.banner.isVisible()
     assert window.info_dock.fields["date"].text().startswith("2024-11-20")
     assert "Control areas: DeepStateMap" in window.info_dock.fields["credits"].text()
@@ -249,7 +255,8 @@ def test_hovering_an_oblast_shows_its_figures(window, qtbot, snapshot_20241120):
     # The pointer may cross other oblasts on its way; the tooltip follows it.
     qtbot.waitUntil(lambda: (tooltip() or "").startswith("Donetsk"), timeout=5000)
     text = tooltip()
-    assert "26,599.0 km²" in text and "17,143.8 km²" in text and "64.45 %" in text
+    assert "26,599.0 km²" in text and "17,259.7 km²" in text and "64.89 %" in text
+    assert "of which reconciled116.0 km²" in text
 
 
 def test_layers_panel_switches_and_fades_layers_on_the_page(window, qtbot, tmp_path):
@@ -288,3 +295,29 @@ def test_visible_labels_never_overlap(window, qtbot, snapshot_20241120):
                     and a[1] + slack < b[3] and a[3] - slack > b[1]
                 )  # fmt: skip
                 assert not overlap, (zoom, a, b)
+
+
+def test_the_reconciliation_tolerance_is_a_preference(window, qtbot, snapshot_20241120):
+    from desktop.preferences import PreferencesDialog
+    from desktop.settings import RECONCILE_KM
+
+    open_and_wait(qtbot, window, snapshot_20241120)
+    assert table_text(window, row_by_name(window, "Crimea"), 3) == "100.00"
+    assert window.current.stats.reconcile_km == 3.0
+    dialog = PreferencesDialog(window.settings, window)
+    assert dialog.reconcile_km.value() == 3.0
+    dialog.reconcile_km.setValue(0.0)
+    with qtbot.waitSignal(window.loaded, timeout=PAGE_TIMEOUT_MS):
+        dialog.accept()
+        window._preferences_changed(3.0)
+    assert window.settings.get(RECONCILE_KM) == 0.0
+    assert window.current.stats.reconcile_km == 0.0
+    assert table_text(window, row_by_name(window, "Crimea"), 3) == "99.05"  # the raw figure
+    assert window.method_dock.fields["Border and coast reconciliation"].text().startswith("none")
+    assert window.method_dock.fields["Added per unit"].text() == "none"
+
+
+def test_the_method_panel_is_empty_without_data(window):
+    assert window.method_dock.fields == {}
+    assert "Open control-area data" in window.method_dock.intro.text()
+    assert window.method_dock.intro.textFormat() == Qt.TextFormat.PlainText

@@ -40,22 +40,23 @@ def test_the_picker_lists_the_built_ins(window):
 def test_a_proposal_shows_its_table_summary_and_overlay(loaded, qtbot):
     with qtbot.waitSignal(loaded.map.proposal_drawn, timeout=PAGE_TIMEOUT_MS) as drawn:
         first, second = choose(qtbot, loaded, "june-2024-demand")
-    assert second is None and round(first.to_occupier_km2) == 24628
+    assert second is None and round(first.to_occupier_km2) == 24086  # reconciled (raw 24,628)
     assert drawn.args[0] == 2  # the area to the occupier and the new line
     dock = loaded.proposals_dock
-    assert "24,628 km²" in dock.summary.text() and "Kramatorsk" in dock.summary.text()
+    assert "24,086 km²" in dock.summary.text() and "Kramatorsk" in dock.summary.text()
     assert "14 June 2024" in dock.description.text()
     model = dock.table.model()
     cells = {model.index(r, 0).data(): model.index(r, 3).data() for r in range(model.rowCount())}
-    assert cells["Annexed 2022"] == "+24,628.3" and cells["Donetsk"] == "+9,455.2"
+    assert cells["Annexed 2022"] == "+24,085.8" and cells["Donetsk"] == "+9,339.2"
     state = page_state(qtbot, loaded.map)
     assert state["proposalFeatures"] == 2 and "To the occupying side" in state["legend"]
-    assert "Crimea and Sevastopol (claimed 2014): 98.96 % held" in dock.claims.text()
+    assert "Crimea and Sevastopol (claimed 2014): 100.00 % occupied" in dock.claims.text()
+    assert "0 km² claimed, not occupied" in dock.claims.text()
 
 
 def test_two_proposals_side_by_side(loaded, qtbot):
     _first, second = choose(qtbot, loaded, "june-2024-demand", "nov-2024-offer")
-    assert round(second.to_ukraine_km2) == 1073
+    assert round(second.to_ukraine_km2) == 1102  # reconciled (raw 1,073)
     headers = loaded.proposals_dock.model.headers()
     assert "After\n% (A)" in headers and "Change\nkm² (B)" in headers
     assert "(B) Reported November 2024 offer" in loaded.proposals_dock.summary.text()

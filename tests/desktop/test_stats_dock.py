@@ -41,7 +41,7 @@ def names(dock):
 def test_groups_first_then_27_regions(dock):
     assert dock.table.model().rowCount() == 30
     assert names(dock)[:3] == [
-        "Annexed 2022", "Annexed 2014", "Ukraine"
+        "Annexed 2022", "Annexed 2014", "All of Ukraine"
     ]  # fmt: skip
     luhansk = names(dock).index("Luhansk")
     assert cell(dock, luhansk, 1) == "26,310.2"
@@ -55,7 +55,7 @@ def test_sorting_by_share_keeps_groups_on_top(dock):
     assert order[:3] == [
         "Annexed 2022",
         "Annexed 2014",
-        "Ukraine",
+        "All of Ukraine",
     ]
     assert set(order[3:5]) == {"Luhansk", "Kharkiv"}
     dock.table.sortByColumn(3, Qt.SortOrder.AscendingOrder)
@@ -86,7 +86,7 @@ def test_copy_selection_as_tsv(dock):
     text = dock.copy_selection()
     assert QApplication.clipboard().text() == text
     assert text.splitlines() == [
-        "Region\tArea km²\tControlled km²\tControlled %",
+        "Region\tArea km²\tOccupied km²\tOccupied %",
         "Luhansk\t26310.2\t26310.2\t100.00",
     ]
 

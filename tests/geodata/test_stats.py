@@ -113,17 +113,16 @@ def test_invalid_clip_results_are_repaired_not_fatal(boundaries):
 def test_compute_stats_carries_date_and_source_into_the_json_shape(boundaries):
     layer = ControlLayer(unit(boundaries, "UA-09"), dt.date(2024, 11, 20), "x.geojson", "GeoJSON")
     data = compute_stats(layer, boundaries).to_dict()
-    assert list(data) == ["date", "source", "regions", "groups"]
+    assert list(data) == ["date", "source", "regions", "groups", "metadata"]
     assert data["date"] == "2024-11-20" and data["source"] == "x.geojson"
     assert len(data["regions"]) == 27
     assert [g["id"] for g in data["groups"]] == ["annexed-2022", "crimea-2014", "ukraine"]
-    assert list(data["regions"][0]) == [
-        "code",
-        "name",
-        "area_km2",
-        "controlled_km2",
-        "controlled_pct",
-    ]
-    assert list(data["groups"][0]) == ["id", "name", "area_km2", "controlled_km2", "controlled_pct"]
+    fields = ["name", "area_km2", "controlled_km2", "controlled_pct", "added_by_reconciliation_km2"]
+    assert list(data["regions"][0]) == ["code", *fields]
+    assert list(data["groups"][0]) == ["id", *fields]
+    metadata = data["metadata"]
+    assert metadata["reconcile_km"] == 3.0 and metadata["official_area_km2"] == 603628.0
+    assert metadata["boundary_version"] == boundaries.version
+    assert metadata["control_source"] == "x.geojson" and metadata["date"] == "2024-11-20"
     luhansk = next(r for r in data["regions"] if r["code"] == "UA-09")
     assert luhansk["controlled_pct"] == 100.0

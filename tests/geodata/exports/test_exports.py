@@ -23,6 +23,7 @@ from geodata.scenarios.engine import run_proposal
 from geodata.scenarios.proposals import find_proposal
 from geodata.stats import compute_stats
 from tests.geodata.importers.fixtures import write_control_file
+from tests.helpers import csv_header
 
 
 @pytest.fixture(scope="module")
@@ -80,7 +81,9 @@ def test_tables_hold_the_same_numbers(data, tmp_path):
     rows = list(book["Regions"].iter_rows(values_only=True))
     header, records = rows[0], rows[1:]
     assert len(records) == 27
-    as_dicts = [dict(zip(header, r, strict=True)) for r in records]
+    assert header[:3] == ("Code", "Name", "Area km²") and "Occupied km²" in header
+    fields = list(json_data["regions"][0])
+    as_dicts = [dict(zip(fields, r, strict=True)) for r in records]
     assert as_dicts == json_data["regions"]
     groups = [
         dict(zip(rows[0], r, strict=True))
@@ -88,12 +91,17 @@ def test_tables_hold_the_same_numbers(data, tmp_path):
     ]
     assert groups  # header present
     csv_text = write_table(tmp_path / "s.csv", stats).read_text()
-    assert csv_text.startswith("date,level,code,name,area_km2,controlled_km2,controlled_pct")
+    assert csv_header(csv_text).startswith(
+        "date,level,code,name,area_km2,controlled_km2,controlled_pct"
+    )
+    assert "# Border and coast reconciliation: 3 km" in csv_text
     scenario = json.loads(write_table(tmp_path / "p.json", stats, result).read_text())
     assert scenario["scenario"]["id"] == "june-2024-demand"
     scenario_book = openpyxl.load_workbook(write_table(tmp_path / "p.xlsx", stats, result))
     about = dict(scenario_book["About"].iter_rows(values_only=True))
     assert about["To the occupying side, km²"] == scenario["to_occupier_km2"]
+    assert about["Border and coast reconciliation"].startswith("3 km")
+    assert "603,628" in about["Denominator"] and scenario["metadata"]["reconcile_km"] == 3.0
 
 
 def test_geodata_exports(data, tmp_path):

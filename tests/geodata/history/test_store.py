@@ -14,9 +14,12 @@ from tests.geodata.history.test_history import growing_front
 
 
 def row_counts(path) -> dict:
+    """Rows per table; for ``stats``, the snapshots that have figures (of any method)."""
     with sqlite3.connect(path) as connection:
-        return {t: connection.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
-                for t in ("snapshots", "stats", "files", "updates")}  # fmt: skip
+        counts = {t: connection.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
+                  for t in ("snapshots", "files", "updates")}  # fmt: skip
+        counts["stats"] = connection.execute("SELECT COUNT(DISTINCT hash) FROM stats").fetchone()[0]
+        return counts
 
 
 def test_a_failure_midway_leaves_the_store_unchanged(tmp_path, monkeypatch):
@@ -41,6 +44,28 @@ def test_a_failure_midway_leaves_the_store_unchanged(tmp_path, monkeypatch):
     monkeypatch.setattr(compute, "read_control_layer", real_read)
     series = compute_history(folder_history(folder), store)
     assert len(series) == 4 and row_counts(store.path)["stats"] == 4
+
+
+def test_figures_are_kept_per_reconciliation_tolerance(tmp_path, monkeypatch):
+    from geodata.history import compute
+    from geodata.reconcile import method_key
+
+    folder = growing_front(tmp_path / "history")
+    store = Store(tmp_path / "store.sqlite")
+    raw = compute_history(folder_history(folder), store, reconcile_km=0)
+    default = compute_history(folder_history(folder), store)
+    wider = compute_history(folder_history(folder), store, reconcile_km=5)
+    version = raw.boundaries.version
+    for km in (3, 5):
+        assert set(store.stats_for(raw.keys, method_key(version, km))) == set(raw.keys)
+    assert (raw.added_km2 == 0).all() and default.reconcile_km == 3 and wider.reconcile_km == 5
+    assert np.allclose(default.controlled_km2 - default.added_km2, raw.controlled_km2)
+    # Switching back needs no computing at all: every figure comes from the store.
+    monkeypatch.setattr(compute, "read_control_layer", lambda *a, **k: 1 / 0)
+    for km, expected in ((0, raw), (3, default), (5, wider)):
+        again = compute_history(folder_history(folder), store, reconcile_km=km)
+        assert np.array_equal(again.controlled_km2, expected.controlled_km2)
+        assert np.array_equal(again.added_km2, expected.added_km2)
 
 
 def test_a_damaged_file_is_left_out_and_named(tmp_path):
