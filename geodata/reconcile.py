@@ -39,7 +39,7 @@ Locality
 --------
 Only land within ``2.2 t`` of the outer boundary takes part (the opening
 looks ``t`` further in than test 1, and a little more for round-off). The
-work is done per cell of a 50 km grid, each with a margin of ``2 t``; the
+work is done per cell of a 50 km grid, each with a margin of ``1.5 t``; the
 cells' results are clipped to the cells and added up. A cell's result is kept
 by the content of its band (:class:`IncrementalReconciler`), so a history
 computes each border cell once for every state it takes, not once a day.
@@ -48,6 +48,7 @@ computes each border cell once for every state it takes, not once a day.
 from __future__ import annotations
 
 import functools
+import hashlib
 import math
 import threading
 from dataclasses import dataclass
@@ -71,7 +72,7 @@ METHOD_VERSION = "1"
 
 CELL_KM = 50.0
 _BAND_FACTOR = 2.2  # land within this many tolerances of the outer boundary takes part
-_MARGIN_FACTOR = 2.0  # each cell is computed with this many tolerances around it
+_MARGIN_FACTOR = 1.5  # each cell is computed with this many tolerances around it
 _TOUCH_M = 1.0  # "touches held land": closer than a metre
 _ROUND_OFF_M = 0.01  # narrower than a centimetre is round-off, not land
 _POCKET_FACTOR = 1.2  # a sliver may be this much wider than the tolerance in places
@@ -170,7 +171,7 @@ def reconcile(
     >>> raw_km2 = shapely.area(shapely.intersection(to_equal_area(inland),
     ...                                             b.geometry_equal_area[row])) / 1e6
     >>> round(float(result.added_km2[row])), round(float(b.area_km2[row] - raw_km2))
-    (939, 944)
+    (941, 944)
     >>> float(reconcile(inland, b, 0).added_km2.sum())
     0.0
     """
@@ -228,8 +229,12 @@ class IncrementalReconciler:
     def __init__(self, boundaries: BoundarySet, tolerance_km: float) -> None:
         self._boundaries = boundaries
         self.tolerance_km = check_tolerance(tolerance_km)
-        self._grid = border_grid(boundaries, self.tolerance_km) if self.tolerance_km else None
         self._last: tuple[np.ndarray, Reconciliation] | None = None
+
+    @property
+    def _grid(self) -> BorderGrid | None:
+        # Built on first use: a history's workers start meanwhile.
+        return border_grid(self._boundaries, self.tolerance_km) if self.tolerance_km else None
 
     @property
     def computed_cells(self) -> int:
@@ -254,6 +259,7 @@ class IncrementalReconciler:
         if self._last is not None and np.array_equal(self._last[0], edges.sorted_keys):
             return self._last[1]
         near = grid.cells_near(projected)
+        shapely.prepare(projected)  # for the point-in-polygon tests of the keys
         keys = grid.cell_keys(edges, projected, near)
         result = grid.combine([grid.cell_result(i, projected, keys[i]) for i in near])
         self._last = (edges.sorted_keys, result)
@@ -286,19 +292,21 @@ class BorderWatch:
 
     def __init__(self, boundaries: BoundarySet, tolerance_km: float) -> None:
         tolerance_km = check_tolerance(tolerance_km)
-        self._grid = border_grid(boundaries, tolerance_km) if tolerance_km else None
-        self._last: np.ndarray | None = None
+        self._mask = border_mask(boundaries, tolerance_km) if tolerance_km else None
+        self._last: bytes | None = None
 
     def __call__(self, projected):
         """UNCHANGED, or what the reconciler needs for this date."""
-        if self._grid is None or projected is None or shapely.is_empty(projected):
+        if self._mask is None or projected is None or shapely.is_empty(projected):
             self._last = None
             return (None, None)
-        edges = _Edges.of(projected, self._grid.mask)
-        if self._last is not None and np.array_equal(self._last, edges.sorted_keys):
+        starts, ends = _edges_near(projected, self._mask)
+        # A digest of the edges near the border, in their order: equal, nothing changed.
+        digest = hashlib.blake2b(starts.tobytes() + ends.tobytes(), digest_size=16).digest()
+        if digest == self._last:
             return UNCHANGED
-        self._last = edges.sorted_keys
-        return (projected, edges)
+        self._last = digest
+        return (projected, _Edges.between(starts, ends))
 
 
 # -- the grid of cells along the outer boundary ----------------------------------------------
@@ -322,7 +330,7 @@ class BorderGrid:
     def __init__(self, boundaries: BoundarySet, tolerance_km: float) -> None:
         self.boundaries = boundaries
         self.tolerance_m = tolerance_km * 1000.0
-        self._ukraine = shapely.union_all(boundaries.geometry_equal_area)
+        self._ukraine = _ukraine(boundaries)
         self._outline = shapely.boundary(self._ukraine)
         size = CELL_KM * 1000.0
         margin = _MARGIN_FACTOR * self.tolerance_m
@@ -334,7 +342,9 @@ class BorderGrid:
         x, y = (a.ravel() for a in np.meshgrid(xs, ys))
         cores = np.column_stack([x, y, x + size, y + size])
         # Cells the border zone reaches: the outline comes within t of the core.
-        near_outline = shapely.dwithin(shapely.box(*cores.T), self._outline, self.tolerance_m)
+        outline = shapely.from_wkb(shapely.to_wkb(self._outline))  # a copy to prepare
+        shapely.prepare(outline)
+        near_outline = shapely.dwithin(shapely.box(*cores.T), outline, self.tolerance_m)
         self.cores = cores[near_outline]
         self.frames = self.cores + np.array([-margin, -margin, margin, margin])
         self._cells: dict[int, tuple] = {}
@@ -347,7 +357,7 @@ class BorderGrid:
         shape = position.max(axis=0) - self._grid_origin + 2
         self._grid_index = np.full(shape, -1, dtype=np.int64)
         self._grid_index[tuple((position - self._grid_origin).T)] = np.arange(len(self.cores))
-        self.mask = _BandMask(self._outline, _BAND_FACTOR * self.tolerance_m)
+        self.mask = border_mask(boundaries, tolerance_km)
 
     def cells_near(self, projected) -> list[int]:
         """Cells whose frame the held territory reaches (only they can add anything)."""
@@ -463,10 +473,10 @@ class BorderGrid:
         reach = frame + np.array([-1, -1, 1, 1]) * _BAND_FACTOR * t
         outline = shapely.clip_by_rect(self._outline, *reach)
         land = shapely.clip_by_rect(self._ukraine, *frame)
-        band = polygonal(shapely.intersection(land, _buffer(outline, _BAND_FACTOR * t)))
-        zone = polygonal(shapely.intersection(band, _buffer(outline, t)))
+        band = polygonal(shapely.intersection(land, _coarse_buffer(outline, _BAND_FACTOR * t)))
+        zone = polygonal(shapely.intersection(band, _coarse_buffer(outline, t)))
         # Wide land reaching this far from the border is mainland, never a pocket.
-        deep = polygonal(shapely.difference(band, _buffer(outline, _DEEP_FACTOR * t)))
+        deep = polygonal(shapely.difference(band, _coarse_buffer(outline, _DEEP_FACTOR * t)))
         core = shapely.box(*self.cores[index])
         units = self.boundaries.geometry_equal_area
         rows = np.flatnonzero(shapely.intersects(units, core))
@@ -485,8 +495,6 @@ class BorderGrid:
         if shapely.is_empty(gap):
             return shapely.Polygon()
         near = polygonal(shapely.intersection(gap, shapely.buffer(held, t)))
-        # Edges that coincide but for round-off leave slivers nanometres wide: drop them.
-        near = polygonal(shapely.buffer(shapely.buffer(near, -_ROUND_OFF_M), _ROUND_OFF_M))
         if shapely.is_empty(near):
             return shapely.Polygon()
         # Test 2: where the not-held land is narrower than t. Where a sliver is
@@ -501,18 +509,28 @@ class BorderGrid:
         if len(shallow):
             radius = shapely.length(shapely.maximum_inscribed_circle(wide[shallow], t / 20))
             pocket[shallow] = radius <= _POCKET_FACTOR * t / 2
-        mainland = shapely.union_all(wide[~pocket]) if pocket.any() else opened
-        thin = shapely.get_parts(polygonal(shapely.difference(near, opened)))
+        # Parts of one valid geometry: a subset of them needs no union.
+        mainland = shapely.multipolygons(wide[~pocket]) if pocket.any() else opened
+        thin = polygonal(shapely.difference(near, opened))
+        # Edges that coincide but for round-off leave slivers nanometres wide: drop them.
+        thin = shapely.get_parts(
+            polygonal(shapely.buffer(shapely.buffer(thin, -_ROUND_OFF_M), _ROUND_OFF_M))
+        )
         # Test 3: pieces that lie along held land, more than they open onto the mainland.
         thin = thin[shapely.dwithin(thin, held, _TOUCH_M)] if len(thin) else thin
-        thin = thin[_along_held(thin, held, mainland)] if len(thin) else thin
-        if pocket.any() and len(thin):
-            pockets = wide[pocket]
-            pockets = pockets[shapely.dwithin(pockets, shapely.union_all(thin), _TOUCH_M)]
-            thin = np.concatenate([thin, shapely.intersection(pockets, near)])
+        if len(thin):
+            opening = np.flatnonzero(shapely.dwithin(thin, mainland, _TOUCH_M))
+            keep = np.ones(len(thin), dtype=bool)
+            keep[opening] = _along_held(thin[opening], held, mainland)
+            thin = thin[keep]
         if len(thin) == 0:
             return shapely.Polygon()
-        added = shapely.union_all(thin)
+        added = shapely.multipolygons(thin)
+        if pocket.any():
+            pockets = wide[pocket]
+            pockets = pockets[shapely.dwithin(pockets, added, _TOUCH_M)]
+            if len(pockets):  # they share edges with the pieces: merged by a union
+                added = shapely.union_all([added, *shapely.intersection(pockets, near)])
         holes = _holes(added)
         if holes is not None:
             added = polygonal(shapely.union(added, shapely.intersection(holes, near)))
@@ -523,6 +541,26 @@ class BorderGrid:
 def border_grid(boundaries: BoundarySet, tolerance_km: float) -> BorderGrid:
     """The :class:`BorderGrid` of a boundary set and tolerance (built once per process)."""
     return BorderGrid(boundaries, tolerance_km)
+
+
+@cache
+def border_mask(boundaries: BoundarySet, tolerance_km: float) -> _BandMask:
+    """The raster of where a boundary set's border band may be (built once per process)."""
+    outline = shapely.boundary(_ukraine(boundaries))
+    return _BandMask(outline, _BAND_FACTOR * tolerance_km * 1000.0)
+
+
+def clear_caches() -> None:
+    """Forget every grid, mask and result kept in this process (for cold benchmarks)."""
+    border_grid.cache_clear()
+    border_mask.cache_clear()
+    reconcile_layer.cache_clear()
+    _ukraine.cache_clear()
+
+
+@cache
+def _ukraine(boundaries: BoundarySet) -> shapely.Geometry:
+    return shapely.union_all(boundaries.geometry_equal_area)
 
 
 # -- helpers ---------------------------------------------------------------------------------
@@ -545,6 +583,13 @@ def _along_held(pieces: np.ndarray, held, wide) -> np.ndarray:
     along = shapely.length(shapely.intersection(edges, shapely.buffer(held, _TOUCH_M)))
     onto = shapely.length(shapely.intersection(edges, shapely.buffer(wide, _TOUCH_M)))
     return along > onto
+
+
+def _coarse_buffer(geometry, distance: float):
+    # The band and zones around the outline: a few segments per quarter circle
+    # (within 1 − cos(π/8) ≈ 8 % of the distance, inside), and the overlays with
+    # them several times faster.
+    return shapely.buffer(geometry, distance, quad_segs=2)
 
 
 def _buffer(geometry, distance: float):
@@ -609,10 +654,11 @@ class _Edges:
     @classmethod
     def of(cls, geometry, mask: _BandMask) -> _Edges:
         """The edges of a (Multi)Polygon that may touch the border band ``mask`` covers."""
-        rings = shapely.get_rings(shapely.get_parts(geometry))
-        coords, ring = shapely.get_coordinates(rings, return_index=True)
-        keep = (ring[1:] == ring[:-1]) & mask.may_touch(coords)
-        starts, ends = coords[:-1][keep], coords[1:][keep]
+        return cls.between(*_edges_near(geometry, mask))
+
+    @classmethod
+    def between(cls, starts: np.ndarray, ends: np.ndarray) -> _Edges:
+        """The edges from ``starts`` to ``ends`` ((n, 2) arrays), keyed."""
         first = _mix(_mix(np.full(len(starts), _SEED), starts[:, 0]), starts[:, 1])
         second = _mix(_mix(np.full(len(ends), _SEED), ends[:, 0]), ends[:, 1])
         keys = _mix(_mix(np.full(len(first), _SEED), np.minimum(first, second)),
@@ -649,12 +695,17 @@ class _BandMask:
 
     def may_touch(self, path: np.ndarray) -> np.ndarray:
         """For consecutive points of a path, whether each edge between them may touch the band."""
-        covered = self._covers(path)
+        ix, iy = self._pixels(path)
+        covered = self._flat[ix * self.shape[1] + iy]
         touch = covered[:-1] | covered[1:]
-        # An edge longer than a pixel is also looked at every pixel along its length.
-        steps = np.ceil(np.abs(np.diff(path, axis=0)).max(axis=1) / self.PIXEL_M).astype(np.int64)
-        long = np.flatnonzero((steps > 1) & ~touch)
+        # An edge that spans more than neighbouring pixels is also looked at every
+        # pixel along its length.
+        far = (np.abs(np.diff(ix)) > 1) | (np.abs(np.diff(iy)) > 1)
+        long = np.flatnonzero(far & ~touch)
         if len(long):
+            span = np.abs(path[long + 1] - path[long]).max(axis=1)
+            steps = np.zeros(len(path) - 1, dtype=np.int64)
+            steps[long] = np.ceil(span / self.PIXEL_M).astype(np.int64)
             counts = steps[long] - 1
             edge = np.repeat(long, counts)
             fraction = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts) + 1
@@ -666,11 +717,23 @@ class _BandMask:
         return touch
 
     def _covers(self, points: np.ndarray) -> np.ndarray:
+        ix, iy = self._pixels(points)
+        return self._flat[ix * self.shape[1] + iy]
+
+    def _pixels(self, points: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         scaled = (points - self.origin) * (1.0 / self.PIXEL_M)
         # Outside the raster is far from the band: clipped onto its (empty) edge.
         ix = np.clip(scaled[:, 0], 0, self.shape[0] - 1).astype(np.int64)
         iy = np.clip(scaled[:, 1], 0, self.shape[1] - 1).astype(np.int64)
-        return self._flat[ix * self.shape[1] + iy]
+        return ix, iy
+
+
+def _edges_near(geometry, mask: _BandMask) -> tuple[np.ndarray, np.ndarray]:
+    """Start and end points of the edges of a (Multi)Polygon that may touch the masked band."""
+    rings = shapely.get_rings(shapely.get_parts(geometry))
+    coords, ring = shapely.get_coordinates(rings, return_index=True)
+    keep = (ring[1:] == ring[:-1]) & mask.may_touch(coords)
+    return coords[:-1][keep], coords[1:][keep]
 
 
 _SEED = np.uint64(0xCBF29CE484222325)

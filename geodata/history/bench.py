@@ -2,7 +2,7 @@
 
 Usage::
 
-    uv run python -m geodata.history.bench [FOLDER] [--naive-limit N]
+    uv run python -m geodata.history.bench [FOLDER] [--naive-limit N] [--repeat N]
 
 FOLDER defaults to ``../shared/data/deepstate/daily`` beside the repository.
 In one process, on the same files, it runs
@@ -13,7 +13,8 @@ In one process, on the same files, it runs
 2. the project's method (:func:`geodata.history.compute.compute_history`) with
    an empty store (cold: read and compute everything, and fill the store);
    both as the raw intersection (``--reconcile-km 0``) and with the default
-   border and coast reconciliation, each into an empty store;
+   border and coast reconciliation, each into an empty store, in turn,
+   ``--repeat`` times (the medians are compared);
 3. the reconciled history again (warm: from the store);
 
 and prints the times, the cost of the reconciliation, the naive/cold ratio
@@ -24,6 +25,7 @@ the project's raw figures, in percentage points.
 from __future__ import annotations
 
 import argparse
+import statistics
 import sys
 import tempfile
 import time
@@ -37,6 +39,7 @@ from geodata.history.compute import compute_history
 from geodata.history.sources import folder_history
 from geodata.history.store import Store
 from geodata.projection import EQUAL_AREA_CRS
+from geodata.reconcile import clear_caches
 
 _SHARED = Path(__file__).resolve().parents[3] / "shared/data/deepstate/daily"
 
@@ -61,6 +64,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--naive-limit", type=int, help="time the naive loop on the first N files only"
     )
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="cold runs of each kind, in turn (median; 3)"
+    )
     args = parser.parse_args(argv)
     if not args.folder.is_dir():
         print(f"no such folder: {args.folder}", file=sys.stderr)
@@ -82,23 +88,34 @@ def main(argv: list[str] | None = None) -> int:
     )
 
     with tempfile.TemporaryDirectory() as folder:
-        start = time.perf_counter()
-        raw = compute_history(
-            folder_history(args.folder), Store(Path(folder) / "raw.sqlite"), boundaries,
-            reconcile_km=0,
-        )  # fmt: skip
-        raw_s = time.perf_counter() - start
-        print(f"Frontline Atlas, cold, raw intersection (--reconcile-km 0): {raw_s:5.2f} s")
-        store = Store(Path(folder) / "store.sqlite")
-        start = time.perf_counter()
-        cold = compute_history(folder_history(args.folder), store, boundaries)
-        cold_s = time.perf_counter() - start
-        print(f"Frontline Atlas, cold (empty store, reconciled at "
-              f"{cold.reconcile_km:g} km):   {cold_s:5.2f} s "
-              f"({100 * (cold_s / raw_s - 1):+.0f} % for the reconciliation)")  # fmt: skip
+        # Raw and reconciled, cold, taken in turn and repeated: the median of each
+        # is compared, so a passing hiccup of the machine does not decide.
+        raw_times, cold_times = [], []
+        for attempt in range(args.repeat):
+            clear_caches()  # each run starts cold: no border cell computed before
+            start = time.perf_counter()
+            raw = compute_history(
+                folder_history(args.folder), Store(Path(folder) / f"raw{attempt}.sqlite"),
+                boundaries, reconcile_km=0,
+            )  # fmt: skip
+            raw_times.append(time.perf_counter() - start)
+            clear_caches()
+            start = time.perf_counter()
+            cold = compute_history(
+                folder_history(args.folder), Store(Path(folder) / f"cold{attempt}.sqlite"),
+                boundaries,
+            )  # fmt: skip
+            cold_times.append(time.perf_counter() - start)
+        raw_s, cold_s = statistics.median(raw_times), statistics.median(cold_times)
+        runs = f"(median of {args.repeat}: " if args.repeat > 1 else "("
+        print(f"Frontline Atlas, cold, raw intersection (--reconcile-km 0): {raw_s:5.2f} s "
+              f"{runs}{', '.join(f'{t:.2f}' for t in raw_times)})")  # fmt: skip
+        print(f"Frontline Atlas, cold, reconciled at {cold.reconcile_km:g} km (the default): "
+              f"{cold_s:5.2f} s {runs}{', '.join(f'{t:.2f}' for t in cold_times)})")  # fmt: skip
+        print(f"reconciliation's cost: {100 * (cold_s / raw_s - 1):+.0f} %")
         start = time.perf_counter()
         warm = compute_history(
-            folder_history(args.folder), Store(Path(folder) / "store.sqlite"), boundaries
+            folder_history(args.folder), Store(Path(folder) / "cold0.sqlite"), boundaries
         )
         warm_s = time.perf_counter() - start
         print(f"Frontline Atlas, warm (from the store):                  {warm_s:8.2f} s")

@@ -44,7 +44,6 @@ from geodata.reconcile import (
     DEFAULT_TOLERANCE_KM,
     BorderWatch,
     IncrementalReconciler,
-    border_grid,
     check_tolerance,
     method_key,
 )
@@ -221,11 +220,8 @@ def _compute_missing(
         and all(s.path is not None for job, _r in jobs for _key, s in job)
     )
     # Reconciliation runs here, in date order, while the workers read and
-    # measure: one cache of border cells serves the whole history. The grid is
-    # built before worker processes fork, for them to find edges near the border.
+    # measure: one cache of border cells serves the whole history.
     reconciler = IncrementalReconciler(boundaries, reconcile_km)
-    if reconcile_km:
-        border_grid(boundaries, reconcile_km)
     rows: list = []
     skipped: dict[str, str] = {}
     pool_class = ProcessPoolExecutor if use_processes else ThreadPoolExecutor
