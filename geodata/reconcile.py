@@ -587,7 +587,7 @@ def _along_held(pieces: np.ndarray, held, wide) -> np.ndarray:
 
 def _coarse_buffer(geometry, distance: float):
     # The band and zones around the outline: a few segments per quarter circle
-    # (within 1 − cos(π/8) ≈ 8 % of the distance, inside), and the overlays with
+    # (within 1 - cos(π/8) ≈ 8 % of the distance, inside), and the overlays with
     # them several times faster.
     return shapely.buffer(geometry, distance, quad_segs=2)
 
