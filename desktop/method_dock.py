@@ -7,8 +7,17 @@ statistics; the panel only lays it out, as plain text.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDockWidget, QFormLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
+from desktop.info_dock import breakable
 from geodata.stats import ADDED, ControlStats
 
 #: Units whose reconciled km² round to less than this are not listed.
@@ -25,20 +34,25 @@ class MethodDock(QDockWidget):
         column = QVBoxLayout(body)
         self.intro = _text_label("method-intro")
         column.addWidget(self.intro)
-        self.form = QFormLayout()
-        column.addLayout(self.form)
+        # One title and its text under it, each in turn: the panel is narrow.
+        self.rows = QVBoxLayout()
+        self.rows.setSpacing(2)
+        column.addLayout(self.rows)
         self.fields: dict[str, QLabel] = {}
         column.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(body)
         self.setWidget(scroll)
         self.show_stats(None)
 
     def show_stats(self, stats: ControlStats | None) -> None:
         """Explain these statistics (None: nothing loaded)."""
-        while self.form.rowCount():
-            self.form.removeRow(0)
+        while self.rows.count():
+            item = self.rows.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
         self.fields = {}
         if stats is None:
             self.intro.setText("Open control-area data to see how its figures are made.")
@@ -50,9 +64,16 @@ class MethodDock(QDockWidget):
         rows = stats.method.lines()
         rows.insert(4, ("Added per unit", _added_per_unit(stats)))
         for title, text in rows:
-            label = _text_label(f"method-{title.lower().replace(' ', '-')}")
-            label.setText(text)
-            self.form.addRow(_text_label(None, title), label)
+            heading = _text_label(None, title)
+            font = QFont(heading.font())
+            font.setBold(True)
+            heading.setFont(font)
+            # A file name has no spaces to wrap at: it may wrap after _ - and . too.
+            shown = breakable(text) if title == "Control areas" else text
+            label = _text_label(f"method-{title.lower().replace(' ', '-')}", shown)
+            label.setContentsMargins(0, 0, 0, 6)
+            self.rows.addWidget(heading)
+            self.rows.addWidget(label)
             self.fields[title] = label
 
 
@@ -72,4 +93,7 @@ def _text_label(name: str | None, text: str = "") -> QLabel:
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+    # Wrap to the panel's width rather than widen it.
+    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+    label.setMinimumWidth(60)
     return label

@@ -142,9 +142,9 @@ def _method_footer(stats: ControlStats) -> list[str]:
     note = stats.method
     if note.reconcile_km:
         reconciled = (
-            f"Occupied km² include {note.added_by_reconciliation_km2:,.1f} km² of slivers along "
-            f"the border and coast (reconciliation at {note.reconcile_km:g} km; "
-            "--reconcile-km 0 for the raw intersection)."
+            f"Border and coast reconciliation at {note.reconcile_km:g} km counts "
+            f"{note.added_by_reconciliation_km2:,.1f} km² of slivers in all of Ukraine as "
+            "occupied (column 'reconciled km²'; --reconcile-km 0 for the raw intersection)."
         )
     else:
         reconciled = "Raw intersection: no border and coast reconciliation (--reconcile-km 0)."

@@ -3,7 +3,9 @@
     uv run python tools/screenshots.py CONTROL_FILE [--out docs]
 
 Writes, at 1400 x 900: ``empty-state.png`` (no control data),
-``main-window.png`` (the file loaded), ``selected-oblast.png`` (Donetsk
+``main-window.png`` (the file loaded), ``statistics-table.png`` (its
+Statistics panel), ``method-panel.png`` (the Method panel in front),
+``selected-oblast.png`` (Donetsk
 selected in the table, the map zoomed to it), ``proposal-<id>.png`` for each
 built-in proposal and ``proposal-compare.png`` (two proposals side by side).
 """
@@ -62,6 +64,12 @@ def main(argv: list[str] | None = None) -> int:
         wait(window.map.control_drawn)
         wait(ms=400)
         save(window, "main-window.png")
+        if not window.stats_dock.grab().save(str(args.out / "statistics-table.png")):
+            raise SystemExit(f"could not write {args.out / 'statistics-table.png'}")
+        window.method_dock.raise_()
+        wait(ms=300)
+        save(window, "method-panel.png")
+        window.info_dock.raise_()
         # Select Donetsk as a user does, by clicking its row: the map follows.
         table = window.stats_dock.table
         donetsk = table.model().match(table.model().index(0, 0), KEY_ROLE, "UA-14")[0]
