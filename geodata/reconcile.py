@@ -444,7 +444,11 @@ class BorderGrid:
         rows = self._cell(index)[3]
         if shapely.is_empty(added) or len(rows) == 0:
             return _CellResult(shapely.Polygon(), rows[:0], np.zeros(0))
-        km2 = shapely.area(shapely.intersection(self._cell(index)[5], added)) / 1e6
+        units = self._cell(index)[5]
+        if len(units) == 1:  # the cell lies in one unit: nothing to divide
+            km2 = np.array([shapely.area(added) / 1e6])
+        else:
+            km2 = shapely.area(shapely.intersection(units, added)) / 1e6
         return _CellResult(added, rows, km2)
 
     def combine(self, results: list[_CellResult]) -> Reconciliation:
@@ -513,9 +517,7 @@ class BorderGrid:
         mainland = shapely.multipolygons(wide[~pocket]) if pocket.any() else opened
         thin = polygonal(shapely.difference(near, opened))
         # Edges that coincide but for round-off leave slivers nanometres wide: drop them.
-        thin = shapely.get_parts(
-            polygonal(shapely.buffer(shapely.buffer(thin, -_ROUND_OFF_M), _ROUND_OFF_M))
-        )
+        thin = shapely.get_parts(polygonal(_mitred(_mitred(thin, -_ROUND_OFF_M), _ROUND_OFF_M)))
         # Test 3: pieces that lie along held land, more than they open onto the mainland.
         thin = thin[shapely.dwithin(thin, held, _TOUCH_M)] if len(thin) else thin
         if len(thin):
@@ -579,10 +581,22 @@ def _along_held(pieces: np.ndarray, held, wide) -> np.ndarray:
     stretch of front and border, and a long arc onto the land around it. This
     keeps the ends of the front line where they are.
     """
+    if len(pieces) == 0:
+        return np.zeros(0, dtype=bool)
     edges = shapely.boundary(pieces)
+    # Only the land around the pieces matters: cut it out before buffering it.
+    west, south, east, north = shapely.total_bounds(pieces)
+    around = shapely.box(west - 2 * _TOUCH_M, south - 2 * _TOUCH_M,
+                         east + 2 * _TOUCH_M, north + 2 * _TOUCH_M)  # fmt: skip
+    held, wide = shapely.intersection(held, around), shapely.intersection(wide, around)
     along = shapely.length(shapely.intersection(edges, shapely.buffer(held, _TOUCH_M)))
     onto = shapely.length(shapely.intersection(edges, shapely.buffer(wide, _TOUCH_M)))
     return along > onto
+
+
+def _mitred(geometry, distance: float):
+    # Mitred corners: a centimetre in and out again gives back the same corners.
+    return shapely.buffer(geometry, distance, join_style="mitre")
 
 
 def _coarse_buffer(geometry, distance: float):

@@ -44,6 +44,7 @@ from geodata.reconcile import (
     DEFAULT_TOLERANCE_KM,
     BorderWatch,
     IncrementalReconciler,
+    border_mask,
     check_tolerance,
     method_key,
 )
@@ -222,6 +223,8 @@ def _compute_missing(
     # Reconciliation runs here, in date order, while the workers read and
     # measure: one cache of border cells serves the whole history.
     reconciler = IncrementalReconciler(boundaries, reconcile_km)
+    if reconcile_km:
+        border_mask(boundaries, reconcile_km)  # made once, before the worker processes fork
     rows: list = []
     skipped: dict[str, str] = {}
     pool_class = ProcessPoolExecutor if use_processes else ThreadPoolExecutor
