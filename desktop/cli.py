@@ -16,6 +16,7 @@ from pathlib import Path
 import geodata
 from geodata.dates import parse_date
 from geodata.errors import GeodataError
+from geodata.exports.atomic import os_reason
 
 PROG = "frontline-atlas"
 
@@ -29,6 +30,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         handler: Callable[[argparse.Namespace], int] = args.handler
     else:
         args = _app_parser().parse_args(argv)
+        if args.file is not None and not args.file.exists():
+            # Neither a command nor a file to open: a typo, not a reason to start a window.
+            commands = ", ".join(sorted(_SUBCOMMANDS))
+            print(f"{PROG}: {str(args.file)!r} is neither a command ({commands}) nor an "
+                  f"existing file; see `{PROG} --help`", file=sys.stderr)  # fmt: skip
+            return 2
         handler = _run_app
     try:
         return handler(args)
@@ -38,6 +45,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into `head` and the like
         sys.stderr.close()
         return 0
+    except OSError as error:  # the output cannot be written (a full disk: > /dev/full)
+        print(f"{PROG}: cannot write the output: {os_reason(error)}", file=sys.stderr)
+        return 2
 
 
 def _stats(args: argparse.Namespace) -> int:
@@ -71,6 +81,8 @@ def _history(args: argparse.Namespace) -> int:
     from geodata.history.sources import open_history
     from geodata.history.store import Store
 
+    if args.start and args.end and args.start > args.end:
+        raise GeodataError(f"--from {args.start} is after --to {args.end}")
     store = Store()
     if store.recovered_from is not None:
         print(f"{PROG}: note: the history store was damaged and has been rebuilt; the old file "

@@ -13,7 +13,7 @@ from desktop.export import export
 from desktop.settings import LAST_FOLDER
 from desktop.tasks import TaskHandle
 from desktop.view_export import view_image
-from desktop.waiting import save_png
+from desktop.waiting import save_image
 from geodata.errors import ExportError
 
 DATA_FILTERS = ";;".join(
@@ -50,7 +50,7 @@ class ExportController(QObject):
     def save_view(self, path: Path, scale: int = 1) -> Path | None:
         """Save the view at ``scale`` as a PNG; errors are shown, not raised."""
         try:
-            written = save_png(view_image(self._window.map, scale), path)
+            written = save_image(view_image(self._window.map, scale), path)
         except ExportError as error:
             show_error(self._window, error, f"Saving {path.name}")
             return None

@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from desktop.actions import literal_text
 from desktop.control_loader import LoadedControl
 from desktop.error_dialog import show_error
 from desktop.map.page import control_payload
@@ -19,6 +20,7 @@ from desktop.map.view import MapView
 from desktop.tasks import TaskHandle, TaskRunner
 from desktop.timeline_dock import TimelineDock
 from geodata.control import ControlLayer
+from geodata.errors import StoreError
 from geodata.history.changes import compare_dates, gained_and_lost
 from geodata.history.compute import compute_history
 from geodata.history.deepstate_online import Client, fetch_updates
@@ -58,17 +60,38 @@ class HistoryController(QObject):
         dock.open_requested.connect(self.choose_folder)
 
     @property
-    def store(self) -> Store:
-        """The history store, opened (and if need be rebuilt) on first use."""
+    def store(self) -> Store | None:
+        """The history store, opened (and if need be rebuilt) on first use.
+
+        None, after saying why, when it cannot be opened at all (locked by
+        another program, or unreadable): histories are then computed without
+        it, and the next use tries again.
+        """
         if self._store is None:
-            self._store = Store(self._store_path)
+            try:
+                self._store = Store(self._store_path)
+            except StoreError as error:
+                show_error(self._window, error, "Opening the history store")
+                return None
             if self._store.recovered_from is not None:
+                # The static helper guesses HTML; the text names a file, so it is made literal.
                 QMessageBox.warning(
                     self._window,
                     "History store rebuilt",
-                    "The history store was damaged and could not be read, so a new one was "
-                    f"started; statistics will be computed again.\n\nThe old file is kept as "
-                    f"{self._store.recovered_from}\n\n({self._store.recovery_reason})",
+                    literal_text(
+                        "The history store was damaged and could not be read, so a new one was "
+                        f"started; statistics will be computed again.\n\nThe old file is kept as "
+                        f"{self._store.recovered_from}\n\n({self._store.recovery_reason})"
+                    ),
+                )
+            elif self._store.read_only_reason is not None:
+                QMessageBox.warning(
+                    self._window,
+                    "History store read-only",
+                    literal_text(
+                        "The figures already in the history store are shown, but new ones "
+                        f"cannot be kept: {self._store.read_only_reason}.\n\n{self._store.path}"
+                    ),
                 )
         return self._store
 
@@ -131,9 +154,11 @@ class HistoryController(QObject):
             return None
         return self.fetch_updates_now()
 
-    def fetch_updates_now(self, client: Client | None = None) -> TaskHandle:
-        """Fetch without asking (tests, scripts)."""
+    def fetch_updates_now(self, client: Client | None = None) -> TaskHandle | None:
+        """Fetch without asking (tests, scripts); None if the store cannot be opened (said so)."""
         store = self.store
+        if store is None:
+            return None
         return self._runner.run(
             lambda progress: fetch_updates(store, client or Client(), progress=progress),
             label="Fetching DeepStateMap updates",

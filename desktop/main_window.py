@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.about import show_about
-from desktop.actions import build_menus, create_actions
+from desktop.actions import build_menus, create_actions, literal_text
 from desktop.control_loader import LoadedControl, load_control_file
 from desktop.error_dialog import show_error
 from desktop.export_controller import ExportController
@@ -370,8 +370,10 @@ class MainWindow(QMainWindow):
         self.recent_menu.clear()
         recent = self.settings.get(RECENT_FILES)
         for number, path in enumerate(recent, start=1):
-            action = self.recent_menu.addAction(f"&{number % 10} {Path(path).name}")
-            action.setToolTip(path)
+            # "&&": an "&" in a file name is shown, not taken as the menu's shortcut key.
+            name = Path(path).name.replace("&", "&&")
+            action = self.recent_menu.addAction(f"&{number % 10} {name}")
+            action.setToolTip(literal_text(path))
             action.setStatusTip(path)
             action.triggered.connect(lambda _checked=False, p=path: self._open_recent(p))
         self.recent_menu.setEnabled(bool(recent))

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.actions import literal_text
 from desktop.proposals_model import ProposalTableModel
 from geodata.scenarios.engine import ScenarioResult
 from geodata.scenarios.proposals import Proposal
@@ -102,7 +103,9 @@ class ProposalsDock(QDockWidget):
                 suffix = "" if proposal.builtin else "  (yours)"
                 combo.addItem(proposal.name + suffix, proposal.id)
                 combo.setItemData(
-                    combo.count() - 1, proposal.description, Qt.ItemDataRole.ToolTipRole
+                    combo.count() - 1,
+                    literal_text(proposal.description),
+                    Qt.ItemDataRole.ToolTipRole,
                 )
             combo.setCurrentIndex(max(0, combo.findData(chosen or "")))
             combo.blockSignals(False)

@@ -14,6 +14,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from geodata.errors import ExportError
+from geodata.exports.atomic import os_reason
+
 PROG = "frontline-atlas"
 
 
@@ -22,7 +25,12 @@ def run_self_test(out_dir: Path | None = None) -> int:
     out_dir = (
         Path(out_dir) if out_dir else Path(tempfile.mkdtemp(prefix="frontline-atlas-self-test-"))
     )
-    out_dir.mkdir(parents=True, exist_ok=True)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise ExportError(out_dir, "it is a file; the self-test needs a folder to write into")
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise ExportError(out_dir, os_reason(error)) from None
     state: dict = {}
     steps: list[tuple[str, Callable[[], str]]] = [
         ("boundaries", lambda: _boundaries(state)),

@@ -45,6 +45,11 @@ def render_snapshot(
     ExportError
         The page did not draw in time, or the PNG cannot be written.
     """
+    from desktop.waiting import IMAGE_FORMATS
+
+    if Path(out).suffix.lower() not in IMAGE_FORMATS:  # say so before the page is drawn
+        raise ExportError(out, f"an image is written as {', '.join(IMAGE_FORMATS)}; "
+                          "choose one of these")  # fmt: skip
     from desktop.qt_setup import prepare_qt
 
     prepare_qt(headless=True)
@@ -86,9 +91,9 @@ def render_snapshot(
         view.deleteLater()
         # Delete the page now, before the web profile goes with the application.
         app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    from desktop.waiting import save_png
+    from desktop.waiting import save_image
 
-    save_png(image, out)
+    save_image(image, out)
     return out
 
 

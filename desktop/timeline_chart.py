@@ -10,6 +10,7 @@ import numpy as np
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
 
+from geodata.exports.text import plain
 from geodata.history.changes import change_series
 from geodata.history.series import HistorySeries
 
@@ -110,7 +111,7 @@ class TimelineChart(FigureCanvasQTAgg):
             name = series.boundaries.units["name"].iloc[row]
             area = series.boundaries.area_km2[row]
             held.plot(dates, values(series.controlled_km2[:, row], area), color=SELECTED_COLOUR,
-                      lw=1.4, label=name)  # fmt: skip
+                      lw=1.4, label=plain(name))  # fmt: skip
         key, label, colour = LINES[0]
         self._right.plot(dates, values(km2[key].to_numpy(), areas[key]), color=colour, lw=1.4,
                          label=f"{label} (right scale)")  # fmt: skip

@@ -54,6 +54,8 @@ class TimelineDock(QDockWidget):
         top = QHBoxLayout()
         self.header = QLabel("No history open")
         self.header.setObjectName("timeline-header")
+        # It names the history's folder or file: text, never HTML.
+        self.header.setTextFormat(Qt.TextFormat.PlainText)
         self.open_button = QPushButton("Open History…")
         self.back = _tool("◀", "Previous date (by the step)")
         self.play = _tool("▶ Play", "Play through the dates")

@@ -28,15 +28,28 @@ def pause(ms: int) -> None:
     loop.exec()
 
 
-def save_png(image, path) -> object:
-    """Write a QImage as PNG, whole or not at all (see geodata.exports.atomic)."""
+#: Image formats a map view is saved in, by extension (the format follows the file's name).
+IMAGE_FORMATS = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG"}
+
+
+def save_image(image, path) -> object:
+    """Write a QImage, whole or not at all (see geodata.exports.atomic), as PNG or JPEG.
+
+    The format follows the extension (:data:`IMAGE_FORMATS`); any other is refused
+    rather than written with the wrong bytes inside.
+    """
     from pathlib import Path
 
     from geodata.errors import ExportError
     from geodata.exports.atomic import write_atomically
 
+    kind = IMAGE_FORMATS.get(Path(path).suffix.lower())
+    if kind is None:
+        allowed = ", ".join(IMAGE_FORMATS)
+        raise ExportError(path, f"an image is written as {allowed}; choose one of these")
+
     def write(temporary: Path) -> None:
-        if not image.save(str(temporary), "PNG"):
-            raise ExportError(path, "the image could not be encoded as PNG")
+        if not image.save(str(temporary), kind, 95 if kind == "JPEG" else -1):
+            raise ExportError(path, f"the image could not be encoded as {kind}")
 
     return write_atomically(path, write)

@@ -65,19 +65,32 @@ def date_from_filename(name: str) -> dt.date | None:
 
 
 def date_from_timestamp(epoch_seconds: float) -> dt.date:
-    """The date in Kyiv at this Unix time.
+    """The date in Kyiv at this Unix time; ``ValueError`` if it lies beyond the calendar.
 
     >>> date_from_timestamp(1732104000)
     datetime.date(2024, 11, 20)
+    >>> date_from_timestamp(10**20)
+    Traceback (most recent call last):
+    ValueError: 100000000000000000000 seconds since 1970 is not a time in the calendar
     """
-    return dt.datetime.fromtimestamp(epoch_seconds, tz=KYIV).date()
+    try:
+        return dt.datetime.fromtimestamp(epoch_seconds, tz=KYIV).date()
+    except (OverflowError, OSError, ValueError):  # which one depends on the value and platform
+        raise ValueError(
+            f"{epoch_seconds!r} seconds since 1970 is not a time in the calendar"
+        ) from None
 
 
 def date_from_iso_datetime(text: str) -> dt.date | None:
     """The date in Kyiv of an ISO 8601 time (``2024-11-20T12:00:00.000Z``); ``None`` if unparsable.
 
+    A time whose date in Kyiv lies beyond the calendar (year 9999 or year 1) is
+    unparsable too.
+
     >>> date_from_iso_datetime("2024-11-20T23:30:00Z")
     datetime.date(2024, 11, 21)
+    >>> date_from_iso_datetime("9999-12-31T23:59:59Z") is None
+    True
     """
     try:
         moment = dt.datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
@@ -85,7 +98,10 @@ def date_from_iso_datetime(text: str) -> dt.date | None:
         return None
     if moment.tzinfo is None:
         return moment.date()
-    return moment.astimezone(KYIV).date()
+    try:
+        return moment.astimezone(KYIV).date()
+    except OverflowError:
+        return None
 
 
 def _date_or_none(year: str, month: str, day: str) -> dt.date | None:

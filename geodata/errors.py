@@ -60,6 +60,21 @@ class StoreError(GeodataError):
         super().__init__(f"history store {self.path}: {reason}")
 
 
+class StoreBusyError(StoreError):
+    """Another program holds the store locked for longer than the store waits; nothing changed.
+
+    >>> str(StoreBusyError("store.sqlite", "another program holds it locked"))
+    'history store store.sqlite: another program holds it locked'
+    """
+
+
+class StoreReadOnlyError(StoreError):
+    """Nothing new can be written to the store (read-only file or folder, full disk).
+
+    What the store already holds is kept and can still be read.
+    """
+
+
 class ExportError(GeodataError):
     """An export could not be written; any previous file at the target is untouched."""
 

@@ -4,11 +4,19 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from pyogrio.errors import DataLayerError, DataSourceError, FeatureError, FieldError
+
 from geodata.errors import ExportError
+
+# What GDAL's writers raise when a file cannot be written.
+_WRITER_ERRORS = (DataSourceError, DataLayerError, FeatureError, FieldError)
+# Below this much free space, a writer's failure is taken for a full disk.
+_NEARLY_FULL_BYTES = 4 * 2**20
 
 # The process's file-creation mask, read once: mkstemp makes private (0600)
 # files, and an export should get the permissions any new file would.
@@ -31,8 +39,10 @@ def write_atomically(path: str | Path, write: Callable[[Path], object]) -> Path:
     if not path.parent.is_dir():
         raise ExportError(path, f"the folder {path.parent} does not exist")
     try:
+        # A short name of plain letters: the target's own name may be as long as
+        # the file system allows, or hold characters GDAL reads as syntax (!;{}).
         handle, name = tempfile.mkstemp(
-            prefix=f".{path.name}.", suffix=path.suffix, dir=path.parent
+            prefix=".frontline-atlas-", suffix=_plain_suffix(path), dir=path.parent
         )
     except OSError as error:
         raise ExportError(path, os_reason(error)) from None
@@ -45,10 +55,29 @@ def write_atomically(path: str | Path, write: Callable[[Path], object]) -> Path:
         os.replace(temporary, path)
     except OSError as error:
         raise ExportError(path, os_reason(error)) from None
+    except _WRITER_ERRORS as error:
+        # GDAL reports a full disk as a failed feature or table, not as ENOSPC.
+        raise ExportError(path, _writer_reason(error, path.parent)) from None
     finally:
         if temporary.exists():
             temporary.unlink()
     return path
+
+
+def _plain_suffix(path: Path) -> str:
+    """The target's extension when it is plain (drivers choose the format by it), else none."""
+    suffix = path.suffix
+    return suffix if suffix[1:].isalnum() and len(suffix) <= 8 else ""
+
+
+def _writer_reason(error: Exception, folder: Path) -> str:
+    try:
+        if shutil.disk_usage(folder).free < _NEARLY_FULL_BYTES:
+            return "the disk is full"
+    except OSError:
+        pass
+    text = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    return f"the file could not be written ({text})"
 
 
 def os_reason(error: OSError) -> str:

@@ -6,6 +6,11 @@ one is given) with a scale bar and a north arrow, a side panel with the legend,
 an optional statistics table and the proposal's summary, and the credits. PDF
 and SVG are true vector files whose text stays text. Colours and hatches match
 the interactive map.
+
+Text from data (titles, file and source names, proposal, oblast and city names,
+credits) is drawn literally: every string goes through
+:func:`geodata.exports.text.plain`, by :func:`_text` for text on the page, so a
+``$`` is a dollar sign and never starts mathtext.
 """
 
 from __future__ import annotations
@@ -21,14 +26,17 @@ import numpy as np
 import shapely
 from matplotlib.collections import PathCollection
 from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
 from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrow, Patch, Rectangle
 from matplotlib.path import Path as MplPath
+from matplotlib.textpath import text_to_path
 
 from geodata.boundaries import load_boundaries, load_neighbours
 from geodata.cities import load_cities
 from geodata.control import ControlLayer
 from geodata.exports.atomic import write_atomically
+from geodata.exports.text import clean, plain
 from geodata.map_layers import BOUNDARY_TOLERANCE_DEG, CONTROL_TOLERANCE_DEG, region_label_points
 from geodata.projection import to_equal_area
 from geodata.scenarios.engine import ScenarioResult
@@ -51,9 +59,11 @@ TO_OCCUPIER, TO_UKRAINE, DMZ = "#b30000", "#1f5fbf", "#6b6b6b"
 CREDITS = "Boundaries: Natural Earth · Cities: GeoNames · Map: Frontline Atlas"
 
 # Text in PDF and SVG stays text: TrueType fonts embedded, SVG text as <text>.
+# No TeX: text from data is escaped for mathtext (plain), which TeX would misread.
 matplotlib.rcParams.update(
-    {"pdf.fonttype": 42, "svg.fonttype": "none", "font.family": "DejaVu Sans"}
-)
+    {"pdf.fonttype": 42, "svg.fonttype": "none", "font.family": "DejaVu Sans",
+     "text.usetex": False}
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -116,8 +126,11 @@ def briefing_figure(
         f"Control areas of {date} ({layer.source})"
         + (f"; proposal applied: {result.proposal.id}" if result else "")
     )
-    figure.text(0.03, 0.955, title, fontsize=17 * scale, fontweight="bold", va="top")
-    figure.text(0.03, 0.905, subtitle, fontsize=10 * scale, color="#444444", va="top")
+    line_in = 0.94 * width  # from the left margin to the right one
+    _text(figure, 0.03, 0.955, _fitted(title, 17 * scale, line_in, "bold"), fontsize=17 * scale,
+          fontweight="bold", va="top")  # fmt: skip
+    _text(figure, 0.03, 0.905, _fitted(subtitle, 10 * scale, line_in), fontsize=10 * scale,
+          color="#444444", va="top")  # fmt: skip
 
     map_axes = figure.add_axes((0.03, 0.07, 0.63, 0.81))
     _draw_map(map_axes, layer, result, options, scale)
@@ -125,11 +138,14 @@ def briefing_figure(
     panel.axis("off")
     _draw_panel(panel, layer, stats, result, options, scale)
     credit = f"{CREDITS} · Control areas: {layer.credit}"
-    figure.text(0.03, 0.038, credit, fontsize=7.5 * scale, color="#555555")
-    figure.text(0.97, 0.038, f"Made {dt.date.today().isoformat()}", fontsize=7.5 * scale,
-                color="#555555", ha="right")  # fmt: skip
+    made = f"Made {dt.date.today().isoformat()}"
+    # The credit stops short of the date at the right.
+    _text(figure, 0.03, 0.038, _fitted(credit, 7.5 * scale, line_in - 1.4 * scale),
+          fontsize=7.5 * scale, color="#555555")  # fmt: skip
+    _text(figure, 0.97, 0.038, made, fontsize=7.5 * scale, color="#555555", ha="right")
     # The method in one line: how the areas were measured, and what reconciliation added.
-    figure.text(0.03, 0.014, stats.method.footnote(), fontsize=6.5 * scale, color="#555555")
+    _text(figure, 0.03, 0.014, _fitted(stats.method.footnote(), 6.5 * scale, line_in),
+          fontsize=6.5 * scale, color="#555555")  # fmt: skip
     return figure
 
 
@@ -256,16 +272,17 @@ def _labels(axes, boundaries, scale: float) -> None:
     ):
         if code in ("UA-30", "UA-40"):
             continue  # the cities of Kyiv and Sevastopol are labelled as cities
-        axes.text(point.x, point.y, name.upper(), fontsize=5.2 * scale, color="#555555",
-                  ha="center", va="center", zorder=7)  # fmt: skip
+        _text(axes, point.x, point.y, name.upper(), fontsize=5.2 * scale, color="#555555",
+              ha="center", va="center", zorder=7)  # fmt: skip
     cities = load_cities()
     cities = cities[cities["rank"] <= 2]
     xy = shapely.get_coordinates(to_equal_area(cities.geometry.to_numpy()))
     axes.scatter(xy[:, 0], xy[:, 1], s=9 * scale, facecolor="white", edgecolor="#222222",
                  linewidth=0.8, zorder=8)  # fmt: skip
     for (x, y), name in zip(xy, cities["name"], strict=True):
-        axes.annotate(name, (x, y), xytext=(3, 0), textcoords="offset points", fontsize=6.5 * scale,
-                      fontweight="bold", va="center", zorder=9, color="#1d1d1d")  # fmt: skip
+        axes.annotate(plain(name), (x, y), xytext=(3, 0), textcoords="offset points",
+                      fontsize=6.5 * scale, fontweight="bold", va="center", zorder=9,
+                      color="#1d1d1d")  # fmt: skip
 
 
 def _scale_bar(axes, view, scale: float) -> None:
@@ -281,8 +298,8 @@ def _scale_bar(axes, view, scale: float) -> None:
                                  edgecolor="#222222", linewidth=0.6, zorder=10))  # fmt: skip
     for value in (0, 100, 200):
         text = f"{value} km" if value == 200 else f"{value}"
-        axes.text(x0 + value * 1000, y0 + height * 1.8, text, fontsize=6.5 * scale,
-                  ha="center", va="bottom", zorder=10)  # fmt: skip
+        _text(axes, x0 + value * 1000, y0 + height * 1.8, text, fontsize=6.5 * scale,
+              ha="center", va="bottom", zorder=10)  # fmt: skip
 
 
 def _north_arrow(axes, scale: float) -> None:
@@ -292,8 +309,8 @@ def _north_arrow(axes, scale: float) -> None:
                        length_includes_head=True, transform=axes.transAxes, color="#222222",
                        zorder=10)  # fmt: skip
     axes.add_patch(arrow)
-    axes.text(0.955, 0.95, "N", transform=axes.transAxes, ha="center", va="bottom",
-              fontsize=10 * scale, fontweight="bold", zorder=10)  # fmt: skip
+    _text(axes, 0.955, 0.95, "N", transform=axes.transAxes, ha="center", va="bottom",
+          fontsize=10 * scale, fontweight="bold", zorder=10)  # fmt: skip
 
 
 # -- the side panel ---------------------------------------------------------------------------
@@ -308,7 +325,7 @@ def _draw_panel(
             facecolor=CONTROL,
             edgecolor=CONTROL_EDGE,
             alpha=CONTROL_ALPHA,
-            label=f"Occupied territory, {date}",
+            label=plain(f"Occupied territory, {date}"),
         ),
         Patch(facecolor=OBLAST, edgecolor=OBLAST_EDGE, label="Oblast"),
     ]
@@ -327,11 +344,11 @@ def _draw_panel(
                 Patch(
                     facecolor=DMZ,
                     alpha=0.35,
-                    label=f"Demilitarized zone, {zone.width_km:g} km each side",
+                    label=plain(f"Demilitarized zone, {zone.width_km:g} km each side"),
                 )
             )
         line_label = f"Line of contact after, {result.contact_line_km_after:,.0f} km"
-        handles.append(Line2D([], [], color="#111111", lw=1.1, label=line_label))
+        handles.append(Line2D([], [], color="#111111", lw=1.1, label=plain(line_label)))
     legend = axes.legend(handles=handles, loc="upper left", title="Legend", fontsize=8 * scale,
                          title_fontsize=9 * scale, frameon=False, alignment="left")  # fmt: skip
     legend._legend_box.align = "left"
@@ -339,7 +356,7 @@ def _draw_panel(
     lines: list[tuple[str, str, bool]] = []
     if result is not None:
         lines.append(("Proposal", "", True))
-        lines += [(text, "", False) for text in _wrap(result.proposal.name, 44)]
+        lines += [(text, "", False) for text in _wrap(result.proposal.name, 44, max_lines=3)]
         lines.append((f"To the occupying side: {result.to_occupier_km2:,.0f} km²", "", False))
         lines.append((f"Returned to Ukraine: {result.to_ukraine_km2:,.0f} km²", "", False))
         cities = result.cities_changing_hands
@@ -353,11 +370,11 @@ def _draw_panel(
     y = 1.0 - (0.06 + 0.028 * len(handles)) - 0.04
     step = 0.026 * (scale if scale < 1 else 1)
     for left, right, bold in lines:
-        axes.text(0.0, y, left, transform=axes.transAxes, fontsize=7.6 * scale, va="top",
-                  fontweight="bold" if bold else "normal")  # fmt: skip
+        _text(axes, 0.0, y, left, transform=axes.transAxes, fontsize=7.6 * scale, va="top",
+              fontweight="bold" if bold else "normal")  # fmt: skip
         if right:
-            axes.text(1.0, y, right, transform=axes.transAxes, fontsize=7.6 * scale, va="top",
-                      ha="right", family="DejaVu Sans Mono")  # fmt: skip
+            _text(axes, 1.0, y, right, transform=axes.transAxes, fontsize=7.6 * scale, va="top",
+                  ha="right", family="DejaVu Sans Mono")  # fmt: skip
         y -= step
         if y < 0.0:
             break
@@ -393,12 +410,47 @@ def _statistics_lines(
     return lines
 
 
-def _wrap(text: str, width: int) -> list[str]:
-    words, lines, current = text.split(), [], ""
+def _wrap(text: str, width: int, max_lines: int | None = None) -> list[str]:
+    """Lines of at most ``width`` characters; a longer word is cut, a line past the last gets …"""
+    words, lines, current = [], [], ""
+    for word in clean(text).split():
+        words += [word[i : i + width] for i in range(0, len(word), width)]
     for word in words:
         if current and len(current) + 1 + len(word) > width:
             lines.append(current)
             current = word
         else:
             current = f"{current} {word}".strip()
-    return [*lines, current] if current else lines
+    lines = [*lines, current] if current else lines
+    if max_lines is not None and len(lines) > max_lines:
+        lines = [*lines[: max_lines - 1], lines[max_lines - 1][: width - 1] + "…"]
+    return lines
+
+
+# -- text -------------------------------------------------------------------------------------
+
+
+def _text(target, x: float, y: float, text: str, **kwargs):
+    """Put text on the figure or axes ``target``, drawn literally (see :func:`plain`)."""
+    return target.text(x, y, plain(text), **kwargs)
+
+
+def _fitted(text: str, fontsize: float, width_in: float, weight: str = "normal") -> str:
+    """The text on one line, shortened with … where it would run past ``width_in`` inches."""
+    text = clean(text, one_line=True)
+    font = FontProperties(family="DejaVu Sans", size=fontsize, weight=weight)
+
+    def fits(candidate: str) -> bool:
+        width_pt = text_to_path.get_text_width_height_descent(candidate, font, ismath=False)[0]
+        return width_pt <= width_in * 72
+
+    if fits(text):
+        return text
+    shortest, longest = 0, len(text) - 1
+    while shortest < longest:  # the longest start that fits with the ellipsis
+        middle = (shortest + longest + 1) // 2
+        if fits(text[:middle] + "…"):
+            shortest = middle
+        else:
+            longest = middle - 1
+    return text[:shortest].rstrip() + "…"

@@ -1,4 +1,8 @@
-"""Statistics (and proposal results) as CSV, JSON and XLSX files."""
+"""Statistics (and proposal results) as CSV, JSON and XLSX files.
+
+Every XLSX cell is written through :func:`geodata.exports.text.xlsx_append`: a
+proposal or file name that begins with ``=`` is stored as text, not as a formula.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ import openpyxl
 from openpyxl.styles import Font
 
 from geodata.exports.atomic import write_atomically
+from geodata.exports.text import xlsx_append
 from geodata.scenarios.engine import ScenarioResult
 from geodata.scenarios.output import format_scenario, scenario_to_dict
 from geodata.stats import ControlStats
@@ -58,7 +63,7 @@ def _workbook(stats: ControlStats, result: ScenarioResult | None, credit: str) -
         ]
     rows += [("Credits", f"{CREDITS} Control areas: {credit or data['source']}.")]
     for row in rows:
-        about.append(row)
+        xlsx_append(about, row)
     about.column_dimensions["A"].width = 30
     about.column_dimensions["B"].width = 60
     return book
@@ -66,11 +71,11 @@ def _workbook(stats: ControlStats, result: ScenarioResult | None, credit: str) -
 
 def _sheet(sheet, records: list[dict], key: str) -> None:
     columns = list(records[0]) if records else [key]
-    sheet.append([COLUMN_LABELS.get(column, column) for column in columns])
+    xlsx_append(sheet, [COLUMN_LABELS.get(column, column) for column in columns])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for record in records:
-        sheet.append([record[c] for c in columns])
+        xlsx_append(sheet, [record[c] for c in columns])
     sheet.freeze_panes = "A2"
     for index, column in enumerate(columns, start=1):
         sheet.column_dimensions[openpyxl.utils.get_column_letter(index)].width = max(

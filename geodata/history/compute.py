@@ -4,8 +4,12 @@ Method
 ------
 * Each snapshot is keyed by its content hash; the store keeps its per-unit
   controlled km² for the current boundary version, so a history reopens without
-  reading any geometry. Files are recognised by path, size and modification
-  time before they are even read.
+  reading any geometry. Files are recognised by path, size, modification and
+  change time and inode before they are even read (a file rewritten in place
+  with its modification time set back has a new change time). Stored figures
+  that cannot be right (wrong length, beyond a unit's area) are computed again;
+  a store that cannot take new figures (busy, full, read-only) is named in the
+  notes and the figures computed now stand.
 * Snapshots not in the store are split into runs of consecutive dates, computed
   by worker processes (the command line, on Linux) or threads (the app; shapely
   and pyproj work without the GIL, JSON parsing does not). Within
@@ -34,10 +38,10 @@ import numpy as np
 import shapely
 
 from geodata.boundaries import BoundarySet, load_boundaries
-from geodata.errors import BadInputError
+from geodata.errors import BadInputError, StoreError
 from geodata.history.series import HistorySeries
 from geodata.history.sources import HistorySource, Snapshot
-from geodata.history.store import FileRecord, Store, content_hash
+from geodata.history.store import AREA_SLACK, FileRecord, Store, content_hash
 from geodata.importers import read_control_layer
 from geodata.projection import to_equal_area
 from geodata.reconcile import (
@@ -93,27 +97,24 @@ def compute_history(
     progress = progress or NoProgress()
     snapshots = list(source.snapshots)
     progress.report(0.0, f"Looking up {len(snapshots)} snapshots…")
-    keys = _content_keys(snapshots, store)
-    known = store.stats_for(keys, boundaries.version) if store else {}
-    known_added = (
-        store.stats_for(keys, method_key(boundaries.version, reconcile_km))
-        if store and reconcile_km
-        else {}
-    )
-    if not reconcile_km:
-        known_added = {key: np.zeros(len(boundaries.codes)) for key in known}
+    keys, records = _content_keys(snapshots, store)
+    known, known_added = _known_figures(store, keys, boundaries, reconcile_km)
     missing = [i for i, key in enumerate(keys) if key not in known or key not in known_added]
     results: dict[str, np.ndarray] = dict(known)
     added: dict[str, np.ndarray] = dict(known_added)
     skipped: dict[str, str] = {}
+    rows: list = []
     if missing:
-        computed, computed_added, skipped = _compute_missing(
-            snapshots, keys, missing, store, boundaries, progress, workers, reconcile_km
+        rows, skipped = _compute_missing(
+            snapshots, keys, missing, boundaries, progress, workers, reconcile_km
         )
-        results.update(computed)
-        added.update(computed_added)
+        results.update({row[0]: row[3] for row in rows})
+        added.update({row[0]: row[4] for row in rows})
+    records = {path: r for path, r in records.items() if r.hash not in skipped}
+    store_notes = _keep(store, rows, records, boundaries, reconcile_km, progress)
     progress.report(1.0, "Done")
     # A file that cannot be read is left out, and said so; the other dates stand.
+    left_out = tuple(f"left out: {reason}" for reason in skipped.values())
     kept = [i for i, key in enumerate(keys) if key not in skipped]
     snapshots = [snapshots[i] for i in kept]
     keys = [keys[i] for i in kept]
@@ -129,7 +130,7 @@ def compute_history(
         added_km2=reconciled,
         reconcile_km=reconcile_km,
         boundaries=boundaries,
-        notes=source.notes + tuple(f"left out: {reason}" for reason in skipped.values()),
+        notes=store_notes + source.notes + left_out,
         paths=tuple(s.path for s in snapshots),
     )
 
@@ -185,30 +186,60 @@ class IncrementalStats:
         return result
 
 
-def _content_keys(snapshots: list[Snapshot], store: Store | None) -> list[str]:
+def _content_keys(
+    snapshots: list[Snapshot], store: Store | None
+) -> tuple[list[str], dict[str, FileRecord]]:
+    """Each snapshot's content hash, and the records of the files hashed now (by path).
+
+    A file is taken as unchanged only when its size, both times and inode match
+    the store's record. A new record describes the file as it was before it was
+    read, so a change made while it is read is seen next time.
+    """
     files = store.files() if store else {}
-    keys = []
+    keys, records = [], {}
     for snapshot in snapshots:
         if snapshot.key is not None:
             keys.append(snapshot.key)
             continue
-        path = snapshot.path
-        record = files.get(str(path.resolve()))
-        stat = _stat(path)
-        if record and (record.size, record.mtime_ns) == (stat.st_size, stat.st_mtime_ns):
-            keys.append(record.hash)
-        else:
-            keys.append(content_hash(_read(path)))
-    return keys
+        path = str(snapshot.path.resolve())
+        stat = _stat(snapshot.path)
+        record = files.get(path)
+        if record is None or not record.describes(stat):
+            record = records[path] = FileRecord.of(stat, content_hash(_read(snapshot.path)))
+        keys.append(record.hash)
+    return keys, records
+
+
+def _known_figures(
+    store: Store | None, keys: list[str], boundaries: BoundarySet, reconcile_km: float
+) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray]]:
+    """The raw figures and reconciled additions the store holds, by key, both checked.
+
+    Each stored row is checked on its own (:meth:`Store.stats_for`); a raw row
+    and an addition that each fit a unit but together exceed it are both left
+    out, so that snapshot is computed again rather than shown above 100 %.
+    """
+    if store is None:
+        return {}, {}
+    area = boundaries.area_km2
+    known = store.stats_for(keys, boundaries.version, area_km2=area)
+    if not reconcile_km:
+        return known, {key: np.zeros(len(area)) for key in known}
+    added = store.stats_for(keys, method_key(boundaries.version, reconcile_km), area_km2=area)
+    limit = area * AREA_SLACK
+    over = [key for key in known.keys() & added.keys() if (known[key] + added[key] > limit).any()]
+    for key in over:
+        del known[key], added[key]
+    return known, added
 
 
 def _compute_missing(
-    snapshots, keys, missing, store, boundaries, progress, workers, reconcile_km
-) -> tuple[dict, dict, dict]:
-    """Compute and store what the store lacks.
+    snapshots, keys, missing, boundaries, progress, workers, reconcile_km
+) -> tuple[list, dict[str, str]]:
+    """Compute what the store lacks.
 
-    Returns the raw figures by key, the reconciled additions by key and the
-    reasons by skipped key.
+    Returns the rows ``(key, wkb, label, km2, added, path)`` and the reasons by
+    skipped key.
     """
     # Runs of consecutive dates: several per worker, so the work stays balanced
     # and progress and cancel are seen between runs.
@@ -243,26 +274,39 @@ def _compute_missing(
             for future in futures:
                 future.cancel()
             raise
-    if store is not None:
-        progress.report(0.97, "Saving to the store…")
-        added_key = method_key(boundaries.version, reconcile_km) if reconcile_km else None
+    return rows, skipped
+
+
+def _keep(store, rows, records, boundaries, reconcile_km, progress) -> tuple[str, ...]:
+    """Save computed rows and new file records in the store; returns notes on what was not kept.
+
+    The figures are computed and stand whatever the store does: one that is
+    busy, full or read-only means they are computed again next time, and a note
+    says why.
+    """
+    if store is None or not (rows or records):
+        return ()
+    if store.read_only_reason is not None:
+        return (f"the figures computed now are not kept: history store {store.path}: "
+                f"{store.read_only_reason}",)  # fmt: skip
+    progress.report(0.97, "Saving to the store…")
+    added_key = method_key(boundaries.version, reconcile_km) if reconcile_km else None
+    pending = dict(records)
+    try:
         for start in range(0, len(rows), SAVE_BATCH):
             chunk = rows[start : start + SAVE_BATCH]
+            paths = {str(path.resolve()) for *_row, path in chunk if path}
             store.save(
                 boundaries.version,
                 [(key, wkb, label, km2) for key, wkb, label, km2, _added, _path in chunk],
-                [
-                    (str(path.resolve()), _record(path, key))
-                    for key, _w, _l, _k, _a, path in chunk
-                    if path
-                ],
+                [(path, pending.pop(path)) for path in sorted(paths & pending.keys())],
                 extra={added_key: [(row[0], row[4]) for row in chunk]} if added_key else None,
             )
-    return (
-        {row[0]: row[3] for row in rows},
-        {row[0]: row[4] for row in rows},
-        skipped,
-    )
+        if pending:  # files hashed again whose figures the store already had
+            store.save(boundaries.version, [], sorted(pending.items()))
+    except StoreError as error:
+        return (f"the figures computed now are not kept: {error}",)
+    return ()
 
 
 def _compute_run(job: tuple[list[tuple[str, Snapshot]], float]) -> tuple[list, dict[str, str]]:
@@ -298,11 +342,6 @@ def _can_fork() -> bool:
     # for that part). Forking is only safe from a single-threaded process on
     # Linux: the command line, not the app, which computes in threads.
     return sys.platform == "linux" and threading.active_count() == 1
-
-
-def _record(path: Path, key: str) -> FileRecord:
-    stat = _stat(path)
-    return FileRecord(stat.st_size, stat.st_mtime_ns, key)
 
 
 def _stat(path: Path):

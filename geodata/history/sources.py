@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import numpy as np
+import pandas as pd
 import pyogrio
 import shapely
 from pyogrio.errors import DataLayerError, DataSourceError
@@ -18,7 +18,9 @@ from pyogrio.errors import DataLayerError, DataSourceError
 from geodata.dates import date_from_filename, parse_date
 from geodata.errors import BadInputError
 from geodata.history.store import Store, content_hash
-from geodata.importers import SUPPORTED_FORMATS
+from geodata.importers import SUPPORTED_FORMATS, check_readable_file
+from geodata.importers.assemble import SourceFeatures, assemble_layer
+from geodata.importers.ogr import gdal_readable
 
 #: Column names taken as the date of each feature in a one-file history (first found wins).
 DATE_COLUMNS = ("date", "datetime", "day", "timestamp", "time")
@@ -93,9 +95,18 @@ def folder_history(folder: Path) -> HistorySource:
 
 
 def multi_date_file_history(path: Path, date_column: str | None = None) -> HistorySource:
-    """One file whose features carry a date: each date's polygons, joined, are its territory."""
+    """One file whose features carry a date: each date's polygons, joined, are its territory.
+
+    Each date goes through the same checks as a single control file
+    (:func:`geodata.importers.assemble.assemble_layer`): coordinates that are
+    not longitude/latitude, swapped axes, points and lines. A date that fails
+    them is left out and named in the notes; features without a date are
+    skipped and counted.
+    """
+    check_readable_file(path)
     try:
-        frame = pyogrio.read_dataframe(path)
+        with gdal_readable(path) as readable:
+            frame = pyogrio.read_dataframe(readable)
     except (DataSourceError, DataLayerError, ValueError) as error:
         raise BadInputError(
             path, f"cannot read it as geodata ({str(error).splitlines()[0]})"
@@ -104,24 +115,41 @@ def multi_date_file_history(path: Path, date_column: str | None = None) -> Histo
     if column is None or column not in frame.columns:
         wanted = date_column or " / ".join(DATE_COLUMNS)
         raise BadInputError(path, f"no date column ({wanted}); a one-file history needs one")
-    if frame.crs is not None and not frame.crs.equals("EPSG:4326"):
-        frame = frame.to_crs("EPSG:4326")
-    dates = [_as_date(value) for value in frame[column]]
-    if any(d is None for d in dates):
-        bad = next(v for v, d in zip(frame[column], dates, strict=True) if d is None)
+    values = frame[column].tolist()
+    dates = [_as_date(value) for value in values]
+    undated = [v for v, d in zip(values, dates, strict=True) if d is None]
+    bad = next((v for v in undated if not _is_null(v)), None)
+    if bad is not None:
         raise BadInputError(path, f"the {column!r} column holds {bad!r}, which is not a date")
-    geometries = shapely.make_valid(frame.geometry.to_numpy())
-    snapshots = []
-    for date in sorted(set(dates)):
-        members = geometries[np.array([d == date for d in dates])]
-        territory = shapely.union_all(_polygons(members))
-        wkb = shapely.to_wkb(territory)
-        snapshots.append(
-            Snapshot(
-                date, f"{path.name} ({date})", load=lambda t=territory: t, key=content_hash(wkb)
-            )
+    notes = []
+    if undated:
+        count = len(undated)
+        notes.append(f"{count} feature{'s' if count > 1 else ''} without a date skipped")
+    geometries = frame.geometry.to_numpy()
+    properties = frame.drop(columns=[frame.geometry.name]).to_dict("records")
+    snapshots, failures = [], []
+    for date in sorted({d for d in dates if d is not None}):
+        rows = [i for i, d in enumerate(dates) if d == date]
+        found = SourceFeatures(
+            geometries=list(geometries[rows]),
+            properties=[properties[i] for i in rows],
+            crs=frame.crs,
+            format_name=f"one-file history ({path.suffix.lstrip('.') or 'GDAL'})",
         )
-    return HistorySource(path.name, tuple(snapshots))
+        try:
+            layer = assemble_layer(found, path, date)
+        except BadInputError as error:
+            failures.append(f"left out: {date}: {error.reason}")
+            continue
+        notes.extend(note for note in layer.report.messages() if note not in notes)
+        key = content_hash(shapely.to_wkb(layer.controlled))
+        snapshots.append(
+            Snapshot(date, f"{path.name} ({date})", load=lambda t=layer.controlled: t, key=key)
+        )
+    if not snapshots:
+        reason = failures[0].split(": ", 2)[-1] if failures else "it holds no dated features"
+        raise BadInputError(path, reason)
+    return HistorySource(path.name, tuple(snapshots), tuple(notes + failures))
 
 
 def store_history(store: Store) -> HistorySource:
@@ -151,9 +179,14 @@ def _from_store(store: Store, key: str) -> shapely.Geometry:
     return shapely.from_wkb(wkb)
 
 
-def _polygons(geometries: np.ndarray) -> np.ndarray:
-    parts = shapely.get_parts(geometries)
-    return parts[np.isin(shapely.get_type_id(parts), (3, 6))]
+def _is_null(value) -> bool:
+    """None, NaN or NaT: a missing value, as GDAL and pandas give them."""
+    if value is None:
+        return True
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
 
 
 def _as_date(value) -> dt.date | None:
@@ -161,6 +194,8 @@ def _as_date(value) -> dt.date | None:
         return value.date()
     if isinstance(value, dt.date):
         return value
+    if _is_null(value):
+        return None
     if hasattr(value, "date") and callable(value.date):  # pandas Timestamp
         try:
             return value.date()

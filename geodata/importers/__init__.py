@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import stat
 import zipfile
 from pathlib import Path
 
@@ -25,6 +26,11 @@ SUPPORTED_FORMATS = {
 }
 
 _JSON_EXTENSIONS = {".geojson", ".json"}
+
+#: Largest file read, in bytes. Text formats (GeoJSON, KML) are parsed in memory,
+#: which takes several times their size; GDAL streams the binary ones.
+MAX_TEXT_FILE_BYTES = 256 * 2**20
+MAX_FILE_BYTES = 2 * 2**30
 
 # First bytes of each binary format, for files with an unfamiliar extension.
 _MAGIC = {
@@ -70,9 +76,47 @@ def read_control_layer(path: str | Path, date: dt.date | None = None) -> Control
     (datetime.date(2024, 11, 20), 'GeoJSON', 'file name')
     """
     path = Path(path)
+    size = check_readable_file(path)
     kind = _kind_of(path)
+    limit = MAX_TEXT_FILE_BYTES if kind in {*_JSON_EXTENSIONS, ".kml"} else MAX_FILE_BYTES
+    if size > limit:
+        raise BadInputError(
+            path, f"it is too big to read ({_size(size)}; the limit for this format is "
+            f"{_size(limit)})"
+        )  # fmt: skip
     found = read_geojson(path) if kind in _JSON_EXTENSIONS else read_with_ogr(path, kind)
     return assemble_layer(found, path, date)
+
+
+def check_readable_file(path: Path) -> int:
+    """Make sure ``path`` is an existing, non-empty regular file; return its size in bytes.
+
+    A pipe, a device (``/dev/zero``) or a socket is refused without being
+    opened: reading one could block for ever or never end.
+
+    >>> check_readable_file(Path("/dev/null"))
+    Traceback (most recent call last):
+    ...
+    geodata.errors.BadInputError: cannot read /dev/null: it is not a regular file (a device, \
+a pipe or a socket)
+    """
+    try:
+        status = path.stat()
+    except FileNotFoundError:
+        raise BadInputError(path, "no such file") from None
+    except OSError as error:
+        raise BadInputError(path, error.strerror or str(error)) from None
+    if stat.S_ISDIR(status.st_mode):
+        raise BadInputError(path, "it is a folder, not a file")
+    if not stat.S_ISREG(status.st_mode):
+        raise BadInputError(path, "it is not a regular file (a device, a pipe or a socket)")
+    if status.st_size == 0:
+        raise BadInputError(path, "the file is empty")
+    return status.st_size
+
+
+def _size(n: int) -> str:
+    return f"{n / 2**30:.1f} GB" if n >= 2**30 else f"{n / 2**20:.0f} MB"
 
 
 def _kind_of(path: Path) -> str:

@@ -29,6 +29,10 @@ MAX_FEATURE_NAMES = 12
 # Ukraine's extent (lon_min, lat_min, lon_max, lat_max), for telling swapped
 # axes from data that merely lies elsewhere.
 UKRAINE_EXTENT = (22.1, 44.3, 40.3, 52.4)
+# Control areas are kept within this box around Ukraine (lon_min, lat_min,
+# lon_max, lat_max), with no edge longer than MAX_EDGE_DEG (see within_region).
+REGION = (20.0, 42.0, 43.0, 55.0)
+MAX_EDGE_DEG = 1.0
 
 _POLYGONAL = {shapely.GeometryType.POLYGON, shapely.GeometryType.MULTIPOLYGON}
 
@@ -66,8 +70,9 @@ def assemble_layer(found: SourceFeatures, path: Path, date: dt.date | None = Non
     notes = list(found.notes)
     geometries = np.array([*found.geometries, None], dtype=object)[:-1]  # keep a 1-D object array
     present = ~shapely.is_missing(geometries) & ~shapely.is_empty(geometries)
-    # NaN or infinite coordinates (JSON allows NaN literals) make a geometry unusable.
-    nonfinite = present & ~np.isfinite(shapely.bounds(geometries)).all(axis=1)
+    # NaN or infinite coordinates (JSON allows NaN literals, GDAL reads "nan" in
+    # KML) make a geometry unusable; GEOS's bounds skip them, so test each vertex.
+    nonfinite = present & _has_nonfinite_coordinates(geometries)
     geometries = np.where(present & ~nonfinite, shapely.force_2d(geometries), None)
     geometries = _to_wgs84(geometries, found.crs, path, notes)
     geometries = _fix_swapped_axes(geometries, notes)
@@ -90,7 +95,9 @@ def assemble_layer(found: SourceFeatures, path: Path, date: dt.date | None = Non
         if keep:
             grouped.setdefault(category, []).append(geometry)
     try:
-        by_category = {category: _union(members) for category, members in grouped.items()}
+        by_category = {
+            category: within_region(_union(members)) for category, members in grouped.items()
+        }
         controlled = _union(list(by_category.values()))
     except GEOSException as error:
         raise BadInputError(path, f"its polygons cannot be merged ({error})") from None
@@ -118,6 +125,43 @@ def assemble_layer(found: SourceFeatures, path: Path, date: dt.date | None = Non
         categories=by_category,
         report=report,
     )
+
+
+def within_region(geometry):
+    """A polygonal geometry cut to :data:`REGION` and with no edge longer than 1°.
+
+    Everything is measured in an equal-area projection of its vertices; an
+    edge thousands of kilometres long (a polygon drawn round the world or a
+    hemisphere) would not project as the line it is. Cut to the region around
+    Ukraine (exactly: edges are straight in longitude and latitude) and with
+    long edges divided, it does.
+
+    >>> world = shapely.box(-180, -90, 180, 90)
+    >>> within_region(world).bounds
+    (20.0, 42.0, 43.0, 55.0)
+    """
+    if geometry is None or shapely.is_empty(geometry):
+        return geometry
+    west, south, east, north = shapely.bounds(geometry)
+    r_west, r_south, r_east, r_north = REGION
+    if west < r_west or south < r_south or east > r_east or north > r_north:
+        geometry = shapely.clip_by_rect(geometry, *REGION)
+        if not shapely.is_valid(geometry):
+            geometry = _polygonal_part(shapely.make_valid(geometry)) or shapely.Polygon()
+    return shapely.segmentize(geometry, MAX_EDGE_DEG)
+
+
+def _has_nonfinite_coordinates(geometries: np.ndarray) -> np.ndarray:
+    """For each geometry (or None), whether any of its coordinates is NaN or infinite."""
+    result = np.zeros(len(geometries), dtype=bool)
+    present = np.flatnonzero(~shapely.is_missing(geometries))
+    if len(present) == 0:
+        return result
+    coords, index = shapely.get_coordinates(geometries[present], return_index=True)
+    bad = ~np.isfinite(coords).all(axis=1)
+    if bad.any():
+        result[present[np.unique(index[bad])]] = True
+    return result
 
 
 def crs_from_user_input(value: object, path: Path) -> pyproj.CRS:

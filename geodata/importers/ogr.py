@@ -6,8 +6,12 @@ converted to WGS84, and the features are pooled.
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 import warnings
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
 import pyogrio
@@ -26,6 +30,9 @@ FORMAT_BY_EXTENSION = {
     ".fgb": "FlatGeobuf",
 }
 
+# Characters GDAL reads as syntax in a file name.
+_GDAL_SYNTAX = "!;{}"
+
 # What a zip archive may hold; a shapefile is the usual case.
 _READABLE_IN_ZIP = (".shp", ".gpkg", ".fgb", ".kml", ".geojson", ".json")
 
@@ -41,13 +48,42 @@ def read_with_ogr(path: Path, kind: str | None = None) -> SourceFeatures:
         The format as an extension (``.kml``, ``.zip`` …) when the file's own
         extension does not say; by default the file's extension.
     """
-    kind = kind or path.suffix.lower()
-    if kind == ".zip" or (kind == ".kmz" and path.suffix.lower() != ".kmz"):
-        # GDAL recognises a KMZ only by its extension; otherwise read its KML inside.
-        datasets = _datasets_in_zip(path)
+    with gdal_readable(path) as readable:
+        return _read_with_ogr(readable, path, kind or path.suffix.lower())
+
+
+@contextmanager
+def gdal_readable(path: Path) -> Iterator[Path]:
+    """``path``, or a link to it (and its shapefile sidecars) with a name GDAL reads as a name.
+
+    GDAL gives ``!``, ``;``, ``{`` and ``}`` meanings of its own in file names
+    (virtual file systems, open options), so ``a!b.kml`` would not be found.
+
+    >>> with gdal_readable(Path("/data/plain_name.kml")) as readable:
+    ...     readable
+    PosixPath('/data/plain_name.kml')
+    """
+    if not any(mark in str(path) for mark in _GDAL_SYNTAX):
+        yield path
+        return
+    with tempfile.TemporaryDirectory(prefix="frontline-atlas-") as folder:
+        siblings = [p for p in path.parent.iterdir() if p.stem == path.stem and p.is_file()]
+        for sibling in siblings or [path]:
+            link = Path(folder) / f"data{sibling.suffix}"
+            try:
+                link.symlink_to(sibling.resolve())
+            except OSError:  # no symbolic links here (Windows without the right): copy
+                shutil.copyfile(sibling, link)
+        yield Path(folder) / f"data{path.suffix}"
+
+
+def _read_with_ogr(path: Path, original: Path, kind: str) -> SourceFeatures:
+    """:func:`read_with_ogr` on a path GDAL can open; messages name ``original``."""
+    if kind == ".zip" or kind == ".kmz":
+        # Read every document inside: GDAL's KMZ driver reads only the first KML.
+        datasets = _datasets_in_zip(path, original)
         format_name = "KMZ" if kind == ".kmz" else _zip_format_name(datasets)
     else:
-        _check_readable(path)
         datasets = [str(path)]
         format_name = FORMAT_BY_EXTENSION.get(kind, "GDAL vector")
 
@@ -55,8 +91,8 @@ def read_with_ogr(path: Path, kind: str | None = None) -> SourceFeatures:
     for dataset in datasets:
         with warnings.catch_warnings(record=True) as gdal_warnings:
             warnings.simplefilter("always", RuntimeWarning)
-            layers = _layer_names(dataset, path)
-            frames = [(layer, _read_layer(dataset, layer, path)) for layer in layers]
+            layers = _layer_names(dataset, original)
+            frames = [(layer, _read_layer(dataset, layer, original)) for layer in layers]
         notes.extend(_useful_warnings(gdal_warnings))
         for layer, frame in frames:
             if frame is None or len(frame) == 0:
@@ -69,7 +105,7 @@ def read_with_ogr(path: Path, kind: str | None = None) -> SourceFeatures:
             columns = [c for c in frame.columns if c != frame.geometry.name]
             properties.extend(frame[columns].to_dict("records"))
     if not geometries:
-        raise BadInputError(path, "it holds no features")
+        raise BadInputError(original, "it holds no features")
     return SourceFeatures(
         geometries=geometries,
         properties=properties,
@@ -82,24 +118,14 @@ def read_with_ogr(path: Path, kind: str | None = None) -> SourceFeatures:
     )
 
 
-def _check_readable(path: Path) -> None:
-    if not path.exists():
-        raise BadInputError(path, "no such file")
-    if path.is_dir():
-        raise BadInputError(path, "it is a folder, not a file")
-    if path.stat().st_size == 0:
-        raise BadInputError(path, "the file is empty")
-
-
-def _datasets_in_zip(path: Path) -> list[str]:
-    _check_readable(path)
+def _datasets_in_zip(path: Path, original: Path) -> list[str]:
     try:
         with zipfile.ZipFile(path) as archive:
             names = [n for n in archive.namelist() if not n.endswith("/")]
     except zipfile.BadZipFile:
-        raise BadInputError(path, "not a valid zip archive") from None
+        raise BadInputError(original, "not a valid zip archive") from None
     except OSError as error:
-        raise BadInputError(path, error.strerror or str(error)) from None
+        raise BadInputError(original, error.strerror or str(error)) from None
     readable = [
         n
         for n in names
@@ -110,7 +136,8 @@ def _datasets_in_zip(path: Path) -> list[str]:
     if not readable:
         listing = ", ".join(names[:8]) + (" …" if len(names) > 8 else "") if names else "nothing"
         raise BadInputError(
-            path, f"the zip archive holds no shapefile (.shp) or other map data; it holds {listing}"
+            original,
+            f"the zip archive holds no shapefile (.shp) or other map data; it holds {listing}",
         )
     # The braces let GDAL open archives whatever their extension.
     return [f"/vsizip/{{{path}}}/{name}" for name in readable]

@@ -29,6 +29,7 @@ file, the line and what is wrong.
 
 from __future__ import annotations
 
+import math
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -41,6 +42,7 @@ import tomli_w
 from geodata.boundaries import load_boundaries
 from geodata.errors import BadInputError, UnknownScenarioError
 from geodata.groups import GROUPS
+from geodata.importers import check_readable_file
 from geodata.resources import resource_path
 from geodata.scenarios.operations import (
     OPERATION_TYPES,
@@ -56,6 +58,7 @@ from geodata.scenarios.operations import (
 BUILTIN_DIR = ("scenarios",)
 APP_DIR_NAME = "frontline-atlas"
 MAX_DMZ_WIDTH_KM = 100.0
+MAX_PROPOSAL_BYTES = 16 * 2**20  # a drawn or imported area is far smaller
 _TOP_KEYS = {"id", "name", "description", "sources", "operations"}
 _OPERATION_KEYS = {
     "freeze": {"type"},
@@ -98,6 +101,8 @@ choose one of: freeze, cede_regions, withdraw_from_regions, transfer_area, demil
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise BadInputError(path, f"not valid TOML: {error}") from None
+    except RecursionError:
+        raise BadInputError(path, "not a proposal: its arrays or tables nest too deeply") from None
 
     def fail(line: int | None, problem: str):
         where = f"line {line}: " if line else ""
@@ -138,6 +143,12 @@ choose one of: freeze, cede_regions, withdraw_from_regions, transfer_area, demil
 def read_proposal(path: str | Path, builtin: bool = False) -> Proposal:
     """Read a proposal file (see :func:`parse_proposal`)."""
     path = Path(path)
+    size = check_readable_file(path)
+    if size > MAX_PROPOSAL_BYTES:
+        raise BadInputError(
+            path, f"it is too big for a proposal ({size / 2**20:.0f} MB; at most "
+            f"{MAX_PROPOSAL_BYTES // 2**20} MB)"
+        )  # fmt: skip
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -199,7 +210,9 @@ def write_proposal(proposal: Proposal, path: Path) -> Path:
         "name": proposal.name,
         "description": proposal.description,
         "sources": list(proposal.sources),
-        "operations": [_operation_document(op) for op in proposal.operations],
+        "operations": [
+            _operation_document(part) for op in proposal.operations for part in _single_parts(op)
+        ],
     }
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.tmp")
@@ -270,27 +283,30 @@ def _region_codes(value, fail) -> tuple[str, ...]:
 
 
 def polygon_from_points(points, fail) -> shapely.Geometry:
-    """A valid polygon from ``[[lon, lat], ...]``; calls ``fail(problem)`` when it cannot be one.
+    """A valid polygon from its points; calls ``fail(problem)`` when it cannot be one.
+
+    ``points`` is one ring, ``[[lon, lat], ...]``, or rings, ``[[[lon, lat], ...], ...]``:
+    the outline, then the holes.
 
     >>> polygon_from_points([[30, 50], [31, 50], [31, 51]], print).area
     0.5
+    >>> outline = [[30, 50], [32, 50], [32, 52], [30, 52]]
+    >>> hole = [[30.5, 50.5], [31, 50.5], [31, 51]]
+    >>> polygon_from_points([outline, hole], print).area
+    3.875
     >>> polygon_from_points([[30, 50], [31, 51], [31, 50], [30, 51]], print)
     the polygon crosses itself near (30.5, 50.5)
     """
-    if not isinstance(points, list) or len(points) < 3:
+    if not isinstance(points, list) or not points:
         return fail("'polygon' must be a list of at least 3 [lon, lat] points")
-    coordinates = []
-    for point in points:
-        if (
-            not isinstance(point, list) or len(point) != 2
-            or not all(isinstance(v, int | float) and not isinstance(v, bool) for v in point)
-        ):  # fmt: skip
-            return fail(f"polygon point {point!r} is not a [lon, lat] pair of numbers")
-        lon, lat = point
-        if not (-180 <= lon <= 180 and -90 <= lat <= 90):
-            return fail(f"polygon point {point!r} is not a longitude and latitude in degrees")
-        coordinates.append((float(lon), float(lat)))
-    polygon = shapely.Polygon(coordinates)
+    nested = isinstance(points[0], list) and points[0] and isinstance(points[0][0], list)
+    rings = []
+    for ring in points if nested else [points]:
+        coordinates = _ring(ring, fail)
+        if coordinates is None:
+            return None
+        rings.append(coordinates)
+    polygon = shapely.Polygon(rings[0], rings[1:])
     if polygon.convex_hull.area == 0:
         return fail("the polygon has no area (its points are on one line)")
     if not polygon.is_valid:
@@ -301,14 +317,42 @@ def polygon_from_points(points, fail) -> shapely.Geometry:
     return polygon
 
 
+def _single_parts(operation: Operation) -> list[Operation]:
+    """A transfer of a multi-part area as one transfer per part (TOML holds one polygon each)."""
+    if not isinstance(operation, TransferArea):
+        return [operation]
+    parts = shapely.get_parts(operation.polygon)
+    return [TransferArea(part, operation.to) for part in parts if shapely.get_type_id(part) == 3]
+
+
+def _ring(points, fail) -> list[tuple[float, float]] | None:
+    if not isinstance(points, list) or len(points) < 3:
+        return fail("'polygon' must be a list of at least 3 [lon, lat] points")
+    coordinates = []
+    for point in points:
+        if (
+            not isinstance(point, list) or len(point) != 2
+            or not all(isinstance(v, int | float) and not isinstance(v, bool) for v in point)
+        ):  # fmt: skip
+            return fail(f"polygon point {point!r} is not a [lon, lat] pair of numbers")
+        lon, lat = point
+        if not (math.isfinite(lon) and math.isfinite(lat)) or not (
+            -180 <= lon <= 180 and -90 <= lat <= 90
+        ):
+            return fail(f"polygon point {point!r} is not a longitude and latitude in degrees")
+        coordinates.append((float(lon), float(lat)))
+    return coordinates
+
+
 def _operation_document(operation: Operation) -> dict:
     document: dict = {"type": operation.type}
     if isinstance(operation, CedeRegions | WithdrawFromRegions):
         document["regions"] = list(operation.regions)
     elif isinstance(operation, TransferArea):
         document["to"] = operation.to
-        exterior = shapely.get_exterior_ring(shapely.get_parts(operation.polygon)[0])
-        document["polygon"] = [[round(x, 6), round(y, 6)] for x, y in exterior.coords]
+        # Full precision: rounding can make a valid polygon touch or cross itself.
+        rings = [operation.polygon.exterior, *operation.polygon.interiors]
+        document["polygon"] = [[[x, y] for x, y in ring.coords] for ring in rings]
     elif isinstance(operation, DemilitarizedZone):
         document["width_km"] = operation.width_km
     return document

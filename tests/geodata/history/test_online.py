@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import threading
 import time
@@ -55,8 +56,9 @@ class Server:
                     return self.send(500, b"oops")
                 if outer.mode == "slow":
                     time.sleep(1.5)
+                document = synthetic_map() if map_document is None else map_document
                 if outer.mode == "truncated":
-                    body = json.dumps(map_document or synthetic_map()).encode()
+                    body = json.dumps(document).encode()
                     self.send_response(200)
                     self.send_header("Content-Length", str(len(body)))
                     self.end_headers()
@@ -66,7 +68,7 @@ class Server:
                     return None
                 if outer.mode == "malformed":
                     return self.send(200, b'{"type": "FeatureCollection", "features": [}')
-                return self.send(200, json.dumps(map_document or synthetic_map()).encode())
+                return self.send(200, json.dumps(document).encode())
 
             def send(self, code, body):
                 self.send_response(code)
@@ -171,3 +173,133 @@ def test_the_api_sample_files(tmp_path):
         assert groups["annexed-2022"] == pytest.approx(77.3, abs=0.3)  # reconciled (raw 76.8)
     finally:
         running.close()
+
+
+def epoch_of(day: dt.date) -> int:
+    return int(dt.datetime(day.year, day.month, day.day, 12, tzinfo=dt.UTC).timestamp())
+
+
+def test_impossible_dates_are_skipped_named_and_never_stored(tmp_path):
+    in_ten_days = epoch_of(dt.date.today() + dt.timedelta(days=10))
+    listing = [
+        *LISTING,
+        {"id": -5, "createdAt": "1969-12-31T23:59:55Z"},  # negative epoch
+        {"id": 253402300799},  # 9999-12-31T23:59:59Z: the next year in Kyiv
+        {"id": epoch_of(dt.date(9999, 6, 1))},
+        {"id": 2**64 - 1},  # beyond any calendar
+        {"id": 10**30},  # read as a float: not a whole number
+        {"id": 1e300},
+        {"id": "1732190400"},  # a string, not a number
+        {"id": in_ten_days},  # the future
+        {"id": 1732190400, "createdAt": "9999-06-01T00:00:00Z"},
+        {"id": 1732276800, "createdAt": "2013-12-31T12:00:00Z"},
+        {"createdAt": "2024-11-20T12:00:00Z"},  # no id
+        ["not", "an", "object"],
+        {"id": True},
+        {"id": json.loads("[" * 300 + "]" * 300)},  # deeper than orjson writes
+    ]
+    running = Server(listing=listing)
+    try:
+        store = Store(tmp_path / "store.sqlite")
+        report = fetch_updates(store, client(running))
+    finally:
+        running.close()
+    assert report.listed == 1 and report.stored == (UPDATE_ID,)
+    assert [update.id for update in store.updates()] == [UPDATE_ID]
+    skipped = "\n".join(report.skipped)
+    assert len(report.skipped) == len(listing) - 1
+    for named in (
+        "update -5: its date 1970-01-01 (from its id) is not between 2014-01-01",
+        "update 253402300799: its id is not a time in seconds since 1970",
+        f"update {epoch_of(dt.date(9999, 6, 1))}: its date 9999-06-01 (from its id)",
+        f"update {2**64 - 1}: its id is not a time",
+        "entry 6 of the list: its id 1e+30 is not a whole number",
+        "entry 7 of the list: its id 1e+300 is not a whole number",
+        'entry 8 of the list: its id "1732190400" is not a whole number',
+        f"update {in_ten_days}: its date {dt.date.today() + dt.timedelta(days=10)}",
+        'update 1732190400: its date 9999-06-01 (from createdAt "9999-06-01T00:00:00Z")',
+        "update 1732276800: its date 2013-12-31 (from createdAt",
+        "entry 12 of the list: it has no id",
+        "entry 13 of the list: it is a JSON list, not a JSON object",
+        "entry 14 of the list: its id true is not a whole number",
+        "entry 15 of the list: its id […] is not a whole number",
+    ):
+        assert named in skipped
+
+
+def test_a_created_at_beyond_the_calendar_falls_back_to_the_id(tmp_path):
+    listing = [{"id": UPDATE_ID, "createdAt": "9999-12-31T23:59:59Z"}]
+    running = Server(listing=listing)
+    try:
+        store = Store(tmp_path / "store.sqlite")
+        report = fetch_updates(store, client(running))
+    finally:
+        running.close()
+    (update,) = store.updates()
+    assert report.skipped == () and update.date == dt.date(2024, 11, 20)
+    assert update.created_at == ""  # not stored: it is no time
+
+
+@pytest.mark.parametrize(
+    ("listing", "message"),
+    [
+        ({"updates": LISTING}, "/public: the list of updates is a JSON object, not a JSON list"),
+        ("[]", "/public: the list of updates is a JSON string, not a JSON list"),
+        (None, "/public: the list of updates is JSON null, not a JSON list"),
+        (1e308, "/public: the list of updates is a JSON number, not a JSON list"),
+        ([[UPDATE_ID]], "none of its 1 entries is a usable update; the first: entry 1"),
+        ([{"id": str(UPDATE_ID)}], r'the first: entry 1 of the list: its id "1732104000" is not'),
+    ],
+)
+def test_a_wrong_list_gives_one_clear_error(tmp_path, listing, message):
+    running = Server(listing=listing)
+    try:
+        with pytest.raises(NetworkError, match=message):
+            fetch_updates(Store(tmp_path / "store.sqlite"), client(running))
+    finally:
+        running.close()
+
+
+def polygon_map(coordinates, **extra) -> dict:
+    occupied = {"name": "Окуповано /// Occupied /// occupied"}
+    feature = {"type": "Feature", "properties": occupied,
+               "geometry": {"type": "Polygon", "coordinates": coordinates}}  # fmt: skip
+    return {"type": "FeatureCollection", "features": [feature], **extra}
+
+
+@pytest.mark.parametrize(
+    ("document", "message"),
+    [
+        ([1, 2], "a JSON list is not GeoJSON"),
+        ("FeatureCollection", "not GeoJSON"),
+        ({"map": [1]}, "a JSON list is not GeoJSON"),
+        ({"type": "FeatureCollection", "features": "none"}, "no 'features' list"),
+        ({"type": "FeatureCollection", "features": [1, "a", None]}, "no polygons"),
+        (polygon_map("abc"), "no polygons"),
+        (polygon_map([[["37", "47"], ["38", "47"], ["38", "48"], ["37", "47"]]]), "no polygons"),
+        (polygon_map([[[1e300, 47], [38, 1e308], [38, 48], [1e300, 47]]]), "not longitude"),
+        (polygon_map([[[2**64 - 1, 47], [38, 47], [38, 48], [2**64 - 1, 47]]]), "not longitude"),
+        (polygon_map(json.loads("[" * 300 + "]" * 300)), "nested too deeply"),
+    ],
+)
+def test_a_wrong_map_gives_one_clear_error(tmp_path, document, message):
+    running = Server(map_document=document)
+    try:
+        store = Store(tmp_path / "store.sqlite")
+        with pytest.raises(NetworkError, match=message) as caught:
+            fetch_updates(store, client(running))
+    finally:
+        running.close()
+    assert f"/{UPDATE_ID}/geojson: the map cannot be used" in str(caught.value)
+    assert store.updates() == []
+
+
+def test_a_map_with_an_impossible_date_of_its_own_is_dated_by_the_list(tmp_path):
+    document = {"map": synthetic_map(), "id": 2**64 - 1, "datetime": "9999-12-31T23:59:59Z"}
+    running = Server(map_document=document)
+    try:
+        store = Store(tmp_path / "store.sqlite")
+        assert fetch_updates(store, client(running)).stored == (UPDATE_ID,)
+    finally:
+        running.close()
+    assert store.updates()[0].date == dt.date(2024, 11, 20)

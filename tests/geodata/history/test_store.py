@@ -1,16 +1,47 @@
-"""The store: transactions, failures midway, and damaged files."""
+"""The store: transactions, failures midway, damaged files, rows read back, schema migration.
+
+Faults that are not damage (busy, full, read-only) are in ``test_store_faults.py``.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import logging
+import os
+import shutil
 import sqlite3
+from contextlib import closing
+from pathlib import Path
 
 import numpy as np
 import pytest
+import shapely
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from geodata.history.compute import compute_history
-from geodata.history.sources import folder_history
-from geodata.history.store import Store
+from geodata.history.sources import folder_history, store_history
+from geodata.history.store import SCHEMA_VERSION, Store, Update
+from geodata.importers import read_control_layer
+from geodata.reconcile import method_key
+from geodata.stats import compute_stats
 from tests.geodata.history.test_history import growing_front
+
+#: The tables as schema version 1 made them (files known by size and mtime only).
+VERSION_1_TABLES = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE snapshots (
+    hash TEXT PRIMARY KEY, wkb BLOB NOT NULL, source TEXT NOT NULL, added TEXT NOT NULL);
+CREATE TABLE stats (
+    hash TEXT NOT NULL, boundary_version TEXT NOT NULL, km2 BLOB NOT NULL,
+    PRIMARY KEY (hash, boundary_version));
+CREATE TABLE files (
+    path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, hash TEXT NOT NULL);
+CREATE TABLE updates (
+    id INTEGER PRIMARY KEY, created_at TEXT NOT NULL, date TEXT NOT NULL,
+    description TEXT NOT NULL, hash TEXT NOT NULL);
+INSERT INTO meta VALUES ('schema', '1');
+"""
 
 
 def row_counts(path) -> dict:
@@ -20,6 +51,21 @@ def row_counts(path) -> dict:
                   for t in ("snapshots", "files", "updates")}  # fmt: skip
         counts["stats"] = connection.execute("SELECT COUNT(DISTINCT hash) FROM stats").fetchone()[0]
         return counts
+
+
+def version_1_store(path: Path, rows_from: Path, journal: str = "wal") -> Path:
+    """A store as schema version 1 made it, holding the rows of the current store ``rows_from``."""
+    with closing(sqlite3.connect(path, isolation_level=None)) as connection:
+        connection.execute(f"PRAGMA journal_mode={journal}")
+        connection.executescript(VERSION_1_TABLES)
+        connection.execute("ATTACH ? AS current", (str(rows_from),))
+        connection.execute("BEGIN")
+        for table in ("snapshots", "stats", "updates"):
+            connection.execute(f"INSERT INTO {table} SELECT * FROM current.{table}")
+        connection.execute("INSERT INTO files SELECT path, size, mtime_ns, hash FROM current.files")
+        connection.execute("COMMIT")
+        connection.execute("DETACH current")
+    return path
 
 
 def test_a_failure_midway_leaves_the_store_unchanged(tmp_path, monkeypatch):
@@ -135,3 +181,226 @@ def test_a_damaged_store_is_moved_aside_and_rebuilt(tmp_path, damage):
     assert "corrupt" in store.recovered_from.name
     series = compute_history(folder_history(folder), store)
     assert len(series) == 4 and row_counts(path)["stats"] == 4
+
+
+# -- rows read back ----------------------------------------------------------------------------
+
+
+def cold_store(tmp_path):
+    """A history folder, its store and its figures."""
+    folder = growing_front(tmp_path / "history")
+    store = Store(tmp_path / "store.sqlite")
+    return folder, store, compute_history(folder_history(folder), store)
+
+
+def overwrite_figures(path, key: str, figure_key: str, value) -> None:
+    """Put ``value`` (any SQLite value) where the figures of ``key`` under ``figure_key`` are."""
+    with closing(sqlite3.connect(path)) as connection, connection:
+        connection.execute(
+            "UPDATE stats SET km2 = ? WHERE hash = ? AND boundary_version = ?",
+            (value, key, figure_key),
+        )
+
+
+def shares_pct(series) -> np.ndarray:
+    """Every date's held share of every unit, in %."""
+    return 100 * series.controlled_km2 / series.boundaries.area_km2
+
+
+@pytest.mark.parametrize(
+    "damage",
+    ["short", "long", "not float64s", "nan", "infinite", "negative", "beyond the area", "text"],
+)
+def test_stored_figures_that_cannot_be_right_are_computed_again(tmp_path, damage, caplog):
+    folder, store, cold = cold_store(tmp_path)
+    key, version, area = cold.keys[1], cold.boundaries.version, cold.boundaries.area_km2
+    good = store.stats_for([key], version)[key].copy()
+    donetsk = cold.boundaries.row_of("UA-14")
+    bad = {
+        "short": good[:-1].tobytes(),
+        "long": np.append(good, 1.0).tobytes(),
+        "not float64s": good.tobytes()[:-3],
+        "nan": np.where(np.arange(len(good)) == donetsk, np.nan, good).tobytes(),
+        "infinite": np.where(np.arange(len(good)) == donetsk, np.inf, good).tobytes(),
+        "negative": np.where(np.arange(len(good)) == donetsk, -1.0, good).tobytes(),
+        "beyond the area": np.where(np.arange(len(good)) == donetsk, area * 1.15, good).tobytes(),
+        "text": "1.0, 2.0",
+    }[damage]
+    overwrite_figures(store.path, key, version, bad)
+    assert store.stats_for([key], version, area_km2=area) == {}
+    with caplog.at_level(logging.WARNING, logger="geodata.history.store"):
+        again = compute_history(folder_history(folder), store)
+    assert np.array_equal(again.controlled_km2, cold.controlled_km2)
+    assert "store.sqlite: 1 stored rows of figures" in caplog.text
+    assert np.array_equal(store.stats_for([key], version, area_km2=area)[key], good)
+
+
+def test_the_unit_count_comes_from_the_caller(tmp_path):
+    _folder, store, cold = cold_store(tmp_path)
+    version = cold.boundaries.version
+    assert set(store.stats_for(cold.keys, version, units=27)) == set(cold.keys)
+    assert store.stats_for(cold.keys, version, units=26) == {}
+    with pytest.raises(ValueError, match="27 unit areas given for 26 units"):
+        store.stats_for(cold.keys, version, units=26, area_km2=cold.boundaries.area_km2)
+
+
+def test_raw_and_added_figures_above_the_unit_together_are_computed_again(tmp_path):
+    folder, store, cold = cold_store(tmp_path)
+    key, boundaries = cold.keys[2], cold.boundaries
+    donetsk = boundaries.row_of("UA-14")
+    # Each row alone fits the unit; together they would be a 115 % share.
+    added = np.zeros(len(boundaries.codes))
+    added[donetsk] = boundaries.area_km2[donetsk] * 1.15 - cold.controlled_km2[2, donetsk]
+    assert added[donetsk] < boundaries.area_km2[donetsk]
+    overwrite_figures(
+        store.path, key, method_key(boundaries.version, cold.reconcile_km), added.tobytes()
+    )
+    again = compute_history(folder_history(folder), store)
+    assert np.array_equal(again.controlled_km2, cold.controlled_km2)
+    assert shares_pct(again).max() <= 100.1
+
+
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.lists(
+        st.none()
+        | st.binary(max_size=27 * 8 + 9)
+        | st.lists(st.floats(width=64), min_size=27, max_size=27).map(
+            lambda values: np.array(values, dtype="<f8").tobytes()
+        )
+        | st.lists(st.floats(0, 3e4), min_size=27, max_size=27).map(
+            lambda values: np.array(values, dtype="<f8").tobytes()
+        )
+        | st.text(max_size=20)
+        | st.integers(-(2**63), 2**63 - 1),
+        min_size=8,
+        max_size=8,
+    )
+)
+def test_whatever_the_stored_figures_the_history_is_sound(tmp_path, values):
+    """Random rows (raw and added, for each of four dates): no traceback, no share above 100 %."""
+    folder, path, cold = _shared_cold_store(tmp_path)
+    example = tmp_path / f"example-{os.urandom(4).hex()}.sqlite"
+    shutil.copy(path, example)
+    boundaries = cold.boundaries
+    figure_keys = (boundaries.version, method_key(boundaries.version, cold.reconcile_km))
+    for number, value in enumerate(values):
+        if value is not None:
+            key = cold.keys[number // 2]
+            overwrite_figures(example, key, figure_keys[number % 2], value)
+    series = compute_history(folder_history(folder), Store(example), workers=1)
+    assert len(series) == 4 and np.isfinite(series.controlled_km2).all()
+    assert (series.controlled_km2 >= 0).all() and shares_pct(series).max() <= 100.1
+    for row in range(len(series)):
+        assert series.stats_at(row).regions["controlled_pct"].max() <= 100.1
+    example.unlink()
+
+
+def _shared_cold_store(tmp_path):
+    """One cold store for every example of a property test (they share ``tmp_path``)."""
+    folder, path = tmp_path / "cold" / "history", tmp_path / "cold" / "store.sqlite"
+    if not path.exists():
+        cold_store(tmp_path / "cold")
+    return folder, path, compute_history(folder_history(folder), Store(path))
+
+
+def test_updates_with_impossible_dates_are_left_out(tmp_path, caplog):
+    store = Store(tmp_path / "store.sqlite")
+    wkb = shapely.to_wkb(shapely.box(37.0, 47.5, 38.0, 48.2))
+    day = dt.date(2024, 11, 20)
+    store.save_update(Update(1, "2024-11-20T20:00:00Z", day, "fine", "a" * 32), wkb,
+                      np.zeros(27), "v1")  # fmt: skip
+    impossible = ["2024-13-45", "1999-01-01", "2200-01-01", "soon", "2024-02-30", 7, ""]
+    with closing(sqlite3.connect(store.path)) as connection, connection:
+        connection.executemany(
+            "INSERT INTO updates VALUES (?, '', ?, '', ?)",
+            [(2 + i, date, "b" * 32) for i, date in enumerate(impossible)],
+        )
+    with caplog.at_level(logging.WARNING, logger="geodata.history.store"):
+        assert [u.id for u in store.updates()] == [1]
+    assert "store.sqlite: update 3 has an impossible date" in caplog.text
+    assert [s.date for s in store_history(store).snapshots] == [day]
+
+
+def test_an_unreadable_stored_geometry_is_none(tmp_path):
+    _folder, store, cold = cold_store(tmp_path)
+    with closing(sqlite3.connect(store.path)) as connection, connection:
+        connection.execute("UPDATE snapshots SET wkb = x'0103' WHERE hash = ?", (cold.keys[0],))
+    assert store.geometry_wkb(cold.keys[0]) is None
+    assert store.geometry_wkb(cold.keys[1]) is not None
+    assert not shapely.is_empty(cold.territory(0, store))  # read from its file instead
+
+
+# -- schema migration ----------------------------------------------------------------------
+
+
+def test_an_older_store_is_migrated_in_place_and_keeps_everything(tmp_path, monkeypatch):
+    folder, current, cold = cold_store(tmp_path)
+    current.save_update(
+        Update(9, "", dt.date(2024, 11, 25), "kept", "c" * 32), b"\x01", np.zeros(27), "v1"
+    )
+    old = version_1_store(tmp_path / "old.sqlite", current.path)
+    before = row_counts(old)
+    store = Store(old)
+    assert store.recovered_from is None and store.read_only_reason is None
+    assert not list(tmp_path.glob("*.corrupt-*")) and row_counts(old) == before
+    with closing(sqlite3.connect(old)) as connection:
+        columns = [row[1] for row in connection.execute("PRAGMA table_info(files)")]
+        schema = connection.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+    assert {"ctime_ns", "inode"} <= set(columns) and schema == (str(SCHEMA_VERSION),)
+    assert [u.description for u in store.updates()] == ["kept"]
+    # Warm: figures from the migrated store; the files are hashed once more, not read as maps.
+    monkeypatch.setattr("geodata.history.compute.read_control_layer", lambda *a, **k: 1 / 0)
+    warm = compute_history(folder_history(folder), store)
+    assert np.array_equal(warm.controlled_km2, cold.controlled_km2)
+    assert len(store.files()) == 4 and all(r.ctime_ns for r in store.files().values())
+
+
+def test_a_store_of_a_newer_version_is_read_not_changed(tmp_path, monkeypatch):
+    folder, store, cold = cold_store(tmp_path)
+    with closing(sqlite3.connect(store.path)) as connection, connection:
+        connection.execute("UPDATE meta SET value = '99' WHERE key = 'schema'")
+    newer = Store(store.path)
+    assert "newer version" in newer.read_only_reason and newer.recovered_from is None
+    monkeypatch.setattr("geodata.history.compute.read_control_layer", lambda *a, **k: 1 / 0)
+    warm = compute_history(folder_history(folder), newer)
+    assert np.array_equal(warm.controlled_km2, cold.controlled_km2)
+    with closing(sqlite3.connect(store.path)) as connection:
+        assert connection.execute("SELECT value FROM meta").fetchall() == [("99",)]
+
+
+# -- files changed in place ----------------------------------------------------------------
+
+
+def box_geojson(east: float) -> bytes:
+    """A held box in Donetsk oblast as GeoJSON, the same size whatever ``east`` (< 100)."""
+    ring = [(37.0, 47.5), (east, 47.5), (east, 48.2), (37.0, 48.2), (37.0, 47.5)]
+    coordinates = ", ".join(f"[{x:07.4f}, {y:07.4f}]" for x, y in ring)
+    geometry = f'{{"type": "Polygon", "coordinates": [[{coordinates}]]}}'
+    return (
+        '{"type": "FeatureCollection", "features": '
+        f'[{{"type": "Feature", "properties": {{}}, "geometry": {geometry}}}]}}'
+    ).encode()
+
+
+def test_a_file_rewritten_in_place_with_its_size_and_time_is_measured_again(tmp_path):
+    folder = tmp_path / "history"
+    folder.mkdir()
+    path = folder / "front_2024-11-20.geojson"
+    path.write_bytes(box_geojson(38.0))
+    store = Store(tmp_path / "store.sqlite")
+    before = compute_history(folder_history(folder), store)
+    old = path.stat()
+    path.write_bytes(box_geojson(38.5))  # the same file, other content of the same size
+    os.utime(path, ns=(old.st_atime_ns, old.st_mtime_ns))
+    new = path.stat()
+    assert (new.st_size, new.st_mtime_ns, new.st_ino) == (old.st_size, old.st_mtime_ns, old.st_ino)
+    after = compute_history(folder_history(folder), store)
+    assert after.keys != before.keys
+    assert after.controlled_km2.sum() > before.controlled_km2.sum()
+    # `history` and `stats` agree on the file as it is now.
+    stats = compute_stats(read_control_layer(path)).regions["controlled_km2"].to_numpy()
+    assert np.array_equal(after.controlled_km2[0], stats)
+    assert compute_history(folder_history(folder), store).keys == after.keys  # and stays known

@@ -1,0 +1,122 @@
+"""Text from data stays text: in matplotlib drawings and in spreadsheet cells.
+
+File names, proposal names and descriptions, place names and credits are data.
+matplotlib reads ``$…$`` in any text as mathtext (``"$5bn to $10bn"`` loses its
+dollars and spaces; ``"$\\foo$"`` raises); a spreadsheet reads a cell that
+begins with ``=``, ``+``, ``-`` or ``@`` as a formula (``=WEBSERVICE(…)`` can
+send the sheet's data away). Every piece of text from data that goes into a
+briefing map passes through :func:`plain`, every cell of an XLSX file through
+:func:`xlsx_append`, and every field of a CSV file should pass through
+:func:`csv_value`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from openpyxl.cell.cell import Cell
+
+#: A spreadsheet cell that begins with one of these is read as a formula (OWASP, "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+# Characters no font draws and XML 1.0 cannot hold (C0 controls but tab, newline
+# and carriage return; DEL and the C1 controls), and lone surrogates, which is
+# how Python decodes the bytes of a file name that is not valid UTF-8.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def plain(text: object, *, one_line: bool = False) -> str:
+    r"""Text from data as matplotlib draws it literally, whatever it holds.
+
+    Dollar signs are escaped (``\$``), so matplotlib never reads mathtext; this
+    works for every text artist, legend labels and annotations included, where
+    ``parse_math=False`` cannot be passed. Control characters are dropped,
+    undecodable characters of a file name become U+FFFD (``�``), and with
+    ``one_line`` every run of white space (line breaks too) becomes one space.
+
+    Parameters
+    ----------
+    text : object
+        Any value; ``None`` is the empty string, anything else its ``str()``.
+    one_line : bool
+        For titles and credits, whose place on the page has room for one line.
+
+    Examples
+    --------
+    >>> plain("Ceasefire costs $5bn to $10bn")
+    'Ceasefire costs \\$5bn to \\$10bn'
+    >>> plain("Two\r\nlines\tand a bell\x07", one_line=True)
+    'Two lines and a bell'
+    >>> from matplotlib.cbook import is_math_text
+    >>> is_math_text("$\\alpha$ {x}"), is_math_text(plain("$\\alpha$ {x}"))
+    (True, False)
+    """
+    return clean(text, one_line=one_line).replace("$", r"\$")
+
+
+def clean(text: object, *, one_line: bool = False) -> str:
+    r""":func:`plain` without the escaping: the text as it will read (to measure it, say).
+
+    >>> clean("a\udcffb.geojson\x00") == "a\ufffdb.geojson"
+    True
+    """
+    text = "" if text is None else str(text)
+    text = _SURROGATE.sub("\ufffd", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    text = _CONTROL.sub("", text)
+    return " ".join(text.split()) if one_line else text
+
+
+def looks_like_formula(value: object) -> bool:
+    """Whether a spreadsheet would read this value as a formula if it were typed in.
+
+    >>> looks_like_formula("=1+1"), looks_like_formula("-5 km"), looks_like_formula(-5.0)
+    (True, True, False)
+    """
+    return isinstance(value, str) and value.startswith(FORMULA_STARTS)
+
+
+def csv_value(value: object) -> object:
+    """A CSV field that a spreadsheet opening the file shows as text, not as a formula.
+
+    Strings that begin with ``=``, ``+``, ``-``, ``@``, tab or carriage return
+    get a leading ``'``, as OWASP advises and as spreadsheets themselves do
+    when they export such text; numbers and other strings are unchanged.
+
+    >>> csv_value("=WEBSERVICE(A1)"), csv_value("Kyiv"), csv_value(-5.2)
+    ("'=WEBSERVICE(A1)", 'Kyiv', -5.2)
+    """
+    return "'" + value if looks_like_formula(value) else value
+
+
+def xlsx_append(sheet, values: Iterable[object]) -> list[Cell]:
+    """Append a row to an openpyxl sheet; every string is stored as text, never a formula.
+
+    openpyxl turns a string that begins with ``=`` into a formula and ``#N/A``
+    into an error value. Here every string cell is given the string type
+    explicitly, so the file holds it as text (no ``<f>`` element) and shows it
+    unchanged; a cell that would read as a formula if typed in is also marked
+    ``quotePrefix``, as Excel marks text typed after an apostrophe, so editing
+    it in a spreadsheet keeps it text. Characters a worksheet cannot hold
+    (control characters) are dropped instead of failing the export. Numbers
+    stay numbers.
+
+    >>> import openpyxl
+    >>> sheet = openpyxl.Workbook().active
+    >>> [(c.value, c.data_type) for c in xlsx_append(sheet, ["=1+1", 2.5, "#N/A"])]
+    [('=1+1', 's'), (2.5, 'n'), ('#N/A', 's')]
+    """
+    cells = []
+    for value in values:
+        if isinstance(value, str):
+            value = _SURROGATE.sub("\ufffd", _CONTROL.sub("", value))
+        cell = Cell(sheet, value=value)
+        if isinstance(value, str):
+            cell.data_type = "s"
+            if looks_like_formula(value):
+                cell.quotePrefix = True
+        cells.append(cell)
+    sheet.append(cells)
+    return cells
