@@ -105,8 +105,11 @@ def _update(args: argparse.Namespace) -> int:
     store = Store()
     report = fetch_updates(store, Client(base_url=args.url or ""), progress=_LineProgress())
     print(file=sys.stderr)
-    print(f"{report.listed} updates listed, {len(report.stored)} new stored in {store.path}",
+    print(f"{report.listed} updates listed, {len(report.stored)} new stored in {store.path}"
+          + (f", {len(report.skipped)} skipped" if report.skipped else ""),
           file=sys.stderr)  # fmt: skip
+    for line in report.skipped:
+        print(f"{PROG}: note: skipped {line}", file=sys.stderr)
     return 0
 
 

@@ -167,9 +167,10 @@ class HistoryController(QObject):
         )
 
     def _fetched(self, report) -> None:
-        self._window.statusBar().showMessage(
-            f"DeepStateMap: {report.listed} updates listed, {len(report.stored)} new", 10000
-        )
+        message = f"DeepStateMap: {report.listed} updates listed, {len(report.stored)} new"
+        if report.skipped:
+            message += f"; {len(report.skipped)} skipped (the first: {report.skipped[0]})"
+        self._window.statusBar().showMessage(message, 20000 if report.skipped else 10000)
         self.open_source(DEEPSTATE_STORE)
 
     def _opened(self, series: HistorySeries) -> None:

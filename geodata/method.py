@@ -106,7 +106,9 @@ class MethodNote:
 
     def csv_comments(self) -> str:
         """:meth:`lines` as ``#`` comment lines, to head a CSV file (read it with comment="#")."""
-        return "".join(f"# {label}: {text}\n" for label, text in self.lines())
+        from geodata.exports.text import clean  # a line break in a file name ends no comment
+
+        return "".join(f"# {label}: {clean(text, one_line=True)}\n" for label, text in self.lines())
 
     def footnote(self) -> str:
         """A short footnote for briefing maps."""

@@ -7,6 +7,7 @@ import io
 import json
 from typing import Literal
 
+from geodata.exports.text import csv_value
 from geodata.groups import get_group
 from geodata.stats import ADDED, ControlStats
 
@@ -93,8 +94,8 @@ def stats_csv_rows(stats: ControlStats) -> list[dict]:
                 {
                     "date": data["date"] or "",
                     "level": level,
-                    "code": record[key],
-                    "name": record["name"],
+                    "code": csv_value(record[key]),
+                    "name": csv_value(record["name"]),
                     "area_km2": record["area_km2"],
                     "controlled_km2": record["controlled_km2"],
                     "controlled_pct": record["controlled_pct"],

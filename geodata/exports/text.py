@@ -15,8 +15,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from openpyxl.cell.cell import Cell
-
 #: A spreadsheet cell that begins with one of these is read as a formula (OWASP, "CSV injection").
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -91,7 +89,7 @@ def csv_value(value: object) -> object:
     return "'" + value if looks_like_formula(value) else value
 
 
-def xlsx_append(sheet, values: Iterable[object]) -> list[Cell]:
+def xlsx_append(sheet, values: Iterable[object]) -> list:
     """Append a row to an openpyxl sheet; every string is stored as text, never a formula.
 
     openpyxl turns a string that begins with ``=`` into a formula and ``#N/A``
@@ -108,6 +106,8 @@ def xlsx_append(sheet, values: Iterable[object]) -> list[Cell]:
     >>> [(c.value, c.data_type) for c in xlsx_append(sheet, ["=1+1", 2.5, "#N/A"])]
     [('=1+1', 's'), (2.5, 'n'), ('#N/A', 's')]
     """
+    from openpyxl.cell.cell import Cell  # openpyxl loads only for spreadsheets
+
     cells = []
     for value in values:
         if isinstance(value, str):

@@ -15,6 +15,8 @@ import shapely
 
 from geodata.boundaries import BoundarySet
 from geodata.control import credit_for
+from geodata.errors import BadInputError
+from geodata.exports.text import csv_value
 from geodata.groups import GROUPS
 from geodata.importers import read_control_layer
 from geodata.stats import ADDED, ControlStats, controlled_area_by_group, region_table, share_pct
@@ -79,8 +81,9 @@ class HistorySeries:
                 return shapely.from_wkb(wkb)
         path = self.paths[row] if self.paths else None
         if path is None:
-            raise KeyError(
-                f"no geometry for {self.dates[row]}: not in the store and not from a file"
+            where = store.path if store is not None else Path(self.source)
+            raise BadInputError(
+                where, f"the map of {self.dates[row]} is neither in the store nor in a file"
             )
         return read_control_layer(path, date=self.dates[row]).controlled
 
@@ -161,7 +164,8 @@ class HistorySeries:
                 ("region", "code", entry["regions"]),
             ):
                 for r in records:
-                    writer.writerow((entry["date"], level, r[key], r["name"], r["area_km2"],
+                    writer.writerow((entry["date"], level, csv_value(r[key]),
+                                     csv_value(r["name"]), r["area_km2"],
                                      r["controlled_km2"], r["controlled_pct"],
                                      r[ADDED]))  # fmt: skip
         return buffer.getvalue()

@@ -8,6 +8,7 @@ import json
 
 import pandas as pd
 
+from geodata.exports.text import csv_value
 from geodata.scenarios.engine import DELTA_COLUMNS, ScenarioResult
 from geodata.stats_output import OUTPUT_FORMATS, OutputFormat
 
@@ -96,9 +97,10 @@ def _csv(result: ScenarioResult) -> str:
     for level, key in (("group", "groups"), ("region", "regions")):
         for record in data[key]:
             code = record.get("id", record.get("code"))
+            values = {k: csv_value(v) for k, v in record.items() if k not in ("id", "code")}
             writer.writerow(
-                {"date": data["date"] or "", "scenario": data["scenario"]["id"], "level": level,
-                 "code": code, **{k: v for k, v in record.items() if k not in ("id", "code")}}
+                {"date": data["date"] or "", "scenario": csv_value(data["scenario"]["id"]),
+                 "level": level, "code": csv_value(code), **values}
             )  # fmt: skip
     return buffer.getvalue()
 
