@@ -20,7 +20,7 @@ from desktop.map.view import MapView
 from desktop.tasks import TaskHandle, TaskRunner
 from desktop.timeline_dock import TimelineDock
 from geodata.control import ControlLayer
-from geodata.errors import StoreError
+from geodata.errors import GeodataError, StoreError
 from geodata.history.changes import compare_dates, gained_and_lost
 from geodata.history.compute import compute_history
 from geodata.history.deepstate_online import Client, fetch_updates
@@ -123,7 +123,11 @@ class HistoryController(QObject):
         self._source = source
 
         def work(progress):
-            history = open_history(source, store)
+            # The stored updates need this window's store; trying it again names the fault.
+            if store is None and str(source) == DEEPSTATE_STORE:
+                history = open_history(source, Store(self._store_path))
+            else:
+                history = open_history(source, store)
             return compute_history(history, store, progress=progress, reconcile_km=km)
 
         self._task = self._runner.run(
@@ -199,7 +203,11 @@ class HistoryController(QObject):
         """Show one date of the history on the map and in the panels."""
         if self.series is None or not 0 <= row < len(self.series):
             return
-        loaded = self._loaded(row)
+        try:
+            loaded = self._loaded(row)
+        except GeodataError as error:  # the date's file went away, or the store failed
+            show_error(self._window, error, f"Showing {self.series.dates[row]}")
+            return
         self._window.show_loaded(loaded, remember=False)
         self._update_comparison()
         self.date_shown.emit(row)
@@ -227,8 +235,14 @@ class HistoryController(QObject):
             self._map.clear_change()
             self._dock.show_comparison(None)
             return
-        before = self._loaded(then).layer.controlled
-        after = self._loaded(row).layer.controlled
+        try:
+            before = self._loaded(then).layer.controlled
+            after = self._loaded(row).layer.controlled
+        except GeodataError as error:
+            self._map.clear_change()
+            self._dock.show_comparison(None)
+            show_error(self._window, error, "Comparing two dates")
+            return
         gained, lost = gained_and_lost(before, after)
         since = self.series.dates[then].isoformat()
         self._map.show_change(change_geojson(gained, lost), since)

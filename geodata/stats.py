@@ -28,6 +28,20 @@ ADDED = "added_by_reconciliation_km2"
 REGION_COLUMNS = ["code", "name", "area_km2", "controlled_km2", "controlled_pct", ADDED]
 GROUP_COLUMNS = ["id", "name", "area_km2", "controlled_km2", "controlled_pct", ADDED]
 
+# Raised whenever the raw measurement changes for the same file and boundaries (what the
+# importers keep, the clip to the map's region, the projection), so stored figures made
+# the old way are computed again instead of being served. 2: clip and long-edge segmentizing.
+MEASURE_VERSION = 2
+
+
+def figures_key(boundaries: BoundarySet) -> str:
+    """The store's key for raw figures measured against ``boundaries`` the current way.
+
+    >>> figures_key(load_boundaries()).endswith(f"/measure-v{MEASURE_VERSION}")
+    True
+    """
+    return f"{boundaries.version}/measure-v{MEASURE_VERSION}"
+
 
 def share_pct(km2, area_km2):
     """Occupied share in percent: ``100 × km² / area``, 0 where the area is 0.

@@ -3,8 +3,8 @@
 Method
 ------
 * Each snapshot is keyed by its content hash; the store keeps its per-unit
-  controlled km² for the current boundary version, so a history reopens without
-  reading any geometry. Files are recognised by path, size, modification and
+  controlled km² under :func:`~geodata.stats.figures_key` (boundaries and
+  measurement version), so a history reopens without reading any geometry. Files are recognised by path, size, modification and
   change time and inode before they are even read (a file rewritten in place
   with its modification time set back has a new change time). Stored figures
   that cannot be right (wrong length, beyond a unit's area) are computed again;
@@ -52,6 +52,7 @@ from geodata.reconcile import (
     check_tolerance,
     method_key,
 )
+from geodata.stats import figures_key
 
 DEFAULT_WORKERS = max(1, min(4, os.cpu_count() or 1))
 SAVE_BATCH = 64  # snapshots per store transaction
@@ -222,10 +223,10 @@ def _known_figures(
     if store is None:
         return {}, {}
     area = boundaries.area_km2
-    known = store.stats_for(keys, boundaries.version, area_km2=area)
+    known = store.stats_for(keys, figures_key(boundaries), area_km2=area)
     if not reconcile_km:
         return known, {key: np.zeros(len(area)) for key in known}
-    added = store.stats_for(keys, method_key(boundaries.version, reconcile_km), area_km2=area)
+    added = store.stats_for(keys, method_key(figures_key(boundaries), reconcile_km), area_km2=area)
     limit = area * AREA_SLACK
     over = [key for key in known.keys() & added.keys() if (known[key] + added[key] > limit).any()]
     for key in over:
@@ -290,20 +291,20 @@ def _keep(store, rows, records, boundaries, reconcile_km, progress) -> tuple[str
         return (f"the figures computed now are not kept: history store {store.path}: "
                 f"{store.read_only_reason}",)  # fmt: skip
     progress.report(0.97, "Saving to the store…")
-    added_key = method_key(boundaries.version, reconcile_km) if reconcile_km else None
+    added_key = method_key(figures_key(boundaries), reconcile_km) if reconcile_km else None
     pending = dict(records)
     try:
         for start in range(0, len(rows), SAVE_BATCH):
             chunk = rows[start : start + SAVE_BATCH]
             paths = {str(path.resolve()) for *_row, path in chunk if path}
             store.save(
-                boundaries.version,
+                figures_key(boundaries),
                 [(key, wkb, label, km2) for key, wkb, label, km2, _added, _path in chunk],
                 [(path, pending.pop(path)) for path in sorted(paths & pending.keys())],
                 extra={added_key: [(row[0], row[4]) for row in chunk]} if added_key else None,
             )
         if pending:  # files hashed again whose figures the store already had
-            store.save(boundaries.version, [], sorted(pending.items()))
+            store.save(figures_key(boundaries), [], sorted(pending.items()))
     except StoreError as error:
         return (f"the figures computed now are not kept: {error}",)
     return ()

@@ -42,7 +42,7 @@ from geodata.errors import BadInputError, NetworkError
 from geodata.history.compute import NoProgress
 from geodata.history.store import Store, Update, content_hash
 from geodata.importers import read_control_layer
-from geodata.stats import controlled_area_by_region
+from geodata.stats import controlled_area_by_region, figures_key
 
 DEFAULT_BASE_URL = "https://deepstatemap.live/api/history"
 #: Set to another address (a mirror, a test server) to fetch from there.
@@ -239,7 +239,7 @@ def fetch_updates(
             entry["id"], entry["created_at"], entry["date"], entry["description"], content_hash(wkb)
         )
         progress.check()
-        store.save_update(update, wkb, km2, boundaries.version)
+        store.save_update(update, wkb, km2, figures_key(boundaries))
         stored.append(update.id)
     message = f"{len(stored)} new update{'s' if len(stored) != 1 else ''} stored"
     if skipped:

@@ -146,3 +146,21 @@ def test_an_unreadable_file_is_left_out_and_reported(window, qtbot, tmp_path):
     assert len(window.history.series) == 2
     message = window.statusBar().currentMessage()
     assert "1 file(s) could not be read" in message and "front_2024-11-21.geojson" in message
+
+
+def test_a_date_whose_map_went_away_is_reported_not_raised(history, qtbot, monkeypatch):
+    """A date whose file was deleted (and is not in the store) gives one dialog; the map stays."""
+    from PySide6.QtWidgets import QMessageBox
+
+    boxes = []
+    monkeypatch.setattr(QMessageBox, "open", lambda box: boxes.append(box))
+    window = history
+    monkeypatch.setattr(window.history.store, "geometry_wkb", lambda key: None)
+    series = window.history.series
+    first = series.paths[0]
+    first.unlink()
+    shown = window.timeline_dock.date_label.text()
+    window.history.show_row(0)
+    assert len(boxes) == 1
+    assert first.name in boxes[0].informativeText()
+    assert window.timeline_dock.date_label.text() == shown

@@ -16,7 +16,7 @@ from geodata.history.compute import IncrementalStats, compute_history
 from geodata.history.sources import folder_history, open_history
 from geodata.history.store import Store
 from geodata.importers import read_control_layer
-from geodata.stats import compute_stats, controlled_area_by_region
+from geodata.stats import compute_stats, controlled_area_by_region, figures_key
 from tests.geodata.importers.fixtures import AREAS, control_frame, write_control_file
 from tests.helpers import DAILY, require_shared
 
@@ -71,9 +71,21 @@ def test_changed_file_or_boundaries_are_recomputed(tmp_path):
     again = compute_history(folder_history(folder), store)
     assert again.controlled_km2[0].sum() > again.controlled_km2[1].sum()
     other = dataclasses.replace(load_boundaries(), version="another-boundary-set")
-    assert store.stats_for(again.keys, other.version) == {}
+    assert store.stats_for(again.keys, figures_key(other)) == {}
     compute_history(folder_history(folder), store, other)
-    assert set(store.stats_for(again.keys, other.version)) == set(again.keys)
+    assert set(store.stats_for(again.keys, figures_key(other))) == set(again.keys)
+
+
+def test_figures_measured_the_old_way_are_not_served(tmp_path, monkeypatch):
+    """Raising the measurement version makes stored raw figures unknown, so they are recomputed."""
+    folder = growing_front(tmp_path)
+    store = Store(tmp_path / "store.sqlite")
+    cold = compute_history(folder_history(folder), store)
+    monkeypatch.setattr("geodata.stats.MEASURE_VERSION", 999)
+    assert store.stats_for(cold.keys, figures_key(cold.boundaries)) == {}
+    again = compute_history(folder_history(folder), store)
+    assert np.array_equal(again.controlled_km2, cold.controlled_km2)
+    assert set(store.stats_for(cold.keys, figures_key(cold.boundaries))) == set(cold.keys)
 
 
 def test_incremental_figures_equal_full_overlays():

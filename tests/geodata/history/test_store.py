@@ -24,7 +24,7 @@ from geodata.history.sources import folder_history, store_history
 from geodata.history.store import SCHEMA_VERSION, Store, Update
 from geodata.importers import read_control_layer
 from geodata.reconcile import method_key
-from geodata.stats import compute_stats
+from geodata.stats import compute_stats, figures_key
 from tests.geodata.history.test_history import growing_front
 
 #: The tables as schema version 1 made them (files known by size and mtime only).
@@ -101,7 +101,7 @@ def test_figures_are_kept_per_reconciliation_tolerance(tmp_path, monkeypatch):
     raw = compute_history(folder_history(folder), store, reconcile_km=0)
     default = compute_history(folder_history(folder), store)
     wider = compute_history(folder_history(folder), store, reconcile_km=5)
-    version = raw.boundaries.version
+    version = figures_key(raw.boundaries)
     for km in (3, 5):
         assert set(store.stats_for(raw.keys, method_key(version, km))) == set(raw.keys)
     assert (raw.added_km2 == 0).all() and default.reconcile_km == 3 and wider.reconcile_km == 5
@@ -213,7 +213,7 @@ def shares_pct(series) -> np.ndarray:
 )
 def test_stored_figures_that_cannot_be_right_are_computed_again(tmp_path, damage, caplog):
     folder, store, cold = cold_store(tmp_path)
-    key, version, area = cold.keys[1], cold.boundaries.version, cold.boundaries.area_km2
+    key, version, area = cold.keys[1], figures_key(cold.boundaries), cold.boundaries.area_km2
     good = store.stats_for([key], version)[key].copy()
     donetsk = cold.boundaries.row_of("UA-14")
     bad = {
@@ -237,7 +237,7 @@ def test_stored_figures_that_cannot_be_right_are_computed_again(tmp_path, damage
 
 def test_the_unit_count_comes_from_the_caller(tmp_path):
     _folder, store, cold = cold_store(tmp_path)
-    version = cold.boundaries.version
+    version = figures_key(cold.boundaries)
     assert set(store.stats_for(cold.keys, version, units=27)) == set(cold.keys)
     assert store.stats_for(cold.keys, version, units=26) == {}
     with pytest.raises(ValueError, match="27 unit areas given for 26 units"):
@@ -253,7 +253,7 @@ def test_raw_and_added_figures_above_the_unit_together_are_computed_again(tmp_pa
     added[donetsk] = boundaries.area_km2[donetsk] * 1.15 - cold.controlled_km2[2, donetsk]
     assert added[donetsk] < boundaries.area_km2[donetsk]
     overwrite_figures(
-        store.path, key, method_key(boundaries.version, cold.reconcile_km), added.tobytes()
+        store.path, key, method_key(figures_key(boundaries), cold.reconcile_km), added.tobytes()
     )
     again = compute_history(folder_history(folder), store)
     assert np.array_equal(again.controlled_km2, cold.controlled_km2)
@@ -285,7 +285,7 @@ def test_whatever_the_stored_figures_the_history_is_sound(tmp_path, values):
     example = tmp_path / f"example-{os.urandom(4).hex()}.sqlite"
     shutil.copy(path, example)
     boundaries = cold.boundaries
-    figure_keys = (boundaries.version, method_key(boundaries.version, cold.reconcile_km))
+    figure_keys = (figures_key(boundaries), method_key(figures_key(boundaries), cold.reconcile_km))
     for number, value in enumerate(values):
         if value is not None:
             key = cold.keys[number // 2]

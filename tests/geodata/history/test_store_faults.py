@@ -30,6 +30,7 @@ from geodata.errors import StoreBusyError, StoreError, StoreReadOnlyError
 from geodata.history.compute import compute_history
 from geodata.history.sources import folder_history
 from geodata.history.store import BUSY_TIMEOUT_S, Store, Update, classify_fault
+from geodata.stats import figures_key
 from tests.geodata.history.test_history import growing_front
 from tests.geodata.history.test_store import row_counts, version_1_store
 from tests.geodata.importers.fixtures import control_frame, write_control_file
@@ -209,13 +210,13 @@ def test_a_locked_store_is_read_and_a_write_waits_then_says_busy(filled, monkeyp
         update, wkb = an_update()
         start = time.monotonic()
         with pytest.raises(StoreBusyError) as busy:
-            store.save_update(update, wkb, np.zeros(UNITS), cold.boundaries.version)
+            store.save_update(update, wkb, np.zeros(UNITS), figures_key(cold.boundaries))
         assert 0.9 <= time.monotonic() - start < 10
     message = str(busy.value)
     assert str(path) in message and "another program holds it locked" in message
     assert "after 1 s" in message and "nothing was changed" in message
     assert nothing_moved_aside(path) and row_counts(path) == before
-    store.save_update(update, wkb, np.zeros(UNITS), cold.boundaries.version)  # free again
+    store.save_update(update, wkb, np.zeros(UNITS), figures_key(cold.boundaries))  # free again
     assert [u.id for u in store.updates()] == [1]
 
 
@@ -225,7 +226,7 @@ def test_a_short_lock_is_waited_out(filled):
     update, wkb = an_update()
     with locked_by_another_program(path, seconds=1.0):
         start = time.monotonic()
-        store.save_update(update, wkb, np.zeros(UNITS), cold.boundaries.version)
+        store.save_update(update, wkb, np.zeros(UNITS), figures_key(cold.boundaries))
         waited = time.monotonic() - start
     assert 0.5 < waited < 20 and [u.id for u in store.updates()] == [1]
 
@@ -248,7 +249,7 @@ def test_an_old_store_locked_during_its_migration_is_read_meanwhile(filled, tmp_
     with locked_by_another_program(old):
         store = Store(old, busy_timeout_s=0.5)
         assert "locked" in store.read_only_reason
-        assert set(store.stats_for(cold.keys, cold.boundaries.version)) == set(cold.keys)
+        assert set(store.stats_for(cold.keys, figures_key(cold.boundaries))) == set(cold.keys)
     assert nothing_moved_aside(old)
     assert Store(old).read_only_reason is None  # migrated, once the lock is gone
 
@@ -290,7 +291,7 @@ def test_a_full_disk_keeps_the_store_readable_and_says_why_nothing_is_written(fi
     assert store.recovered_from is None
     update, wkb = an_update()
     with pytest.raises(StoreReadOnlyError, match=r"store\.sqlite: the disk is full") as full:
-        store.save_update(update, wkb, np.zeros(UNITS), cold.boundaries.version)
+        store.save_update(update, wkb, np.zeros(UNITS), figures_key(cold.boundaries))
     assert "can still be read" in str(full.value)
     add_day(folder)
     series = compute_history(folder_history(folder), store)
@@ -329,7 +330,7 @@ def test_a_store_opened_read_only_reads_and_refuses_writes(filled):
     assert np.array_equal(series.controlled_km2[:4], cold.controlled_km2)
     assert "not kept" in series.notes[0] and "read-only" in series.notes[0]
     with pytest.raises(StoreReadOnlyError, match="opened read-only"):
-        store.save_update(*an_update(), np.zeros(UNITS), cold.boundaries.version)
+        store.save_update(*an_update(), np.zeros(UNITS), figures_key(cold.boundaries))
     wal = path.with_name("store.sqlite-wal")
     assert digest(path) == before and (not wal.exists() or wal.stat().st_size == 0)
 
