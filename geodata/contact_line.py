@@ -27,7 +27,7 @@ import pyproj
 import shapely
 
 from geodata.boundaries import BoundarySet, load_boundaries
-from geodata.geometry import to_equal_area_valid
+from geodata.geometry import intersection_by_parts, to_equal_area_valid
 from geodata.projection import from_equal_area
 from geodata.threadsafe import prepared_for_this_thread
 
@@ -79,7 +79,7 @@ def contact_line_equal_area(controlled, boundaries: BoundarySet) -> shapely.Geom
     if controlled is None or shapely.is_empty(controlled):
         return shapely.MultiLineString()
     ukraine = ukraine_equal_area(boundaries)
-    held = shapely.intersection(to_equal_area_valid(controlled), ukraine)
+    held = intersection_by_parts(to_equal_area_valid(controlled), ukraine)
     line = shapely.difference(shapely.boundary(held), _outer_border_zone(boundaries))
     pieces = shapely.get_parts(shapely.line_merge(line))
     pieces = pieces[shapely.length(pieces) >= MIN_PIECE_KM * 1000]

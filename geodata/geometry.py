@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import shapely
 
 from geodata.projection import to_equal_area
@@ -38,3 +39,102 @@ def to_equal_area_valid(geometry) -> shapely.Geometry:
     if shapely.is_valid(projected):
         return projected
     return polygonal(shapely.make_valid(projected))
+
+
+def union_parts(geometries) -> shapely.Geometry:
+    """The union of polygonal geometries, done group by group of parts that meet.
+
+    Parts that touch or overlap no other part are kept as they are; each group
+    of parts that do is unioned on its own. The result is the same as
+    ``shapely.union_all``, but a file of 200,000 scattered squares takes about
+    3 s instead of 23 s: GEOS's cascaded union keeps merging distant, disjoint
+    pieces into ever larger intermediate geometries.
+
+    >>> boxes = [shapely.box(0, 0, 2, 2), shapely.box(1, 1, 3, 3), shapely.box(9, 9, 10, 10)]
+    >>> union_parts(boxes).area
+    8.0
+    """
+    parts = shapely.get_parts(np.asarray(geometries, dtype=object))
+    parts = parts[~shapely.is_empty(parts)]
+    if len(parts) == 0:
+        return shapely.Polygon()
+    if len(parts) <= FEW_PARTS:
+        return shapely.union_all(parts)
+    first, second = shapely.STRtree(parts).query(parts, predicate="intersects")
+    group = _groups(len(parts), first[first < second], second[first < second])
+    order = np.argsort(group, kind="stable")
+    starts = np.flatnonzero(np.r_[True, group[order][1:] != group[order][:-1]])
+    pieces = [
+        parts[members[0]] if len(members) == 1 else shapely.union_all(parts[members])
+        for members in np.split(order, starts[1:])
+    ]
+    result = shapely.get_parts(np.array(pieces, dtype=object))
+    result = result[shapely.get_type_id(result) == 3]
+    return result[0] if len(result) == 1 else shapely.multipolygons(result)
+
+
+FEW_PARTS = 64  # below this a plain overlay is as fast
+
+
+def buffer_by_parts(geometry, distance: float, **style) -> shapely.Geometry:
+    """``shapely.buffer`` outwards, each part on its own and the results unioned.
+
+    The same set of points (a buffer distributes over a union when it grows),
+    but GEOS's buffer of one geometry with hundreds of close parts runs for
+    seconds to minutes and tens of GB where this takes a fraction of a second.
+    Inward buffers do not distribute so: they, and single parts, are plain.
+
+    >>> dots = shapely.multipoints([(0, 0), (3, 0)])
+    >>> round(buffer_by_parts(dots, 1.0).area, 2) == round(shapely.buffer(dots, 1.0).area, 2)
+    True
+    """
+    parts = shapely.get_parts(geometry)
+    if distance <= 0 or len(parts) <= 1:
+        return shapely.buffer(geometry, distance, **style)
+    return shapely.union_all(shapely.buffer(parts, distance, **style))
+
+
+def intersection_by_parts(geometry, mask) -> shapely.Geometry:
+    """``geometry ∩ mask`` for a polygonal ``geometry`` of many parts, part by part.
+
+    Parts wholly inside ``mask`` are kept as they are and parts that miss it
+    are dropped (a tree query and a prepared test); only the parts that cross
+    its edge are overlaid. The parts of a valid geometry have disjoint
+    interiors, so the pieces form a valid geometry without a union. ``mask``
+    may be prepared (a copy is prepared here otherwise).
+
+    >>> many = shapely.multipolygons([shapely.box(x, 0, x + 0.5, 1) for x in range(100)])
+    >>> intersection_by_parts(many, shapely.box(0.25, 0, 9.75, 1)).area
+    4.75
+    """
+    parts = shapely.get_parts(geometry)
+    if len(parts) <= FEW_PARTS:
+        return polygonal(shapely.intersection(geometry, mask))
+    if not shapely.is_prepared(mask):
+        mask = shapely.from_wkb(shapely.to_wkb(mask))  # preparing changes the object: a copy
+        shapely.prepare(mask)
+    parts = parts[shapely.intersects(mask, parts)]
+    inside = shapely.contains_properly(mask, parts)
+    # Overlays may give collections and lines where shapes touch: keep the polygons.
+    cut = shapely.get_parts(shapely.get_parts(shapely.intersection(parts[~inside], mask)))
+    pieces = np.concatenate([parts[inside], cut[shapely.get_type_id(cut) == 3]])
+    if len(pieces) == 0:
+        return shapely.Polygon()
+    return pieces[0] if len(pieces) == 1 else shapely.multipolygons(pieces)
+
+
+def _groups(count: int, first: np.ndarray, second: np.ndarray) -> np.ndarray:
+    """Connected components (union-find with path halving) of ``count`` items linked in pairs."""
+    parent = list(range(count))
+
+    def root(item: int) -> int:
+        while parent[item] != item:
+            parent[item] = parent[parent[item]]
+            item = parent[item]
+        return item
+
+    for a, b in zip(first.tolist(), second.tolist(), strict=True):
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    return np.array([root(item) for item in range(count)])

@@ -26,6 +26,9 @@ BOUNDARY_TOLERANCE_DEG = 0.002
 CONTROL_TOLERANCE_DEG = 0.0005
 # Five decimals of a degree is about a metre: more only makes the page bigger.
 COORDINATE_DECIMALS = 5
+# The page stays responsive up to about this many vertices in one layer; beyond
+# it the layer is simplified further (and specks below the tolerance dropped).
+MAX_DISPLAY_VERTICES = 400_000
 
 # Label placement works at the zoom where oblast names first show (the page's
 # REGION_LABEL_MIN_ZOOM) and assumes the page's fonts: an oblast name is about
@@ -201,8 +204,89 @@ def control_layer_geojson(layer: ControlLayer) -> dict:
     """
     categories = list(layer.categories) or ["controlled"]
     geometries = list(layer.categories.values()) or [layer.controlled]
-    simplified = shapely.simplify(np.array(geometries, dtype=object), CONTROL_TOLERANCE_DEG)
-    return _collection(simplified, [{"category": c} for c in categories])
+    return _collection(for_display(geometries), [{"category": c} for c in categories])
+
+
+def for_display(geometries) -> list:
+    """Geometries simplified for the map page, part by part, within :data:`MAX_DISPLAY_VERTICES`.
+
+    Each part is simplified on its own (topology-preserving simplification of
+    one geometry with thousands of parts takes minutes); parts may then
+    overlap by a hair, which a drawn map does not show. Above the vertex cap
+    the tolerance doubles until the layers fit, and parts smaller than it go.
+
+    >>> many = shapely.multipolygons([shapely.box(x, 0, x + 0.5, 1) for x in range(3)])
+    >>> shown, nothing = for_display([many, shapely.Polygon()])
+    >>> int(shapely.get_num_geometries(shown)), nothing.is_empty
+    (3, True)
+    """
+    geometries = np.array(list(geometries), dtype=object)
+    parts = [shapely.get_parts(g) if g is not None else np.array([]) for g in geometries]
+    tolerance = CONTROL_TOLERANCE_DEG
+    while True:
+        simplified = [_simplified(p, tolerance) for p in parts]
+        vertices = sum(int(shapely.get_num_coordinates(p).sum()) for p in simplified)
+        if vertices <= MAX_DISPLAY_VERTICES or tolerance > 0.1:
+            break
+        tolerance *= 2
+        parts = [p[_span(p) >= tolerance] for p in parts]
+    return [
+        None if g is None else _rebuild(g, p) for g, p in zip(geometries, simplified, strict=True)
+    ]
+
+
+THIN_ABOVE_VERTICES = 20_000
+
+
+def _simplified(parts: np.ndarray, tolerance: float) -> np.ndarray:
+    """Each part simplified on its own, topology kept; a polygon of more than
+    :data:`THIN_ABOVE_VERTICES` vertices is first snapped to a grid of half the
+    tolerance, repeats dropped, then simplified by plain Douglas-Peucker: 5
+    million vertices take a third of a second instead of ten (a display copy,
+    which may then cross itself by a hair; the figures never use it)."""
+    dense = (shapely.get_type_id(parts) == 3) & (
+        shapely.get_num_coordinates(parts) > THIN_ABOVE_VERTICES
+    )
+    result = shapely.simplify(np.where(dense, None, parts), tolerance)
+    for index in np.flatnonzero(dense):
+        polygon = parts[index]
+        rings = [shapely.get_exterior_ring(polygon), *shapely.get_interior_ring(
+            polygon, range(shapely.get_num_interior_rings(polygon))
+        )]  # fmt: skip
+        rings = [_thin_ring(ring, tolerance / 2) for ring in rings]
+        if rings[0] is not None:
+            thinned = shapely.Polygon(rings[0], [r for r in rings[1:] if r is not None])
+            result[index] = shapely.simplify(thinned, tolerance, preserve_topology=False)
+    return result
+
+
+def _thin_ring(ring, grid: float):
+    xy = np.round(shapely.get_coordinates(ring) / grid) * grid
+    keep = np.r_[True, (np.diff(xy, axis=0) != 0).any(axis=1)]
+    xy = xy[keep]
+    if len(xy) < 4:
+        return None
+    return np.vstack([xy[:-1], xy[:1]]) if (xy[0] != xy[-1]).any() else xy
+
+
+def _span(parts: np.ndarray) -> np.ndarray:
+    bounds = shapely.bounds(parts)
+    return np.maximum(bounds[:, 2] - bounds[:, 0], bounds[:, 3] - bounds[:, 1])
+
+
+def _rebuild(original, parts: np.ndarray):
+    """One geometry of the type family of ``original`` from its simplified parts."""
+    parts = parts[~shapely.is_empty(parts)]
+    if len(parts) == 0:
+        return shapely.Polygon()
+    if len(parts) == 1:
+        return parts[0]
+    kinds = set(shapely.get_type_id(parts).tolist())
+    if kinds == {3}:
+        return shapely.multipolygons(parts)
+    if kinds == {1}:
+        return shapely.multilinestrings(parts)
+    return shapely.geometrycollections(parts)
 
 
 def proposal_overlay_geojson(result: ScenarioResult) -> dict:
@@ -218,9 +302,8 @@ def proposal_overlay_geojson(result: ScenarioResult) -> dict:
         categories.append("dmz")
     geometries.append(result.contact_line_after)
     categories.append("contact-line")
-    simplified = shapely.simplify(np.array(geometries, dtype=object), CONTROL_TOLERANCE_DEG)
     # Slivers left by the overlays (under ~0.01 km²) are invisible noise on the map.
-    simplified = [_without_slivers(g) for g in simplified]
+    simplified = [_without_slivers(g) for g in for_display(geometries)]
     return _collection(simplified, [{"category": c} for c in categories])
 
 
@@ -231,8 +314,7 @@ def change_geojson(gained, lost) -> dict:
     >>> [f["properties"]["category"] for f in fc["features"]]
     ['gained']
     """
-    simplified = shapely.simplify(np.array([gained, lost], dtype=object), CONTROL_TOLERANCE_DEG)
-    simplified = [_without_slivers(g) for g in simplified]
+    simplified = [_without_slivers(g) for g in for_display([gained, lost])]
     return _collection(simplified, [{"category": "gained"}, {"category": "lost"}])
 
 

@@ -4,9 +4,10 @@ Method
 ------
 * Each snapshot is keyed by its content hash; the store keeps its per-unit
   controlled km² under :func:`~geodata.stats.figures_key` (boundaries and
-  measurement version), so a history reopens without reading any geometry. Files are recognised by path, size, modification and
-  change time and inode before they are even read (a file rewritten in place
-  with its modification time set back has a new change time). Stored figures
+  measurement version), so a history reopens without reading any geometry.
+  Files are recognised by path, size, modification and change time and
+  inode before they are even read (a file rewritten in place with its
+  modification time set back has a new change time). Stored figures
   that cannot be right (wrong length, beyond a unit's area) are computed again;
   a store that cannot take new figures (busy, full, read-only) is named in the
   notes and the figures computed now stand.
@@ -52,7 +53,7 @@ from geodata.reconcile import (
     check_tolerance,
     method_key,
 )
-from geodata.stats import figures_key
+from geodata.stats import figures_key, unit_km2
 
 DEFAULT_WORKERS = max(1, min(4, os.cpu_count() or 1))
 SAVE_BATCH = 64  # snapshots per store transaction
@@ -178,9 +179,7 @@ class IncrementalStats:
                 km2 = before[1]
                 self.reused += 1
             else:
-                if not shapely.is_valid(clipped):
-                    clipped = shapely.make_valid(clipped)
-                km2 = shapely.area(shapely.intersection(units[index], clipped)) / 1e6
+                km2 = unit_km2(units[index], clipped)
             result[index] = km2
             current[index] = (clipped, km2)
         self._previous = current

@@ -21,6 +21,7 @@ from shapely.errors import GEOSException
 from geodata.control import CONTROLLED, ControlLayer, DateOrigin, ImportReport
 from geodata.dates import date_from_filename
 from geodata.errors import BadInputError
+from geodata.geometry import union_parts
 from geodata.importers.deepstate import feature_label, occupied_category
 
 # At most this many distinct feature names are kept for the legend and Info panel.
@@ -254,7 +255,7 @@ def _union(geometries: list):
         return shapely.Polygon()
     if len(geometries) == 1:
         return geometries[0]
-    return shapely.union_all(geometries)
+    return union_parts(geometries)
 
 
 def _date_origin(date, metadata_date, path: Path) -> DateOrigin:

@@ -17,7 +17,7 @@ import numpy as np
 import shapely
 
 from geodata.boundaries import BoundarySet
-from geodata.geometry import polygonal
+from geodata.geometry import buffer_by_parts, polygonal
 from geodata.reconcile.edges import BandMask, Edges
 from geodata.reconcile.prebuilt import fingerprint, read_cells, read_mask
 from geodata.reconcile.result import Reconciliation
@@ -245,7 +245,7 @@ class BorderGrid:
         gap = shapely.difference(zone, held)
         if shapely.is_empty(gap):
             return shapely.Polygon()
-        near = polygonal(shapely.intersection(gap, shapely.buffer(held, t)))
+        near = polygonal(shapely.intersection(gap, buffer_by_parts(held, t)))
         if shapely.is_empty(near):
             return shapely.Polygon()
         # Test 2: where the not-held land is narrower than t. Where a sliver is

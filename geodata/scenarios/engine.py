@@ -12,7 +12,7 @@ from geodata.boundaries import BoundarySet, load_boundaries
 from geodata.cities import load_cities
 from geodata.contact_line import contact_line, contact_line_km, ukraine_equal_area
 from geodata.control import ControlLayer
-from geodata.geometry import polygonal, to_equal_area_valid
+from geodata.geometry import intersection_by_parts, polygonal, to_equal_area_valid
 from geodata.groups import GROUPS
 from geodata.projection import GRID_DEG
 from geodata.reconcile import DEFAULT_TOLERANCE_KM, reconcile_layer, reconciled_geometry
@@ -137,11 +137,14 @@ def run_proposal(
     after_layer = ControlLayer(
         controlled, layer.date, f"{layer.source} — {proposal.name}", layer.source_format
     )
-    to_occupier = shapely.difference(controlled, base, grid_size=GRID_DEG)
-    to_ukraine = shapely.difference(base, controlled, grid_size=GRID_DEG)
+    if controlled is base:  # nothing changes hands (a freeze, a zone): no overlays to make
+        to_occupier = to_ukraine = shapely.Polygon()
+    else:
+        to_occupier = shapely.difference(controlled, base, grid_size=GRID_DEG)
+        to_ukraine = shapely.difference(base, controlled, grid_size=GRID_DEG)
     after = _after_stats(before, after_layer, to_occupier, to_ukraine, boundaries)
     line_before = contact_line(base, boundaries)
-    line_after = contact_line(controlled, boundaries)
+    line_after = line_before if controlled is base else contact_line(controlled, boundaries)
     return ScenarioResult(
         proposal=proposal,
         before=before,
@@ -243,13 +246,15 @@ def _covers(geometry, points: np.ndarray) -> np.ndarray:
 
 def _zone_result(operation: DemilitarizedZone, controlled, boundaries: BoundarySet):
     zone = operation.zone(controlled, boundaries)
+    whole = controlled_area_by_region(zone, boundaries)["controlled_km2"].to_numpy()
     if shapely.is_empty(zone) or controlled is None or shapely.is_empty(controlled):
-        occupier_side, ukraine_side = shapely.Polygon(), zone
+        occupier = np.zeros(len(whole))
     else:
-        occupier_side = shapely.intersection(zone, controlled, grid_size=GRID_DEG)
-        ukraine_side = shapely.difference(zone, controlled, grid_size=GRID_DEG)
-    occupier = controlled_area_by_region(occupier_side, boundaries)["controlled_km2"].to_numpy()
-    ukrainian = controlled_area_by_region(ukraine_side, boundaries)["controlled_km2"].to_numpy()
+        occupier_side = intersection_by_parts(controlled, zone)
+        occupier = controlled_area_by_region(occupier_side, boundaries)["controlled_km2"]
+        occupier = np.minimum(occupier.to_numpy(), whole)
+    # Per unit, the Ukrainian side is the zone less its occupied side (areas add up).
+    ukrainian = whole - occupier
     by_region = pd.DataFrame(
         {
             "code": boundaries.units["code"].to_numpy(),

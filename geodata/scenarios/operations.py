@@ -14,6 +14,7 @@ import shapely
 
 from geodata.boundaries import BoundarySet
 from geodata.contact_line import contact_line_equal_area, ukraine_equal_area, ukraine_outline
+from geodata.geometry import buffer_by_parts
 from geodata.projection import GRID_DEG, from_equal_area
 
 Side = Literal["occupier", "ukraine"]
@@ -95,12 +96,13 @@ class DemilitarizedZone:
         """The zone in WGS84: the line of contact buffered by ``width_km``, inside Ukraine.
 
         Buffered in the equal-area projection, whose distance error stays under
-        about 1 % across Ukraine.
+        about 1 % across Ukraine, piece by piece (:func:`buffer_by_parts`: a
+        front of thousands of scattered pockets in seconds, not minutes).
         """
         line = contact_line_equal_area(controlled, boundaries)
         if shapely.is_empty(line):
             return shapely.Polygon()
-        band = shapely.buffer(line, self.width_km * 1000.0, quad_segs=4)
+        band = buffer_by_parts(line, self.width_km * 1000.0, quad_segs=4)
         return from_equal_area(shapely.intersection(band, ukraine_equal_area(boundaries)))
 
 
