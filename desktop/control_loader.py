@@ -1,27 +1,80 @@
-"""Opening a control file for the app: read, compute, prepare the map data (off the GUI thread)."""
+"""Opening a control file for the app: read, compute, prepare the map data (off the GUI thread).
+
+A file bigger than :data:`ISOLATE_ABOVE_BYTES` is opened in a separate process
+(:mod:`desktop.isolated_load`): parsing it holds Python's interpreter lock for
+seconds, which in a thread would freeze the window; a process also gives its
+memory back when it ends and is cancelled at once.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from desktop.map.page import control_payload
-from desktop.tasks import Progress
+from desktop.map.page import control_payload, payload_json
 from geodata.control import ControlLayer
 from geodata.importers import read_control_layer
 from geodata.reconcile import DEFAULT_TOLERANCE_KM
 from geodata.stats import ControlStats, compute_stats
 
+if TYPE_CHECKING:
+    from desktop.tasks import Progress
+
+# Up to this size a file is read in a thread: its longest hold of the interpreter lock
+# stays under about 100 ms. Archives (.zip, .kmz) unpack to several times their size.
+ISOLATE_ABOVE_BYTES = 2 * 2**20
+_PACKED_SUFFIXES = {".zip", ".kmz"}
+
 
 @dataclass(frozen=True, eq=False)
 class LoadedControl:
-    """A control file ready to show: the layer, its statistics and the map page's payload."""
+    """A control file ready to show: the layer, its statistics and the map page's payload.
+
+    ``map_json`` is the payload as the page takes it (JSON text, made off the GUI thread).
+    """
 
     path: Path
     layer: ControlLayer
     stats: ControlStats
-    map_payload: tuple[dict, dict, dict]
+    map_json: str
+
+    @functools.cached_property
+    def map_payload(self) -> tuple[dict, dict, dict]:
+        """The payload as Python data (:func:`desktop.map.page.control_payload`)."""
+        return tuple(json.loads(self.map_json))
+
+
+def loaded_control(path: Path, layer: ControlLayer, stats: ControlStats) -> LoadedControl:
+    """A :class:`LoadedControl` for a layer and its statistics (builds the map payload)."""
+    return LoadedControl(Path(path), layer, stats, payload_json(control_payload(layer, stats)))
+
+
+def is_big(path: Path) -> bool:
+    """True for a file opened in a separate process (:data:`ISOLATE_ABOVE_BYTES`)."""
+    try:
+        size = Path(path).stat().st_size
+    except OSError:
+        return False  # the reader names the problem
+    packed = Path(path).suffix.lower() in _PACKED_SUFFIXES
+    return size > ISOLATE_ABOVE_BYTES // (8 if packed else 1)
+
+
+def open_control_file(
+    path: Path,
+    progress: Progress,
+    date: dt.date | None = None,
+    reconcile_km: float = DEFAULT_TOLERANCE_KM,
+) -> LoadedControl:
+    """Load a control file for the app: in this thread, or in a separate process if it is big."""
+    if is_big(path):
+        from desktop.isolated_load import load_in_process
+
+        return load_in_process(path, progress, date=date, reconcile_km=reconcile_km)
+    return load_control_file(path, progress, date=date, reconcile_km=reconcile_km)
 
 
 def load_control_file(
@@ -38,6 +91,6 @@ def load_control_file(
     stats = compute_stats(layer, reconcile_km=reconcile_km)
     progress.check()
     progress.report(0.8, "Preparing the map…")
-    payload = control_payload(layer, stats)
+    loaded = loaded_control(path, layer, stats)
     progress.report(1.0, "Done")
-    return LoadedControl(Path(path), layer, stats, payload)
+    return loaded

@@ -13,9 +13,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from desktop.actions import literal_text
-from desktop.control_loader import LoadedControl
+from desktop.control_loader import LoadedControl, loaded_control
 from desktop.error_dialog import show_error
-from desktop.map.page import control_payload
 from desktop.map.view import MapView
 from desktop.tasks import TaskHandle, TaskRunner
 from desktop.timeline_dock import TimelineDock
@@ -223,7 +222,7 @@ class HistoryController(QObject):
         layer = ControlLayer(territory, series.dates[row], source, kind)
         stats = series.stats_at(row)
         path = series.paths[row] if series.paths and series.paths[row] else Path(series.labels[row])
-        loaded = LoadedControl(path, layer, stats, control_payload(layer, stats))
+        loaded = loaded_control(path, layer, stats)
         self._payloads[row] = loaded
         while len(self._payloads) > CACHED_DATES:
             self._payloads.popitem(last=False)

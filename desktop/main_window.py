@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop.about import show_about
 from desktop.actions import build_menus, create_actions, literal_text
-from desktop.control_loader import LoadedControl, load_control_file
+from desktop.control_loader import LoadedControl, open_control_file
 from desktop.error_dialog import show_error
 from desktop.export_controller import ExportController
 from desktop.history_controller import HistoryController
@@ -174,7 +174,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Opening {path.name}…")
         km = self.reconcile_km
         self._loading = self.runner.run(
-            lambda progress: load_control_file(path, progress, reconcile_km=km),
+            lambda progress: open_control_file(path, progress, reconcile_km=km),
             label=f"Opening {path.name}",
             on_result=self.show_loaded,
             on_error=lambda error: self._open_failed(path, error),
@@ -199,7 +199,7 @@ class MainWindow(QMainWindow):
             self.map.clear_control()
             self.setWindowTitle(APP_TITLE)
             return
-        self.map.show_control(loaded.map_payload)
+        self.map.show_control(loaded.map_json)
         self.setWindowTitle(f"{loaded.layer.source} — {APP_TITLE}")
         if remember:
             self.settings.add_recent_file(loaded.path)
@@ -335,7 +335,7 @@ class MainWindow(QMainWindow):
         for name, value in self.layers_dock.opacity().items():
             self.map.set_layer_opacity(name, value)
         if self.current is not None and self.map.page_loads > 1:
-            self.map.show_control(self.current.map_payload)
+            self.map.show_control(self.current.map_json)
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()

@@ -114,6 +114,12 @@ class ControlLayer:
     def __post_init__(self) -> None:
         object.__setattr__(self, "categories", MappingProxyType(dict(self.categories)))
 
+    def __reduce__(self):
+        # The read-only view of the categories cannot be pickled; the plain dict can.
+        fields = (self.controlled, self.date, self.source, self.source_format,
+                  dict(self.categories), self.report, self.feature_names)  # fmt: skip
+        return (type(self), fields)
+
     @property
     def credit(self) -> str:
         """Who to credit for the control areas: ``DeepStateMap`` for its data, else the file name.

@@ -13,7 +13,26 @@ from pathlib import Path
 
 
 class GeodataError(Exception):
-    """Base class of every error the core raises on purpose."""
+    """Base class of every error the core raises on purpose.
+
+    Errors cross process boundaries (a file read in a separate process) as
+    they are: pickling keeps the class, the message and the fields.
+
+    >>> import pickle
+    >>> error = pickle.loads(pickle.dumps(BadInputError("x.kml", "no polygons")))
+    >>> type(error).__name__, str(error), error.reason
+    ('BadInputError', 'cannot read x.kml: no polygons', 'no polygons')
+    """
+
+    def __reduce__(self):
+        return _rebuilt, (type(self), str(self), dict(self.__dict__))
+
+
+def _rebuilt(cls: type, message: str, fields: dict) -> GeodataError:
+    error = cls.__new__(cls)
+    Exception.__init__(error, message)
+    error.__dict__.update(fields)
+    return error
 
 
 class BadInputError(GeodataError):

@@ -66,9 +66,18 @@ class MapBridge(QObject):
 
         Calls made before the page is ready are queued and sent in order.
         """
+        self.call_js_json(function, json.dumps(list(args), allow_nan=False))
+
+    def call_js_json(self, function: str, arguments: str) -> None:
+        """:meth:`call_js` with the arguments already as JSON text: one array, spread.
+
+        Big layers are serialised off the GUI thread, so sending them costs it nothing.
+        """
         if not _FUNCTION_NAME.fullmatch(function):
             raise ValueError(f"not a page function name: {function!r}")
-        script = f"Atlas.{function}({', '.join(json.dumps(a, allow_nan=False) for a in args)});"
+        if not arguments.startswith("["):
+            raise ValueError("the arguments must be a JSON array")
+        script = f"Atlas.{function}(...{arguments});"
         if self._is_ready:
             self._page.runJavaScript(script)
         else:

@@ -75,6 +75,15 @@ def control_payload(layer: ControlLayer, stats: ControlStats) -> tuple[dict, dic
     return control_layer_geojson(layer), region_figures(stats), page_info(layer)
 
 
+def payload_json(payload: tuple) -> str:
+    """A payload's arguments as one JSON array, for :meth:`MapBridge.call_js_json`.
+
+    >>> payload_json(({"type": "FeatureCollection", "features": []}, {}, {}))
+    '[{"type": "FeatureCollection", "features": []}, {}, {}]'
+    """
+    return json.dumps(list(payload), allow_nan=False)
+
+
 def proposal_payload(result: ScenarioResult) -> tuple[dict, dict]:
     """The arguments of the page's ``Atlas.setProposal``: GeoJSON and a summary."""
     return proposal_overlay_geojson(result), proposal_summary(result)

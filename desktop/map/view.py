@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.map.bridge import MapBridge
 from desktop.map.interceptor import OfflineInterceptor
-from desktop.map.page import TileSource, build_map_page
+from desktop.map.page import TileSource, build_map_page, payload_json
 from desktop.map.scheme import SCHEME, AtlasSchemeHandler
 
 log = logging.getLogger(__name__)
@@ -128,10 +128,14 @@ class MapView(QWebEngineView):
 
     # -- what the page shows ---------------------------------------------------------------
 
-    def show_control(self, payload: tuple[dict, dict, dict]) -> None:
-        """Draw a control layer from :func:`desktop.map.page.control_payload`, without reloading."""
+    def show_control(self, payload: str | tuple[dict, dict, dict]) -> None:
+        """Draw a control layer, without reloading: :func:`desktop.map.page.control_payload`,
+        or the same as JSON text (:func:`desktop.map.page.payload_json`, made off the GUI thread).
+        """
         self.shown["control"] = payload
-        self.bridge.call_js("setControl", *payload)
+        self.bridge.call_js_json(
+            "setControl", payload if isinstance(payload, str) else payload_json(payload)
+        )
 
     def clear_control(self) -> None:
         """Remove the control layer."""
