@@ -29,12 +29,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
         handler: Callable[[argparse.Namespace], int] = args.handler
     else:
+        # Neither a command nor a file to open: a typo, not a reason to start a window.
+        first = next((a for a in argv if not a.startswith("-")), None)
+        if first is not None and first == argv[0] and not Path(first).exists():
+            commands = ", ".join(sorted(_SUBCOMMANDS))
+            print(f"{PROG}: {first!r} is neither a command ({commands}) nor an "
+                  f"existing file; see `{PROG} --help`", file=sys.stderr)  # fmt: skip
+            return 2
         args = _app_parser().parse_args(argv)
         if args.file is not None and not args.file.exists():
-            # Neither a command nor a file to open: a typo, not a reason to start a window.
-            commands = ", ".join(sorted(_SUBCOMMANDS))
-            print(f"{PROG}: {str(args.file)!r} is neither a command ({commands}) nor an "
-                  f"existing file; see `{PROG} --help`", file=sys.stderr)  # fmt: skip
+            print(f"{PROG}: cannot open {str(args.file)!r}: no such file", file=sys.stderr)
             return 2
         handler = _run_app
     try:

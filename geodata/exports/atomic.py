@@ -24,8 +24,15 @@ _UMASK = os.umask(0o022)
 os.umask(_UMASK)
 
 
-def write_atomically(path: str | Path, write: Callable[[Path], object]) -> Path:
-    """Call ``write(temporary_path)``, then move the result to ``path``.
+def write_atomically(
+    path: str | Path,
+    write: Callable[[Path], object],
+    verify: Callable[[Path], object] | None = None,
+) -> Path:
+    """Call ``write(temporary_path)``, then ``verify(temporary_path)``, then move it to ``path``.
+
+    ``verify`` reads the file back where the writer may fail silently: GDAL's
+    drivers can report success when the disk filled up while they flushed.
 
     A failure (of ``write`` or of the disk) leaves any file already at ``path``
     untouched and raises :class:`~geodata.errors.ExportError` saying why.
@@ -50,6 +57,8 @@ def write_atomically(path: str | Path, write: Callable[[Path], object]) -> Path:
     temporary = Path(name)
     try:
         write(temporary)
+        if verify is not None:
+            _verified(temporary, verify, path)
         mode = path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~_UMASK
         os.chmod(temporary, mode)
         os.replace(temporary, path)
@@ -62,6 +71,21 @@ def write_atomically(path: str | Path, write: Callable[[Path], object]) -> Path:
         if temporary.exists():
             temporary.unlink()
     return path
+
+
+def _verified(temporary: Path, verify: Callable[[Path], object], path: Path) -> None:
+    try:
+        verify(temporary)
+    except Exception as error:  # noqa: BLE001 - any reader error means the file is not whole
+        raise ExportError(path, _writer_reason(error, path.parent)) from None
+
+
+def readable_by_gdal(path: Path) -> None:
+    """Read every layer of a file GDAL wrote back (its header and feature count)."""
+    import pyogrio
+
+    for name, _geometry_type in pyogrio.list_layers(path):
+        pyogrio.read_info(path, layer=name, force_feature_count=True)
 
 
 def _plain_suffix(path: Path) -> str:

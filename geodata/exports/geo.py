@@ -8,7 +8,7 @@ import geopandas as gpd
 import shapely
 
 from geodata.control import ControlLayer
-from geodata.exports.atomic import write_atomically
+from geodata.exports.atomic import readable_by_gdal, write_atomically
 from geodata.scenarios.engine import ScenarioResult
 
 GEO_FORMATS = (".geojson", ".gpkg")
@@ -33,14 +33,16 @@ def write_geodata(path: Path, layer: ControlLayer, result: ScenarioResult | None
         frame = gpd.GeoDataFrame(
             [dict(row, kind=name) for name, rows in tables.items() for row in rows], crs="EPSG:4326"
         )
-        return write_atomically(path, lambda p: frame.to_file(p, driver="GeoJSON"))
+        return write_atomically(
+            path, lambda p: frame.to_file(p, driver="GeoJSON"), verify=readable_by_gdal
+        )
 
     def write_package(temporary: Path) -> None:
         temporary.unlink()  # GDAL creates the GeoPackage itself
         for name, rows in tables.items():
             gpd.GeoDataFrame(rows, crs="EPSG:4326").to_file(temporary, layer=name, driver="GPKG")
 
-    return write_atomically(path, write_package)
+    return write_atomically(path, write_package, verify=readable_by_gdal)
 
 
 def _tables(layer: ControlLayer, result: ScenarioResult | None) -> dict[str, list[dict]]:

@@ -6,6 +6,7 @@ proposal or file name that begins with ``=`` is stored as text, not as a formula
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
@@ -37,8 +38,11 @@ def write_table(
         text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
         return write_atomically(path, lambda p: p.write_text(text, encoding="utf-8"))
     if kind == ".xlsx":
-        book = _workbook(stats, result, credit)
-        return write_atomically(path, book.save)
+        # Saved in memory first: openpyxl's zip file, left open by a failed write
+        # (a full disk), would fail once more when collected.
+        buffer = io.BytesIO()
+        _workbook(stats, result, credit).save(buffer)
+        return write_atomically(path, lambda p: p.write_bytes(buffer.getvalue()))
     raise ValueError(f"unknown table format {kind!r}; choose one of: {', '.join(TABLE_FORMATS)}")
 
 

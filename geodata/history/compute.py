@@ -102,6 +102,9 @@ def compute_history(
     keys, records = _content_keys(snapshots, store)
     known, known_added = _known_figures(store, keys, boundaries, reconcile_km)
     missing = [i for i, key in enumerate(keys) if key not in known or key not in known_added]
+    if _hash_again(snapshots, keys, records, missing):
+        known, known_added = _known_figures(store, keys, boundaries, reconcile_km)
+        missing = [i for i, key in enumerate(keys) if key not in known or key not in known_added]
     results: dict[str, np.ndarray] = dict(known)
     added: dict[str, np.ndarray] = dict(known_added)
     skipped: dict[str, str] = {}
@@ -208,6 +211,26 @@ def _content_keys(
             record = records[path] = FileRecord.of(stat, content_hash(_read(snapshot.path)))
         keys.append(record.hash)
     return keys, records
+
+
+def _hash_again(snapshots, keys: list[str], records: dict, missing: list[int]) -> bool:
+    """Hash again the files to compute whose key came from a stored record; True if any changed.
+
+    A file is read anyway when the store has no figures for it, and the key it
+    is kept under must be that of what was read: a stored record that is wrong
+    (damaged, or from another store) would otherwise file one date's figures
+    under another's key.
+    """
+    changed = False
+    for i in missing:
+        path = snapshots[i].path
+        if snapshots[i].key is not None or path is None or str(path.resolve()) in records:
+            continue
+        record = FileRecord.of(_stat(path), content_hash(_read(path)))
+        records[str(path.resolve())] = record
+        changed |= record.hash != keys[i]
+        keys[i] = record.hash
+    return changed
 
 
 def _known_figures(

@@ -11,6 +11,7 @@ from geodata.control import ControlLayer
 from geodata.errors import BadInputError
 from geodata.importers.assemble import assemble_layer
 from geodata.importers.geojson import read_geojson
+from geodata.importers.limits import MAX_FILE_BYTES, MAX_TEXT_FILE_BYTES
 from geodata.importers.ogr import read_with_ogr
 
 #: Extension -> human name of every format :func:`read_control_layer` reads.
@@ -27,10 +28,6 @@ SUPPORTED_FORMATS = {
 
 _JSON_EXTENSIONS = {".geojson", ".json"}
 
-#: Largest file read, in bytes. Text formats (GeoJSON, KML) are parsed in memory,
-#: which takes several times their size; GDAL streams the binary ones.
-MAX_TEXT_FILE_BYTES = 256 * 2**20
-MAX_FILE_BYTES = 2 * 2**30
 
 # First bytes of each binary format, for files with an unfamiliar extension.
 _MAGIC = {

@@ -213,13 +213,22 @@ def _require_lon_lat(geometries: np.ndarray, path: Path) -> None:
 
 
 def _fix_swapped_axes(geometries: np.ndarray, notes: list[str]) -> np.ndarray:
-    """Swap x and y when the data lies off Ukraine as given but on Ukraine when swapped."""
+    """Swap x and y when the data lies off Ukraine as given but around Ukraine when swapped.
+
+    Swapped, all of it must fall within :data:`REGION`: a box south of Ukraine
+    (longitudes 20 to 45, latitudes 30 to 43) would overlap Ukraine swapped too, but
+    reaches far outside the region and is read as given.
+    """
     present = geometries[~shapely.is_missing(geometries)]
     if len(present) == 0:
         return geometries
     bounds = shapely.total_bounds(present)
     swapped_bounds = bounds[[1, 0, 3, 2]]
-    if not _overlaps_ukraine(bounds) and _overlaps_ukraine(swapped_bounds):
+    if (
+        not _overlaps_ukraine(bounds)
+        and _overlaps_ukraine(swapped_bounds)
+        and _within_region(swapped_bounds)
+    ):
         notes.append(
             "coordinates were in latitude/longitude order; read them as longitude/latitude"
         )
@@ -227,6 +236,12 @@ def _fix_swapped_axes(geometries: np.ndarray, notes: list[str]) -> np.ndarray:
     if not _overlaps_ukraine(bounds):
         notes.append("the layer lies entirely outside Ukraine")
     return geometries
+
+
+def _within_region(bounds: np.ndarray) -> bool:
+    xmin, ymin, xmax, ymax = bounds
+    r_west, r_south, r_east, r_north = REGION
+    return bool(r_west <= xmin and xmax <= r_east and r_south <= ymin and ymax <= r_north)
 
 
 def _overlaps_ukraine(bounds: np.ndarray) -> bool:

@@ -21,6 +21,7 @@ from pyogrio.errors import DataLayerError, DataSourceError
 from geodata.errors import BadInputError
 from geodata.importers.assemble import SourceFeatures
 from geodata.importers.deepstate import looks_like_deepstate
+from geodata.importers.limits import MAX_FILE_BYTES, MAX_TEXT_FILE_BYTES
 
 FORMAT_BY_EXTENSION = {
     ".kml": "KML",
@@ -89,10 +90,13 @@ def _read_with_ogr(path: Path, original: Path, kind: str) -> SourceFeatures:
 
     geometries, properties, notes = [], [], []
     for dataset in datasets:
-        with warnings.catch_warnings(record=True) as gdal_warnings:
+        with (
+            warnings.catch_warnings(record=True) as gdal_warnings,
+            _openable(dataset, path) as usable,
+        ):
             warnings.simplefilter("always", RuntimeWarning)
-            layers = _layer_names(dataset, original)
-            frames = [(layer, _read_layer(dataset, layer, original)) for layer in layers]
+            layers = _layer_names(usable, original)
+            frames = [(layer, _read_layer(usable, layer, original)) for layer in layers]
         notes.extend(_useful_warnings(gdal_warnings))
         for layer, frame in frames:
             if frame is None or len(frame) == 0:
@@ -121,11 +125,12 @@ def _read_with_ogr(path: Path, original: Path, kind: str) -> SourceFeatures:
 def _datasets_in_zip(path: Path, original: Path) -> list[str]:
     try:
         with zipfile.ZipFile(path) as archive:
-            names = [n for n in archive.namelist() if not n.endswith("/")]
+            members = [i for i in archive.infolist() if not i.filename.endswith("/")]
     except zipfile.BadZipFile:
         raise BadInputError(original, "not a valid zip archive") from None
     except OSError as error:
         raise BadInputError(original, error.strerror or str(error)) from None
+    names = [_name_for_gdal(member) for member in members]
     readable = [
         n
         for n in names
@@ -133,6 +138,7 @@ def _datasets_in_zip(path: Path, original: Path) -> list[str]:
         and not PurePosixPath(n).name.startswith(".")
         and "__MACOSX" not in n
     ]
+    _check_unpacked_sizes(members, original)
     if not readable:
         listing = ", ".join(names[:8]) + (" …" if len(names) > 8 else "") if names else "nothing"
         raise BadInputError(
@@ -143,11 +149,84 @@ def _datasets_in_zip(path: Path, original: Path) -> list[str]:
     return [f"/vsizip/{{{path}}}/{name}" for name in readable]
 
 
+def _check_unpacked_sizes(members: list[zipfile.ZipInfo], original: Path) -> None:
+    """Refuse an archive whose members would unpack past the limits of a file on its own."""
+    total = 0
+    for member in members:
+        text = PurePosixPath(member.filename).suffix.lower() in (".kml", ".geojson", ".json")
+        limit = MAX_TEXT_FILE_BYTES if text else MAX_FILE_BYTES
+        total += member.file_size
+        if member.file_size > limit or total > MAX_FILE_BYTES:
+            raise BadInputError(
+                original, f"it unpacks to more than {(limit if text else MAX_FILE_BYTES) // 2**20} "
+                f"MB ({member.filename} alone is {member.file_size // 2**20} MB)"
+            )  # fmt: skip
+
+
+def _name_for_gdal(info: zipfile.ZipInfo) -> str:
+    """A member's name as GDAL finds it.
+
+    Without the archive's UTF-8 flag Python decodes a name as CP437, but GDAL
+    takes its bytes as UTF-8, which is what most tools (and KMZ writers) put
+    there: Київ.kml would otherwise be looked for as ╨Ü╨╕╤ù╨▓.kml and not found.
+
+    >>> info = zipfile.ZipInfo("Київ.kml".encode().decode("cp437"))
+    >>> _name_for_gdal(info)
+    'Київ.kml'
+    """
+    if info.flag_bits & 0x800:
+        return info.filename
+    try:
+        return info.filename.encode("cp437").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return info.filename
+
+
 def _zip_format_name(datasets: list[str]) -> str:
     suffixes = {PurePosixPath(d).suffix.lower() for d in datasets}
     if suffixes == {".shp"}:
         return "Shapefile (zipped)"
     return "zip archive"
+
+
+@contextmanager
+def _openable(dataset: str, archive: Path) -> Iterator[str]:
+    """``dataset``, or for a one-file member of an archive GDAL cannot find, a copy of it.
+
+    GDAL's own KMZ writer escapes a layer's non-ASCII name in the member's name
+    (``layers/0xD00x9A….kml``), which GDAL's reader then does not find.
+    """
+    prefix = f"/vsizip/{{{archive}}}/"
+    member = dataset[len(prefix) :] if dataset.startswith(prefix) else None
+    if member is None or PurePosixPath(member).suffix.lower() == ".shp":
+        yield dataset
+        return
+    try:
+        pyogrio.list_layers(dataset)
+    except (DataSourceError, DataLayerError):
+        pass
+    else:
+        yield dataset
+        return
+    with tempfile.TemporaryDirectory(prefix="frontline-atlas-") as folder:
+        copy = Path(folder) / f"member{PurePosixPath(member).suffix.lower()}"
+        with (
+            zipfile.ZipFile(archive) as opened,
+            opened.open(member) as source,
+            open(copy, "wb") as out,
+        ):
+            _copy_at_most(source, out, MAX_TEXT_FILE_BYTES, archive)
+        yield str(copy)
+
+
+def _copy_at_most(source, out, limit: int, archive: Path) -> None:
+    copied = 0
+    while block := source.read(2**20):
+        copied += len(block)
+        if copied > limit:
+            raise BadInputError(archive, f"a document inside unpacks to more than "
+                                         f"{limit // 2**20} MB")  # fmt: skip
+        out.write(block)
 
 
 def _layer_names(dataset: str, path: Path) -> list[str]:

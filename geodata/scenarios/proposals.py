@@ -196,10 +196,14 @@ def find_proposal(name_or_file: str | Path, folder: Path | None = None) -> Propo
     text = str(name_or_file)
     if text.endswith(".toml") or Path(text).is_file():
         return read_proposal(Path(text))
-    known = list(builtin_proposals()) + user_proposals(folder)[0]
+    saved, broken = user_proposals(folder)
+    known = list(builtin_proposals()) + saved
     for proposal in known:
         if proposal.id == text:
             return proposal
+    for error in broken:  # the user's file of that name, which cannot be used: say why
+        if error.path.stem == text:
+            raise error
     raise UnknownScenarioError("proposal", text, [p.id for p in known])
 
 

@@ -87,6 +87,10 @@ def test_import_notes_go_to_stderr(tmp_path, capsys):
         (["stats", "{missing}"], "cannot read {missing}: no such file"),
         (["stats", "{empty}"], "cannot read {empty}: the file is empty"),
         (["stats", "{control}", "--group", "east"], "unknown group 'east'"),
+        # Neither a command nor a file: a usage error, never a window (that hangs with no display).
+        (["frobnicate"], "'frobnicate' is neither a command"),
+        (["stat", "{control}"], "'stat' is neither a command"),
+        (["--self-test-dir", "{control}", "{missing}"], "cannot open '{missing}': no such file"),
     ],
 )
 def test_bad_input_is_one_line_on_stderr_and_exit_2(tmp_path, control_file, capsys, args, message):

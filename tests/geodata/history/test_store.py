@@ -404,3 +404,17 @@ def test_a_file_rewritten_in_place_with_its_size_and_time_is_measured_again(tmp_
     stats = compute_stats(read_control_layer(path)).regions["controlled_km2"].to_numpy()
     assert np.array_equal(after.controlled_km2[0], stats)
     assert compute_history(folder_history(folder), store).keys == after.keys  # and stays known
+
+
+@pytest.mark.parametrize("damage", ["garbage", "one for all", "empty", "unknown hex"])
+def test_file_records_pointing_at_no_stored_figures_are_hashed_again(tmp_path, damage):
+    # Each file is read anyway when its figures are missing; what is read decides its key,
+    # so damaged records can neither merge dates nor file one date's figures under another.
+    folder, store, cold = cold_store(tmp_path)
+    value = {"garbage": "x", "one for all": "y" * 32, "empty": "", "unknown hex": "0" * 32}[damage]
+    with closing(sqlite3.connect(store.path)) as connection, connection:
+        connection.execute("UPDATE files SET hash = ?", (value,))
+    again = compute_history(folder_history(folder), store)
+    assert np.array_equal(again.controlled_km2, cold.controlled_km2)
+    assert again.keys == cold.keys
+    assert {record.hash for record in store.files().values()} == set(cold.keys)

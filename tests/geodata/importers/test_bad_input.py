@@ -11,6 +11,7 @@ import shapely
 
 from geodata.errors import BadInputError
 from geodata.importers import read_control_layer
+from geodata.stats import compute_stats
 from tests.geodata.importers.fixtures import AREAS, control_frame, write_control_file
 
 EXPECTED = shapely.union_all(AREAS)
@@ -101,6 +102,19 @@ def test_swapped_latitude_longitude_is_read_correctly_with_a_note(tmp_path):
     layer = read_control_layer(path)
     assert shapely.area(shapely.symmetric_difference(layer.controlled, EXPECTED)) < 1e-9
     assert any("latitude/longitude order" in n for n in layer.report.notes)
+
+
+@pytest.mark.parametrize(
+    "box",
+    [(20, 30, 45, 43), (20, 38, 45, 44), (10, 40, 60, 44), (41, 20, 60, 40)],
+    ids=["south-of-ukraine", "black-sea", "wide-strip", "caucasus-to-iran"],
+)
+def test_data_off_ukraine_is_not_swapped_onto_it(tmp_path, box):
+    # Swapped, each of these would overlap Ukraine; none lies wholly around Ukraine swapped.
+    path = write_json(tmp_path / "off.geojson", shapely.geometry.mapping(shapely.box(*box)))
+    layer = read_control_layer(path)
+    assert not any("latitude/longitude order" in n for n in layer.report.notes)
+    assert compute_stats(layer).groups.set_index("id").loc["ukraine", "controlled_km2"] == 0
 
 
 def test_3d_coordinates_are_flattened(tmp_path):
@@ -256,3 +270,41 @@ def test_geometry_that_is_not_an_object_or_too_big_is_unreadable(tmp_path):
     ]}))  # fmt: skip
     layer = read_control_layer(path)
     assert layer.report.skipped_unreadable == 2 and layer.report.polygons_used == 1
+
+
+@pytest.mark.parametrize("layer", ["Київ", "Zaporizhzhia front", "a!b;c"])
+def test_a_kmz_written_by_gdal_with_any_layer_name_is_read(tmp_path, layer):
+    # GDAL's KMZ writer escapes non-ASCII layer names in member names its reader cannot find.
+    path = tmp_path / "areas.kmz"
+    control_frame().to_file(path, driver="LIBKML", layer=layer)
+    layer_read = read_control_layer(path)
+    assert shapely.area(shapely.symmetric_difference(layer_read.controlled, EXPECTED)) < 1e-9
+
+
+def test_a_kmz_with_utf8_member_names_and_no_utf8_flag_is_read(tmp_path):
+    path = tmp_path / "areas.kmz"
+    kml = write_control_file(tmp_path, "areas", ".kml").read_bytes()
+    with zipfile.ZipFile(path, "w") as archive:
+        info = zipfile.ZipInfo("Київ/doc.kml".encode().decode("cp437"))  # raw UTF-8 bytes
+        archive.writestr(info, kml)
+    assert archive.infolist()[0].flag_bits & 0x800 == 0
+    layer = read_control_layer(path)
+    assert shapely.area(shapely.symmetric_difference(layer.controlled, EXPECTED)) < 1e-9
+
+
+@pytest.mark.parametrize(("suffix", "member"), [(".kmz", "doc.kml"), (".zip", "a/areas.shp")])
+def test_an_archive_unpacking_past_the_limits_is_refused_at_once(
+    tmp_path, monkeypatch, suffix, member
+):
+    # The limits made small here (256 MiB of text, 2 GiB in all) so the bomb is quick to make.
+    monkeypatch.setattr("geodata.importers.ogr.MAX_TEXT_FILE_BYTES", 2**20)
+    monkeypatch.setattr("geodata.importers.ogr.MAX_FILE_BYTES", 4 * 2**20)
+    path = tmp_path / f"bomb{suffix}"
+    with (
+        zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive,
+        archive.open(member, "w", force_zip64=True) as inside,
+    ):
+        for _ in range(2 if suffix == ".kmz" else 5):
+            inside.write(b"\0" * 2**20)
+    with pytest.raises(BadInputError, match=r"bomb\.(kmz|zip): it unpacks to more than"):
+        read_control_layer(path)

@@ -125,3 +125,6 @@ def test_find_by_id_file_or_user_folder(tmp_path):
     assert find_proposal("saved-one", folder).id == "saved-one"
     with pytest.raises(UnknownScenarioError, match="june-2024-demand"):
         find_proposal("june-2025-demand", folder)
+    # Asked for by name, a saved file that cannot be used says why, not "unknown".
+    with pytest.raises(BadInputError, match=r"broken\.toml: not valid TOML"):
+        find_proposal("broken", folder)
