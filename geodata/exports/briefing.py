@@ -37,7 +37,7 @@ from geodata.cities import load_cities
 from geodata.control import ControlLayer
 from geodata.exports.atomic import write_atomically
 from geodata.exports.text import clean, plain
-from geodata.map_layers import BOUNDARY_TOLERANCE_DEG, CONTROL_TOLERANCE_DEG, region_label_points
+from geodata.map_layers import BOUNDARY_TOLERANCE_DEG, for_display, region_label_points
 from geodata.projection import to_equal_area
 from geodata.scenarios.engine import ScenarioResult
 from geodata.stats import ControlStats
@@ -219,9 +219,11 @@ def _basemap():
 
 
 def _projected(geometry):
+    # The map page's simplification: part by part and within its vertex cap, so that
+    # 200,000 parts take seconds rather than minutes (a drawing; figures use the full data).
     if geometry is None or shapely.is_empty(geometry):
         return shapely.Polygon()
-    return to_equal_area(shapely.simplify(geometry, CONTROL_TOLERANCE_DEG))
+    return to_equal_area(for_display([geometry])[0])
 
 
 def _fill(axes, geometries, face, edge, lw, alpha=1.0, hatch=None, z=2, linestyle="-") -> None:
