@@ -28,6 +28,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if argv and (argv[0] in _SUBCOMMANDS or argv[0] in ("-h", "--help")):
         args = parser.parse_args(argv)
         handler: Callable[[argparse.Namespace], int] = args.handler
+        _notes_to_stderr()
     else:
         # Neither a command nor a file to open: a typo, not a reason to start a window.
         first = next((a for a in argv if not a.startswith("-")), None)
@@ -212,6 +213,27 @@ def _snapshot(args: argparse.Namespace) -> int:
     )  # fmt: skip
     print(f"{PROG}: wrote {out} ({args.width} x {args.height} px)", file=sys.stderr)
     return 0
+
+
+def _notes_to_stderr() -> None:
+    """The core's warnings (a store waited for, rows computed again) as notes on stderr."""
+    import logging
+
+    class CurrentStderr(logging.StreamHandler):
+        @property
+        def stream(self):  # whatever stderr is now (tests and callers replace it)
+            return sys.stderr
+
+        @stream.setter
+        def stream(self, _value) -> None:
+            pass
+
+    handler = CurrentStderr()
+    handler.setFormatter(logging.Formatter(f"{PROG}: note: %(message)s"))
+    core = logging.getLogger("geodata")
+    if not core.handlers:
+        core.addHandler(handler)
+        core.propagate = False
 
 
 def _run_app(args: argparse.Namespace) -> int:

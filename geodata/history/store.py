@@ -223,6 +223,7 @@ class Store:
         self.read_only_reason: str | None = None
         self._mode: Literal["rw", "ro", "immutable"] = "rw"
         self._schema = SCHEMA_VERSION
+        self._said_waiting = False
         self._lock = threading.Lock()
         if read_only:
             self._open_read_only("it was opened read-only")
@@ -480,10 +481,24 @@ class Store:
 
     def _query(self, sql: str, parameters: tuple = ()) -> list[tuple]:
         try:
+            try:
+                with closing(self._connect(wait=False)) as connection:
+                    return connection.execute(sql, parameters).fetchall()
+            except sqlite3.OperationalError as error:
+                if classify_fault(error) != "busy":
+                    raise
+            self._say_waiting()
             with closing(self._connect()) as connection:
                 return connection.execute(sql, parameters).fetchall()
         except sqlite3.Error as error:
             raise self._failure(error) from None
+
+    def _say_waiting(self) -> None:
+        """Tell the user why nothing happens for a while (once per store)."""
+        if not self._said_waiting:
+            self._said_waiting = True
+            log.warning("history store %s: another program holds it locked; waiting for it "
+                        "(at most %.0f s)", self.path, self.busy_timeout_s)  # fmt: skip
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
@@ -496,7 +511,7 @@ class Store:
             except sqlite3.Error as error:
                 raise self._failure(error) from None
             try:
-                connection.execute("BEGIN IMMEDIATE")
+                _begin_immediate(connection, self._say_waiting, self.busy_timeout_s)
                 yield connection
                 connection.execute("COMMIT")
             except sqlite3.Error as error:
@@ -567,6 +582,21 @@ def _create_or_migrate(connection: sqlite3.Connection) -> int:
         _roll_back(connection)
         raise
     return version
+
+
+def _begin_immediate(connection: sqlite3.Connection, say_waiting, timeout_s: float) -> None:
+    """``BEGIN IMMEDIATE``; if another program holds the lock, say so, then wait for it."""
+    connection.execute("PRAGMA busy_timeout = 0")
+    try:
+        connection.execute("BEGIN IMMEDIATE")
+        return
+    except sqlite3.OperationalError as error:
+        if classify_fault(error) != "busy":
+            raise
+    finally:
+        connection.execute(f"PRAGMA busy_timeout = {int(timeout_s * 1000)}")
+    say_waiting()
+    connection.execute("BEGIN IMMEDIATE")
 
 
 def _roll_back(connection: sqlite3.Connection) -> None:

@@ -12,6 +12,7 @@ import ctypes
 import datetime as dt
 import hashlib
 import json
+import logging
 import os
 import shutil
 import sqlite3
@@ -397,3 +398,18 @@ def _drop_file_override() -> None:
     for capability in (1, 2, 3):  # CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH, CAP_FOWNER
         if libc.prctl(pr_capbset_drop, capability, 0, 0, 0) != 0:
             os._exit(77)
+
+
+def test_waiting_for_another_programs_lock_is_said_once(filled, caplog):
+    folder, path, cold = filled
+    add_day(folder)
+    store = Store(path)
+    with (
+        locked_by_another_program(path, seconds=2.0),
+        caplog.at_level(logging.WARNING, logger="geodata.history.store"),
+    ):
+        series = compute_history(folder_history(folder), store)
+    assert len(series.dates) == len(cold.dates) + 1
+    assert not [note for note in series.notes if "not kept" in note]
+    waits = [r for r in caplog.records if "holds it locked; waiting for it" in r.getMessage()]
+    assert len(waits) == 1 and "at most 60 s" in waits[0].getMessage()
