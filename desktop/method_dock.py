@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.info_dock import breakable
+from geodata.figures import NEGLIGIBLE_KM2
 from geodata.stats import ADDED, ControlStats
 
 #: Units whose reconciled km² round to less than this are not listed.
-LISTED_KM2 = 0.05
 
 
 class MethodDock(QDockWidget):
@@ -78,7 +78,9 @@ class MethodDock(QDockWidget):
 
 
 def _added_per_unit(stats: ControlStats) -> str:
-    regions = stats.regions[stats.regions[ADDED] >= LISTED_KM2].sort_values(ADDED, ascending=False)
+    regions = stats.regions[stats.regions[ADDED] >= NEGLIGIBLE_KM2].sort_values(
+        ADDED, ascending=False
+    )
     if regions.empty:
         return "none"
     return "\n".join(f"{row['name']}: +{row[ADDED]:,.1f} km²" for row in regions.to_dict("records"))

@@ -6,6 +6,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop.stats_model import GROUP_LABELS, cell_alignment
+from geodata.figures import is_negligible
 from geodata.scenarios.engine import ScenarioResult
 
 SORT_ROLE = Qt.ItemDataRole.UserRole
@@ -85,7 +86,7 @@ class ProposalTableModel(QAbstractTableModel):
             if kind == "name":
                 return value
             if kind == "delta_km2":
-                return f"{value:+,.1f}" if abs(value) >= 0.05 else "0.0"
+                return "0.0" if is_negligible(value) else f"{value:+,.1f}"
             if kind == "delta_pp":
                 return f"{value:+.2f}" if abs(value) >= 0.005 else "0.00"
             if kind == "zone_km2":
@@ -138,7 +139,7 @@ def _rows(results: list[ScenarioResult]) -> list[dict]:
         ["change", "controlled_pct_before", "name"], ascending=[False, False, True]
     )
     for key, record in order.iterrows():
-        if record["change"] >= 0.05 or record["held"]:
+        if not is_negligible(record["change"]) or record["held"]:
             label = f"{record['name']} ({key})"
             region_tables = [regions for _groups, regions in tables]
             row = _row(key, record["name"], label, False, region_tables, pair, moves)
@@ -150,7 +151,7 @@ def _rows(results: list[ScenarioResult]) -> list[dict]:
 
 
 def _moves_territory(result: ScenarioResult) -> bool:
-    return result.to_occupier_km2 >= 0.05 or result.to_ukraine_km2 >= 0.05
+    return not (is_negligible(result.to_occupier_km2) and is_negligible(result.to_ukraine_km2))
 
 
 def _has_zone(results: list[ScenarioResult]) -> bool:

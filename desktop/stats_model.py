@@ -13,6 +13,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from geodata.figures import is_negligible
 from geodata.stats import ADDED, ControlStats
 
 COLUMNS = ("Region", "Area km²", "Occupied km²", "Occupied %")
@@ -108,7 +109,7 @@ class StatsTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             name = record["name"] if record["is_group"] else f"{record['name']} ({record['key']})"
             added = record.get(ADDED, 0.0)
-            if added >= 0.05:
+            if not is_negligible(added):
                 name += f"\nOccupied km² include {added:,.1f} km² of border and coast slivers"
             return name
         return None

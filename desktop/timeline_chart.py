@@ -93,11 +93,9 @@ class TimelineChart(FigureCanvasQTAgg):
         held.clear()
         change.clear()
         dates = np.array(series.dates)
-        km2 = series.group_km2()
-        areas = series.group_area_km2()
-
-        def values(raw, area):
-            return raw / area * 100 if self.units == "pct" else raw
+        pct = self.units == "pct"
+        groups = series.group_pct() if pct else series.group_km2()
+        units = series.unit_pct() if pct else series.controlled_km2
 
         # Ukraine on its own right-hand scale: on one scale with the annexed
         # regions (about 80 % against 19 %) both lines would look flat.
@@ -105,15 +103,14 @@ class TimelineChart(FigureCanvasQTAgg):
             self._right.remove()
         self._right = held.twinx()
         key, label, colour = LINES[1]
-        held.plot(dates, values(km2[key].to_numpy(), areas[key]), color=colour, lw=1.4, label=label)
+        held.plot(dates, groups[key].to_numpy(), color=colour, lw=1.4, label=label)
         if self.selected:
             row = series.boundaries.row_of(self.selected)
             name = series.boundaries.units["name"].iloc[row]
-            area = series.boundaries.area_km2[row]
-            held.plot(dates, values(series.controlled_km2[:, row], area), color=SELECTED_COLOUR,
+            held.plot(dates, units[:, row], color=SELECTED_COLOUR,
                       lw=1.4, label=plain(name))  # fmt: skip
         key, label, colour = LINES[0]
-        self._right.plot(dates, values(km2[key].to_numpy(), areas[key]), color=colour, lw=1.4,
+        self._right.plot(dates, groups[key].to_numpy(), color=colour, lw=1.4,
                          label=f"{label} (right scale)")  # fmt: skip
         unit = "%" if self.units == "pct" else "km²"
         held.set_ylabel(f"held, {unit}", fontsize=8)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.timeline_chart import TimelineChart
+from geodata.figures import NEGLIGIBLE_KM2
 from geodata.history.series import HistorySeries
 
 STEPS = {"Day": 1, "Week": 7, "Month": 30}
@@ -206,7 +207,7 @@ class TimelineDock(QDockWidget):
         if table is None:
             self.table.hide()
             return
-        changed = table[table["delta_km2"].abs() >= 0.05].sort_values(
+        changed = table[table["delta_km2"].abs() >= NEGLIGIBLE_KM2].sort_values(
             "delta_km2", key=abs, ascending=False
         )
         self.table.setRowCount(len(changed))

@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass
 
 from geodata import __version__
 from geodata.boundaries import load_boundaries
+from geodata.figures import round_km2, round_pct, share_pct
 from geodata.projection import EQUAL_AREA_PROJ4
 
 #: Ukraine's area as officially published, Crimea and Sevastopol included.
@@ -66,9 +67,9 @@ class MethodNote:
         data = asdict(self)
         data["date"] = self.date.isoformat() if self.date else None
         for key in ("added_by_reconciliation_km2", "occupied_km2", "ukraine_area_km2"):
-            data[key] = round(data[key], 1)
+            data[key] = round_km2(data[key])
         for key in ("occupied_pct", "occupied_pct_of_official_area"):
-            data[key] = round(data[key], 2)
+            data[key] = round_pct(data[key])
         return data
 
     def lines(self) -> list[tuple[str, str]]:
@@ -159,7 +160,6 @@ def method_note_for(
     """A method note from its parts (for figures that do not come as a ControlStats)."""
     boundaries = load_boundaries()
     area = float(boundaries.area_km2.sum())
-    from geodata.stats import share_pct
 
     return MethodNote(
         control_source=source,

@@ -20,6 +20,7 @@ import shapely
 
 from geodata.boundaries import BoundarySet, load_boundaries
 from geodata.control import ControlLayer
+from geodata.figures import round_km2, round_pct, share_pct
 from geodata.geometry import FEW_PARTS, to_equal_area_valid
 from geodata.groups import GROUPS, RegionGroup
 from geodata.reconcile import DEFAULT_TOLERANCE_KM, check_tolerance, reconcile_layer
@@ -41,23 +42,6 @@ def figures_key(boundaries: BoundarySet) -> str:
     True
     """
     return f"{boundaries.version}/measure-v{MEASURE_VERSION}"
-
-
-def share_pct(km2, area_km2):
-    """Occupied share in percent: ``100 × km² / area``, 0 where the area is 0.
-
-    The one share formula of the project; works on numbers and arrays.
-
-    >>> share_pct(25.0, 200.0)
-    12.5
-    >>> share_pct(np.array([1.0, 2.0]), np.array([4.0, 0.0])).tolist()
-    [25.0, 0.0]
-    """
-    km2 = np.asarray(km2, dtype=float)
-    area = np.asarray(area_km2, dtype=float)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        share = np.where(area > 0, 100.0 * km2 / np.where(area > 0, area, 1.0), 0.0)
-    return float(share) if share.ndim == 0 else share
 
 
 def region_table(
@@ -278,8 +262,8 @@ def _rounded(record: dict, key: str) -> dict:
     return {
         key: record[key],
         "name": record["name"],
-        "area_km2": round(float(record["area_km2"]), 1),
-        "controlled_km2": round(float(record["controlled_km2"]), 1),
-        "controlled_pct": round(float(record["controlled_pct"]), 2),
-        ADDED: round(float(record.get(ADDED, 0.0)), 1),
+        "area_km2": round_km2(record["area_km2"]),
+        "controlled_km2": round_km2(record["controlled_km2"]),
+        "controlled_pct": round_pct(record["controlled_pct"]),
+        ADDED: round_km2(record.get(ADDED, 0.0)),
     }

@@ -37,6 +37,7 @@ from geodata.cities import load_cities
 from geodata.control import ControlLayer
 from geodata.exports.atomic import write_atomically
 from geodata.exports.text import clean, plain
+from geodata.figures import is_negligible
 from geodata.map_layers import BOUNDARY_TOLERANCE_DEG, for_display, region_label_points
 from geodata.projection import to_equal_area
 from geodata.scenarios.engine import ScenarioResult
@@ -335,10 +336,10 @@ def _draw_panel(
         handles.append(Patch(facecolor="none", edgecolor="#1a1a1a", hatch="..", linestyle="--",
                              label="Annexation claims (2014, 2022)"))  # fmt: skip
     if result is not None:
-        if result.to_occupier_km2 > 0.05:
+        if not is_negligible(result.to_occupier_km2):
             handles.append(Patch(facecolor="none", edgecolor=TO_OCCUPIER, hatch="////",
                                  label="To the occupying side"))  # fmt: skip
-        if result.to_ukraine_km2 > 0.05:
+        if not is_negligible(result.to_ukraine_km2):
             handles.append(Patch(facecolor="none", edgecolor=TO_UKRAINE, hatch="\\\\\\\\",
                                  label="Returned to Ukraine"))  # fmt: skip
         for zone in result.demilitarized_zones:

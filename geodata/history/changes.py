@@ -7,6 +7,7 @@ from typing import Literal
 import pandas as pd
 import shapely
 
+from geodata.figures import share_pct
 from geodata.history.series import HistorySeries
 from geodata.projection import GRID_DEG
 
@@ -58,8 +59,8 @@ def compare_dates(series: HistorySeries, first: int, second: int) -> pd.DataFram
             "controlled_km2_before": before,
             "controlled_km2_after": after,
             "delta_km2": after - before,
-            "controlled_pct_before": 100 * before / areas,
-            "controlled_pct_after": 100 * after / areas,
+            "controlled_pct_before": share_pct(before, areas),
+            "controlled_pct_after": share_pct(after, areas),
         }
     )
 

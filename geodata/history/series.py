@@ -17,9 +17,10 @@ from geodata.boundaries import BoundarySet
 from geodata.control import credit_for
 from geodata.errors import BadInputError
 from geodata.exports.text import csv_value
+from geodata.figures import round_km2, round_pct, share_pct
 from geodata.groups import GROUPS
 from geodata.importers import read_control_layer
-from geodata.stats import ADDED, ControlStats, controlled_area_by_group, region_table, share_pct
+from geodata.stats import ADDED, ControlStats, controlled_area_by_group, region_table
 from geodata.stats_output import CSV_COLUMNS
 
 
@@ -108,6 +109,17 @@ class HistorySeries:
         }
         return pd.DataFrame(data, index=pd.Index(self.dates, name="date"))
 
+    def group_pct(self) -> pd.DataFrame:
+        """Occupied share (%) of each group (columns) for each date (index)."""
+        km2, areas = self.group_km2(), self.group_area_km2()
+        return pd.DataFrame(
+            {key: share_pct(km2[key].to_numpy(), areas[key]) for key in km2}, index=km2.index
+        )
+
+    def unit_pct(self) -> np.ndarray:
+        """Occupied share (%) of each unit (columns, in boundary order) for each date (rows)."""
+        return share_pct(self.controlled_km2, self.boundaries.area_km2)
+
     def group_area_km2(self) -> dict[str, float]:
         """Each group's area in km²."""
         codes = self.boundaries.codes
@@ -180,8 +192,8 @@ def _record(key: str, value: str, name: str, area: float, km2: float, added: flo
     return {
         key: value,
         "name": name,
-        "area_km2": round(float(area), 1),
-        "controlled_km2": round(float(km2), 1),
-        "controlled_pct": round(share_pct(km2, area), 2),
-        ADDED: round(float(added), 1),
+        "area_km2": round_km2(area),
+        "controlled_km2": round_km2(km2),
+        "controlled_pct": round_pct(share_pct(km2, area)),
+        ADDED: round_km2(added),
     }

@@ -9,6 +9,7 @@ import json
 import pandas as pd
 
 from geodata.exports.text import csv_value
+from geodata.figures import is_negligible, round_km2, round_pct
 from geodata.scenarios.engine import DELTA_COLUMNS, ScenarioResult
 from geodata.stats_output import OUTPUT_FORMATS, OutputFormat
 
@@ -46,8 +47,8 @@ def scenario_to_dict(result: ScenarioResult) -> dict:
         "source": result.before.source,
         "regions": _records(result.regions, "code"),
         "groups": _records(result.groups, "id"),
-        "to_occupier_km2": round(result.to_occupier_km2, 1),
-        "to_ukraine_km2": round(result.to_ukraine_km2, 1),
+        "to_occupier_km2": round_km2(result.to_occupier_km2),
+        "to_ukraine_km2": round_km2(result.to_ukraine_km2),
         "contact_line_km_before": round(result.contact_line_km_before, 1),
         "contact_line_km_after": round(result.contact_line_km_after, 1),
         "cities_changing_hands": [
@@ -57,15 +58,15 @@ def scenario_to_dict(result: ScenarioResult) -> dict:
         "demilitarized_zones": [
             {
                 "width_km": zone.width_km,
-                "area_km2": round(zone.area_km2, 1),
-                "occupier_side_km2": round(float(zone.by_region["occupier_side_km2"].sum()), 1),
-                "ukraine_side_km2": round(float(zone.by_region["ukraine_side_km2"].sum()), 1),
+                "area_km2": round_km2(zone.area_km2),
+                "occupier_side_km2": round_km2(zone.by_region["occupier_side_km2"].sum()),
+                "ukraine_side_km2": round_km2(zone.by_region["ukraine_side_km2"].sum()),
                 "regions": [
                     {
                         "code": row.code,
                         "name": row.name,
-                        "occupier_side_km2": round(row.occupier_side_km2, 1),
-                        "ukraine_side_km2": round(row.ukraine_side_km2, 1),
+                        "occupier_side_km2": round_km2(row.occupier_side_km2),
+                        "ukraine_side_km2": round_km2(row.ukraine_side_km2),
                     }
                     for row in zone.by_region.itertuples()
                     if row.area_km2 > 0
@@ -80,10 +81,10 @@ def scenario_to_dict(result: ScenarioResult) -> dict:
 def _records(table: pd.DataFrame, key: str) -> list[dict]:
     records = []
     for row in table.to_dict("records"):
-        record = {key: row[key], "name": row["name"], "area_km2": round(float(row["area_km2"]), 1)}
+        record = {key: row[key], "name": row["name"], "area_km2": round_km2(row["area_km2"])}
         for column in DELTA_COLUMNS:
-            digits = 2 if "pct" in column else 1
-            record[column] = round(float(row[column]), digits) + 0.0  # no -0.0
+            rounded = round_pct if "pct" in column else round_km2
+            record[column] = rounded(row[column]) + 0.0  # no -0.0
         records.append(record)
     return records
 
@@ -117,7 +118,7 @@ def _table(result: ScenarioResult) -> str:
     for record in data["groups"]:
         lines.append(_line(record["name"], record))
     lines.append("")
-    changed = [r for r in data["regions"] if abs(r["delta_km2"]) >= 0.05]
+    changed = [r for r in data["regions"] if not is_negligible(r["delta_km2"])]
     unchanged_held = [
         r for r in data["regions"] if r not in changed and r["controlled_km2_before"] > 0
     ]
