@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.error_dialog import show_error
+from desktop.export import formats_of
 from desktop.tasks import TaskHandle, TaskRunner
 from geodata.control import ControlLayer
 from geodata.exports.briefing import PAGES, BriefingOptions, briefing_figure, render_briefing
@@ -34,7 +35,6 @@ PAGE_NAMES = {
     "letter": "Letter landscape",
     "slide": "Slide 16:9 (1920 × 1080)",
 }
-FORMATS = {"PDF (vector)": ".pdf", "SVG (vector)": ".svg", "PNG (image)": ".png"}
 PREVIEW_DPI = 60
 
 
@@ -66,8 +66,8 @@ class BriefingDialog(QDialog):
         for key, name in PAGE_NAMES.items():
             self.page.addItem(name, key)
         self.format = QComboBox()
-        for name, suffix in FORMATS.items():
-            self.format.addItem(name, suffix)
+        for fmt in formats_of("briefing"):
+            self.format.addItem(fmt.name, fmt.extension)
         self.dpi = QSpinBox()
         self.dpi.setRange(72, 600)
         self.dpi.setValue(200)

@@ -130,14 +130,13 @@ class _LineProgress:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from desktop.export import EXPORT_FORMATS, export
+    from desktop.export import export, export_format
     from geodata.exports.briefing import BriefingOptions
     from geodata.scenarios.engine import run_proposal
     from geodata.scenarios.proposals import find_proposal
     from geodata.stats import compute_stats
 
-    if args.out.suffix.lower() not in EXPORT_FORMATS:
-        raise GeodataError(f"cannot export to {args.out}: use one of {', '.join(EXPORT_FORMATS)}")
+    export_format(args.out)  # an unknown extension is said before any work
     proposal = find_proposal(args.scenario) if args.scenario else None
     layer = _read_layer(args)
     km = args.reconcile_km

@@ -1,24 +1,107 @@
-"""Exports by file type, shared by ``frontline-atlas export`` and the app (no Qt here).
+"""The one table of export formats, shared by ``frontline-atlas export`` and the app (no Qt here).
 
-The extension chooses the output: ``.pdf .svg .png`` a briefing map;
-``.html`` the interactive map in one offline file; ``.csv .xlsx .json`` the
-statistics (or a proposal's results); ``.geojson .gpkg`` the control layer (and
-the proposal's areas and lines).
+Each :class:`ExportFormat` names its extension, what a person calls it, its
+group (a briefing map, the interactive map, data) and how it is written. The
+command line's check, the app's file dialogs and the README's list read it; a
+new export format is one more row here (and its writer).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from desktop.map.page import write_standalone_map
 from geodata.control import ControlLayer
-from geodata.exports.briefing import BRIEFING_FORMATS, BriefingOptions, render_briefing
-from geodata.exports.geo import GEO_FORMATS, write_geodata
-from geodata.exports.tables import TABLE_FORMATS, write_table
+from geodata.errors import UnknownValueError
+from geodata.exports.briefing import BriefingOptions, render_briefing
+from geodata.exports.geo import write_geodata
+from geodata.exports.tables import write_table
 from geodata.scenarios.engine import ScenarioResult
 from geodata.stats import ControlStats
 
-EXPORT_FORMATS = (*BRIEFING_FORMATS, ".html", *TABLE_FORMATS, *GEO_FORMATS)
+Group = Literal["briefing", "data"]
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    """One export format: ``write(out, layer, stats, result, options)`` writes it."""
+
+    extension: str
+    name: str
+    group: Group
+    write: Callable[..., Path]
+
+    @property
+    def dialog_filter(self) -> str:
+        """The file dialog's filter, e.g. ``Spreadsheet (*.xlsx)``."""
+        return f"{self.name} (*{self.extension})"
+
+
+def _briefing(out, layer, stats, result, options):
+    return render_briefing(out, layer, stats, result, options)
+
+
+def _table(out, layer, stats, result, _options):
+    return write_table(out, stats, result, layer.credit)
+
+
+def _geodata(out, layer, _stats, result, _options):
+    return write_geodata(out, layer, result)
+
+
+def _html(out, layer, stats, result, _options):
+    return write_standalone_map(out, layer, stats, result)
+
+
+FORMATS: tuple[ExportFormat, ...] = (
+    ExportFormat(".pdf", "PDF (vector)", "briefing", _briefing),
+    ExportFormat(".svg", "SVG (vector)", "briefing", _briefing),
+    ExportFormat(".png", "PNG (image)", "briefing", _briefing),
+    ExportFormat(".xlsx", "Spreadsheet", "data", _table),
+    ExportFormat(".csv", "CSV", "data", _table),
+    ExportFormat(".json", "JSON", "data", _table),
+    ExportFormat(".geojson", "GeoJSON", "data", _geodata),
+    ExportFormat(".gpkg", "GeoPackage", "data", _geodata),
+    ExportFormat(".html", "Interactive map, one offline HTML file", "data", _html),
+)
+#: Every export extension, in the table's order.
+EXPORT_FORMATS = tuple(f.extension for f in FORMATS)
+
+
+class UnknownExportFormatError(UnknownValueError):
+    """An output whose extension is not an export format.
+
+    >>> str(export_format(Path("x.txt"))).startswith("unknown")
+    Traceback (most recent call last):
+    desktop.export.UnknownExportFormatError: cannot export to x.txt: unknown export format \
+'.txt'; choose one of: .pdf, .svg, .png, .xlsx, .csv, .json, .geojson, .gpkg, .html
+    """
+
+    def __init__(self, out: Path) -> None:
+        super().__init__("export format", Path(out).suffix.lower() or "(none)", EXPORT_FORMATS)
+        self.args = (f"cannot export to {Path(out).name}: {self.args[0]}",)
+
+
+def export_format(out: Path) -> ExportFormat:
+    """The format of an output, by its extension (any case)."""
+    suffix = Path(out).suffix.lower()
+    for fmt in FORMATS:
+        if fmt.extension == suffix:
+            return fmt
+    raise UnknownExportFormatError(out)
+
+
+def formats_of(group: Group) -> tuple[ExportFormat, ...]:
+    """The formats of one group, in the table's order."""
+    return tuple(f for f in FORMATS if f.group == group)
+
+
+def dialog_filters(group: Group) -> str:
+    """A file dialog's filters for one group (``;;``-separated)."""
+    return ";;".join(f.dialog_filter for f in formats_of(group))
 
 
 def export(
@@ -28,17 +111,5 @@ def export(
     result: ScenarioResult | None = None,
     options: BriefingOptions | None = None,
 ) -> Path:
-    """Write one export; the format follows ``out``'s extension (:data:`EXPORT_FORMATS`)."""
-    out = Path(out)
-    kind = out.suffix.lower()
-    if kind in BRIEFING_FORMATS:
-        return render_briefing(out, layer, stats, result, options)
-    if kind == ".html":
-        return write_standalone_map(out, layer, stats, result)
-    if kind in TABLE_FORMATS:
-        return write_table(out, stats, result, layer.credit)
-    if kind in GEO_FORMATS:
-        return write_geodata(out, layer, result)
-    raise ValueError(
-        f"cannot export to {out.name}: the extension must be one of {', '.join(EXPORT_FORMATS)}"
-    )
+    """Write one export; the format follows ``out``'s extension (:data:`FORMATS`)."""
+    return export_format(out).write(Path(out), layer, stats, result, options)

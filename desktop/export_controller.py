@@ -9,23 +9,14 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from desktop.briefing_dialog import BriefingDialog
 from desktop.error_dialog import show_error
-from desktop.export import export
+from desktop.export import dialog_filters, export
 from desktop.settings import LAST_FOLDER
 from desktop.tasks import TaskHandle
 from desktop.view_export import view_image
 from desktop.waiting import save_image
 from geodata.errors import ExportError
 
-DATA_FILTERS = ";;".join(
-    (
-        "Spreadsheet (*.xlsx)",
-        "CSV (*.csv)",
-        "JSON (*.json)",
-        "GeoJSON (*.geojson)",
-        "GeoPackage (*.gpkg)",
-        "Interactive map, one offline HTML file (*.html)",
-    )
-)
+DATA_FILTERS = dialog_filters("data")
 
 
 class ExportController(QObject):

@@ -10,24 +10,14 @@ from pathlib import Path
 from geodata.control import ControlLayer
 from geodata.errors import BadInputError
 from geodata.importers.assemble import assemble_layer
+from geodata.importers.formats import (
+    JSON_EXTENSIONS,
+    MAX_FILE_BYTES,
+    MAX_TEXT_FILE_BYTES,
+    SUPPORTED_FORMATS,
+)
 from geodata.importers.geojson import read_geojson
-from geodata.importers.limits import MAX_FILE_BYTES, MAX_TEXT_FILE_BYTES
 from geodata.importers.ogr import read_with_ogr
-
-#: Extension -> human name of every format :func:`read_control_layer` reads.
-SUPPORTED_FORMATS = {
-    ".geojson": "GeoJSON",
-    ".json": "GeoJSON or DeepStateMap API document",
-    ".kml": "KML",
-    ".kmz": "KMZ",
-    ".shp": "Shapefile",
-    ".zip": "zipped Shapefile",
-    ".gpkg": "GeoPackage",
-    ".fgb": "FlatGeobuf",
-}
-
-_JSON_EXTENSIONS = {".geojson", ".json"}
-
 
 # First bytes of each binary format, for files with an unfamiliar extension.
 _MAGIC = {
@@ -75,13 +65,13 @@ def read_control_layer(path: str | Path, date: dt.date | None = None) -> Control
     path = Path(path)
     size = check_readable_file(path)
     kind = _kind_of(path)
-    limit = MAX_TEXT_FILE_BYTES if kind in {*_JSON_EXTENSIONS, ".kml"} else MAX_FILE_BYTES
+    limit = MAX_TEXT_FILE_BYTES if kind in {*JSON_EXTENSIONS, ".kml"} else MAX_FILE_BYTES
     if size > limit:
         raise BadInputError(
             path, f"it is too big to read ({_size(size)}; the limit for this format is "
             f"{_size(limit)})"
         )  # fmt: skip
-    found = read_geojson(path) if kind in _JSON_EXTENSIONS else read_with_ogr(path, kind)
+    found = read_geojson(path) if kind in JSON_EXTENSIONS else read_with_ogr(path, kind)
     return assemble_layer(found, path, date)
 
 

@@ -21,15 +21,7 @@ from pyogrio.errors import DataLayerError, DataSourceError
 from geodata.errors import BadInputError
 from geodata.importers.assemble import SourceFeatures
 from geodata.importers.deepstate import looks_like_deepstate
-from geodata.importers.limits import MAX_FILE_BYTES, MAX_TEXT_FILE_BYTES
-
-FORMAT_BY_EXTENSION = {
-    ".kml": "KML",
-    ".kmz": "KMZ",
-    ".shp": "Shapefile",
-    ".gpkg": "GeoPackage",
-    ".fgb": "FlatGeobuf",
-}
+from geodata.importers.formats import MAX_FILE_BYTES, MAX_TEXT_FILE_BYTES, SUPPORTED_FORMATS
 
 # Characters GDAL reads as syntax in a file name.
 _GDAL_SYNTAX = "!;{}"
@@ -86,7 +78,7 @@ def _read_with_ogr(path: Path, original: Path, kind: str) -> SourceFeatures:
         format_name = "KMZ" if kind == ".kmz" else _zip_format_name(datasets)
     else:
         datasets = [str(path)]
-        format_name = FORMAT_BY_EXTENSION.get(kind, "GDAL vector")
+        format_name = SUPPORTED_FORMATS.get(kind, "GDAL vector")
 
     geometries, properties, notes = [], [], []
     for dataset in datasets:
