@@ -39,6 +39,7 @@ def run_app(file: Path | None = None) -> int:
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
+    from desktop import crash_log
     from desktop.main_window import MainWindow
     from desktop.settings import Settings
 
@@ -46,6 +47,7 @@ def run_app(file: Path | None = None) -> int:
     app.setApplicationDisplayName(APP_NAME)
     app.setWindowIcon(QIcon(str(resource_path("icons", "frontline-atlas.svg"))))
     window = MainWindow(Settings())
+    crash_log.install(lambda: window)
     window.show()
     # An installation that carries control data opens with its newest map, offline.
     file = file if file is not None else newest_bundled_file()

@@ -12,7 +12,9 @@ from geodata.errors import GeodataError
 log = logging.getLogger(__name__)
 
 
-def show_error(parent: QWidget | None, error: BaseException, action: str = "") -> QMessageBox:
+def show_error(
+    parent: QWidget | None, error: BaseException, action: str = "", log_file=None
+) -> QMessageBox:
     """Tell the user what went wrong; the data shown before stays shown.
 
     Parameters
@@ -25,6 +27,8 @@ def show_error(parent: QWidget | None, error: BaseException, action: str = "") -
         details for a bug report.
     action : str
         What the user was doing, e.g. "Opening a control file".
+    log_file : Path, optional
+        Where the details of an internal error were also written (said in the dialog).
     """
     box = QMessageBox(parent)
     box.setWindowTitle("Frontline Atlas")
@@ -39,9 +43,10 @@ def show_error(parent: QWidget | None, error: BaseException, action: str = "") -
         box.setText(
             "Something went wrong inside Frontline Atlas." + (f" ({action})" if action else "")
         )
+        where = f" They are also in {log_file}." if log_file else ""
         box.setInformativeText(
             f"{type(error).__name__}: {error}\n\nThe data shown before is unchanged. "
-            "Please report this with the details below."
+            f"Please report this with the details below.{where}"
         )
         box.setDetailedText("".join(traceback.format_exception(error)))
     box.setStandardButtons(QMessageBox.StandardButton.Ok)

@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Generic, TypeVar
 
-import platformdirs
 from PySide6.QtCore import QByteArray, QSettings
 
+from geodata.user_folders import user_config_folder
+
 T = TypeVar("T")
-APP_DIR_NAME = "frontline-atlas"
 MAX_RECENT_FILES = 10
 
 
@@ -39,7 +39,7 @@ RECONCILE_KM = Setting(
 
 def default_settings_path() -> Path:
     """The settings file: ``settings.ini`` in the user's config folder (platformdirs)."""
-    return Path(platformdirs.user_config_dir(APP_DIR_NAME, appauthor=False)) / "settings.ini"
+    return user_config_folder() / "settings.ini"
 
 
 class Settings:

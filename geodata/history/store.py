@@ -34,14 +34,13 @@ from pathlib import Path
 from typing import Literal
 
 import numpy as np
-import platformdirs
 import shapely
 
 from geodata.errors import StoreBusyError, StoreError, StoreReadOnlyError
+from geodata.user_folders import user_data_folder
 
 log = logging.getLogger(__name__)
 
-APP_DIR_NAME = "frontline-atlas"
 SCHEMA_VERSION = 2
 BUSY_TIMEOUT_S = 60.0  # another program's lock is waited for this long, then reported
 AREA_SLACK = 1.001  # stored figures may exceed a unit's area by 0.1 % (float and projection noise)
@@ -109,7 +108,7 @@ _FAULT_ERRORS: dict[Fault, type[StoreError]] = {
 
 def default_store_path() -> Path:
     """``store.sqlite`` in the user data folder (platformdirs)."""
-    return Path(platformdirs.user_data_dir(APP_DIR_NAME, appauthor=False)) / "store.sqlite"
+    return user_data_folder() / "store.sqlite"
 
 
 def content_hash(data: bytes) -> str:

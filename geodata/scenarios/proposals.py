@@ -35,7 +35,6 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import platformdirs
 import shapely
 import tomli_w
 
@@ -54,9 +53,9 @@ from geodata.scenarios.operations import (
     TransferArea,
     WithdrawFromRegions,
 )
+from geodata.user_folders import user_data_folder
 
 BUILTIN_DIR = ("scenarios",)
-APP_DIR_NAME = "frontline-atlas"
 MAX_DMZ_WIDTH_KM = 100.0
 MAX_PROPOSAL_BYTES = 16 * 2**20  # a drawn or imported area is far smaller
 _TOP_KEYS = {"id", "name", "description", "sources", "operations"}
@@ -172,7 +171,7 @@ def builtin_proposals() -> tuple[Proposal, ...]:
 
 def user_proposals_dir() -> Path:
     """Where the user's own proposals are saved: ``scenarios`` in the user data folder."""
-    return Path(platformdirs.user_data_dir(APP_DIR_NAME, appauthor=False)) / "scenarios"
+    return user_data_folder() / "scenarios"
 
 
 def user_proposals(folder: Path | None = None) -> tuple[list[Proposal], list[BadInputError]]:

@@ -230,5 +230,6 @@ def test_export_runs_with_no_display(control_file, tmp_path):
 def test_export_refuses_an_unknown_extension(control_file, tmp_path, capsys):
     assert main(["export", str(control_file), "--out", str(tmp_path / "brief.docx")]) == 2
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "cannot export to brief.docx: unknown export format '.docx'" in err
+    assert err.count("\n") == 1
+    assert "cannot export to brief.docx: unknown export format '.docx'" in err
     assert "choose one of: .pdf, .svg, .png, .xlsx, .csv, .json, .geojson, .gpkg, .html" in err
