@@ -41,12 +41,15 @@ def run_app(file: Path | None = None) -> int:
 
     from desktop import crash_log
     from desktop.main_window import MainWindow
-    from desktop.settings import Settings
+    from desktop.settings import PALETTE, Settings
+    from geodata.palette import use_palette
 
     app = QApplication.instance() or QApplication([sys.argv[0], *_qt_arguments()])
     app.setApplicationDisplayName(APP_NAME)
     app.setWindowIcon(QIcon(str(resource_path("icons", "frontline-atlas.svg"))))
-    window = MainWindow(Settings())
+    settings = Settings()
+    use_palette(settings.get(PALETTE))  # before any colour is drawn
+    window = MainWindow(settings)
     crash_log.install(lambda: window)
     window.show()
     # An installation that carries control data opens with its newest map, offline.

@@ -27,6 +27,7 @@ from desktop.export import formats_of
 from desktop.tasks import TaskHandle, TaskRunner
 from geodata.control import ControlLayer
 from geodata.exports.briefing import PAGES, BriefingOptions, briefing_figure, render_briefing
+from geodata.palette import current
 from geodata.scenarios.engine import ScenarioResult
 from geodata.stats import ControlStats
 
@@ -92,7 +93,7 @@ class BriefingDialog(QDialog):
         self.preview.setObjectName("briefing-preview")
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview.setMinimumSize(560, 400)
-        self.preview.setStyleSheet("background: #e6e6e6;")
+        self.preview.setStyleSheet(f"background: {current().preview_background};")
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close
         )

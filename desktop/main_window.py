@@ -48,6 +48,7 @@ from desktop.stats_dock import StatsDock
 from desktop.tasks import TaskHandle, TaskRunner
 from desktop.timeline_dock import TimelineDock
 from geodata.importers import SUPPORTED_FORMATS
+from geodata.palette import current
 
 EMPTY_MESSAGE = "No control-area data loaded — open a file (Ctrl+O)"
 APP_TITLE = "Frontline Atlas"
@@ -391,9 +392,11 @@ class _EmptyBanner(QFrame):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("empty-banner")
+        palette = current()
         self.setStyleSheet(
-            "#empty-banner { background: #fff4d6; border-bottom: 1px solid #e0c36a; }"
-            "#empty-banner QLabel { color: #4a3b00; font-size: 13px; }"
+            f"#empty-banner {{ background: {palette.banner_background}; "
+            f"border-bottom: 1px solid {palette.banner_edge}; }}"
+            f"#empty-banner QLabel {{ color: {palette.banner_text}; font-size: 13px; }}"
         )
         row = QHBoxLayout(self)
         row.setContentsMargins(12, 6, 12, 6)

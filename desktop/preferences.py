@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
@@ -13,7 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.settings import ONLINE_BASEMAP, RECONCILE_KM, Settings
+from desktop.settings import ONLINE_BASEMAP, PALETTE, RECONCILE_KM, Settings
+from geodata.palette import PALETTES, palette_named
 from geodata.reconcile import MAX_TOLERANCE_KM
 
 
@@ -40,8 +42,18 @@ class PreferencesDialog(QDialog):
         self.reconcile_km.setSuffix(" km")
         self.reconcile_km.setValue(settings.get(RECONCILE_KM))
         self.reconcile_km.setAccessibleName("Border and coast reconciliation tolerance")
+        self.palette = QComboBox()
+        self.palette.setObjectName("preferences-palette")
+        for palette in PALETTES.values():
+            self.palette.addItem(palette.label, palette.name)
+        self.palette.setCurrentIndex(
+            self.palette.findData(palette_named(settings.get(PALETTE)).name)
+        )
+        self.palette.setAccessibleName("Colour palette")
+        self.palette.setToolTip("Applies when Frontline Atlas starts next")
         figures = QFormLayout()
         figures.addRow("Border and coast reconciliation:", self.reconcile_km)
+        figures.addRow("Colours (from the next start):", self.palette)
         reconcile_note = QLabel(
             "Not-held slivers narrower than this between occupied land and Ukraine's state "
             "border or coast count as occupied: they come from the boundaries and the control "
@@ -65,4 +77,5 @@ class PreferencesDialog(QDialog):
         """Store the choices and close."""
         self._settings.set(ONLINE_BASEMAP, self.online_basemap.isChecked())
         self._settings.set(RECONCILE_KM, self.reconcile_km.value())
+        self._settings.set(PALETTE, self.palette.currentData())
         super().accept()

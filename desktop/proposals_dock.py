@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop.actions import literal_text
 from desktop.proposals_model import ProposalTableModel
+from geodata.palette import current
 from geodata.scenarios.engine import ScenarioResult
 from geodata.scenarios.proposals import Proposal
 
@@ -50,7 +51,7 @@ class ProposalsDock(QDockWidget):
 
         self.description = _text_label("proposal-description")
         self.sources = _text_label("proposal-sources")
-        self.sources.setStyleSheet("color: #555;")
+        self.sources.setStyleSheet(f"color: {current().muted_text};")
         self.summary = _text_label("proposal-summary")
         self.claims = _text_label("claims-figures")
         for label in (self.description, self.sources, self.summary):

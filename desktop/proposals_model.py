@@ -7,12 +7,11 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop.stats_model import GROUP_LABELS, cell_alignment
 from geodata.figures import is_negligible
+from geodata.palette import current
 from geodata.scenarios.engine import ScenarioResult
 
 SORT_ROLE = Qt.ItemDataRole.UserRole
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
-TO_OCCUPIER = QColor(179, 0, 0)
-TO_UKRAINE = QColor(31, 95, 191)
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -104,9 +103,9 @@ class ProposalTableModel(QAbstractTableModel):
             return font
         if role == Qt.ItemDataRole.ForegroundRole and kind in ("delta_km2", "delta_pp"):
             if value > 0.005:
-                return QBrush(TO_OCCUPIER)
+                return QBrush(QColor(current().to_occupier))
             if value < -0.005:
-                return QBrush(TO_UKRAINE)
+                return QBrush(QColor(current().to_ukraine))
         if role == Qt.ItemDataRole.ToolTipRole:
             return row["tooltip"]
         return None

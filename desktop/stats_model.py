@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from geodata.figures import is_negligible
+from geodata.palette import current, rgba
 from geodata.stats import ADDED, ControlStats
 
 COLUMNS = ("Region", "Area km²", "Occupied km²", "Occupied %")
@@ -22,7 +23,7 @@ SORT_ROLE = Qt.ItemDataRole.UserRole
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # region code ("UA-14") or group id ("annexed-2022")
 IS_GROUP_ROLE = Qt.ItemDataRole.UserRole + 2
 SHARE_ROLE = Qt.ItemDataRole.UserRole + 3
-BAR_COLOUR = QColor(176, 28, 28, 110)  # the map's control colour, lighter for text on top
+BAR_ALPHA = 110 / 255  # the map's occupied colour, lighter for text on top
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -154,7 +155,7 @@ class ShareBarDelegate(QStyledItemDelegate):
         bar = QRectF(option.rect.adjusted(3, 4, -3, -4))
         bar.setWidth(bar.width() * max(0.0, min(100.0, share)) / 100)
         painter.save()
-        painter.fillRect(bar, BAR_COLOUR)
+        painter.fillRect(bar, QColor(*rgba(current().occupied, BAR_ALPHA)))
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         role = (
             option.palette.ColorRole.HighlightedText if selected else option.palette.ColorRole.Text

@@ -13,11 +13,13 @@ from matplotlib.figure import Figure
 from geodata.exports.text import plain
 from geodata.history.changes import change_series
 from geodata.history.series import HistorySeries
+from geodata.palette import current
 
 # The map's colours: occupied dark red; Ukraine overall dark grey; the selection blue.
-LINES = (("ukraine", "Ukraine", "#444444"), ("annexed-2022", "Four annexed regions", "#9e1010"))
-SELECTED_COLOUR = "#1f4e9e"
-GAIN, LOSS = "#b30000", "#1f5fbf"
+LINES = (
+    ("ukraine", "Ukraine", "ukraine_line"),
+    ("annexed-2022", "Four annexed regions", "occupied"),
+)
 
 
 class TimelineChart(FigureCanvasQTAgg):
@@ -102,14 +104,17 @@ class TimelineChart(FigureCanvasQTAgg):
         if self._right is not None:
             self._right.remove()
         self._right = held.twinx()
-        key, label, colour = LINES[1]
+        palette = current()
+        key, label, role = LINES[1]
+        colour = getattr(palette, role)
         held.plot(dates, groups[key].to_numpy(), color=colour, lw=1.4, label=label)
         if self.selected:
             row = series.boundaries.row_of(self.selected)
             name = series.boundaries.units["name"].iloc[row]
-            held.plot(dates, units[:, row], color=SELECTED_COLOUR,
+            held.plot(dates, units[:, row], color=palette.selected,
                       lw=1.4, label=plain(name))  # fmt: skip
-        key, label, colour = LINES[0]
+        key, label, role = LINES[0]
+        colour = getattr(palette, role)
         self._right.plot(dates, groups[key].to_numpy(), color=colour, lw=1.4,
                          label=f"{label} (right scale)")  # fmt: skip
         unit = "%" if self.units == "pct" else "km²"
@@ -125,9 +130,9 @@ class TimelineChart(FigureCanvasQTAgg):
         steps = change_series(series, self.period)["ukraine"]
         x = mdates.date2num(list(steps.index))
         width = 0.8 if self.period == "daily" else 5.5
-        colours = [GAIN if v > 0 else LOSS for v in steps.to_numpy()]
+        colours = [palette.gained if v > 0 else palette.regained for v in steps.to_numpy()]
         change.bar(x, steps.to_numpy(), width=width, color=colours)
-        change.axhline(0, color="#888888", linewidth=0.6)
+        change.axhline(0, color=palette.faint_text, linewidth=0.6)
         change.set_ylabel("km² per day" if self.period == "daily" else "km² per week", fontsize=8)
         change.grid(True, alpha=0.3)
         change.xaxis.set_major_formatter(
@@ -137,7 +142,7 @@ class TimelineChart(FigureCanvasQTAgg):
             axes.tick_params(labelsize=8)
         first = mdates.date2num(series.dates[0])
         self._cursors = [
-            axes.axvline(first, color=SELECTED_COLOUR, linewidth=1.2, animated=True)
+            axes.axvline(first, color=palette.highlight, linewidth=1.2, animated=True)
             for axes in (held, change)
         ]
         self.draw_idle()
@@ -149,7 +154,7 @@ class TimelineChart(FigureCanvasQTAgg):
                 axes.axvspan(
                     mdates.date2num(before),
                     mdates.date2num(after),
-                    color="#f2c14e",
+                    color=current().gap,
                     alpha=0.35,
                     lw=0,
                 )
@@ -164,7 +169,7 @@ class TimelineChart(FigureCanvasQTAgg):
             axes.set_yticks([])
         self.held_axes.text(
             0.5, 0.5, "Open a history to see control over time", ha="center", va="center",
-            transform=self.held_axes.transAxes, color="#666666",
+            transform=self.held_axes.transAxes, color=current().placeholder_text,
         )  # fmt: skip
         self._cursors = []
         self.draw_idle()

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from desktop.timeline_chart import TimelineChart
 from geodata.figures import NEGLIGIBLE_KM2
 from geodata.history.series import HistorySeries
+from geodata.palette import current
 
 STEPS = {"Day": 1, "Week": 7, "Month": 30}
 PLAY_INTERVAL_MS = 400
@@ -211,6 +212,7 @@ class TimelineDock(QDockWidget):
             "delta_km2", key=abs, ascending=False
         )
         self.table.setRowCount(len(changed))
+        palette = current()
         for index, row in enumerate(changed.itertuples()):
             earlier, later = row.controlled_pct_before, row.controlled_pct_after
             cells = (row.name, f"{earlier:.2f}", f"{later:.2f}", f"{row.delta_km2:+,.1f}")
@@ -221,10 +223,15 @@ class TimelineDock(QDockWidget):
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
                 if column == 3:
-                    item.setForeground(QColor("#a34700" if row.delta_km2 > 0 else "#0b4f8a"))
+                    gained = row.delta_km2 > 0
+                    colour = palette.gained_edge if gained else palette.regained_edge
+                    item.setForeground(QColor(colour))
                 self.table.setItem(index, column, item)
         if then is not None:
-            self.table.setToolTip(f"Change since {then}: red = gained by the occupying side")
+            self.table.setToolTip(
+                f"Change since {then}, coloured as the map's change layer: "
+                "gained by the occupying side, or regained by Ukraine"
+            )
         self.table.show()
 
     def compare_row(self) -> int:
@@ -293,7 +300,7 @@ class _GapStrip(QWidget):
 
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor("#d9d9d9"))
+        painter.fillRect(self.rect(), QColor(current().track))
         if self._span <= 0:
             return
         # The slider's groove is inset by about half a handle at each end.
@@ -301,7 +308,7 @@ class _GapStrip(QWidget):
         width = max(1, self.width() - 2 * inset)
         for day in self._missing:
             x = inset + round(day / self._span * width)
-            painter.fillRect(x - 1, 0, 3, self.height(), QColor("#e0a100"))
+            painter.fillRect(x - 1, 0, 3, self.height(), QColor(current().highlight))
 
 
 def _tool(text: str, tip: str) -> QToolButton:

@@ -24,6 +24,7 @@ from geodata.map_layers import (
     proposal_summary,
     region_figures,
 )
+from geodata.palette import current
 from geodata.resources import resource_path
 from geodata.scenarios.engine import ScenarioResult
 from geodata.stats import ControlStats
@@ -142,6 +143,7 @@ def build_map_page(
 
     data = dict(basemap_layers())
     data["credits"] = CREDITS
+    data["palette"] = current().roles()
     data["tiles"] = None if tiles is None else {
         "url": tiles.url, "credits": tiles.credits, "max_zoom": tiles.max_zoom
     }  # fmt: skip

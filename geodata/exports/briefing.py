@@ -39,6 +39,7 @@ from geodata.exports.atomic import write_atomically
 from geodata.exports.text import clean, plain
 from geodata.figures import is_negligible
 from geodata.map_layers import BOUNDARY_TOLERANCE_DEG, for_display, region_label_points
+from geodata.palette import current
 from geodata.projection import to_equal_area
 from geodata.scenarios.engine import ScenarioResult
 from geodata.stats import ControlStats
@@ -52,11 +53,7 @@ PAGES: dict[str, tuple[float, float, int]] = {
 }
 BRIEFING_FORMATS = (".pdf", ".svg", ".png")
 
-# The interactive map's colours (resources/web/atlas.js and atlas.css).
-SEA, LAND, LAND_EDGE = "#c9dced", "#ebe8e1", "#b5b1a8"
-OBLAST, OBLAST_EDGE = "#fbfaf7", "#8a8a8a"
-CONTROL, CONTROL_EDGE, CONTROL_ALPHA = "#9e1010", "#6e0000", 0.55
-TO_OCCUPIER, TO_UKRAINE, DMZ = "#b30000", "#1f5fbf", "#6b6b6b"
+CONTROL_ALPHA = 0.55  # as on the map page
 CREDITS = "Boundaries: Natural Earth · Cities: GeoNames · Map: Frontline Atlas"
 
 # Text in PDF and SVG stays text: TrueType fonts embedded, SVG text as <text>.
@@ -131,7 +128,7 @@ def briefing_figure(
     _text(figure, 0.03, 0.955, _fitted(title, 17 * scale, line_in, "bold"), fontsize=17 * scale,
           fontweight="bold", va="top")  # fmt: skip
     _text(figure, 0.03, 0.905, _fitted(subtitle, 10 * scale, line_in), fontsize=10 * scale,
-          color="#444444", va="top")  # fmt: skip
+          color=current().subtitle_text, va="top")  # fmt: skip
 
     map_axes = figure.add_axes((0.03, 0.07, 0.63, 0.81))
     _draw_map(map_axes, layer, result, options, scale)
@@ -142,11 +139,11 @@ def briefing_figure(
     made = f"Made {dt.date.today().isoformat()}"
     # The credit stops short of the date at the right.
     _text(figure, 0.03, 0.038, _fitted(credit, 7.5 * scale, line_in - 1.4 * scale),
-          fontsize=7.5 * scale, color="#555555")  # fmt: skip
-    _text(figure, 0.97, 0.038, made, fontsize=7.5 * scale, color="#555555", ha="right")
+          fontsize=7.5 * scale, color=current().muted_text)  # fmt: skip
+    _text(figure, 0.97, 0.038, made, fontsize=7.5 * scale, color=current().muted_text, ha="right")
     # The method in one line: how the areas were measured, and what reconciliation added.
     _text(figure, 0.03, 0.014, _fitted(stats.method.footnote(), 6.5 * scale, line_in),
-          fontsize=6.5 * scale, color="#555555")  # fmt: skip
+          fontsize=6.5 * scale, color=current().muted_text)  # fmt: skip
     return figure
 
 
@@ -158,31 +155,44 @@ def _draw_map(
 ) -> None:
     boundaries = load_boundaries()
     units, neighbours, view = _basemap()
-    axes.set_facecolor(SEA)
+    axes.set_facecolor(current().sea)
     axes.set_xticks([])
     axes.set_yticks([])
     view = _fit_view(view, axes)
     axes.set_xlim(view[0], view[2])
     axes.set_ylim(view[1], view[3])
     axes.set_aspect("equal", adjustable="box")
-    _fill(axes, neighbours, face=LAND, edge=LAND_EDGE, lw=0.5)
-    _fill(axes, units, face=OBLAST, edge=OBLAST_EDGE, lw=0.5)
+    _fill(axes, neighbours, face=current().land, edge=current().land_edge, lw=0.5)
+    _fill(axes, units, face=current().oblast, edge=current().oblast_edge, lw=0.5)
     if options.claims:
         from geodata.claims import claim_geometry, load_claims
 
         claims = to_equal_area(np.array([claim_geometry(c) for c in load_claims()], dtype=object))
-        _fill(axes, claims, face="none", edge="#1a1a1a", lw=1.6, hatch="..", linestyle="--", z=4)
+        _fill(
+            axes, claims, face="none", edge=current().claim, lw=1.6, hatch="..", linestyle="--", z=4
+        )
     # A proposal is drawn over the current line, as on the interactive map.
-    _fill(axes, _projected(layer.controlled), face=CONTROL, edge=CONTROL_EDGE, lw=0.6,
-          alpha=CONTROL_ALPHA, z=3)  # fmt: skip
+    palette = current()
+    _fill(axes, _projected(layer.controlled), face=palette.occupied, edge=palette.occupied_edge,
+          lw=0.6, alpha=CONTROL_ALPHA, z=3)  # fmt: skip
     if result is not None:
-        _fill(axes, _projected(result.to_occupier), face="none", edge=TO_OCCUPIER, lw=0.8,
+        _fill(axes, _projected(result.to_occupier), face="none", edge=current().to_occupier, lw=0.8,
               hatch="////", z=5)  # fmt: skip
-        _fill(axes, _projected(result.to_ukraine), face="none", edge=TO_UKRAINE, lw=0.8,
+        _fill(axes, _projected(result.to_ukraine), face="none", edge=current().to_ukraine, lw=0.8,
               hatch="\\\\", z=5)  # fmt: skip
         for zone in result.demilitarized_zones:
-            _fill(axes, _projected(zone.geometry), face=DMZ, edge="none", lw=0, alpha=0.35, z=5)
-        _line(axes, _projected(result.contact_line_after), color="#111111", lw=1.1, z=6)
+            _fill(
+                axes,
+                _projected(zone.geometry),
+                face=current().zone,
+                edge="none",
+                lw=0,
+                alpha=0.35,
+                z=5,
+            )
+        _line(
+            axes, _projected(result.contact_line_after), color=current().contact_line, lw=1.1, z=6
+        )
     _labels(axes, boundaries, scale)
     _scale_bar(axes, view, scale)
     _north_arrow(axes, scale)
@@ -275,17 +285,17 @@ def _labels(axes, boundaries, scale: float) -> None:
     ):
         if code in ("UA-30", "UA-40"):
             continue  # the cities of Kyiv and Sevastopol are labelled as cities
-        _text(axes, point.x, point.y, name.upper(), fontsize=5.2 * scale, color="#555555",
-              ha="center", va="center", zorder=7)  # fmt: skip
+        _text(axes, point.x, point.y, name.upper(), fontsize=5.2 * scale,
+              color=current().muted_text, ha="center", va="center", zorder=7)  # fmt: skip
     cities = load_cities()
     cities = cities[cities["rank"] <= 2]
     xy = shapely.get_coordinates(to_equal_area(cities.geometry.to_numpy()))
-    axes.scatter(xy[:, 0], xy[:, 1], s=9 * scale, facecolor="white", edgecolor="#222222",
+    axes.scatter(xy[:, 0], xy[:, 1], s=9 * scale, facecolor="white", edgecolor=current().city,
                  linewidth=0.8, zorder=8)  # fmt: skip
     for (x, y), name in zip(xy, cities["name"], strict=True):
         axes.annotate(plain(name), (x, y), xytext=(3, 0), textcoords="offset points",
                       fontsize=6.5 * scale, fontweight="bold", va="center", zorder=9,
-                      color="#1d1d1d")  # fmt: skip
+                      color=current().city_label)  # fmt: skip
 
 
 def _scale_bar(axes, view, scale: float) -> None:
@@ -295,10 +305,10 @@ def _scale_bar(axes, view, scale: float) -> None:
     y0 = view[1] + (view[3] - view[1]) * 0.05
     height = (view[3] - view[1]) * 0.008
     for index in range(4):
-        colour = "#222222" if index % 2 == 0 else "white"
+        colour = current().text if index % 2 == 0 else "white"
         corner = (x0 + index * length / 4, y0)
         axes.add_patch(Rectangle(corner, length / 4, height, facecolor=colour,
-                                 edgecolor="#222222", linewidth=0.6, zorder=10))  # fmt: skip
+                                 edgecolor=current().city, linewidth=0.6, zorder=10))  # fmt: skip
     for value in (0, 100, 200):
         text = f"{value} km" if value == 200 else f"{value}"
         _text(axes, x0 + value * 1000, y0 + height * 1.8, text, fontsize=6.5 * scale,
@@ -309,7 +319,7 @@ def _north_arrow(axes, scale: float) -> None:
     # The projection's central meridian (31.2° E) is vertical; north is up to
     # within a few degrees across the map.
     arrow = FancyArrow(0.955, 0.86, 0, 0.07, width=0.012, head_width=0.035, head_length=0.035,
-                       length_includes_head=True, transform=axes.transAxes, color="#222222",
+                       length_includes_head=True, transform=axes.transAxes, color=current().text,
                        zorder=10)  # fmt: skip
     axes.add_patch(arrow)
     _text(axes, 0.955, 0.95, "N", transform=axes.transAxes, ha="center", va="bottom",
@@ -325,33 +335,35 @@ def _draw_panel(
     date = layer.date.isoformat() if layer.date else "date unknown"
     handles = [
         Patch(
-            facecolor=CONTROL,
-            edgecolor=CONTROL_EDGE,
+            facecolor=current().occupied,
+            edgecolor=current().occupied_edge,
             alpha=CONTROL_ALPHA,
             label=plain(f"Occupied territory, {date}"),
         ),
-        Patch(facecolor=OBLAST, edgecolor=OBLAST_EDGE, label="Oblast"),
+        Patch(facecolor=current().oblast, edgecolor=current().oblast_edge, label="Oblast"),
     ]
     if options.claims:
-        handles.append(Patch(facecolor="none", edgecolor="#1a1a1a", hatch="..", linestyle="--",
-                             label="Annexation claims (2014, 2022)"))  # fmt: skip
+        handles.append(Patch(facecolor="none", edgecolor=current().claim, hatch="..",
+                             linestyle="--", label="Annexation claims (2014, 2022)"))  # fmt: skip
     if result is not None:
         if not is_negligible(result.to_occupier_km2):
-            handles.append(Patch(facecolor="none", edgecolor=TO_OCCUPIER, hatch="////",
+            handles.append(Patch(facecolor="none", edgecolor=current().to_occupier, hatch="////",
                                  label="To the occupying side"))  # fmt: skip
         if not is_negligible(result.to_ukraine_km2):
-            handles.append(Patch(facecolor="none", edgecolor=TO_UKRAINE, hatch="\\\\\\\\",
+            handles.append(Patch(facecolor="none", edgecolor=current().to_ukraine, hatch="\\\\\\\\",
                                  label="Returned to Ukraine"))  # fmt: skip
         for zone in result.demilitarized_zones:
             handles.append(
                 Patch(
-                    facecolor=DMZ,
+                    facecolor=current().zone,
                     alpha=0.35,
                     label=plain(f"Demilitarized zone, {zone.width_km:g} km each side"),
                 )
             )
         line_label = f"Line of contact after, {result.contact_line_km_after:,.0f} km"
-        handles.append(Line2D([], [], color="#111111", lw=1.1, label=plain(line_label)))
+        handles.append(
+            Line2D([], [], color=current().contact_line, lw=1.1, label=plain(line_label))
+        )
     legend = axes.legend(handles=handles, loc="upper left", title="Legend", fontsize=8 * scale,
                          title_fontsize=9 * scale, frameon=False, alignment="left")  # fmt: skip
     legend._legend_box.align = "left"

@@ -10,31 +10,44 @@
 (function () {
   "use strict";
 
-  var STYLE = {
-    neighbours: { color: "#b5b1a8", weight: 0.8, fillColor: "#ebe8e1", fillOpacity: 1 },
-    region: { color: "#8a8a8a", weight: 0.8, fillColor: "#fbfaf7", fillOpacity: 1 },
-    regionHover: { color: "#4d4d4d", weight: 1.6 },
-    selected: { color: "#1f4e9e", weight: 3, fillColor: "#1f4e9e", fillOpacity: 0.12 },
-    control: { color: "#6e0000", weight: 1, fillColor: "#9e1010", fillOpacity: 0.55, className: "atlas-control-area" },
-    claim: { color: "#1a1a1a", weight: 2.5, dashArray: "9 6", fillColor: "url(#atlas-hatch-claim)", fillOpacity: 1 },
-    proposal: {
-      "to-occupier": { color: "#b30000", weight: 1.5, fillColor: "url(#atlas-hatch-occupier)", fillOpacity: 1 },
-      "to-ukraine": { color: "#1f5fbf", weight: 1.5, fillColor: "url(#atlas-hatch-ukraine)", fillOpacity: 1 },
-      "dmz": { stroke: false, fillColor: "#6b6b6b", fillOpacity: 0.35 },
-      "contact-line": { color: "#111", weight: 2, opacity: 0.9, fill: false }
-    },
-    drawing: { color: "#1f4e9e", weight: 2, dashArray: "4 4", fillColor: "#1f4e9e", fillOpacity: 0.1 },
-    change: {
-      gained: { color: "#a34700", weight: 1, fillColor: "#ff8c1a", fillOpacity: 0.85 },
-      lost: { color: "#0b4f8a", weight: 1, fillColor: "#2c7bb6", fillOpacity: 0.85 }
-    }
-  };
-  // Hatches for the claims and the proposals' areas: [id, colour, stroke width, spacing].
-  var HATCHES = [
-    ["atlas-hatch-claim", "#1a1a1a", 1, 9, 0.45],
-    ["atlas-hatch-occupier", "#b30000", 2, 7, 0.9],
-    ["atlas-hatch-ukraine", "#1f5fbf", 2, 7, 0.9]
-  ];
+  // Styles and hatches come from the palette Python sends (geodata/palette.py): the
+  // page holds no colour of its own. Built by applyPalette before anything is drawn.
+  var STYLE = null;
+  var HATCHES = null;
+  var PALETTE = null;
+
+  function applyPalette(p) {
+    PALETTE = p;
+    var root = document.documentElement.style;
+    Object.keys(p).forEach(function (role) {
+      root.setProperty("--atlas-" + role.replace(/_/g, "-"), p[role]);
+    });
+    STYLE = {
+      neighbours: { color: p.land_edge, weight: 0.8, fillColor: p.land, fillOpacity: 1 },
+      region: { color: p.oblast_edge, weight: 0.8, fillColor: p.oblast, fillOpacity: 1 },
+      regionHover: { color: p.oblast_hover, weight: 1.6 },
+      selected: { color: p.selected, weight: 3, fillColor: p.selected, fillOpacity: 0.12 },
+      control: { color: p.occupied_edge, weight: 1, fillColor: p.occupied, fillOpacity: 0.55, className: "atlas-control-area" },
+      claim: { color: p.claim, weight: 2.5, dashArray: "9 6", fillColor: "url(#atlas-hatch-claim)", fillOpacity: 1 },
+      proposal: {
+        "to-occupier": { color: p.to_occupier, weight: 1.5, fillColor: "url(#atlas-hatch-occupier)", fillOpacity: 1 },
+        "to-ukraine": { color: p.to_ukraine, weight: 1.5, fillColor: "url(#atlas-hatch-ukraine)", fillOpacity: 1 },
+        "dmz": { stroke: false, fillColor: p.zone, fillOpacity: 0.35 },
+        "contact-line": { color: p.contact_line, weight: 2, opacity: 0.9, fill: false }
+      },
+      drawing: { color: p.selected, weight: 2, dashArray: "4 4", fillColor: p.selected, fillOpacity: 0.1 },
+      change: {
+        gained: { color: p.gained_edge, weight: 1, fillColor: p.gained, fillOpacity: 0.85 },
+        lost: { color: p.regained_edge, weight: 1, fillColor: p.regained, fillOpacity: 0.85 }
+      }
+    };
+    // Hatches for the claims and the proposals' areas: [id, colour, stroke width, spacing].
+    HATCHES = [
+      ["atlas-hatch-claim", p.claim, 1, 9, 0.45],
+      ["atlas-hatch-occupier", p.to_occupier, 2, 7, 0.9],
+      ["atlas-hatch-ukraine", p.to_ukraine, 2, 7, 0.9]
+    ];
+  }
   // Zoom from which each city rank is labelled (rank 1 = Kyiv).
   var CITY_MIN_ZOOM = { 1: 4, 2: 5.5, 3: 7, 4: 8 };
   var REGION_LABEL_MIN_ZOOM = 5.5;
@@ -200,8 +213,8 @@
       var latlng = [feature.geometry.coordinates[1], feature.geometry.coordinates[0]];
       var rankClass = " rank-" + p.rank;
       var dot = L.circleMarker(latlng, {
-        pane: "atlas-labels", radius: p.rank <= 2 ? 3.5 : 2.5, weight: 1.5, color: "#222",
-        fillColor: "#fff", fillOpacity: 1, interactive: false, className: "atlas-city" + rankClass
+        pane: "atlas-labels", radius: p.rank <= 2 ? 3.5 : 2.5, weight: 1.5, color: PALETTE.city,
+        fillColor: PALETTE.city_fill, fillOpacity: 1, interactive: false, className: "atlas-city" + rankClass
       });
       cities.push(dot);
       var icon = L.divIcon({ className: "atlas-label atlas-city-label atlas-city" + rankClass, html: "", iconSize: null });
@@ -355,6 +368,7 @@
   Atlas.start = function (leafletMap) {
     map = leafletMap;
     var data = JSON.parse(document.getElementById("atlas-data").textContent);
+    applyPalette(data.palette);
     map.getContainer().classList.add("atlas-map");
     addHatchPatterns();
     drawBasemap(data);

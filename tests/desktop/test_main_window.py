@@ -321,3 +321,13 @@ def test_the_method_panel_is_empty_without_data(window):
     assert window.method_dock.fields == {}
     assert "Open control-area data" in window.method_dock.intro.text()
     assert window.method_dock.intro.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_the_page_takes_its_colours_from_the_palette(window, qtbot, snapshot_20241120):
+    from geodata.palette import current
+
+    open_and_wait(qtbot, window, snapshot_20241120)
+    css = "getComputedStyle(document.documentElement).getPropertyValue('--atlas-occupied').trim()"
+    assert run_js(qtbot, window.map, css) == current().occupied
+    fill = "document.querySelector('path.atlas-control-area').getAttribute('fill')"
+    assert run_js(qtbot, window.map, fill) == current().occupied
