@@ -10,6 +10,7 @@ import shutil
 import tempfile
 import warnings
 import zipfile
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
@@ -202,12 +203,15 @@ def _openable(dataset: str, archive: Path) -> Iterator[str]:
         return
     with tempfile.TemporaryDirectory(prefix="frontline-atlas-") as folder:
         copy = Path(folder) / f"member{PurePosixPath(member).suffix.lower()}"
-        with (
-            zipfile.ZipFile(archive) as opened,
-            opened.open(member) as source,
-            open(copy, "wb") as out,
-        ):
-            _copy_at_most(source, out, MAX_TEXT_FILE_BYTES, archive)
+        try:
+            with (
+                zipfile.ZipFile(archive) as opened,
+                opened.open(member) as source,
+                open(copy, "wb") as out,
+            ):
+                _copy_at_most(source, out, MAX_TEXT_FILE_BYTES, archive)
+        except (zipfile.BadZipFile, zlib.error, EOFError, KeyError, OSError) as error:
+            raise BadInputError(archive, f"{member} inside it is damaged ({error})") from None
         yield str(copy)
 
 

@@ -17,7 +17,7 @@ HEX = re.compile(r"#[0-9a-fA-F]{6}\b|#[0-9a-fA-F]{3}\b")
 # Files that may hold colour literals, and why.
 ALLOWED = {
     "geodata/palette.py": "the palette itself",
-    "geodata/importers/deepstate.py": "DeepStateMap's own fill values, read to tell categories apart",
+    "geodata/importers/deepstate.py": "DeepStateMap's own fill values, told apart on reading",
     "resources/web/atlas.css": "the page's chrome: label greys, halos, box text",
 }
 

