@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6 import QtGui
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QMenuBar, QWidget
 
@@ -153,20 +152,6 @@ def create_actions(
         parent.addAction(action)  # shortcuts work even with the menu bar hidden
         actions[spec.name] = action
     return actions
-
-
-def literal_text(text: str) -> str:
-    """Text from data for a place where Qt guesses whether text is HTML, shown as written.
-
-    Tooltips (``setToolTip``, a model's ``ToolTipRole``) and the static
-    ``QMessageBox`` helpers read text that looks like HTML as HTML: a file named
-    ``<b>x</b>`` would show in bold. Such text is given as HTML that shows it
-    literally (and wraps, as a long description should); any other text is
-    returned unchanged.
-    """
-    if not QtGui.Qt.mightBeRichText(text):
-        return text
-    return QtGui.Qt.convertFromPlainText(text, QtGui.Qt.WhiteSpaceMode.WhiteSpaceNormal)
 
 
 def build_menus(

@@ -130,7 +130,7 @@ class _LineProgress:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from desktop.export import export, export_format
+    from desktop.exports.export import export, export_format
     from geodata.exports.briefing import BriefingOptions
     from geodata.scenarios.engine import run_proposal
     from geodata.scenarios.proposals import find_proposal
@@ -202,7 +202,7 @@ _pixels = _whole_number(100, 8000, "a size in pixels")
 
 
 def _snapshot(args: argparse.Namespace) -> int:
-    from desktop.snapshot import render_snapshot
+    from desktop.map.snapshot import render_snapshot
 
     if args.scenario and args.file is None:
         raise GeodataError("--scenario needs a control FILE to apply the proposal to")

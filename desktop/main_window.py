@@ -20,19 +20,19 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.about import show_about
-from desktop.actions import build_menus, create_actions, literal_text
-from desktop.control_loader import LoadedControl, open_control_file
+from desktop.actions import build_menus, create_actions
 from desktop.error_dialog import show_error
-from desktop.export_controller import ExportController
-from desktop.history_controller import HistoryController
-from desktop.info_dock import InfoDock
-from desktop.layers_dock import LayersDock
+from desktop.exports.export_controller import ExportController
+from desktop.history.history_controller import HistoryController
+from desktop.history.timeline_dock import TimelineDock
+from desktop.literal_text import literal_text
+from desktop.map.info_dock import InfoDock
+from desktop.map.layers_dock import LayersDock
 from desktop.map.page import TileSource
 from desktop.map.view import MapView
-from desktop.method_dock import MethodDock
 from desktop.preferences import PreferencesDialog
-from desktop.proposals_controller import ProposalsController
-from desktop.proposals_dock import ProposalsDock
+from desktop.proposals.proposals_controller import ProposalsController
+from desktop.proposals.proposals_dock import ProposalsDock
 from desktop.settings import (
     LAST_FOLDER,
     LAYER_OPACITY,
@@ -44,9 +44,10 @@ from desktop.settings import (
     WINDOW_STATE,
     Settings,
 )
-from desktop.stats_dock import StatsDock
+from desktop.statistics.control_loader import LoadedControl, open_control_file
+from desktop.statistics.method_dock import MethodDock
+from desktop.statistics.stats_dock import StatsDock
 from desktop.tasks import TaskHandle, TaskRunner
-from desktop.timeline_dock import TimelineDock
 from geodata.importers import SUPPORTED_FORMATS
 from geodata.palette import current
 

@@ -96,7 +96,7 @@ def _statistics(state: dict) -> str:
 def _map(state: dict, out_dir: Path) -> str:
     from PySide6.QtGui import QImage
 
-    from desktop.snapshot import render_snapshot
+    from desktop.map.snapshot import render_snapshot
 
     out = render_snapshot(state["path"], out_dir / "self-test-map.png", 1200, 800)
     image = QImage(str(out))

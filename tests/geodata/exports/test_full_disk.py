@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.export import EXPORT_FORMATS
+from desktop.exports.export import EXPORT_FORMATS
 from tests.geodata.importers.fixtures import write_control_file
 
 REPO = Path(__file__).resolve().parents[3]

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.info_dock import breakable
+from desktop.map.info_dock import breakable
 from geodata.figures import NEGLIGIBLE_KM2
 from geodata.stats import ADDED, ControlStats
 

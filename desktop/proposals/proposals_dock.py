@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.actions import literal_text
-from desktop.proposals_model import ProposalTableModel
+from desktop.literal_text import literal_text
+from desktop.proposals.proposals_model import ProposalTableModel
 from geodata.palette import current
 from geodata.scenarios.engine import ScenarioResult
 from geodata.scenarios.proposals import Proposal

@@ -117,7 +117,8 @@ def click(window, point: QPoint, double: bool = False):
 def test_drawing_an_area_makes_a_proposal_of_ones_own(loaded, qtbot, monkeypatch):
     # Accept the dialog as it opens: the area passes to Ukraine, the default name.
     monkeypatch.setattr(
-        "desktop.area_dialog.AreaProposalDialog.exec", lambda self: QDialog.DialogCode.Accepted
+        "desktop.proposals.area_dialog.AreaProposalDialog.exec",
+        lambda self: QDialog.DialogCode.Accepted,
     )
     loaded.proposals_dock.draw_button.click()
     qtbot.waitUntil(lambda: page_state(qtbot, loaded.map)["drawing"] == 0, timeout=5000)
@@ -149,9 +150,12 @@ def test_escape_cancels_drawing(loaded, qtbot):
 
 def test_importing_an_area_from_a_file(loaded, qtbot, tmp_path, monkeypatch):
     monkeypatch.setattr(
-        "desktop.area_dialog.AreaProposalDialog.exec", lambda self: QDialog.DialogCode.Accepted
+        "desktop.proposals.area_dialog.AreaProposalDialog.exec",
+        lambda self: QDialog.DialogCode.Accepted,
     )
-    monkeypatch.setattr("desktop.area_dialog.AreaProposalDialog.side", lambda self: "occupier")
+    monkeypatch.setattr(
+        "desktop.proposals.area_dialog.AreaProposalDialog.side", lambda self: "occupier"
+    )
     path = write_control_file(tmp_path, "area", ".gpkg")
     with qtbot.waitSignal(loaded.proposals.proposal_saved, timeout=PAGE_TIMEOUT_MS) as saved:
         loaded.proposals.import_area_from(path)

@@ -12,12 +12,12 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from desktop.actions import literal_text
-from desktop.control_loader import LoadedControl, loaded_control
 from desktop.error_dialog import show_error
+from desktop.history.timeline_dock import TimelineDock
+from desktop.literal_text import literal_text
 from desktop.map.view import MapView
+from desktop.statistics.control_loader import LoadedControl, loaded_control
 from desktop.tasks import TaskHandle, TaskRunner
-from desktop.timeline_dock import TimelineDock
 from geodata.control import ControlLayer
 from geodata.errors import GeodataError, StoreError
 from geodata.history.changes import compare_dates, gained_and_lost

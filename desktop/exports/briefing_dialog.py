@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.error_dialog import show_error
-from desktop.export import formats_of
+from desktop.exports.export import formats_of
 from desktop.tasks import TaskHandle, TaskRunner
 from geodata.control import ControlLayer
 from geodata.exports.briefing import PAGES, BriefingOptions, briefing_figure, render_briefing

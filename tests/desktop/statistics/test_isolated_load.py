@@ -9,9 +9,9 @@ import time
 import pytest
 import shapely
 
-from desktop import control_loader, isolated_load
-from desktop.control_loader import is_big, load_control_file
-from desktop.isolated_load import load_in_process
+from desktop.statistics import control_loader, isolated_load
+from desktop.statistics.control_loader import is_big, load_control_file
+from desktop.statistics.isolated_load import load_in_process
 from desktop.tasks import Progress, TaskCancelled
 from geodata.errors import BadInputError
 from tests.desktop.test_main_window import open_and_wait

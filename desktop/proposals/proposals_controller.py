@@ -13,11 +13,11 @@ import shapely
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
-from desktop.area_dialog import AreaProposalDialog
 from desktop.error_dialog import show_error
 from desktop.map.page import proposal_payload
 from desktop.map.view import MapView
-from desktop.proposals_dock import ProposalsDock
+from desktop.proposals.area_dialog import AreaProposalDialog
+from desktop.proposals.proposals_dock import ProposalsDock
 from desktop.tasks import TaskHandle, TaskRunner
 from geodata.claims import claim_figures
 from geodata.contact_line import ukraine_outline

@@ -7,12 +7,12 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
-from desktop.briefing_dialog import BriefingDialog
 from desktop.error_dialog import show_error
-from desktop.export import dialog_filters, export
+from desktop.exports.briefing_dialog import BriefingDialog
+from desktop.exports.export import dialog_filters, export
+from desktop.map.view_export import view_image
 from desktop.settings import LAST_FOLDER
 from desktop.tasks import TaskHandle
-from desktop.view_export import view_image
 from desktop.waiting import save_image
 from geodata.errors import ExportError
 

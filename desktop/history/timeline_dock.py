@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.timeline_chart import TimelineChart
+from desktop.history.timeline_chart import TimelineChart
 from geodata.figures import NEGLIGIBLE_KM2
 from geodata.history.series import HistorySeries
 from geodata.palette import current

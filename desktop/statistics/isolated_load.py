@@ -37,7 +37,7 @@ import shapely
 from geodata.errors import BadInputError, GeodataError
 
 if TYPE_CHECKING:
-    from desktop.control_loader import LoadedControl
+    from desktop.statistics.control_loader import LoadedControl
     from desktop.tasks import Progress
 
 POLL_S = 0.1
@@ -66,7 +66,7 @@ def load_in_process(
     reconcile_km: float = 3.0,
     memory_limit: int = MEMORY_LIMIT_BYTES,
 ) -> LoadedControl:
-    """:func:`desktop.control_loader.load_control_file` in a separate process.
+    """:func:`desktop.statistics.control_loader.load_control_file` in a separate process.
 
     Raises what the child raised (:class:`~geodata.errors.GeodataError` as it
     is), :class:`~desktop.tasks.TaskCancelled` on cancel, and
@@ -138,7 +138,7 @@ class _QueueProgress:
 def _child(path: str, date, reconcile_km: float, memory_limit: int, scratch: str, messages):
     """The reading process: load, then send the result (or the error) and end."""
     try:
-        from desktop.control_loader import load_control_file
+        from desktop.statistics.control_loader import load_control_file
 
         progress = _QueueProgress(messages)
         progress.report(None, f"Reading {Path(path).name}…")  # starts the queue's thread now
@@ -206,7 +206,7 @@ def _packed(loaded: LoadedControl, scratch: Path) -> dict:
 
 
 def _unpacked(packed: dict) -> LoadedControl:
-    from desktop.control_loader import LoadedControl
+    from desktop.statistics.control_loader import LoadedControl
 
     layer = dataclasses.replace(
         packed["layer"],

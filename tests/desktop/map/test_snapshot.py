@@ -9,7 +9,7 @@ import sys
 import pytest
 from PySide6.QtGui import QImage
 
-from desktop.snapshot import render_snapshot
+from desktop.map.snapshot import render_snapshot
 from geodata.errors import ExportError
 from tests.helpers import REPO_ROOT
 

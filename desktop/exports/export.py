@@ -76,7 +76,7 @@ class UnknownExportFormatError(UnknownValueError):
 
     >>> str(export_format(Path("x.txt"))).startswith("unknown")
     Traceback (most recent call last):
-    desktop.export.UnknownExportFormatError: cannot export to x.txt: unknown export format \
+    desktop.exports.export.UnknownExportFormatError: cannot export to x.txt: unknown export format \
 '.txt'; choose one of: .pdf, .svg, .png, .xlsx, .csv, .json, .geojson, .gpkg, .html
     """
 

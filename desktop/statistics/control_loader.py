@@ -1,7 +1,7 @@
 """Opening a control file for the app: read, compute, prepare the map data (off the GUI thread).
 
 A file bigger than :data:`ISOLATE_ABOVE_BYTES` is opened in a separate process
-(:mod:`desktop.isolated_load`): parsing it holds Python's interpreter lock for
+(:mod:`desktop.statistics.isolated_load`): parsing it holds Python's interpreter lock for
 seconds, which in a thread would freeze the window; a process also gives its
 memory back when it ends and is cancelled at once.
 """
@@ -71,7 +71,7 @@ def open_control_file(
 ) -> LoadedControl:
     """Load a control file for the app: in this thread, or in a separate process if it is big."""
     if is_big(path):
-        from desktop.isolated_load import load_in_process
+        from desktop.statistics.isolated_load import load_in_process
 
         return load_in_process(path, progress, date=date, reconcile_km=reconcile_km)
     return load_control_file(path, progress, date=date, reconcile_km=reconcile_km)

@@ -1,0 +1,1 @@
+"""Exports: the table of export formats, the briefing dialog and File ▸ Export."""

@@ -1,0 +1,1 @@
+"""History: opening a history, the Timeline panel and its chart."""

@@ -1,0 +1,1 @@
+"""Proposals: the Proposals panel, drawn and imported areas, comparing proposals."""

@@ -1,0 +1,1 @@
+"""Statistics: opening a control file, the Statistics table and the Method panel."""
