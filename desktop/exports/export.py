@@ -48,8 +48,11 @@ def _table(out, layer, stats, result, _options):
     return write_table(out, stats, result, layer.credit)
 
 
-def _geodata(out, layer, _stats, result, _options):
-    return write_geodata(out, layer, result)
+def _geodata(driver: str, one_table_per_kind: bool = False):
+    def write(out, layer, _stats, result, _options):
+        return write_geodata(out, layer, result, driver, one_table_per_kind)
+
+    return write
 
 
 def _html(out, layer, stats, result, _options):
@@ -63,8 +66,8 @@ FORMATS: tuple[ExportFormat, ...] = (
     ExportFormat(".xlsx", "Spreadsheet", "data", _table),
     ExportFormat(".csv", "CSV", "data", _table),
     ExportFormat(".json", "JSON", "data", _table),
-    ExportFormat(".geojson", "GeoJSON", "data", _geodata),
-    ExportFormat(".gpkg", "GeoPackage", "data", _geodata),
+    ExportFormat(".geojson", "GeoJSON", "data", _geodata("GeoJSON")),
+    ExportFormat(".gpkg", "GeoPackage", "data", _geodata("GPKG", one_table_per_kind=True)),
     ExportFormat(".html", "Interactive map, one offline HTML file", "data", _html),
 )
 #: Every export extension, in the table's order.

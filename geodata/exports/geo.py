@@ -1,4 +1,4 @@
-"""Control layers and proposal results as GeoJSON and GeoPackage."""
+"""Control layers and proposal results as geodata files (GeoJSON, GeoPackage …), via GDAL."""
 
 from __future__ import annotations
 
@@ -11,38 +11,38 @@ from geodata.control import ControlLayer
 from geodata.exports.atomic import readable_by_gdal, write_atomically
 from geodata.scenarios.engine import ScenarioResult
 
-GEO_FORMATS = (".geojson", ".gpkg")
 
+def write_geodata(
+    path: Path,
+    layer: ControlLayer,
+    result: ScenarioResult | None = None,
+    driver: str = "GeoJSON",
+    one_table_per_kind: bool = False,
+) -> Path:
+    """Write the control layer (and a proposal's result) with a GDAL ``driver``, in WGS84.
 
-def write_geodata(path: Path, layer: ControlLayer, result: ScenarioResult | None = None) -> Path:
-    """Write the control layer (and a proposal's result) as GeoJSON or GeoPackage, in WGS84.
-
-    GeoJSON: one FeatureCollection, a ``kind`` on each feature. GeoPackage: one
-    table per kind (``control``; with a proposal also ``control_after``,
-    ``to_occupier``, ``to_ukraine``, ``demilitarized_zone``, ``contact_line_before``,
-    ``contact_line_after``).
+    One table with a ``kind`` on each feature (GeoJSON and any one-table format),
+    or, with ``one_table_per_kind``, one table per kind (GeoPackage: ``control``;
+    with a proposal also ``control_after``, ``to_occupier``, ``to_ukraine``,
+    ``demilitarized_zone``, ``contact_line_before``, ``contact_line_after``).
+    The table of export formats (:mod:`desktop.exports.export`) says which.
     """
     path = Path(path)
-    kind = path.suffix.lower()
-    if kind not in GEO_FORMATS:
-        raise ValueError(
-            f"unknown geodata format {kind!r}; choose one of: {', '.join(GEO_FORMATS)}"
-        )
     tables = _tables(layer, result)
-    if kind == ".geojson":
+    if not one_table_per_kind:
         frame = gpd.GeoDataFrame(
             [dict(row, kind=name) for name, rows in tables.items() for row in rows], crs="EPSG:4326"
         )
         return write_atomically(
-            path, lambda p: frame.to_file(p, driver="GeoJSON"), verify=readable_by_gdal
+            path, lambda p: frame.to_file(p, driver=driver), verify=readable_by_gdal
         )
 
-    def write_package(temporary: Path) -> None:
-        temporary.unlink()  # GDAL creates the GeoPackage itself
+    def write_tables(temporary: Path) -> None:
+        temporary.unlink()  # GDAL creates the file itself
         for name, rows in tables.items():
-            gpd.GeoDataFrame(rows, crs="EPSG:4326").to_file(temporary, layer=name, driver="GPKG")
+            gpd.GeoDataFrame(rows, crs="EPSG:4326").to_file(temporary, layer=name, driver=driver)
 
-    return write_atomically(path, write_package, verify=readable_by_gdal)
+    return write_atomically(path, write_tables, verify=readable_by_gdal)
 
 
 def _tables(layer: ControlLayer, result: ScenarioResult | None) -> dict[str, list[dict]]:

@@ -3,10 +3,16 @@
 Every operation takes the controlled territory (WGS84) and returns it changed;
 ``demilitarized_zone`` changes nothing and adds a zone to report. Operations
 apply in order, each to the result of the one before.
+
+Each operation is also its own entry in a proposal file: ``KEYS`` are the TOML
+keys it takes besides ``type``, ``from_entry`` reads them (calling
+``fail(key, problem)`` on a bad value) and ``to_entries`` writes them. A new
+operation is one class here, added to :data:`OPERATION_TYPES`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import ClassVar, Literal
 
@@ -16,9 +22,13 @@ from geodata.boundaries import BoundarySet
 from geodata.contact_line import contact_line_equal_area, ukraine_equal_area, ukraine_outline
 from geodata.geometry import buffer_by_parts
 from geodata.projection import GRID_DEG, from_equal_area
+from geodata.scenarios.entry_values import polygon_from_points, region_codes
 
 Side = Literal["occupier", "ukraine"]
 SIDES: tuple[Side, ...] = ("occupier", "ukraine")
+MAX_DMZ_WIDTH_KM = 100.0
+#: ``fail(key, problem)``: report a bad value of a key of the entry (it raises).
+Fail = Callable[[str, str], None]
 
 
 @dataclass(frozen=True)
@@ -26,6 +36,16 @@ class Freeze:
     """The current line becomes the line: control stays as it is."""
 
     type: ClassVar[str] = "freeze"
+    KEYS: ClassVar[tuple[str, ...]] = ()
+
+    @classmethod
+    def from_entry(cls, entry: Mapping, fail: Fail) -> Freeze:
+        """Read the entry (nothing to read)."""
+        return cls()
+
+    def to_entries(self) -> list[dict]:
+        """The entry's keys besides ``type``."""
+        return [{}]
 
     def apply(self, controlled, boundaries: BoundarySet):
         """Return the controlled territory unchanged."""
@@ -38,6 +58,16 @@ class CedeRegions:
 
     regions: tuple[str, ...]
     type: ClassVar[str] = "cede_regions"
+    KEYS: ClassVar[tuple[str, ...]] = ("regions",)
+
+    @classmethod
+    def from_entry(cls, entry: Mapping, fail: Fail) -> CedeRegions:
+        """Read ``regions`` (codes and group ids)."""
+        return cls(region_codes(entry.get("regions"), lambda problem: fail("regions", problem)))
+
+    def to_entries(self) -> list[dict]:
+        """The entry's keys besides ``type``."""
+        return [{"regions": list(self.regions)}]
 
     def apply(self, controlled, boundaries: BoundarySet):
         """Add the whole of each listed unit to the controlled territory.
@@ -57,6 +87,16 @@ class WithdrawFromRegions:
 
     regions: tuple[str, ...]
     type: ClassVar[str] = "withdraw_from_regions"
+    KEYS: ClassVar[tuple[str, ...]] = ("regions",)
+
+    @classmethod
+    def from_entry(cls, entry: Mapping, fail: Fail) -> WithdrawFromRegions:
+        """Read ``regions`` (codes and group ids)."""
+        return cls(region_codes(entry.get("regions"), lambda problem: fail("regions", problem)))
+
+    def to_entries(self) -> list[dict]:
+        """The entry's keys besides ``type``."""
+        return [{"regions": list(self.regions)}]
 
     def apply(self, controlled, boundaries: BoundarySet):
         """Remove the listed units from the controlled territory."""
@@ -70,6 +110,32 @@ class TransferArea:
     polygon: shapely.Geometry
     to: Side
     type: ClassVar[str] = "transfer_area"
+    KEYS: ClassVar[tuple[str, ...]] = ("to", "polygon")
+
+    @classmethod
+    def from_entry(cls, entry: Mapping, fail: Fail) -> TransferArea:
+        """Read ``to`` (a side) and ``polygon`` (rings of [lon, lat], holes after the outline)."""
+        if entry.get("to") not in SIDES:
+            fail("to", f"'to' must be one of: {', '.join(SIDES)} (got {entry.get('to')!r})")
+        polygon = polygon_from_points(
+            entry.get("polygon"), lambda problem: fail("polygon", problem)
+        )
+        return cls(polygon, entry["to"])
+
+    def to_entries(self) -> list[dict]:
+        """One entry per part (a TOML entry holds one polygon), at full precision.
+
+        Rounding could make a valid polygon touch or cross itself.
+        """
+        entries = []
+        for part in shapely.get_parts(self.polygon):
+            if shapely.get_type_id(part) != 3:
+                continue
+            rings = [part.exterior, *part.interiors]
+            entries.append(
+                {"to": self.to, "polygon": [[[x, y] for x, y in r.coords] for r in rings]}
+            )
+        return entries
 
     def apply(self, controlled, boundaries: BoundarySet):
         """Add the polygon (its part inside Ukraine) to the controlled territory, or remove it."""
@@ -87,6 +153,22 @@ class DemilitarizedZone:
 
     width_km: float
     type: ClassVar[str] = "demilitarized_zone"
+    KEYS: ClassVar[tuple[str, ...]] = ("width_km",)
+
+    @classmethod
+    def from_entry(cls, entry: Mapping, fail: Fail) -> DemilitarizedZone:
+        """Read ``width_km`` (above 0, at most :data:`MAX_DMZ_WIDTH_KM`)."""
+        width = entry.get("width_km")
+        if isinstance(width, bool) or not isinstance(width, int | float):
+            fail("width_km", "'width_km' must be a number of kilometres")
+        if not 0 < width <= MAX_DMZ_WIDTH_KM:
+            limit = f"above 0 and at most {MAX_DMZ_WIDTH_KM:g}"
+            fail("width_km", f"'width_km' must be {limit} (got {width})")
+        return cls(float(width))
+
+    def to_entries(self) -> list[dict]:
+        """The entry's keys besides ``type``."""
+        return [{"width_km": self.width_km}]
 
     def apply(self, controlled, boundaries: BoundarySet):
         """Return the controlled territory unchanged (see :meth:`zone`)."""

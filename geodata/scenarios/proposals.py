@@ -29,43 +29,22 @@ file, the line and what is wrong.
 
 from __future__ import annotations
 
-import math
 import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import shapely
 import tomli_w
 
-from geodata.boundaries import load_boundaries
 from geodata.errors import BadInputError, UnknownScenarioError
-from geodata.groups import GROUPS
 from geodata.importers import check_readable_file
 from geodata.resources import resource_path
-from geodata.scenarios.operations import (
-    OPERATION_TYPES,
-    SIDES,
-    CedeRegions,
-    DemilitarizedZone,
-    Freeze,
-    Operation,
-    TransferArea,
-    WithdrawFromRegions,
-)
+from geodata.scenarios.operations import OPERATION_TYPES, Operation
 from geodata.user_folders import user_data_folder
 
 BUILTIN_DIR = ("scenarios",)
-MAX_DMZ_WIDTH_KM = 100.0
 MAX_PROPOSAL_BYTES = 16 * 2**20  # a drawn or imported area is far smaller
 _TOP_KEYS = {"id", "name", "description", "sources", "operations"}
-_OPERATION_KEYS = {
-    "freeze": {"type"},
-    "cede_regions": {"type", "regions"},
-    "withdraw_from_regions": {"type", "regions"},
-    "transfer_area": {"type", "to", "polygon"},
-    "demilitarized_zone": {"type", "width_km"},
-}
 _ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
 
 
@@ -214,7 +193,7 @@ def write_proposal(proposal: Proposal, path: Path) -> Path:
         "description": proposal.description,
         "sources": list(proposal.sources),
         "operations": [
-            _operation_document(part) for op in proposal.operations for part in _single_parts(op)
+            {"type": op.type, **entry} for op in proposal.operations for entry in op.to_entries()
         ],
     }
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -233,132 +212,14 @@ def _operation(entry, index: int, lines: _LineFinder, fail, path: Path) -> Opera
         allowed = ", ".join(OPERATION_TYPES)
         fail(lines.operation_key(index, "type") or header,
              f"unknown operation type {kind!r}; choose one of: {allowed}")  # fmt: skip
+    operation = OPERATION_TYPES[kind]
     for key in entry:
-        if key not in _OPERATION_KEYS[kind]:
-            allowed = ", ".join(sorted(_OPERATION_KEYS[kind]))
+        if key != "type" and key not in operation.KEYS:
+            allowed = ", ".join(sorted({"type", *operation.KEYS}))
             fail(lines.operation_key(index, key), f"{kind} has no {key!r}; it takes: {allowed}")
-
-    def line_of(key: str) -> int | None:
-        return lines.operation_key(index, key) or header
-
-    if kind == "freeze":
-        return Freeze()
-    if kind in ("cede_regions", "withdraw_from_regions"):
-        codes = _region_codes(
-            entry.get("regions"), lambda problem: fail(line_of("regions"), problem)
-        )
-        return CedeRegions(codes) if kind == "cede_regions" else WithdrawFromRegions(codes)
-    if kind == "transfer_area":
-        if entry.get("to") not in SIDES:
-            fail(
-                line_of("to"), f"'to' must be one of: {', '.join(SIDES)} (got {entry.get('to')!r})"
-            )
-        polygon = polygon_from_points(
-            entry.get("polygon"), lambda problem: fail(line_of("polygon"), problem)
-        )
-        return TransferArea(polygon, entry["to"])
-    width = entry.get("width_km")
-    if isinstance(width, bool) or not isinstance(width, int | float):
-        fail(line_of("width_km"), "'width_km' must be a number of kilometres")
-    if not 0 < width <= MAX_DMZ_WIDTH_KM:
-        fail(
-            line_of("width_km"),
-            f"'width_km' must be above 0 and at most {MAX_DMZ_WIDTH_KM:g} (got {width})",
-        )
-    return DemilitarizedZone(float(width))
-
-
-def _region_codes(value, fail) -> tuple[str, ...]:
-    if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
-        fail("'regions' must be a non-empty list of region codes (UA-14) or group ids")
-    known = set(load_boundaries().codes)
-    groups = {group.id: group.codes for group in GROUPS}
-    codes: list[str] = []
-    for item in value:
-        if item in groups:
-            codes += groups[item]
-        elif item in known:
-            codes.append(item)
-        else:
-            fail(f"unknown region {item!r}; use ISO 3166-2 codes such as UA-14, or a group id "
-                 f"({', '.join(groups)})")  # fmt: skip
-    return tuple(dict.fromkeys(codes))
-
-
-def polygon_from_points(points, fail) -> shapely.Geometry:
-    """A valid polygon from its points; calls ``fail(problem)`` when it cannot be one.
-
-    ``points`` is one ring, ``[[lon, lat], ...]``, or rings, ``[[[lon, lat], ...], ...]``:
-    the outline, then the holes.
-
-    >>> polygon_from_points([[30, 50], [31, 50], [31, 51]], print).area
-    0.5
-    >>> outline = [[30, 50], [32, 50], [32, 52], [30, 52]]
-    >>> hole = [[30.5, 50.5], [31, 50.5], [31, 51]]
-    >>> polygon_from_points([outline, hole], print).area
-    3.875
-    >>> polygon_from_points([[30, 50], [31, 51], [31, 50], [30, 51]], print)
-    the polygon crosses itself near (30.5, 50.5)
-    """
-    if not isinstance(points, list) or not points:
-        return fail("'polygon' must be a list of at least 3 [lon, lat] points")
-    nested = isinstance(points[0], list) and points[0] and isinstance(points[0][0], list)
-    rings = []
-    for ring in points if nested else [points]:
-        coordinates = _ring(ring, fail)
-        if coordinates is None:
-            return None
-        rings.append(coordinates)
-    polygon = shapely.Polygon(rings[0], rings[1:])
-    if polygon.convex_hull.area == 0:
-        return fail("the polygon has no area (its points are on one line)")
-    if not polygon.is_valid:
-        reason = shapely.is_valid_reason(polygon)
-        match = re.search(r"\[([-\d.]+) ([-\d.]+)\]", reason)
-        where = f" near ({float(match[1]):g}, {float(match[2]):g})" if match else ""
-        return fail(f"the polygon crosses itself{where}")
-    return polygon
-
-
-def _single_parts(operation: Operation) -> list[Operation]:
-    """A transfer of a multi-part area as one transfer per part (TOML holds one polygon each)."""
-    if not isinstance(operation, TransferArea):
-        return [operation]
-    parts = shapely.get_parts(operation.polygon)
-    return [TransferArea(part, operation.to) for part in parts if shapely.get_type_id(part) == 3]
-
-
-def _ring(points, fail) -> list[tuple[float, float]] | None:
-    if not isinstance(points, list) or len(points) < 3:
-        return fail("'polygon' must be a list of at least 3 [lon, lat] points")
-    coordinates = []
-    for point in points:
-        if (
-            not isinstance(point, list) or len(point) != 2
-            or not all(isinstance(v, int | float) and not isinstance(v, bool) for v in point)
-        ):  # fmt: skip
-            return fail(f"polygon point {point!r} is not a [lon, lat] pair of numbers")
-        lon, lat = point
-        if not (math.isfinite(lon) and math.isfinite(lat)) or not (
-            -180 <= lon <= 180 and -90 <= lat <= 90
-        ):
-            return fail(f"polygon point {point!r} is not a longitude and latitude in degrees")
-        coordinates.append((float(lon), float(lat)))
-    return coordinates
-
-
-def _operation_document(operation: Operation) -> dict:
-    document: dict = {"type": operation.type}
-    if isinstance(operation, CedeRegions | WithdrawFromRegions):
-        document["regions"] = list(operation.regions)
-    elif isinstance(operation, TransferArea):
-        document["to"] = operation.to
-        # Full precision: rounding can make a valid polygon touch or cross itself.
-        rings = [operation.polygon.exterior, *operation.polygon.interiors]
-        document["polygon"] = [[[x, y] for x, y in ring.coords] for ring in rings]
-    elif isinstance(operation, DemilitarizedZone):
-        document["width_km"] = operation.width_km
-    return document
+    return operation.from_entry(
+        entry, lambda key, problem: fail(lines.operation_key(index, key) or header, problem)
+    )
 
 
 class _LineFinder:

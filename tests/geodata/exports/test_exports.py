@@ -108,7 +108,7 @@ def test_geodata_exports(data, tmp_path):
     layer, _stats, result = data
     geojson = json.loads(write_geodata(tmp_path / "c.geojson", layer).read_text())
     assert [f["properties"]["kind"] for f in geojson["features"]] == ["control"]
-    package = write_geodata(tmp_path / "p.gpkg", layer, result)
+    package = write_geodata(tmp_path / "p.gpkg", layer, result, "GPKG", one_table_per_kind=True)
     names = [name for name, _kind in pyogrio.list_layers(package)]
     assert {"control", "control_after", "to_occupier", "contact_line_after"} <= set(names)
 

@@ -14,10 +14,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from geodata.errors import BadInputError
-from geodata.scenarios.operations import TransferArea
+from geodata.scenarios.operations import SIDES, TransferArea
 from geodata.scenarios.proposals import (
     OPERATION_TYPES,
-    SIDES,
     Proposal,
     parse_proposal,
     read_proposal,
