@@ -11,6 +11,9 @@ from geodata.control import ControlLayer
 from geodata.exports.atomic import readable_by_gdal, write_atomically
 from geodata.scenarios.engine import ScenarioResult
 
+# The one table's name: not the temporary file's (random, and some drivers reject its dot).
+LAYER_NAME = "frontline_atlas"
+
 
 def write_geodata(
     path: Path,
@@ -34,7 +37,9 @@ def write_geodata(
             [dict(row, kind=name) for name, rows in tables.items() for row in rows], crs="EPSG:4326"
         )
         return write_atomically(
-            path, lambda p: frame.to_file(p, driver=driver), verify=readable_by_gdal
+            path,
+            lambda p: frame.to_file(p, driver=driver, layer=LAYER_NAME),
+            verify=readable_by_gdal,
         )
 
     def write_tables(temporary: Path) -> None:
