@@ -256,6 +256,14 @@ _SUBCOMMANDS = {"stats", "scenario", "history", "update", "export", "snapshot"}
 
 
 def _parser() -> argparse.ArgumentParser:
+    # Choices and lists in the help come from their tables (groups, proposals, formats).
+    from desktop.exports.export import extensions
+    from geodata.groups import GROUPS
+    from geodata.scenarios.proposals import builtin_ids
+    from geodata.stats_output import OUTPUT_FORMATS
+
+    groups = ", ".join(group.id for group in GROUPS)
+
     parser = argparse.ArgumentParser(
         prog=PROG,
         description="Frontline Atlas: control areas in Ukraine, per oblast and per region group.",
@@ -268,7 +276,7 @@ def _parser() -> argparse.ArgumentParser:
         "stats",
         help="occupied area and share per oblast and group, from one control file",
         description="Occupied area (km²) and share (%%) of each of Ukraine's 27 first-level "
-        "units and of the groups annexed-2022, crimea-2014 and ukraine (all of Ukraine), with "
+        f"units and of the groups {groups} (ukraine: all of Ukraine), with "
         "the km² the border and coast reconciliation added. CSV starts with '#' lines on the "
         "method; JSON carries it as `metadata`.",
     )
@@ -281,14 +289,14 @@ def _parser() -> argparse.ArgumentParser:
     stats.add_argument("--date", type=_date, help="the date the file shows (YYYY-MM-DD)")
     stats.add_argument(
         "--format",
-        choices=("table", "csv", "json"),
+        choices=OUTPUT_FORMATS,
         default="table",
         help="output (default: table)",
     )
     stats.add_argument(
         "--group",
         metavar="ID",
-        help="only this group and its members: annexed-2022, crimea-2014, ukraine",
+        help=f"only this group and its members: {groups}",
     )
     _add_reconcile_km(stats)
     stats.set_defaults(handler=_stats)
@@ -296,8 +304,8 @@ def _parser() -> argparse.ArgumentParser:
     scenario = commands.add_parser(
         "scenario",
         help="what a proposal would change, per oblast and group, on one control file",
-        description="Apply a proposal (built in: freeze, june-2024-demand, nov-2024-offer, "
-        "carve-up, dmz-15km; or one you saved, or a .toml file) to a control file and report "
+        description=f"Apply a proposal (built in: {', '.join(builtin_ids())}; "
+        "or one you saved, or a .toml file) to a control file and report "
         "occupied area before and after, what passes to each side, the line of contact "
         "and the cities that change hands.",
     )
@@ -305,7 +313,7 @@ def _parser() -> argparse.ArgumentParser:
     scenario.add_argument("file", type=Path, metavar="CONTROL_FILE", help="a control-area file")
     scenario.add_argument("--date", type=_date, help="the date the file shows (YYYY-MM-DD)")
     scenario.add_argument(
-        "--format", choices=("table", "csv", "json"), default="table", help="output (table)"
+        "--format", choices=OUTPUT_FORMATS, default="table", help="output (table)"
     )
     _add_reconcile_km(scenario)
     scenario.set_defaults(handler=_scenario)
@@ -337,10 +345,10 @@ def _parser() -> argparse.ArgumentParser:
     export = commands.add_parser(
         "export",
         help="briefing map, data or interactive map from a control file (no display needed)",
-        description="Write one export; the format follows the extension: .pdf .svg .png "
-        "(a briefing map with title, legend, scale, credits and statistics), .html (the "
-        "interactive map in one offline file), .csv .xlsx .json (statistics, or a proposal's "
-        "results), .geojson .gpkg (the control layer and a proposal's areas).",
+        description="Write one export; the format follows the extension: "
+        f"{extensions('briefing')} (a briefing map with title, legend, scale, credits and "
+        f"statistics), or data: {extensions('data')} (statistics or a proposal's results, "
+        "the control layer and a proposal's areas, the interactive map in one offline file).",
     )
     export.add_argument("file", type=Path, metavar="CONTROL_FILE", help="a control-area file")
     export.add_argument("--out", type=Path, required=True, help="the file to write")

@@ -11,16 +11,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from desktop.map.page import write_standalone_map
-from geodata.control import ControlLayer
 from geodata.errors import UnknownValueError
-from geodata.exports.briefing import BriefingOptions, render_briefing
-from geodata.exports.geo import write_geodata
-from geodata.exports.tables import write_table
-from geodata.scenarios.engine import ScenarioResult
-from geodata.stats import ControlStats
+
+if TYPE_CHECKING:  # the writers are imported when used: the table itself is light (CLI help)
+    from geodata.control import ControlLayer
+    from geodata.exports.briefing import BriefingOptions
+    from geodata.scenarios.engine import ScenarioResult
+    from geodata.stats import ControlStats
 
 Group = Literal["briefing", "data"]
 
@@ -41,21 +40,29 @@ class ExportFormat:
 
 
 def _briefing(out, layer, stats, result, options):
+    from geodata.exports.briefing import render_briefing
+
     return render_briefing(out, layer, stats, result, options)
 
 
 def _table(out, layer, stats, result, _options):
+    from geodata.exports.tables import write_table
+
     return write_table(out, stats, result, layer.credit)
 
 
 def _geodata(driver: str, one_table_per_kind: bool = False):
     def write(out, layer, _stats, result, _options):
+        from geodata.exports.geo import write_geodata
+
         return write_geodata(out, layer, result, driver, one_table_per_kind)
 
     return write
 
 
 def _html(out, layer, stats, result, _options):
+    from desktop.map.page import write_standalone_map
+
     return write_standalone_map(out, layer, stats, result)
 
 
@@ -95,6 +102,11 @@ def export_format(out: Path) -> ExportFormat:
         if fmt.extension == suffix:
             return fmt
     raise UnknownExportFormatError(out)
+
+
+def extensions(group: Group | None = None) -> str:
+    """The extensions of a group (or all), for help texts: ``.pdf .svg .png``."""
+    return " ".join(f.extension for f in FORMATS if group is None or f.group == group)
 
 
 def formats_of(group: Group) -> tuple[ExportFormat, ...]:

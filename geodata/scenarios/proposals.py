@@ -148,6 +148,19 @@ def builtin_proposals() -> tuple[Proposal, ...]:
     return tuple(read_proposal(path, builtin=True) for path in sorted(folder.glob("*.toml")))
 
 
+def builtin_ids() -> list[str]:
+    """The built-in proposals' ids, in order, without reading their operations (for help texts).
+
+    >>> builtin_ids() == [p.id for p in builtin_proposals()]
+    True
+    """
+    folder = resource_path(*BUILTIN_DIR)
+    ids = []
+    for path in sorted(folder.glob("*.toml")):
+        ids.append(tomllib.loads(path.read_text(encoding="utf-8")).get("id", path.stem))
+    return ids
+
+
 def user_proposals_dir() -> Path:
     """Where the user's own proposals are saved: ``scenarios`` in the user data folder."""
     return user_data_folder() / "scenarios"
