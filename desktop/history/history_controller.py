@@ -18,7 +18,6 @@ from desktop.literal_text import literal_text
 from desktop.map.view import MapView
 from desktop.statistics.control_loader import LoadedControl, loaded_control
 from desktop.tasks import TaskHandle, TaskRunner
-from geodata.control import ControlLayer
 from geodata.errors import GeodataError, StoreError
 from geodata.history.changes import compare_dates, gained_and_lost
 from geodata.history.compute import compute_history
@@ -185,11 +184,10 @@ class HistoryController(QObject):
         if self._return_to is not None:
             self._dock.go_to_date(self._return_to)
             self._return_to = None
-        left_out = [note for note in series.notes if note.startswith("left out:")]
-        if left_out:
+        if series.skipped:
             self._window.statusBar().showMessage(
-                f"{series.source}: {len(left_out)} file(s) could not be read and are left out; "
-                f"the first: {left_out[0][len('left out: ') :]}",
+                f"{series.source}: {len(series.skipped)} file(s) could not be read and are left "
+                f"out; the first: {series.skipped[0]}",
                 20000,
             )
         elif series.notes:
@@ -216,10 +214,7 @@ class HistoryController(QObject):
         if row in self._payloads:
             self._payloads.move_to_end(row)
             return self._payloads[row]
-        territory = series.territory(row, self.store)
-        source = series.source if series.source.startswith("DeepStateMap") else series.labels[row]
-        kind = f"history of {len(series)} dates ({series.source})"
-        layer = ControlLayer(territory, series.dates[row], source, kind)
+        layer = series.layer_at(row, self.store)
         stats = series.stats_at(row)
         path = series.paths[row] if series.paths and series.paths[row] else Path(series.labels[row])
         loaded = loaded_control(path, layer, stats)

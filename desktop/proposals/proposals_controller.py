@@ -6,10 +6,8 @@ TOML in the user data folder.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
-import shapely
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
@@ -20,14 +18,12 @@ from desktop.proposals.area_dialog import AreaProposalDialog
 from desktop.proposals.proposals_dock import ProposalsDock
 from desktop.tasks import TaskHandle, TaskRunner
 from geodata.claims import claim_figures
-from geodata.contact_line import ukraine_outline
+from geodata.figures import is_negligible
 from geodata.importers import SUPPORTED_FORMATS, read_control_layer
-from geodata.projection import to_equal_area
 from geodata.reconcile import DEFAULT_TOLERANCE_KM
+from geodata.scenarios.drawn import area_in_ukraine_km2, area_proposal, polygon_from_corners
 from geodata.scenarios.engine import run_proposal
-from geodata.scenarios.operations import Freeze, TransferArea
 from geodata.scenarios.proposals import (
-    Proposal,
     builtin_proposals,
     user_proposals,
     user_proposals_dir,
@@ -141,25 +137,17 @@ class ProposalsController(QObject):
 
     def propose_area(self, area, default_name: str, dialog: AreaProposalDialog | None = None):
         """Ask how the area should pass and save it as a proposal; return it, or None."""
-        inside = shapely.intersection(area, ukraine_outline())
-        if shapely.is_empty(inside):
-            self._status("The area lies outside Ukraine; nothing to propose", 6000)
+        area_km2 = area_in_ukraine_km2(area)
+        if is_negligible(area_km2):
+            self._status(
+                "The area lies outside Ukraine (or is too small to count); nothing to propose", 6000
+            )
             return None
-        area_km2 = shapely.area(to_equal_area(inside)) / 1e6
         dialog = dialog or AreaProposalDialog(area_km2, default_name, self._window)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         name, side, description = dialog.values()
-        polygons = [p for p in shapely.get_parts(area) if shapely.get_type_id(p) == 3]
-        proposal = Proposal(
-            id=self._new_id(name),
-            name=name,
-            description=description
-            or f"An area of {area_km2:,.0f} km² that passes to "
-            + ("Ukraine." if side == "ukraine" else "the occupying side."),
-            operations=(Freeze(), *(TransferArea(p, side) for p in polygons)),
-            sources=("Drawn or imported in Frontline Atlas",),
-        )
+        proposal = area_proposal(area, name, side, description, self._taken_ids())
         write_proposal(proposal, self.folder / f"{proposal.id}.toml")
         self.reload(select=proposal.id)
         self.proposal_saved.emit(proposal.id)
@@ -168,22 +156,17 @@ class ProposalsController(QObject):
 
     def _on_polygon_drawn(self, corners: list) -> None:
         self._status("")
-        polygon = shapely.make_valid(shapely.Polygon(corners))
+        polygon = polygon_from_corners(corners)
         self.propose_area(polygon, f"Drawn area {self._count_drawn() + 1}")
 
     def _count_drawn(self) -> int:
         return sum(1 for path in self.folder.glob("*.toml")) if self.folder.is_dir() else 0
 
-    def _new_id(self, name: str) -> str:
-        base = "user-" + (re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:40] or "area")
-        existing = (
+    def _taken_ids(self) -> set[str]:
+        saved = (
             {path.stem for path in self.folder.glob("*.toml")} if self.folder.is_dir() else set()
         )
-        existing |= {p.id for p in builtin_proposals()}
-        candidate, number = base, 2
-        while candidate in existing:
-            candidate, number = f"{base}-{number}", number + 1
-        return candidate
+        return saved | {p.id for p in builtin_proposals()}
 
     def _status(self, text: str, timeout: int = 0) -> None:
         self._window.statusBar().showMessage(text, timeout)

@@ -8,7 +8,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from desktop.statistics.stats_model import GROUP_LABELS, cell_alignment
 from geodata.figures import is_negligible
 from geodata.palette import current
-from geodata.scenarios.engine import ScenarioResult
+from geodata.scenarios.engine import ScenarioResult, regions_in_order
 
 SORT_ROLE = Qt.ItemDataRole.UserRole
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -116,7 +116,7 @@ def _rows(results: list[ScenarioResult]) -> list[dict]:
         return []
     tables = [(r.groups.set_index("id"), r.regions.set_index("code")) for r in results]
     rows = []
-    first_groups, first_regions = tables[0]
+    first_groups = tables[0][0]
     pair = len(results) > 1
     moves = pair or _moves_territory(results[0])
     group_tables = [groups for groups, _regions in tables]
@@ -128,24 +128,15 @@ def _rows(results: list[ScenarioResult]) -> list[dict]:
             row["values"] += [float(group_zones.loc[key, "occupier_side_km2"]),
                               float(group_zones.loc[key, "ukraine_side_km2"])]  # fmt: skip
         rows.append(row)
-    # Units any proposal changes, largest change first, then units held but unchanged.
-    changes = sum(regions["delta_km2"].abs() for _, regions in tables)
-    held = first_regions["controlled_km2_before"] > 0
     zones = results[0].zone_km2("regions") if not pair else None
-    if zones is not None:
-        held = held | (zones["area_km2"] > 0)
-    order = first_regions.assign(change=changes, held=held).sort_values(
-        ["change", "controlled_pct_before", "name"], ascending=[False, False, True]
-    )
-    for key, record in order.iterrows():
-        if not is_negligible(record["change"]) or record["held"]:
-            label = f"{record['name']} ({key})"
-            region_tables = [regions for _groups, regions in tables]
-            row = _row(key, record["name"], label, False, region_tables, pair, moves)
-            if zones is not None:
-                row["values"] += [float(zones.loc[key, "occupier_side_km2"]),
-                                  float(zones.loc[key, "ukraine_side_km2"])]  # fmt: skip
-            rows.append(row)
+    region_tables = [regions for _groups, regions in tables]
+    for key, record in regions_in_order(results).iterrows():
+        label = f"{record['name']} ({key})"
+        row = _row(key, record["name"], label, False, region_tables, pair, moves)
+        if zones is not None:
+            row["values"] += [float(zones.loc[key, "occupier_side_km2"]),
+                              float(zones.loc[key, "ukraine_side_km2"])]  # fmt: skip
+        rows.append(row)
     return rows
 
 

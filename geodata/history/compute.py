@@ -137,6 +137,7 @@ def compute_history(
         boundaries=boundaries,
         notes=store_notes + source.notes + left_out,
         paths=tuple(s.path for s in snapshots),
+        skipped=tuple(skipped.values()),
     )
 
 

@@ -14,7 +14,7 @@ import pandas as pd
 import shapely
 
 from geodata.boundaries import BoundarySet
-from geodata.control import credit_for
+from geodata.control import ControlLayer, credit_for
 from geodata.errors import BadInputError
 from geodata.exports.text import csv_value
 from geodata.figures import round_km2, round_pct, share_pct
@@ -39,6 +39,8 @@ class HistorySeries:
     # What border and coast reconciliation added (included in controlled_km2), and its tolerance.
     added_km2: np.ndarray | None = None
     reconcile_km: float = 0.0
+    # Why each file that could not be read was left out (its dates are not in the history).
+    skipped: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.added_km2 is None:
@@ -72,6 +74,7 @@ class HistorySeries:
             tuple(self.paths[i] for i in keep) if self.paths else (),
             self.added_km2[keep],
             self.reconcile_km,
+            self.skipped,
         )
 
     def territory(self, row: int, store=None) -> shapely.Geometry:
@@ -87,6 +90,12 @@ class HistorySeries:
                 where, f"the map of {self.dates[row]} is neither in the store nor in a file"
             )
         return read_control_layer(path, date=self.dates[row]).controlled
+
+    def layer_at(self, row: int, store=None) -> ControlLayer:
+        """One date as a control layer: its territory, date and where it came from."""
+        source = self.source if self.source.startswith("DeepStateMap") else self.labels[row]
+        kind = f"history of {len(self)} dates ({self.source})"
+        return ControlLayer(self.territory(row, store), self.dates[row], source, kind)
 
     def stats_at(self, row: int) -> ControlStats:
         """One date's statistics, as :func:`geodata.stats.compute_stats` gives them."""

@@ -12,6 +12,7 @@ from geodata.boundaries import BoundarySet, load_boundaries
 from geodata.cities import load_cities
 from geodata.contact_line import contact_line, contact_line_km, ukraine_equal_area
 from geodata.control import ControlLayer
+from geodata.figures import NEGLIGIBLE_KM2
 from geodata.geometry import intersection_by_parts, polygonal, to_equal_area_valid
 from geodata.groups import GROUPS
 from geodata.projection import GRID_DEG
@@ -265,3 +266,25 @@ def _zone_result(operation: DemilitarizedZone, controlled, boundaries: BoundaryS
         }
     )
     return DemilitarizedZoneResult(operation.width_km, zone, by_region)
+
+
+def regions_in_order(results: list[ScenarioResult]) -> pd.DataFrame:
+    """The units to list for one or more proposals' results, in the order to list them.
+
+    Units any proposal changes come first, largest total change (km², summed over
+    the results) first, then units held before but unchanged (or in the first
+    result's zones), by share held; units neither changed nor held are left out.
+    Returns the first result's region rows (indexed by code) with ``change``.
+    """
+    regions = [result.regions.set_index("code") for result in results]
+    first = regions[0]
+    change = sum(table["delta_km2"].abs() for table in regions)
+    held = first["controlled_km2_before"] > 0
+    zones = results[0].zone_km2("regions") if len(results) == 1 else None
+    if zones is not None:
+        held = held | (zones["area_km2"] > 0)
+    ordered = first.assign(change=change, held=held).sort_values(
+        ["change", "controlled_pct_before", "name"], ascending=[False, False, True]
+    )
+    listed = (ordered["change"] >= NEGLIGIBLE_KM2) | ordered["held"]
+    return ordered[listed].drop(columns="held")

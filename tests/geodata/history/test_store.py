@@ -123,6 +123,10 @@ def test_a_damaged_file_is_left_out_and_named(tmp_path):
     assert any(
         "front_2024-11-22.geojson" in note and "not valid JSON" in note for note in series.notes
     )
+    # Typed, for the app: one reason per file left out, without the notes' "left out:" prefix.
+    assert len(series.skipped) == 1 and "front_2024-11-22.geojson" in series.skipped[0]
+    assert not series.skipped[0].startswith("left out")
+    assert series.between(None, None).skipped == series.skipped
     assert row_counts(store.path)["stats"] == 3
 
 

@@ -133,3 +133,15 @@ def test_zone_areas_per_unit_and_group(b):
     assert regions["area_km2"].sum() == pytest.approx(total)
     assert groups.loc["ukraine", "area_km2"] == pytest.approx(total)
     assert run(b, east, Freeze()).zone_km2() is None
+
+
+def test_regions_are_listed_largest_change_first_then_held_ones(b):
+    from geodata.scenarios.engine import regions_in_order
+
+    held = shapely.union_all([unit(b, "UA-09"), unit(b, "UA-14").buffer(-0.3), unit(b, "UA-63")])
+    result = run(b, held, Freeze(), WithdrawFromRegions(("UA-63",)), CedeRegions(("UA-23",)))
+    order = regions_in_order([result])
+    # Kharkiv left (31,389 km²) before Zaporizhzhia ceded (27,081 km²); then held, unchanged ones.
+    assert list(order.index[:2]) == ["UA-63", "UA-23"]
+    assert set(order.index[2:]) == {"UA-09", "UA-14"}
+    assert (order["change"].iloc[:2] > 0).all() and (order["change"].iloc[2:] == 0).all()

@@ -1,0 +1,80 @@
+"""A proposal made from an area the user drew or imported: its id, text and operations."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import shapely
+
+from geodata.boundaries import load_boundaries
+from geodata.contact_line import ukraine_equal_area
+from geodata.geometry import to_equal_area_valid
+from geodata.scenarios.operations import Freeze, Side, TransferArea
+from geodata.scenarios.proposals import Proposal
+
+SOURCE = "Drawn or imported in Frontline Atlas"
+
+
+def area_in_ukraine_km2(area) -> float:
+    """The km² of ``area`` (WGS84) inside Ukraine; 0 for an area wholly outside.
+
+    >>> round(area_in_ukraine_km2(shapely.box(0, 0, 1, 1)))
+    0
+    >>> 5_700 < area_in_ukraine_km2(shapely.box(37.0, 47.5, 38.0, 48.2)) < 5_900
+    True
+    """
+    if area is None or shapely.is_empty(area):
+        return 0.0
+    inside = shapely.intersection(
+        to_equal_area_valid(area), ukraine_equal_area(load_boundaries()), grid_size=1.0
+    )
+    return float(shapely.area(inside)) / 1e6
+
+
+def polygon_from_corners(corners) -> shapely.Geometry:
+    """The area a user drew on the map: its corners (lon, lat) as a valid (multi)polygon.
+
+    A drawing that crosses itself becomes the pieces it encloses.
+
+    >>> polygon_from_corners([(0, 0), (2, 2), (2, 0), (0, 2)]).geom_type
+    'MultiPolygon'
+    """
+    return shapely.make_valid(shapely.Polygon(corners))
+
+
+def new_proposal_id(name: str, taken: Iterable[str]) -> str:
+    """A ``user-…`` id from a name, not among ``taken`` (a number added if need be).
+
+    >>> new_proposal_id("Kharkiv strip!", ["user-kharkiv-strip"])
+    'user-kharkiv-strip-2'
+    """
+    base = "user-" + (re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:40] or "area")
+    taken = set(taken)
+    candidate, number = base, 2
+    while candidate in taken:
+        candidate, number = f"{base}-{number}", number + 1
+    return candidate
+
+
+def area_proposal(
+    area, name: str, side: Side, description: str = "", taken: Iterable[str] = ()
+) -> Proposal:
+    """The proposal that freezes the line and passes ``area``'s polygons to ``side``.
+
+    Without a description, one is written from the area's km² in Ukraine.
+
+    >>> p = area_proposal(shapely.box(37.0, 47.5, 38.0, 48.2), "Strip", "ukraine")
+    >>> p.id, [op.type for op in p.operations], p.description[:13]
+    ('user-strip', ['freeze', 'transfer_area'], 'An area of 5,')
+    """
+    polygons = [p for p in shapely.get_parts(area) if shapely.get_type_id(p) == 3]
+    km2 = area_in_ukraine_km2(area)
+    whom = "Ukraine." if side == "ukraine" else "the occupying side."
+    return Proposal(
+        id=new_proposal_id(name, taken),
+        name=name,
+        description=description or f"An area of {km2:,.0f} km² that passes to {whom}",
+        operations=(Freeze(), *(TransferArea(p, side) for p in polygons)),
+        sources=(SOURCE,),
+    )
