@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop.about import show_about
 from desktop.actions import build_menus, create_actions
+from desktop.app_state import AppState
 from desktop.error_dialog import show_error
 from desktop.exports.export_controller import ExportController
 from desktop.history.history_controller import HistoryController
@@ -72,7 +73,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_TITLE)
         self.resize(1400, 900)
         self.settings = settings
-        self.current: LoadedControl | None = None
+        self.state = AppState(self)
         self._loading: TaskHandle | None = None
         self._progress_message = ""
         self.runner = TaskRunner(self)
@@ -109,7 +110,9 @@ class MainWindow(QMainWindow):
         self.history = HistoryController(
             self, self.timeline_dock, self.map, self.runner, store_path
         )
-        self.exports = ExportController(self)
+        self.exports = ExportController(
+            self.state, self.map, self.runner, self.settings, self.statusBar(), self
+        )
         # The map gets the room; the table just fits its numbers.
         self._default_dock_sizes()
 
@@ -182,6 +185,15 @@ class MainWindow(QMainWindow):
             on_error=lambda error: self._open_failed(path, error),
         )
         return self._loading
+
+    @property
+    def current(self) -> LoadedControl | None:
+        """The control data on screen (:attr:`state`'s)."""
+        return self.state.control
+
+    @current.setter
+    def current(self, loaded: LoadedControl | None) -> None:
+        self.state.set_control(loaded)
 
     def show_loaded(self, loaded: LoadedControl | None, remember: bool = True) -> None:
         """Put a loaded control file (or nothing) on the map, in the table and in the Info panel.

@@ -24,9 +24,10 @@ class ExportController(QObject):
 
     exported = Signal(object)  # the Path written
 
-    def __init__(self, window: QWidget) -> None:
-        super().__init__(window)
-        self._window = window
+    def __init__(self, state, map_view, runner, settings, status_bar, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._state, self._map, self._runner = state, map_view, runner
+        self._settings, self._status_bar, self._parent = settings, status_bar, parent
 
     # -- the view ----------------------------------------------------------------------------
 
@@ -41,17 +42,17 @@ class ExportController(QObject):
     def save_view(self, path: Path, scale: int = 1) -> Path | None:
         """Save the view at ``scale`` as a PNG; errors are shown, not raised."""
         try:
-            written = save_image(view_image(self._window.map, scale), path)
+            written = save_image(view_image(self._map, scale), path)
         except ExportError as error:
-            show_error(self._window, error, f"Saving {path.name}")
+            show_error(self._parent, error, f"Saving {path.name}")
             return None
         self._done(written)
         return written
 
     def copy_view(self) -> None:
         """Edit ▸ Copy View: the map, as an image, to the clipboard."""
-        QApplication.clipboard().setImage(view_image(self._window.map, 1))
-        self._window.statusBar().showMessage("Copied the map view to the clipboard", 5000)
+        QApplication.clipboard().setImage(view_image(self._map, 1))
+        self._status_bar.showMessage("Copied the map view to the clipboard", 5000)
 
     # -- briefing maps and data --------------------------------------------------------------
 
@@ -60,9 +61,8 @@ class ExportController(QObject):
         current = self._current()
         if current is None:
             return None
-        dialog = BriefingDialog(self._window, current.layer, current.stats,
-                                self._window.proposals.results[0], self._window.runner,
-                                self._window.settings.get(LAST_FOLDER))  # fmt: skip
+        dialog = BriefingDialog(self._parent, current.layer, current.stats, self._state.result,
+                                self._runner, self._settings.get(LAST_FOLDER))  # fmt: skip
         dialog.open()
         return dialog
 
@@ -79,28 +79,28 @@ class ExportController(QObject):
         current = self._current()
         if current is None:
             return None
-        result = self._window.proposals.results[0]
+        result = self._state.result
         layer, stats = current.layer, current.stats
-        return self._window.runner.run(
+        return self._runner.run(
             lambda progress: export(path, layer, stats, result),
             label=f"Writing {path.name}",
             on_result=self._done,
-            on_error=lambda error: show_error(self._window, error, f"Writing {path.name}"),
+            on_error=lambda error: show_error(self._parent, error, f"Writing {path.name}"),
         )
 
     # -- helpers -----------------------------------------------------------------------------
 
     def _current(self):
-        current = self._window.current
+        current = self._state.control
         if current is None:
             hint = "Open control-area data first (File ▸ Open, Ctrl+O)."
-            QMessageBox.information(self._window, "Nothing to export", hint)
+            QMessageBox.information(self._parent, "Nothing to export", hint)
         return current
 
     def _ask_path(self, title: str, name: str, filters: str) -> Path | None:
-        folder = self._window.settings.get(LAST_FOLDER) or str(Path.home())
+        folder = self._settings.get(LAST_FOLDER) or str(Path.home())
         path, chosen = QFileDialog.getSaveFileName(
-            self._window, title, str(Path(folder) / name), filters
+            self._parent, title, str(Path(folder) / name), filters
         )
         if not path:
             return None
@@ -111,5 +111,5 @@ class ExportController(QObject):
         return path
 
     def _done(self, path: Path) -> None:
-        self._window.statusBar().showMessage(f"Wrote {path}", 10000)
+        self._status_bar.showMessage(f"Wrote {path}", 10000)
         self.exported.emit(path)

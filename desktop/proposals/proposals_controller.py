@@ -53,7 +53,7 @@ class ProposalsController(QObject):
         self._layer = None
         self._stats = None
         self._task: TaskHandle | None = None
-        self.results: tuple = (None, None)
+        self._state = window.state
         dock.selection_changed.connect(lambda *_: self._run())
         dock.draw_requested.connect(self.draw_area)
         dock.import_requested.connect(self.import_area)
@@ -99,8 +99,13 @@ class ProposalsController(QObject):
             work, label="Applying the proposal", on_result=lambda r: self._show(*r)
         )
 
+    @property
+    def results(self) -> tuple:
+        """The proposals' results on the current data (the shared state's)."""
+        return self._state.results
+
     def _show(self, first, second, payload) -> None:
-        self.results = (first, second)
+        self._state.set_results(first, second)
         self._dock.show_results(first, second)
         if payload is None:
             self._map.clear_proposal()
