@@ -6,6 +6,7 @@ Statistics, Info and Proposals panels and moves the chart's date line.
 
 from __future__ import annotations
 
+import threading
 from collections import OrderedDict
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from desktop.literal_text import literal_text
 from desktop.map.view import MapView
 from desktop.statistics.control_loader import LoadedControl, loaded_control
 from desktop.tasks import TaskHandle, TaskRunner
-from geodata.errors import GeodataError, StoreError
+from geodata.errors import StoreError
 from geodata.history.changes import compare_dates, gained_and_lost
 from geodata.history.compute import compute_history
 from geodata.history.deepstate_online import Client, fetch_updates
@@ -51,8 +52,10 @@ class HistoryController(QObject):
         self._source: str | Path | None = None
         self._return_to = None  # the date to show again once a history is recomputed
         self.series: HistorySeries | None = None
-        self._payloads: OrderedDict[int, tuple] = OrderedDict()
+        self._payloads: OrderedDict[tuple, LoadedControl] = OrderedDict()
+        self._cache_lock = threading.Lock()
         self._task: TaskHandle | None = None
+        self._date_task: TaskHandle | None = None
         dock.date_changed.connect(self.show_row)
         dock.compare_changed.connect(lambda _row: self._update_comparison())
         dock.open_requested.connect(self.choose_folder)
@@ -177,7 +180,8 @@ class HistoryController(QObject):
 
     def _opened(self, series: HistorySeries) -> None:
         self.series = series
-        self._payloads.clear()
+        with self._cache_lock:
+            self._payloads.clear()
         self._dock.show()
         self._dock.raise_()
         self._dock.set_series(series)  # goes to the last date, which shows it
@@ -197,47 +201,78 @@ class HistoryController(QObject):
     # -- showing a date ----------------------------------------------------------------------
 
     def show_row(self, row: int) -> None:
-        """Show one date of the history on the map and in the panels."""
-        if self.series is None or not 0 <= row < len(self.series):
+        """Show one date of the history on the map and in the panels.
+
+        The date is read (from the store or its file), measured and, with a
+        comparison date, compared off the GUI thread; a newer request cancels
+        an older one still running. Dates seen lately come from a cache.
+        """
+        series = self.series
+        if series is None or not 0 <= row < len(series):
             return
-        try:
-            loaded = self._loaded(row)
-        except GeodataError as error:  # the date's file went away, or the store failed
-            show_error(self._window, error, f"Showing {self.series.dates[row]}")
-            return
+        then = self._dock.compare_row()
+        then = then if 0 <= then < len(series) and then != row else -1
+        store = self.store  # opened here: it may need to say something
+        if self._date_task is not None and self._date_task.is_running:
+            self._date_task.cancel()
+
+        def work(_progress):
+            loaded = self._loaded(series, row, store)
+            if then < 0:
+                return row, loaded, None
+            before = self._loaded(series, then, store)
+            gained, lost = gained_and_lost(before.layer.controlled, loaded.layer.controlled)
+            comparison = compare_dates(series, then, row)
+            return row, loaded, (change_geojson(gained, lost), comparison, series.dates[then])
+
+        self._date_task = self._runner.run(
+            work,
+            label=f"Showing {series.dates[row]}",
+            on_result=lambda shown: self._show_date(series, *shown),
+            on_error=lambda error: self._date_failed(series, row, then, error),
+        )
+
+    def _show_date(self, series: HistorySeries, row: int, loaded, change) -> None:
+        if series is not self.series:
+            return  # another history was opened meanwhile
         self._window.show_loaded(loaded, remember=False)
-        self._update_comparison()
+        if change is None:
+            self._map.clear_change()
+            self._dock.show_comparison(None)
+        else:
+            geojson, comparison, since = change
+            self._map.show_change(geojson, since.isoformat())
+            self._dock.show_comparison(comparison, since)
         self.date_shown.emit(row)
 
-    def _loaded(self, row: int) -> LoadedControl:
-        series = self.series
-        if row in self._payloads:
-            self._payloads.move_to_end(row)
-            return self._payloads[row]
-        layer = series.layer_at(row, self.store)
+    def _date_failed(self, series: HistorySeries, row: int, then: int, error) -> None:
+        if series is not self.series:
+            return
+        if then >= 0:
+            self._map.clear_change()
+            self._dock.show_comparison(None)
+        # The date's file went away, or the store failed: said, and the map stays as it was.
+        show_error(self._window, error, f"Showing {series.dates[row]}")
+
+    def _loaded(self, series: HistorySeries, row: int, store) -> LoadedControl:
+        """One date ready to show (cached); runs on a worker thread."""
+        key = (id(series), row)
+        with self._cache_lock:
+            cached = self._payloads.get(key)
+            if cached is not None:
+                self._payloads.move_to_end(key)
+                return cached
+        layer = series.layer_at(row, store)
         stats = series.stats_at(row)
         path = series.paths[row] if series.paths and series.paths[row] else Path(series.labels[row])
         loaded = loaded_control(path, layer, stats)
-        self._payloads[row] = loaded
-        while len(self._payloads) > CACHED_DATES:
-            self._payloads.popitem(last=False)
+        with self._cache_lock:
+            self._payloads[key] = loaded
+            while len(self._payloads) > CACHED_DATES:
+                self._payloads.popitem(last=False)
         return loaded
 
     def _update_comparison(self) -> None:
-        row, then = self._dock.row, self._dock.compare_row()
-        if self.series is None or row < 0 or then < 0 or then == row:
-            self._map.clear_change()
-            self._dock.show_comparison(None)
-            return
-        try:
-            before = self._loaded(then).layer.controlled
-            after = self._loaded(row).layer.controlled
-        except GeodataError as error:
-            self._map.clear_change()
-            self._dock.show_comparison(None)
-            show_error(self._window, error, "Comparing two dates")
-            return
-        gained, lost = gained_and_lost(before, after)
-        since = self.series.dates[then].isoformat()
-        self._map.show_change(change_geojson(gained, lost), since)
-        self._dock.show_comparison(compare_dates(self.series, then, row), self.series.dates[then])
+        """The comparison date changed: show the current date again, compared with it."""
+        if self.series is not None and self._dock.row >= 0:
+            self.show_row(self._dock.row)

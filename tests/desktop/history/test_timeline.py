@@ -135,7 +135,9 @@ def test_fetching_updates_then_showing_them(window, qtbot):
         server.close()
     assert window.history.series.source.startswith("DeepStateMap")
     assert window.timeline_dock.date_label.text() == "2024-11-20"
-    assert "DeepStateMap" in window.info_dock.fields["credits"].text()
+    # The date itself is read off the GUI thread, then shown.
+    credits = window.info_dock.fields["credits"]
+    qtbot.waitUntil(lambda: "DeepStateMap" in credits.text(), timeout=PAGE_TIMEOUT_MS)
 
 
 def test_an_unreadable_file_is_left_out_and_reported(window, qtbot, tmp_path):
@@ -160,7 +162,9 @@ def test_a_date_whose_map_went_away_is_reported_not_raised(history, qtbot, monke
     first = series.paths[0]
     first.unlink()
     shown = window.timeline_dock.date_label.text()
-    window.history.show_row(0)
+    window.history.show_row(0)  # read off the GUI thread: the dialog follows
+    qtbot.waitUntil(lambda: len(boxes) == 1, timeout=PAGE_TIMEOUT_MS)
+    qtbot.wait(200)
     assert len(boxes) == 1
     assert first.name in boxes[0].informativeText()
     assert window.timeline_dock.date_label.text() == shown
