@@ -22,6 +22,7 @@ from desktop.literal_text import literal_text
 from desktop.proposals.proposals_model import ProposalTableModel
 from geodata.palette import current
 from geodata.scenarios.engine import ScenarioResult
+from geodata.scenarios.output import summary_lines
 from geodata.scenarios.proposals import Proposal
 
 NO_PROPOSAL = "None"
@@ -175,26 +176,7 @@ class ProposalsDock(QDockWidget):
 
 def _summary(result: ScenarioResult, labelled: bool, number: int) -> str:
     mark = f"({'AB'[number]}) " if labelled else ""
-    lines = [
-        f"{mark}{result.proposal.name}" if labelled else "",
-        f"To the occupying side: {result.to_occupier_km2:,.0f} km²; "
-        f"returned to Ukraine: {result.to_ukraine_km2:,.0f} km²",
-        f"Line of contact: {result.contact_line_km_before:,.0f} km before, "
-        f"{result.contact_line_km_after:,.0f} km after",
-    ]
-    cities = result.cities_changing_hands
-    for side, title in (("occupier", "Cities passing to the occupying side"),
-                        ("ukraine", "Cities returned to Ukraine")):  # fmt: skip
-        names = cities[cities["to"] == side]["name"].tolist()
-        if names:
-            lines.append(f"{title}: {', '.join(names)}")
-    for zone in result.demilitarized_zones:
-        occupied = zone.by_region["occupier_side_km2"].sum()
-        ukrainian = zone.by_region["ukraine_side_km2"].sum()
-        lines.append(
-            f"Demilitarized zone ({zone.width_km:g} km each side): {zone.area_km2:,.0f} km², "
-            f"{occupied:,.0f} km² on the occupied side, {ukrainian:,.0f} km² on the Ukrainian side"
-        )
+    lines = [f"{mark}{result.proposal.name}" if labelled else "", *summary_lines(result)]
     return "\n".join(line for line in lines if line)
 
 

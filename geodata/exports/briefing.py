@@ -42,6 +42,7 @@ from geodata.map_layers import BOUNDARY_TOLERANCE_DEG, for_display, region_label
 from geodata.palette import current
 from geodata.projection import to_equal_area
 from geodata.scenarios.engine import ScenarioResult
+from geodata.scenarios.output import transfer_texts
 from geodata.stats import ControlStats
 
 PageName = Literal["a4", "letter", "slide"]
@@ -372,8 +373,9 @@ def _draw_panel(
     if result is not None:
         lines.append(("Proposal", "", True))
         lines += [(text, "", False) for text in _wrap(result.proposal.name, 44, max_lines=3)]
-        lines.append((f"To the occupying side: {result.to_occupier_km2:,.0f} km²", "", False))
-        lines.append((f"Returned to Ukraine: {result.to_ukraine_km2:,.0f} km²", "", False))
+        occupier, ukraine = transfer_texts(result)
+        lines.append((occupier, "", False))
+        lines.append((ukraine[:1].upper() + ukraine[1:], "", False))
         cities = result.cities_changing_hands
         if len(cities):
             names = ", ".join(cities["name"].tolist()[:10]) + ("…" if len(cities) > 10 else "")

@@ -106,6 +106,44 @@ def _csv(result: ScenarioResult) -> str:
     return buffer.getvalue()
 
 
+def transfer_texts(result: ScenarioResult, decimals: int = 0) -> tuple[str, str]:
+    """What passes to each side, as two phrases: the one wording of the CLI, panel and maps."""
+    return (
+        f"To the occupying side: {result.to_occupier_km2:,.{decimals}f} km²",
+        f"returned to Ukraine: {result.to_ukraine_km2:,.{decimals}f} km²",
+    )
+
+
+def summary_lines(result: ScenarioResult, decimals: int = 0) -> list[str]:
+    """A proposal's result in a few sentences: transfers, line of contact, cities, zones.
+
+    The Proposals panel shows them (whole km²), ``scenario`` prints them (one decimal).
+    """
+    occupier, ukraine = transfer_texts(result, decimals)
+    lines = [
+        f"{occupier}; {ukraine}",
+        f"Line of contact: {result.contact_line_km_before:,.{decimals}f} km before, "
+        f"{result.contact_line_km_after:,.{decimals}f} km after",
+    ]
+    cities = result.cities_changing_hands
+    for side, title in (
+        ("occupier", "Cities passing to the occupying side"),
+        ("ukraine", "Cities returned to Ukraine"),
+    ):
+        names = cities[cities["to"] == side]["name"].tolist()
+        if names:
+            lines.append(f"{title}: {', '.join(names)}")
+    for zone in result.demilitarized_zones:
+        occupied = zone.by_region["occupier_side_km2"].sum()
+        ukrainian = zone.by_region["ukraine_side_km2"].sum()
+        lines.append(
+            f"Demilitarized zone ({zone.width_km:g} km each side): "
+            f"{zone.area_km2:,.{decimals}f} km², {occupied:,.{decimals}f} km² on the occupied "
+            f"side, {ukrainian:,.{decimals}f} km² on the Ukrainian side"
+        )
+    return lines
+
+
 def _table(result: ScenarioResult) -> str:
     data = scenario_to_dict(result)
     proposal = result.proposal
@@ -124,28 +162,8 @@ def _table(result: ScenarioResult) -> str:
     ]
     for record in sorted(changed, key=lambda r: -abs(r["delta_km2"])) + unchanged_held:
         lines.append(_line(f"{record['name']} ({record['code']})", record))
-    lines += [
-        "",
-        f"To the occupying side: {data['to_occupier_km2']:,.1f} km²   "
-        f"To Ukraine: {data['to_ukraine_km2']:,.1f} km²",
-        f"Line of contact: {data['contact_line_km_before']:,.1f} km before, "
-        f"{data['contact_line_km_after']:,.1f} km after",
-    ]
-    cities = data["cities_changing_hands"]
-    for side, label in (
-        ("occupier", "Cities passing to the occupying side"),
-        ("ukraine", "Cities returned to Ukraine"),
-    ):
-        names = [c["name"] for c in cities if c["to"] == side]
-        if names:
-            lines.append(f"{label}: {', '.join(names)}")
+    lines += ["", *summary_lines(result, decimals=1)]
     for zone in data["demilitarized_zones"]:
-        lines.append(
-            f"Demilitarized zone ({zone['width_km']:g} km each side): "
-            f"{zone['area_km2']:,.1f} km² — "
-            f"{zone['occupier_side_km2']:,.1f} km² on the occupied side, "
-            f"{zone['ukraine_side_km2']:,.1f} km² on the Ukrainian side"
-        )
         for region in sorted(
             zone["regions"], key=lambda r: -(r["occupier_side_km2"] + r["ukraine_side_km2"])
         ):
