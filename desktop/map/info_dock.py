@@ -6,8 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QFormLayout, QLabel, QWidget
 
 from geodata.control import ControlLayer
-
-BASE_CREDITS = ("Boundaries: Natural Earth", "Cities: GeoNames")
+from geodata.credits import DATA_CREDITS
 
 
 class InfoDock(QDockWidget):
@@ -41,7 +40,7 @@ class InfoDock(QDockWidget):
 
     def show_layer(self, layer: ControlLayer | None) -> None:
         """Describe a layer, or the empty state when None."""
-        credits = list(BASE_CREDITS)
+        credits = list(DATA_CREDITS)
         if layer is None:
             values = {
                 "date": "—",

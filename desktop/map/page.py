@@ -16,6 +16,7 @@ import folium
 import xstatic.pkg.leaflet as xstatic_leaflet
 
 from geodata.control import ControlLayer
+from geodata.credits import credit_line
 from geodata.exports.atomic import write_atomically
 from geodata.map_layers import (
     basemap_layers,
@@ -35,7 +36,7 @@ LEAFLET_DIR = Path(xstatic_leaflet.BASE_DIR)
 LEAFLET_VERSION = xstatic_leaflet.VERSION
 WEB_DIR_PARTS = ("web",)
 
-CREDITS = "Boundaries: Natural Earth · Cities: GeoNames · Map: Leaflet"
+CREDITS = credit_line(map_by="Leaflet")
 # Centre and zoom before the page fits Ukraine to the window.
 START_CENTER = (48.6, 31.2)
 START_ZOOM = 6

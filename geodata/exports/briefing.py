@@ -35,6 +35,7 @@ from matplotlib.textpath import text_to_path
 from geodata.boundaries import load_boundaries, load_neighbours
 from geodata.cities import load_cities
 from geodata.control import ControlLayer
+from geodata.credits import credit_line
 from geodata.exports.atomic import write_atomically
 from geodata.exports.text import clean, plain
 from geodata.figures import is_negligible
@@ -55,7 +56,6 @@ PAGES: dict[str, tuple[float, float, int]] = {
 BRIEFING_FORMATS = (".pdf", ".svg", ".png")
 
 CONTROL_ALPHA = 0.55  # as on the map page
-CREDITS = "Boundaries: Natural Earth · Cities: GeoNames · Map: Frontline Atlas"
 
 # Text in PDF and SVG stays text: TrueType fonts embedded, SVG text as <text>.
 # No TeX: text from data is escaped for mathtext (plain), which TeX would misread.
@@ -136,7 +136,7 @@ def briefing_figure(
     panel = figure.add_axes((0.69, 0.07, 0.28, 0.81))
     panel.axis("off")
     _draw_panel(panel, layer, stats, result, options, scale)
-    credit = f"{CREDITS} · Control areas: {layer.credit}"
+    credit = credit_line(layer.credit, map_by="Frontline Atlas")
     made = f"Made {dt.date.today().isoformat()}"
     # The credit stops short of the date at the right.
     _text(figure, 0.03, 0.038, _fitted(credit, 7.5 * scale, line_in - 1.4 * scale),

@@ -13,6 +13,7 @@ from pathlib import Path
 import openpyxl
 from openpyxl.styles import Font
 
+from geodata.credits import credit_line
 from geodata.exports.atomic import write_atomically
 from geodata.exports.text import xlsx_append
 from geodata.scenarios.engine import ScenarioResult
@@ -21,7 +22,6 @@ from geodata.stats import ControlStats
 from geodata.stats_output import COLUMN_LABELS, format_stats
 
 TABLE_FORMATS = (".csv", ".json", ".xlsx")
-CREDITS = "Boundaries: Natural Earth. Cities: GeoNames."
 
 
 def write_table(
@@ -65,7 +65,7 @@ def _workbook(stats: ControlStats, result: ScenarioResult | None, credit: str) -
             ("Line of contact before, km", data["contact_line_km_before"]),
             ("Line of contact after, km", data["contact_line_km_after"]),
         ]
-    rows += [("Credits", f"{CREDITS} Control areas: {credit or data['source']}.")]
+    rows += [("Credits", credit_line(credit or data["source"]))]
     for row in rows:
         xlsx_append(about, row)
     about.column_dimensions["A"].width = 30

