@@ -18,6 +18,7 @@ import xstatic.pkg.leaflet as xstatic_leaflet
 from geodata.control import ControlLayer
 from geodata.credits import credit_line
 from geodata.exports.atomic import write_atomically
+from geodata.importers.assemble import UKRAINE_EXTENT
 from geodata.map_layers import (
     basemap_layers,
     control_layer_geojson,
@@ -145,6 +146,7 @@ def build_map_page(
     data = dict(basemap_layers())
     data["credits"] = CREDITS
     data["palette"] = current().roles()
+    data["ukraine_extent"] = list(UKRAINE_EXTENT)
     data["tiles"] = None if tiles is None else {
         "url": tiles.url, "credits": tiles.credits, "max_zoom": tiles.max_zoom
     }  # fmt: skip

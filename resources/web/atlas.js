@@ -14,6 +14,7 @@
   // page holds no colour of its own. Built by applyPalette before anything is drawn.
   var STYLE = null;
   var HATCHES = null;
+  var UKRAINE_EXTENT = null;
   var PALETTE = null;
 
   function applyPalette(p) {
@@ -369,6 +370,7 @@
     map = leafletMap;
     var data = JSON.parse(document.getElementById("atlas-data").textContent);
     applyPalette(data.palette);
+    UKRAINE_EXTENT = data.ukraine_extent;
     map.getContainer().classList.add("atlas-map");
     addHatchPatterns();
     drawBasemap(data);
@@ -598,7 +600,8 @@
   };
 
   Atlas.zoomToUkraine = function () {
-    map.fitBounds([[44.3, 22.1], [52.4, 40.3]], { padding: [10, 10] });
+    var e = UKRAINE_EXTENT; // [west, south, east, north], sent by Python (geodata/boundaries)
+    map.fitBounds([[e[1], e[0]], [e[3], e[2]]], { padding: [10, 10] });
   };
 
   /* For tests: what is on the page, as plain data. */
