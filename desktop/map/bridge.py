@@ -52,11 +52,6 @@ class MapBridge(QObject):
         self._channel.registerObject("bridge", self._endpoint)
         page.setWebChannel(self._channel)
 
-    @property
-    def is_ready(self) -> bool:
-        """True once the page has said it is ready, until it is loaded again."""
-        return self._is_ready
-
     def on(self, command: str, handler: Handler) -> None:
         """Handle the page's messages named ``command`` with ``handler(args)``."""
         self._handlers[command] = handler

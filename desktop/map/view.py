@@ -87,7 +87,6 @@ class MapView(QWebEngineView):
     page_ready = Signal()
     region_clicked = Signal(str)
     control_drawn = Signal(int)
-    page_error = Signal(str)
     proposal_drawn = Signal(int)
     change_drawn = Signal(int)
     polygon_drawn = Signal(list)  # [[lon, lat], ...], the corners the user clicked
@@ -259,8 +258,7 @@ class MapView(QWebEngineView):
 
     def _on_js_error(self, args: dict) -> None:
         message = str(args.get("message", ""))[:500]
-        log.error("map page error: %s", message)
-        self.page_error.emit(message)
+        log.error("map page error: %s", message)  # in the log file (desktop.crash_log)
 
     @staticmethod
     def _lock_down(settings: QWebEngineSettings) -> None:

@@ -371,12 +371,6 @@ def _holes(geometry):
     return shapely.union_all(shapely.polygons(rings))
 
 
-def _prepared(geometry):
-    copy = shapely.from_wkb(shapely.to_wkb(geometry))
-    shapely.prepare(copy)
-    return copy
-
-
 def _boxes_of_parts(geometry) -> np.ndarray:
     parts = shapely.get_parts(geometry)
     return shapely.bounds(parts) if len(parts) else np.zeros((0, 4))
