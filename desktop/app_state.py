@@ -1,8 +1,9 @@
 """What the app shows now, shared by the window, the controllers and the panels.
 
-One :class:`AppState` per window holds the control data on screen and the
-proposals' results on it, and says when either changes; controllers read it
-(and connect to it) instead of reaching into the window's fields.
+One :class:`AppState` per window holds the control data on screen, the
+proposals' results on it, the history open and the units selected, and says
+when any of them changes; controllers and panels read it (and connect to it)
+instead of reaching into the window's fields.
 """
 
 from __future__ import annotations
@@ -15,11 +16,15 @@ class AppState(QObject):
 
     control_changed = Signal(object)  # the LoadedControl shown, or None
     results_changed = Signal(object)  # (first, second) ScenarioResult or None each
+    history_changed = Signal(object)  # the HistorySeries open, or None
+    selection_changed = Signal(object)  # tuple of unit codes, possibly empty
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.control = None
         self.results: tuple = (None, None)
+        self.series = None
+        self.selection: tuple[str, ...] = ()
 
     @property
     def result(self):
@@ -35,3 +40,13 @@ class AppState(QObject):
         """The proposals' results on the current data changed."""
         self.results = (first, second)
         self.results_changed.emit(self.results)
+
+    def set_series(self, series) -> None:
+        """Another history was opened (or none)."""
+        self.series = series
+        self.history_changed.emit(series)
+
+    def set_selection(self, codes) -> None:
+        """The units selected (in the table or on the map) changed."""
+        self.selection = tuple(codes)
+        self.selection_changed.emit(self.selection)

@@ -108,7 +108,13 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.timeline_dock)
         self.timeline_dock.hide()  # until a history is opened
         self.history = HistoryController(
-            self, self.timeline_dock, self.map, self.runner, store_path
+            self, self.timeline_dock, self.map, self.runner, store_path, state=self.state
+        )
+        # The chart follows the selection: one unit gets its own line.
+        self.state.selection_changed.connect(
+            lambda codes: self.timeline_dock.chart.set_selected(
+                codes[0] if len(codes) == 1 else None
+            )
         )
         self.exports = ExportController(
             self.state, self.map, self.runner, self.settings, self.statusBar(), self
@@ -247,6 +253,9 @@ class MainWindow(QMainWindow):
 
     def _on_rows_selected(self, codes: list) -> None:
         self.map.select(codes, zoom=bool(codes))
+        self.state.set_selection(codes)
+
+    def _chart_follows_selection(self, codes: tuple) -> None:
         self.timeline_dock.chart.set_selected(codes[0] if len(codes) == 1 else None)
 
     def clear_selection(self) -> None:
@@ -256,6 +265,7 @@ class MainWindow(QMainWindow):
             return
         self.stats_dock.select_key(None)
         self.map.select([], zoom=False)
+        self.state.set_selection(())
 
     # -- settings and state ----------------------------------------------------------------
 

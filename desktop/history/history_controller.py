@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from desktop.app_state import AppState
 from desktop.error_dialog import show_error
 from desktop.history.timeline_dock import TimelineDock
 from desktop.literal_text import literal_text
@@ -44,6 +45,7 @@ class HistoryController(QObject):
         map_view: MapView,
         runner: TaskRunner,
         store_path: Path | None = None,
+        state: AppState | None = None,
     ) -> None:
         super().__init__(window)
         self._window, self._dock, self._map, self._runner = window, dock, map_view, runner
@@ -51,7 +53,7 @@ class HistoryController(QObject):
         self._store: Store | None = None
         self._source: str | Path | None = None
         self._return_to = None  # the date to show again once a history is recomputed
-        self.series: HistorySeries | None = None
+        self._state = state if state is not None else AppState(self)
         self._payloads: OrderedDict[tuple, LoadedControl] = OrderedDict()
         self._cache_lock = threading.Lock()
         self._task: TaskHandle | None = None
@@ -59,6 +61,15 @@ class HistoryController(QObject):
         dock.date_changed.connect(self.show_row)
         dock.compare_changed.connect(lambda _row: self._update_comparison())
         dock.open_requested.connect(self.choose_folder)
+
+    @property
+    def series(self) -> HistorySeries | None:
+        """The history open (the shared state's)."""
+        return self._state.series
+
+    @series.setter
+    def series(self, series: HistorySeries | None) -> None:
+        self._state.set_series(series)
 
     @property
     def store(self) -> Store | None:

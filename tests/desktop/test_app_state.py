@@ -20,3 +20,19 @@ def test_the_window_and_its_controllers_share_one_state(open_window):
     assert window.proposals.results is window.state.results
     window.state.set_results("a result")
     assert window.proposals.results[0] == "a result" == window.exports._state.result
+
+
+def test_history_and_selection_live_in_the_state(qtbot):
+    state = AppState()
+    with qtbot.waitSignal(state.selection_changed) as selected:
+        state.set_selection(["UA-14"])
+    assert selected.args == [("UA-14",)] and state.selection == ("UA-14",)
+    with qtbot.waitSignal(state.history_changed):
+        state.set_series("a series")
+    assert state.series == "a series"
+
+
+def test_the_window_shares_its_history_with_the_state(open_window):
+    window = open_window()
+    window.history.series = "a series"
+    assert window.state.series == "a series"
