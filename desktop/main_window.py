@@ -23,8 +23,8 @@ from desktop.about import show_about
 from desktop.actions import build_menus, create_actions
 from desktop.app_state import AppState
 from desktop.error_dialog import show_error
-from desktop.exports.export_controller import ExportController
-from desktop.history.history_controller import HistoryController
+from desktop.exports.controller import ExportController
+from desktop.history.controller import HistoryController
 from desktop.history.timeline_dock import TimelineDock
 from desktop.literal_text import literal_text
 from desktop.map.info_dock import InfoDock
@@ -32,8 +32,8 @@ from desktop.map.layers_dock import LayersDock
 from desktop.map.page import TileSource
 from desktop.map.view import MapView
 from desktop.preferences import PreferencesDialog
-from desktop.proposals.proposals_controller import ProposalsController
-from desktop.proposals.proposals_dock import ProposalsDock
+from desktop.proposals.controller import ProposalsController
+from desktop.proposals.dock import ProposalsDock
 from desktop.settings import (
     LAST_FOLDER,
     LAYER_OPACITY,
@@ -46,8 +46,8 @@ from desktop.settings import (
     Settings,
 )
 from desktop.statistics.control_loader import LoadedControl, open_control_file
+from desktop.statistics.dock import StatsDock
 from desktop.statistics.method_dock import MethodDock
-from desktop.statistics.stats_dock import StatsDock
 from desktop.tasks import TaskHandle, TaskRunner
 from geodata.importers import SUPPORTED_FORMATS
 from geodata.palette import current

@@ -33,7 +33,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from desktop.main_window import MainWindow
     from desktop.settings import Settings
-    from desktop.statistics.stats_model import KEY_ROLE
+    from desktop.statistics.model import KEY_ROLE
     from geodata.scenarios.proposals import builtin_proposals
 
     app = QApplication.instance() or QApplication([])

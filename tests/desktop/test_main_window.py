@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QMessageBox
 from desktop.main_window import EMPTY_MESSAGE, MainWindow
 from desktop.map.interceptor import LOCAL_SCHEMES
 from desktop.settings import RECENT_FILES, WINDOW_GEOMETRY
-from desktop.statistics.stats_model import KEY_ROLE
+from desktop.statistics.model import KEY_ROLE
 from geodata.boundaries import load_boundaries
 from tests.desktop.helpers import PAGE_TIMEOUT_MS, page_state, run_js
 from tests.geodata.importers.fixtures import write_control_file

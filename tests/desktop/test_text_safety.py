@@ -11,10 +11,10 @@ from PySide6.QtGui import QFontMetrics, QTextDocument
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from desktop.error_dialog import show_error
-from desktop.history.history_controller import HistoryController
+from desktop.history.controller import HistoryController
 from desktop.history.timeline_dock import TimelineDock
 from desktop.main_window import MainWindow
-from desktop.proposals.proposals_dock import ProposalsDock
+from desktop.proposals.dock import ProposalsDock
 from geodata.errors import GeodataError
 from geodata.history.compute import compute_history
 from geodata.history.sources import open_history

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QDate
 
 from desktop.main_window import MainWindow
-from desktop.statistics.stats_model import KEY_ROLE
+from desktop.statistics.model import KEY_ROLE
 from tests.desktop.helpers import PAGE_TIMEOUT_MS, page_state
 from tests.geodata.history.test_history import growing_front
 
@@ -112,7 +112,7 @@ def test_a_damaged_store_is_reported_and_rebuilt(qtbot, settings, tmp_path, monk
     store = tmp_path / "store.sqlite"
     store.write_bytes(b"not a database at all" * 50)
     warnings = []
-    monkeypatch.setattr("desktop.history.history_controller.QMessageBox.warning",
+    monkeypatch.setattr("desktop.history.controller.QMessageBox.warning",
                         lambda *args: warnings.append(args[2]))  # fmt: skip
     window = MainWindow(settings, proposals_dir=tmp_path / "p", store_path=store)
     qtbot.addWidget(window)

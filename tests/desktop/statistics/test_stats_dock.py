@@ -7,8 +7,8 @@ import shapely
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from desktop.statistics.stats_dock import StatsDock
-from desktop.statistics.stats_model import KEY_ROLE, ShareBarDelegate
+from desktop.statistics.dock import StatsDock
+from desktop.statistics.model import KEY_ROLE, ShareBarDelegate
 from geodata.boundaries import load_boundaries
 from geodata.control import ControlLayer
 from geodata.stats import compute_stats

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from desktop.statistics.stats_model import GROUP_LABELS, cell_alignment
+from desktop.statistics.model import GROUP_LABELS, cell_alignment
 from geodata.figures import is_negligible
 from geodata.palette import current
 from geodata.scenarios.engine import ScenarioResult, regions_in_order

@@ -8,7 +8,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QDockWidget, QHeaderView, QTableView
 
-from desktop.statistics.stats_model import (
+from desktop.statistics.model import (
     COLUMNS,
     IS_GROUP_ROLE,
     KEY_ROLE,

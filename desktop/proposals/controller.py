@@ -15,7 +15,7 @@ from desktop.error_dialog import show_error
 from desktop.map.page import proposal_payload
 from desktop.map.view import MapView
 from desktop.proposals.area_dialog import AreaProposalDialog
-from desktop.proposals.proposals_dock import ProposalsDock
+from desktop.proposals.dock import ProposalsDock
 from desktop.tasks import TaskHandle, TaskRunner
 from geodata.claims import claim_figures
 from geodata.figures import is_negligible

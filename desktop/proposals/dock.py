@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.literal_text import literal_text
-from desktop.proposals.proposals_model import ProposalTableModel
+from desktop.proposals.model import ProposalTableModel
 from geodata.palette import current
 from geodata.scenarios.engine import ScenarioResult
 from geodata.scenarios.output import summary_lines
