@@ -9,6 +9,7 @@ runs on machines with no display.
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -214,23 +215,24 @@ def _snapshot(args: argparse.Namespace) -> int:
     return 0
 
 
+class _CurrentStderr(logging.StreamHandler):
+    """Writes to whatever ``sys.stderr`` is when a record comes (tests and callers replace it)."""
+
+    @property
+    def stream(self):
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _value) -> None:
+        pass
+
+
 def _notes_to_stderr() -> None:
     """The core's warnings (a store waited for, rows computed again) as notes on stderr."""
-    import logging
-
-    class CurrentStderr(logging.StreamHandler):
-        @property
-        def stream(self):  # whatever stderr is now (tests and callers replace it)
-            return sys.stderr
-
-        @stream.setter
-        def stream(self, _value) -> None:
-            pass
-
-    handler = CurrentStderr()
-    handler.setFormatter(logging.Formatter(f"{PROG}: note: %(message)s"))
     core = logging.getLogger("geodata")
     if not core.handlers:
+        handler = _CurrentStderr()
+        handler.setFormatter(logging.Formatter(f"{PROG}: note: %(message)s"))
         core.addHandler(handler)
         core.propagate = False
 

@@ -326,19 +326,12 @@ def _json_case(name: str, text: str, *words) -> Case:
     return Case(3, f"GeoJSON: {text[:40]}", run)
 
 
-def _null_date_history(lab: Lab):
-    path = files.one_file_history(
-        lab.path("nulls.gpkg"), [("2024-11-01", files.AREAS[0]), (None, files.AREAS[1])]
-    )
-    result = lab.cli("history", path, "--format", "csv")
-    if result.code != 0:
-        refused(result, path.name)
+def _odd_date_history(value: str | None, suffix: str = ".geojson"):
+    """A one-file history whose second date is ``value``: read, or refused naming the file."""
 
-
-def _bad_dates_history(value: str):
     def run(lab: Lab):
         path = files.one_file_history(
-            lab.path("dates.geojson"), [("2024-11-01", files.AREAS[0]), (value, files.AREAS[1])]
+            lab.path(f"dates{suffix}"), [("2024-11-01", files.AREAS[0]), (value, files.AREAS[1])]
         )
         result = lab.cli("history", path, "--format", "csv")
         if result.code != 0:
@@ -385,10 +378,10 @@ TRACEBACK_CASES = [
         "j.geojson",
         '{"id": 1, "datetime": "9999-99-99", "map": {"type": "FeatureCollection", "features": []}}',
     ),
-    Case(3, "one-file history with a null date", _null_date_history),
-    Case(3, "one-file history date 2024-13-45", _bad_dates_history("2024-13-45")),
-    Case(3, "one-file history date -0001-01-01", _bad_dates_history("-0001-01-01")),
-    Case(3, "one-file history date 'yesterday'", _bad_dates_history("yesterday")),
+    Case(3, "one-file history with a null date", _odd_date_history(None, ".gpkg")),
+    Case(3, "one-file history date 2024-13-45", _odd_date_history("2024-13-45")),
+    Case(3, "one-file history date -0001-01-01", _odd_date_history("-0001-01-01")),
+    Case(3, "one-file history date 'yesterday'", _odd_date_history("yesterday")),
 ]
 
 

@@ -98,6 +98,34 @@ def client(server) -> Client:
     return Client(base_url=server.url, timeout_s=0.5, retries=1, backoff_s=0.01)
 
 
+def fetch_listing(listing, tmp_path):
+    """Fetch from a local server that lists ``listing``; return the store and the report."""
+    running = Server(listing=listing)
+    try:
+        store = Store(tmp_path / "store.sqlite")
+        return store, fetch_updates(store, client(running))
+    finally:
+        running.close()
+
+
+class Cancelled(Exception):
+    """What :class:`CancelSoon` raises."""
+
+
+class CancelSoon:
+    """A progress that asks to cancel 0.3 s after it was made."""
+
+    def __init__(self):
+        self.start = time.monotonic()
+
+    def report(self, fraction, message=""):
+        pass
+
+    def check(self):
+        if time.monotonic() - self.start > 0.3:
+            raise Cancelled
+
+
 def test_fetches_new_updates_once(server, tmp_path):
     store = Store(tmp_path / "store.sqlite")
     report = fetch_updates(store, client(server))
@@ -135,20 +163,6 @@ def test_failures_are_clear_and_change_nothing(server, tmp_path, mode, message):
 
 def test_cancel_stops_during_back_off(server, tmp_path):
     server.mode = "500"
-
-    class Cancelled(Exception):
-        pass
-
-    class CancelSoon:
-        def __init__(self):
-            self.start = time.monotonic()
-
-        def report(self, fraction, message=""):
-            pass
-
-        def check(self):
-            if time.monotonic() - self.start > 0.3:
-                raise Cancelled
 
     slow_retries = Client(base_url=server.url, timeout_s=0.5, retries=5, backoff_s=2.0)
     start = time.monotonic()
@@ -198,12 +212,7 @@ def test_impossible_dates_are_skipped_named_and_never_stored(tmp_path):
         {"id": True},
         {"id": json.loads("[" * 300 + "]" * 300)},  # deeper than orjson writes
     ]
-    running = Server(listing=listing)
-    try:
-        store = Store(tmp_path / "store.sqlite")
-        report = fetch_updates(store, client(running))
-    finally:
-        running.close()
+    store, report = fetch_listing(listing, tmp_path)
     assert report.listed == 1 and report.stored == (UPDATE_ID,)
     assert [update.id for update in store.updates()] == [UPDATE_ID]
     skipped = "\n".join(report.skipped)
@@ -229,12 +238,7 @@ def test_impossible_dates_are_skipped_named_and_never_stored(tmp_path):
 
 def test_a_created_at_beyond_the_calendar_falls_back_to_the_id(tmp_path):
     listing = [{"id": UPDATE_ID, "createdAt": "9999-12-31T23:59:59Z"}]
-    running = Server(listing=listing)
-    try:
-        store = Store(tmp_path / "store.sqlite")
-        report = fetch_updates(store, client(running))
-    finally:
-        running.close()
+    store, report = fetch_listing(listing, tmp_path)
     (update,) = store.updates()
     assert report.skipped == () and update.date == dt.date(2024, 11, 20)
     assert update.created_at == ""  # not stored: it is no time

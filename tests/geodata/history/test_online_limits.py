@@ -20,7 +20,13 @@ import pytest
 from geodata.errors import NetworkError
 from geodata.history.deepstate_online import MAX_LIST_BYTES, MAX_MAP_BYTES, Client, fetch_updates
 from geodata.history.store import Store
-from tests.geodata.history.test_online import LISTING, UPDATE_ID, synthetic_map
+from tests.geodata.history.test_online import (
+    LISTING,
+    UPDATE_ID,
+    Cancelled,
+    CancelSoon,
+    synthetic_map,
+)
 
 MIB = 2**20
 GIB = 2**30
@@ -225,20 +231,6 @@ def test_the_deadline_also_bounds_retries_and_back_off(tmp_path):
 
 
 def test_cancel_stays_quick_while_an_answer_trickles(tmp_path):
-    class Cancelled(Exception):
-        pass
-
-    class CancelSoon:
-        def __init__(self):
-            self.start = time.monotonic()
-
-        def report(self, fraction, message=""):
-            pass
-
-        def check(self):
-            if time.monotonic() - self.start > 0.3:
-                raise Cancelled
-
     def quick_trickle(handler, server):
         trickled_body(handler, server, interval_s=0.05)
 
