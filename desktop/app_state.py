@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
+from geodata.reconcile import DEFAULT_TOLERANCE_KM
+
 
 class AppState(QObject):
     """The current control data and proposal results, with change signals."""
@@ -18,6 +20,7 @@ class AppState(QObject):
     results_changed = Signal(object)  # (first, second) ScenarioResult or None each
     history_changed = Signal(object)  # the HistorySeries open, or None
     selection_changed = Signal(object)  # tuple of unit codes, possibly empty
+    message = Signal(str, int)  # a status-bar line, and for how long (ms; 0: until replaced)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -25,6 +28,12 @@ class AppState(QObject):
         self.results: tuple = (None, None)
         self.series = None
         self.selection: tuple[str, ...] = ()
+        #: The border and coast reconciliation tolerance new figures use (from Preferences).
+        self.reconcile_km: float = DEFAULT_TOLERANCE_KM
+
+    def say(self, text: str, timeout_ms: int = 0) -> None:
+        """Show a line in the window's status bar."""
+        self.message.emit(text, timeout_ms)
 
     @property
     def result(self):

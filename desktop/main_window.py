@@ -74,6 +74,7 @@ class MainWindow(QMainWindow):
         self.resize(1400, 900)
         self.settings = settings
         self.state = AppState(self)
+        self.state.reconcile_km = settings.get(RECONCILE_KM)
         self._loading: TaskHandle | None = None
         self._progress_message = ""
         self.runner = TaskRunner(self)
@@ -89,9 +90,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.layers_dock = LayersDock(self)
-        self.stats_dock = StatsDock(self)
-        self.info_dock = InfoDock(self)
-        self.method_dock = MethodDock(self)
+        self.stats_dock = StatsDock(self, self.state)
+        self.info_dock = InfoDock(self, self.state)
+        self.method_dock = MethodDock(self, self.state)
         self.proposals_dock = ProposalsDock(self)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.layers_dock)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.stats_dock)
@@ -102,7 +103,7 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.stats_dock, self.proposals_dock)
         self.stats_dock.raise_()
         self.proposals = ProposalsController(
-            self, self.proposals_dock, self.map, self.runner, proposals_dir
+            self.state, self.proposals_dock, self.map, self.runner, proposals_dir, parent=self
         )
         self.timeline_dock = TimelineDock(self)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.timeline_dock)
@@ -110,12 +111,7 @@ class MainWindow(QMainWindow):
         self.history = HistoryController(
             self, self.timeline_dock, self.map, self.runner, store_path, state=self.state
         )
-        # The chart follows the selection: one unit gets its own line.
-        self.state.selection_changed.connect(
-            lambda codes: self.timeline_dock.chart.set_selected(
-                codes[0] if len(codes) == 1 else None
-            )
-        )
+        self.timeline_dock.chart.follow(self.state)
         self.exports = ExportController(
             self.state, self.map, self.runner, self.settings, self.statusBar(), self
         )
@@ -160,7 +156,7 @@ class MainWindow(QMainWindow):
         problems = self.proposals.reload()
         if problems:
             self.statusBar().showMessage("Skipped a saved proposal: " + problems[0], 15000)
-        self.show_loaded(None)
+        self.state.set_control(None)
 
     # -- opening data ----------------------------------------------------------------------
 
@@ -201,19 +197,19 @@ class MainWindow(QMainWindow):
     def current(self, loaded: LoadedControl | None) -> None:
         self.state.set_control(loaded)
 
-    def show_loaded(self, loaded: LoadedControl | None, remember: bool = True) -> None:
-        """Put a loaded control file (or nothing) on the map, in the table and in the Info panel.
+    def show_loaded(self, loaded: LoadedControl | None) -> None:
+        """Show a control file just opened (or nothing), and add it to File ▸ Open Recent.
 
-        ``remember``: add the file to File ▸ Open Recent (not for a history's dates).
+        Everything that shows control data follows :attr:`state` (a history's
+        dates are shown by setting it, without becoming recent files).
         """
-        self.current = loaded
-        self.stats_dock.set_stats(loaded.stats if loaded else None)
-        self.info_dock.show_layer(loaded.layer if loaded else None)
-        self.method_dock.show_stats(loaded.stats if loaded else None)
+        if loaded is not None:
+            self.settings.add_recent_file(loaded.path)
+            self._rebuild_recent_menu()
+        self.state.set_control(loaded)
+
+    def _control_changed(self, loaded: LoadedControl | None) -> None:
         self.banner.setVisible(loaded is None)
-        self.proposals.data_changed(
-            loaded.layer if loaded else None, loaded.stats if loaded else None
-        )
         self.actions_by_name["close_data"].setEnabled(loaded is not None)
         if loaded is None:
             self.map.clear_control()
@@ -221,9 +217,6 @@ class MainWindow(QMainWindow):
             return
         self.map.show_control(loaded.map_json)
         self.setWindowTitle(f"{loaded.layer.source} — {APP_TITLE}")
-        if remember:
-            self.settings.add_recent_file(loaded.path)
-            self._rebuild_recent_menu()
         groups = loaded.stats.groups.set_index("id")["controlled_pct"]
         date = loaded.layer.date.isoformat() if loaded.layer.date else "date unknown"
         self.statusBar().showMessage(
@@ -255,9 +248,6 @@ class MainWindow(QMainWindow):
         self.map.select(codes, zoom=bool(codes))
         self.state.set_selection(codes)
 
-    def _chart_follows_selection(self, codes: tuple) -> None:
-        self.timeline_dock.chart.set_selected(codes[0] if len(codes) == 1 else None)
-
     def clear_selection(self) -> None:
         """View ▸ Clear Selection (Esc); while an area is being drawn, Esc cancels the drawing."""
         if self.map.is_drawing:
@@ -283,6 +273,7 @@ class MainWindow(QMainWindow):
 
     def _preferences_changed(self, reconcile_km_before: float) -> None:
         self.map.set_online_tiles(self._tile_source())
+        self.state.reconcile_km = self.reconcile_km
         if self.reconcile_km != reconcile_km_before:
             self.refigure()
 
@@ -351,6 +342,8 @@ class MainWindow(QMainWindow):
         self.runner.progress_changed.connect(self._show_progress)
         self.banner.open_button.clicked.connect(self.choose_file)
         self.map.page_ready.connect(self._page_ready)
+        self.state.control_changed.connect(self._control_changed)
+        self.state.message.connect(self.statusBar().showMessage)
 
     def _page_ready(self) -> None:
         # A rebuilt page (online basemap switched) starts empty: redraw what is shown.

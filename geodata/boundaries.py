@@ -17,6 +17,9 @@ from geodata.projection import to_equal_area
 from geodata.resources import resource_path
 from geodata.threadsafe import prepared_for_this_thread
 
+#: Ukraine's extent (lon_min, lat_min, lon_max, lat_max), rounded out a little: where the
+#: map opens, and how importers tell swapped axes from data that merely lies elsewhere.
+UKRAINE_EXTENT = (22.1, 44.3, 40.3, 52.4)
 UNITS_FILE = ("boundaries", "ukraine-admin1.fgb")
 NEIGHBOURS_FILE = ("boundaries", "neighbours.fgb")
 

@@ -27,6 +27,7 @@ from geodata.history.deepstate_online import Client, fetch_updates
 from geodata.history.series import HistorySeries
 from geodata.history.sources import DEEPSTATE_STORE, open_history
 from geodata.history.store import Store
+from geodata.importers import SUPPORTED_FORMATS
 from geodata.map_layers import change_geojson
 
 CACHED_DATES = 48  # map payloads kept for quick switching back and forth
@@ -40,15 +41,15 @@ class HistoryController(QObject):
 
     def __init__(
         self,
-        window: QWidget,
+        parent: QWidget,
         dock: TimelineDock,
         map_view: MapView,
         runner: TaskRunner,
         store_path: Path | None = None,
         state: AppState | None = None,
     ) -> None:
-        super().__init__(window)
-        self._window, self._dock, self._map, self._runner = window, dock, map_view, runner
+        super().__init__(parent)
+        self._parent, self._dock, self._map, self._runner = parent, dock, map_view, runner
         self._store_path = store_path
         self._store: Store | None = None
         self._source: str | Path | None = None
@@ -83,12 +84,12 @@ class HistoryController(QObject):
             try:
                 self._store = Store(self._store_path)
             except StoreError as error:
-                show_error(self._window, error, "Opening the history store")
+                show_error(self._parent, error, "Opening the history store")
                 return None
             if self._store.recovered_from is not None:
                 # The static helper guesses HTML; the text names a file, so it is made literal.
                 QMessageBox.warning(
-                    self._window,
+                    self._parent,
                     "History store rebuilt",
                     literal_text(
                         "The history store was damaged and could not be read, so a new one was "
@@ -98,7 +99,7 @@ class HistoryController(QObject):
                 )
             elif self._store.read_only_reason is not None:
                 QMessageBox.warning(
-                    self._window,
+                    self._parent,
                     "History store read-only",
                     literal_text(
                         "The figures already in the history store are shown, but new ones "
@@ -112,7 +113,7 @@ class HistoryController(QObject):
     def choose_folder(self) -> None:
         """File ▸ Open History Folder: a folder of dated control files."""
         folder = QFileDialog.getExistingDirectory(
-            self._window, "Open a history: a folder of dated files"
+            self._parent, "Open a history: a folder of dated files"
         )
         if folder:
             self.open_source(folder)
@@ -120,8 +121,8 @@ class HistoryController(QObject):
     def choose_file(self) -> None:
         """File ▸ Open History File: one file with a date column."""
         path, _ = QFileDialog.getOpenFileName(
-            self._window, "Open a history: one file with a date column", "",
-            "Geodata files (*.gpkg *.geojson *.json *.fgb *.shp *.zip *.kml *.kmz);;All files (*)",
+            self._parent, "Open a history: one file with a date column", "",
+            f"Geodata files ({' '.join(f'*{ext}' for ext in SUPPORTED_FORMATS)});;All files (*)",
         )  # fmt: skip
         if path:
             self.open_source(path)
@@ -131,7 +132,7 @@ class HistoryController(QObject):
         if self._task is not None and self._task.is_running:
             self._task.cancel()
         store = self.store
-        km = self._window.reconcile_km
+        km = self._state.reconcile_km
         self._source = source
 
         def work(progress):
@@ -146,7 +147,7 @@ class HistoryController(QObject):
             work,
             label=f"Opening the history {Path(str(source)).name}",
             on_result=self._opened,
-            on_error=lambda error: show_error(self._window, error, "Opening a history"),
+            on_error=lambda error: show_error(self._parent, error, "Opening a history"),
         )
         return self._task
 
@@ -161,7 +162,7 @@ class HistoryController(QObject):
     def fetch_updates(self) -> TaskHandle | None:
         """Fetch DeepStateMap's new updates (after asking: it goes online), then show them."""
         answer = QMessageBox.question(
-            self._window,
+            self._parent,
             "Fetch DeepStateMap updates",
             "This connects to DeepStateMap (deepstatemap.live) over the internet and downloads "
             "the map updates not yet in the local store. Go ahead?",
@@ -179,14 +180,14 @@ class HistoryController(QObject):
             lambda progress: fetch_updates(store, client or Client(), progress=progress),
             label="Fetching DeepStateMap updates",
             on_result=lambda report: self._fetched(report),
-            on_error=lambda error: show_error(self._window, error, "Fetching DeepStateMap updates"),
+            on_error=lambda error: show_error(self._parent, error, "Fetching DeepStateMap updates"),
         )
 
     def _fetched(self, report) -> None:
         message = f"DeepStateMap: {report.listed} updates listed, {len(report.stored)} new"
         if report.skipped:
             message += f"; {len(report.skipped)} skipped (the first: {report.skipped[0]})"
-        self._window.statusBar().showMessage(message, 20000 if report.skipped else 10000)
+        self._state.say(message, 20000 if report.skipped else 10000)
         self.open_source(DEEPSTATE_STORE)
 
     def _opened(self, series: HistorySeries) -> None:
@@ -200,13 +201,13 @@ class HistoryController(QObject):
             self._dock.go_to_date(self._return_to)
             self._return_to = None
         if series.skipped:
-            self._window.statusBar().showMessage(
+            self._state.say(
                 f"{series.source}: {len(series.skipped)} file(s) could not be read and are left "
                 f"out; the first: {series.skipped[0]}",
                 20000,
             )
         elif series.notes:
-            self._window.statusBar().showMessage(f"{series.source}: {series.notes[0]}", 10000)
+            self._state.say(f"{series.source}: {series.notes[0]}", 10000)
         self.opened.emit(series)
 
     # -- showing a date ----------------------------------------------------------------------
@@ -246,7 +247,7 @@ class HistoryController(QObject):
     def _show_date(self, series: HistorySeries, row: int, loaded, change) -> None:
         if series is not self.series:
             return  # another history was opened meanwhile
-        self._window.show_loaded(loaded, remember=False)
+        self._state.set_control(loaded)
         if change is None:
             self._map.clear_change()
             self._dock.show_comparison(None)
@@ -263,7 +264,7 @@ class HistoryController(QObject):
             self._map.clear_change()
             self._dock.show_comparison(None)
         # The date's file went away, or the store failed: said, and the map stays as it was.
-        show_error(self._window, error, f"Showing {series.dates[row]}")
+        show_error(self._parent, error, f"Showing {series.dates[row]}")
 
     def _loaded(self, series: HistorySeries, row: int, store) -> LoadedControl:
         """One date ready to show (cached); runs on a worker thread."""

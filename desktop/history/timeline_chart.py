@@ -57,6 +57,13 @@ class TimelineChart(FigureCanvasQTAgg):
             self.selected = code
             self.redraw()
 
+    def follow(self, state) -> None:
+        """Plot the unit selected in the shared :class:`~desktop.app_state.AppState` (one only)."""
+        state.selection_changed.connect(self._selection_changed)
+
+    def _selection_changed(self, codes: tuple) -> None:
+        self.set_selected(codes[0] if len(codes) == 1 else None)
+
     def set_units(self, units: str) -> None:
         """``pct`` (share of each area) or ``km2``."""
         self.units = units

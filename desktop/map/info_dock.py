@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QFormLayout, QLabel, QWidget
 
+from desktop.app_state import AppState
 from geodata.control import ControlLayer
 from geodata.credits import DATA_CREDITS
 
@@ -12,7 +13,7 @@ from geodata.credits import DATA_CREDITS
 class InfoDock(QDockWidget):
     """Facts about the control data on the map, and who to credit for what is shown."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, state: AppState | None = None) -> None:
         super().__init__("Info", parent)
         self.setObjectName("info-dock")
         body = QWidget()
@@ -37,6 +38,11 @@ class InfoDock(QDockWidget):
             self.fields[key] = label
         self.setWidget(body)
         self.show_layer(None)
+        if state is not None:
+            state.control_changed.connect(self._show_control)
+
+    def _show_control(self, loaded) -> None:
+        self.show_layer(loaded.layer if loaded is not None else None)
 
     def show_layer(self, layer: ControlLayer | None) -> None:
         """Describe a layer, or the empty state when None."""

@@ -15,10 +15,10 @@ from pathlib import Path
 import folium
 import xstatic.pkg.leaflet as xstatic_leaflet
 
+from geodata.boundaries import UKRAINE_EXTENT
 from geodata.control import ControlLayer
 from geodata.credits import credit_line
 from geodata.exports.atomic import write_atomically
-from geodata.importers.assemble import UKRAINE_EXTENT
 from geodata.map_layers import (
     basemap_layers,
     control_layer_geojson,
@@ -26,7 +26,7 @@ from geodata.map_layers import (
     proposal_summary,
     region_figures,
 )
-from geodata.palette import current
+from geodata.palette import css_variables, current
 from geodata.resources import resource_path
 from geodata.scenarios.engine import ScenarioResult
 from geodata.stats import ControlStats
@@ -146,6 +146,7 @@ def build_map_page(
     data = dict(basemap_layers())
     data["credits"] = CREDITS
     data["palette"] = current().roles()
+    data["css_variables"] = css_variables(current())
     data["ukraine_extent"] = list(UKRAINE_EXTENT)
     data["tiles"] = None if tiles is None else {
         "url": tiles.url, "credits": tiles.credits, "max_zoom": tiles.max_zoom

@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
+from desktop.app_state import AppState
 from desktop.error_dialog import show_error
 from desktop.map.page import proposal_payload
 from desktop.map.view import MapView
@@ -41,19 +42,22 @@ class ProposalsController(QObject):
 
     def __init__(
         self,
-        window: QWidget,
+        state: AppState,
         dock: ProposalsDock,
         map_view: MapView,
         runner: TaskRunner,
         folder: Path | None = None,
+        parent: QWidget | None = None,
     ) -> None:
-        super().__init__(window)
-        self._window, self._dock, self._map, self._runner = window, dock, map_view, runner
+        """``parent``: the window its dialogs belong to."""
+        super().__init__(parent)
+        self._parent, self._dock, self._map, self._runner = parent, dock, map_view, runner
         self.folder = folder or user_proposals_dir()
         self._layer = None
         self._stats = None
         self._task: TaskHandle | None = None
-        self._state = window.state
+        self._state = state
+        state.control_changed.connect(self._control_changed)
         dock.selection_changed.connect(lambda *_: self._run())
         dock.draw_requested.connect(self.draw_area)
         dock.import_requested.connect(self.import_area)
@@ -65,6 +69,12 @@ class ProposalsController(QObject):
         saved, errors = user_proposals(self.folder)
         self._dock.set_proposals(list(builtin_proposals()) + saved, select=select)
         return [str(error) for error in errors]
+
+    def _control_changed(self, loaded) -> None:
+        if loaded is None:
+            self.data_changed(None, None)
+        else:
+            self.data_changed(loaded.layer, loaded.stats)
 
     def data_changed(self, layer, stats) -> None:
         """New control data (or None): update the claims' figures and rerun the proposals."""
@@ -126,7 +136,7 @@ class ProposalsController(QObject):
         """Pick a file whose polygons become the area of a new proposal."""
         patterns = " ".join(f"*{ext}" for ext in SUPPORTED_FORMATS)
         path, _ = QFileDialog.getOpenFileName(
-            self._window, "Import an area", "", f"Geodata files ({patterns});;All files (*)"
+            self._parent, "Import an area", "", f"Geodata files ({patterns});;All files (*)"
         )
         if path:
             self.import_area_from(Path(path))
@@ -137,7 +147,7 @@ class ProposalsController(QObject):
             lambda progress: read_control_layer(path).controlled,
             label=f"Reading {path.name}",
             on_result=lambda area: self.propose_area(area, path.stem),
-            on_error=lambda error: show_error(self._window, error, f"Importing {path.name}"),
+            on_error=lambda error: show_error(self._parent, error, f"Importing {path.name}"),
         )
 
     def propose_area(self, area, default_name: str, dialog: AreaProposalDialog | None = None):
@@ -148,7 +158,7 @@ class ProposalsController(QObject):
                 "The area lies outside Ukraine (or is too small to count); nothing to propose", 6000
             )
             return None
-        dialog = dialog or AreaProposalDialog(area_km2, default_name, self._window)
+        dialog = dialog or AreaProposalDialog(area_km2, default_name, self._parent)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         name, side, description = dialog.values()
@@ -174,4 +184,4 @@ class ProposalsController(QObject):
         return saved | {p.id for p in builtin_proposals()}
 
     def _status(self, text: str, timeout: int = 0) -> None:
-        self._window.statusBar().showMessage(text, timeout)
+        self._state.say(text, timeout)

@@ -8,6 +8,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QDockWidget, QHeaderView, QTableView
 
+from desktop.app_state import AppState
 from desktop.statistics.model import (
     COLUMNS,
     IS_GROUP_ROLE,
@@ -39,7 +40,7 @@ class StatsDock(QDockWidget):
 
     codes_selected = Signal(list)
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent=None, state: AppState | None = None) -> None:
         super().__init__("Statistics", parent)
         self.setObjectName("statistics-dock")
         self.model = StatsTableModel(self)
@@ -70,6 +71,11 @@ class StatsDock(QDockWidget):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self._quiet = False
         self.setWidget(self.table)
+        if state is not None:
+            state.control_changed.connect(self._show_control)
+
+    def _show_control(self, loaded) -> None:
+        self.set_stats(loaded.stats if loaded is not None else None)
 
     def set_stats(self, stats: ControlStats | None) -> None:
         """Show these statistics; None empties the table."""

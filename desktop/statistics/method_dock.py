@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.app_state import AppState
 from desktop.map.info_dock import breakable
 from geodata.figures import NEGLIGIBLE_KM2
 from geodata.stats import ADDED, ControlStats
@@ -27,7 +28,7 @@ from geodata.stats import ADDED, ControlStats
 class MethodDock(QDockWidget):
     """Method and caveats of the figures shown: sources, projection, reconciliation, denominator."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, state: AppState | None = None) -> None:
         super().__init__("Method", parent)
         self.setObjectName("method-dock")
         body = QWidget()
@@ -46,6 +47,11 @@ class MethodDock(QDockWidget):
         scroll.setWidget(body)
         self.setWidget(scroll)
         self.show_stats(None)
+        if state is not None:
+            state.control_changed.connect(self._show_control)
+
+    def _show_control(self, loaded) -> None:
+        self.show_stats(loaded.stats if loaded is not None else None)
 
     def show_stats(self, stats: ControlStats | None) -> None:
         """Explain these statistics (None: nothing loaded)."""

@@ -47,7 +47,6 @@ from geodata.stats import controlled_area_by_region, figures_key
 DEFAULT_BASE_URL = "https://deepstatemap.live/api/history"
 #: Set to another address (a mirror, a test server) to fetch from there.
 BASE_URL_VARIABLE = "FRONTLINE_ATLAS_DEEPSTATE_URL"
-CREDIT = "Control areas: DeepStateMap"
 
 _MIB = 2**20
 #: The most one map may hold: DeepStateMap's maps are 1 to 5 MB, so this leaves

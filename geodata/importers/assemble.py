@@ -18,6 +18,7 @@ import shapely
 from pyproj.exceptions import CRSError
 from shapely.errors import GEOSException
 
+from geodata.boundaries import UKRAINE_EXTENT
 from geodata.control import CONTROLLED, ControlLayer, DateOrigin, ImportReport
 from geodata.dates import date_from_filename
 from geodata.errors import BadInputError
@@ -27,9 +28,6 @@ from geodata.importers.deepstate import feature_label, occupied_category
 # At most this many distinct feature names are kept for the legend and Info panel.
 MAX_FEATURE_NAMES = 12
 
-# Ukraine's extent (lon_min, lat_min, lon_max, lat_max), for telling swapped
-# axes from data that merely lies elsewhere.
-UKRAINE_EXTENT = (22.1, 44.3, 40.3, 52.4)
 # Control areas are kept within this box around Ukraine (lon_min, lat_min,
 # lon_max, lat_max), with no edge longer than MAX_EDGE_DEG (see within_region).
 REGION = (20.0, 42.0, 43.0, 55.0)

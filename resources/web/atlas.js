@@ -17,11 +17,11 @@
   var UKRAINE_EXTENT = null;
   var PALETTE = null;
 
-  function applyPalette(p) {
+  function applyPalette(p, cssVariables) {
     PALETTE = p;
     var root = document.documentElement.style;
-    Object.keys(p).forEach(function (role) {
-      root.setProperty("--atlas-" + role.replace(/_/g, "-"), p[role]);
+    Object.keys(cssVariables).forEach(function (name) {
+      root.setProperty(name, cssVariables[name]);
     });
     STYLE = {
       neighbours: { color: p.land_edge, weight: 0.8, fillColor: p.land, fillOpacity: 1 },
@@ -369,7 +369,7 @@
   Atlas.start = function (leafletMap) {
     map = leafletMap;
     var data = JSON.parse(document.getElementById("atlas-data").textContent);
-    applyPalette(data.palette);
+    applyPalette(data.palette, data.css_variables);
     UKRAINE_EXTENT = data.ukraine_extent;
     map.getContainer().classList.add("atlas-map");
     addHatchPatterns();

@@ -36,3 +36,43 @@ def test_the_window_shares_its_history_with_the_state(open_window):
     window = open_window()
     window.history.series = "a series"
     assert window.state.series == "a series"
+
+
+def test_panels_follow_the_state_and_let_go_when_closed(qtbot, tmp_path):
+    """Panels built on a state show what it holds; a closed (deleted) panel is no longer called."""
+    from PySide6.QtWidgets import QWidget
+
+    from desktop.map.info_dock import InfoDock
+    from desktop.statistics.control_loader import open_control_file
+    from desktop.statistics.dock import StatsDock
+    from desktop.statistics.method_dock import MethodDock
+    from desktop.tasks import Progress
+    from tests.geodata.importers.fixtures import write_control_file
+
+    path = write_control_file(tmp_path, "front_20241120", ".geojson")
+    loaded = open_control_file(path, Progress(lambda *_: None))
+    state = AppState()
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    stats, info, method = (
+        StatsDock(parent, state),
+        InfoDock(parent, state),
+        MethodDock(parent, state),
+    )
+    state.set_control(loaded)
+    assert stats.model.rowCount() > 20
+    assert info.fields["date"].text().startswith("2024-11-20")
+    assert method.fields
+    state.set_control(None)
+    assert stats.model.rowCount() == 0 and info.fields["date"].text() == "—"
+
+    with qtbot.waitSignal(stats.destroyed):
+        stats.deleteLater()
+    state.set_control(loaded)  # would fail on a deleted panel still connected
+    assert info.fields["date"].text().startswith("2024-11-20")
+
+
+def test_the_status_line_comes_through_the_state(open_window):
+    window = open_window()
+    window.state.say("Hello from a controller", 0)
+    assert window.statusBar().currentMessage() == "Hello from a controller"

@@ -31,8 +31,6 @@ KINDS = {
 }
 OUTCOMES = ("good", "traceback", "hang", "wrong", "lost", "other")
 APP = Path(sys.executable).with_name("frontline-atlas")
-# Ukraine's 27 units and "All of Ukraine": what a whole-country cover must give.
-ALL_OF_UKRAINE = "ukraine"
 
 
 class Failure(Exception):
