@@ -104,6 +104,61 @@ def _history(args: argparse.Namespace) -> int:
     return 0
 
 
+def _open_series(args: argparse.Namespace):
+    """A history computed (or found in the store) for ``changes`` and ``rates``; notes on stderr."""
+    from geodata.history.compute import compute_history
+    from geodata.history.sources import open_history
+    from geodata.history.store import Store
+
+    store = Store()
+    if store.recovered_from is not None:
+        print(f"{PROG}: note: the history store was damaged and has been rebuilt; the old file "
+              f"is kept as {store.recovered_from}", file=sys.stderr)  # fmt: skip
+    series = compute_history(
+        open_history(args.source, store), store, reconcile_km=args.reconcile_km
+    )
+    for note in series.notes:
+        print(f"{PROG}: note: {note}", file=sys.stderr)
+    if not len(series):
+        raise GeodataError(f"{args.source}: the history has no dates")
+    return series, store
+
+
+def _changes(args: argparse.Namespace) -> int:
+    from geodata.history.pace_output import format_changes
+    from geodata.history.transfers import changes_between, row_at_or_before
+
+    series, store = _open_series(args)
+    first = row_at_or_before(series, args.start) if args.start else 0
+    second = row_at_or_before(series, args.end) if args.end else len(series) - 1
+    if first > second:
+        raise GeodataError(f"--from {series.dates[first]} is after --to {series.dates[second]}")
+    for asked, row in ((args.start, first), (args.end, second)):
+        if asked and series.dates[row] != asked:
+            print(f"{PROG}: note: no map for {asked}; using {series.dates[row]}, the last "
+                  "date before it", file=sys.stderr)  # fmt: skip
+    changes = changes_between(series, first, second, store)
+    sys.stdout.write(format_changes(changes, args.format, args.table))
+    sys.stdout.flush()
+    return 0
+
+
+def _rates(args: argparse.Namespace) -> int:
+    from geodata.history.pace_output import format_rates
+    from geodata.history.rates import pace, period_gains
+
+    series, _store = _open_series(args)
+    series = series.between(args.start, args.end)
+    if not len(series):
+        raise GeodataError("no dates between --from and --to")
+    gains = period_gains(series, args.period)
+    text = format_rates(series.source, args.period, gains, pace(series, args.window),
+                        args.window, args.format, args.level)  # fmt: skip
+    sys.stdout.write(text)
+    sys.stdout.flush()
+    return 0
+
+
 def _update(args: argparse.Namespace) -> int:
     from geodata.history.deepstate_online import Client, fetch_updates
     from geodata.history.store import Store
@@ -254,13 +309,15 @@ def _date(text: str):
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
-_SUBCOMMANDS = {"stats", "scenario", "history", "update", "export", "snapshot"}
+_SUBCOMMANDS = {"stats", "scenario", "history", "changes", "rates", "update", "export", "snapshot"}
 
 
 def _parser() -> argparse.ArgumentParser:
     # Choices and lists in the help come from their tables (groups, proposals, formats).
     from desktop.exports.export import extensions
     from geodata.groups import GROUPS
+    from geodata.history.pace_output import CHANGE_TABLES
+    from geodata.history.rates import DEFAULT_PACE_DAYS, PERIODS
     from geodata.scenarios.proposals import builtin_ids
     from geodata.stats_output import OUTPUT_FORMATS
 
@@ -334,6 +391,47 @@ def _parser() -> argparse.ArgumentParser:
     history.add_argument("--format", choices=("csv", "json"), default="csv", help="output (csv)")
     _add_reconcile_km(history)
     history.set_defaults(handler=_history)
+
+    changes = commands.add_parser(
+        "changes",
+        help="settlements and km² that changed hands between two dates of a history",
+        description="The settlements (GeoNames places of 500 people or more) that changed hands "
+        "between two dates, with their population and the first date on the new side; per "
+        "oblast and group, km² gained and regained and places counted. A date without a map "
+        "takes the last one before it. People are an estimate from pre-war GeoNames figures.",
+    )
+    changes.add_argument("source", metavar="SOURCE", help="a folder, a file, or `deepstate`")
+    changes.add_argument("--from", dest="start", type=_date, help="first date (default: the first)")
+    changes.add_argument("--to", dest="end", type=_date, help="second date (default: the last)")
+    changes.add_argument("--format", choices=OUTPUT_FORMATS, default="table", help="output (table)")
+    changes.add_argument(
+        "--table",
+        choices=CHANGE_TABLES,
+        default="places",
+        help="with --format csv: the places (default) or the per-oblast areas",
+    )
+    _add_reconcile_km(changes)
+    changes.set_defaults(handler=_changes)
+
+    rates = commands.add_parser(
+        "rates",
+        help="gains per week or month, and the pace of advance, per oblast and group",
+        description="Change in held km² per period (the difference of period-end figures), "
+        "with settlements taken and regained; and, per oblast and group, the rate over the "
+        "last days and at that rate how long until 100 %%.",
+    )
+    rates.add_argument("source", metavar="SOURCE", help="a folder, a file, or `deepstate`")
+    rates.add_argument("--period", choices=PERIODS, default="month", help="period (month)")
+    rates.add_argument("--window", type=_whole_number(1, 3650, "a number of days"),
+                       default=DEFAULT_PACE_DAYS, metavar="DAYS",
+                       help=f"days the pace is measured over ({DEFAULT_PACE_DAYS})")  # fmt: skip
+    rates.add_argument("--from", dest="start", type=_date, help="first date (YYYY-MM-DD)")
+    rates.add_argument("--to", dest="end", type=_date, help="last date (YYYY-MM-DD)")
+    rates.add_argument("--level", choices=("group", "unit"), default="group",
+                       help="with --format table: groups (default) or oblasts")  # fmt: skip
+    rates.add_argument("--format", choices=OUTPUT_FORMATS, default="table", help="output (table)")
+    _add_reconcile_km(rates)
+    rates.set_defaults(handler=_rates)
 
     update = commands.add_parser(
         "update",

@@ -17,6 +17,7 @@ from geodata.boundaries import load_boundaries, load_neighbours
 from geodata.cities import load_cities
 from geodata.claims import claim_geometry, load_claims
 from geodata.control import ControlLayer
+from geodata.gazetteer import load_gazetteer
 from geodata.scenarios.engine import ScenarioResult
 from geodata.stats import ADDED, ControlStats
 
@@ -43,6 +44,8 @@ CITY_RANKS_AT_LABEL_ZOOM = (1, 2)
 # Where the neighbours' and the seas' names go: inside this box around Ukraine.
 VIEW_BOUNDS = (20.5, 43.3, 41.5, 53.2)
 SEAS = (("Black Sea", 44.75, 31.3), ("Sea of Azov", 46.05, 36.55))
+# Four decimals of a degree is about 10 m: plenty for a settlement's dot.
+SETTLEMENT_DECIMALS = 4
 
 
 @cache
@@ -114,6 +117,42 @@ def basemap_layers() -> dict:
                 for row in cities.itertuples()
             ],
         ),
+    }
+
+
+@cache
+def settlement_points() -> dict:
+    """The gazetteer's places for the map's Settlements layer, as parallel lists.
+
+    Sent once with the basemap; a control layer then names the held places by
+    their index in these lists (:func:`held_place_rows`).
+
+    Returns
+    -------
+    dict
+        ``lon``, ``lat`` (rounded to :data:`SETTLEMENT_DECIMALS`), ``name``,
+        ``name_uk`` (``""`` when GeoNames gives none), ``population`` and ``city``
+        (True for a place the Cities layer already draws, matched by GeoNames id),
+        one item per row of :func:`geodata.gazetteer.load_gazetteer`, in its order.
+
+    Examples
+    --------
+    >>> points = settlement_points()
+    >>> len(points["name"]) == len(points["lat"]) == 5488, sum(points["city"])
+    (True, 59)
+    >>> kyiv = points["name"].index("Kyiv")
+    >>> points["name_uk"][kyiv], points["lat"][kyiv], points["city"][kyiv]
+    ('Київ', 50.4547, True)
+    """
+    places = load_gazetteer()
+    city_ids = set(load_cities()["geonameid"].tolist())
+    return {
+        "lon": places["lon"].round(SETTLEMENT_DECIMALS).tolist(),
+        "lat": places["lat"].round(SETTLEMENT_DECIMALS).tolist(),
+        "name": places["name"].tolist(),
+        "name_uk": places["name_uk"].tolist(),
+        "population": places["population"].tolist(),
+        "city": [gid in city_ids for gid in places["geonameid"].tolist()],
     }
 
 
@@ -359,6 +398,19 @@ def region_figures(stats: ControlStats | None) -> dict:
             stats.regions.itertuples(), stats.regions.to_dict("records"), strict=True
         )
     }
+
+
+def held_place_rows(stats: ControlStats | None) -> list[int]:
+    """The gazetteer rows held on the statistics' date (:attr:`ControlStats.held`), for the page.
+
+    Indices into :func:`settlement_points`; empty when the statistics hold no place status.
+
+    >>> held_place_rows(None)
+    []
+    """
+    if stats is None or stats.held is None:
+        return []
+    return np.flatnonzero(stats.held).tolist()
 
 
 def _collection(geometries, properties: list[dict]) -> dict:

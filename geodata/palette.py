@@ -32,6 +32,10 @@ class Palette:
     oblast_hover: str = "#4d4d4d"
     city: str = "#222222"
     city_fill: str = "#ffffff"
+    # The Settlements layer: a place held by the occupying side (a place not held is
+    # drawn like a city, city_fill with a city edge).
+    held_place: str = "#4d0000"
+    held_place_edge: str = "#ffffff"
     # Data roles.
     occupied: str = "#9e1010"
     occupied_edge: str = "#6e0000"
@@ -73,6 +77,7 @@ COLOUR_BLIND = Palette(
     "Colour-blind safe",
     occupied="#d55e00",
     occupied_edge="#8a3c00",
+    held_place="#5c2700",
     to_occupier="#d55e00",
     to_ukraine="#0072b2",
     gained="#e69f00",

@@ -23,6 +23,7 @@ from geodata.control import ControlLayer
 from geodata.figures import round_km2, round_pct, share_pct
 from geodata.geometry import FEW_PARTS, to_equal_area_valid
 from geodata.groups import GROUPS, RegionGroup
+from geodata.places import PEOPLE_NOTE, PLACE_FIELDS, held_places, place_table
 from geodata.reconcile import DEFAULT_TOLERANCE_KM, check_tolerance, reconcile_layer
 
 ADDED = "added_by_reconciliation_km2"
@@ -141,6 +142,13 @@ class ControlStats:
     groups: pd.DataFrame
     reconcile_km: float = 0.0  # the reconciliation tolerance the figures include
     credit: str = ""  # who to credit for the control areas (e.g. DeepStateMap)
+    # Which gazetteer places are held (one bool a place, geodata.places), if known.
+    held: np.ndarray | None = None
+
+    @functools.cached_property
+    def places(self) -> pd.DataFrame | None:
+        """Settlements and people per unit and group (:func:`geodata.places.place_table`)."""
+        return None if self.held is None else place_table(self.held)
 
     @functools.cached_property
     def method(self):
@@ -166,13 +174,21 @@ class ControlStats:
         Areas are rounded to 0.1 km², shares to 0.01 percentage points;
         ``metadata`` is the :attr:`method` note as data.
         """
-        return {
+        data = {
             "date": self.date.isoformat() if self.date else None,
             "source": self.source,
             "regions": [_rounded(r, "code") for r in self.regions.to_dict("records")],
             "groups": [_rounded(g, "id") for g in self.groups.to_dict("records")],
             "metadata": self.method.to_dict(),
         }
+        if self.places is not None:
+            counts = self.places.set_index("code")[PLACE_FIELDS]
+            for record in data["regions"] + data["groups"]:
+                key = record.get("code", record.get("id"))
+                if key in counts.index:
+                    record.update({k: int(v) for k, v in counts.loc[key].items()})
+            data["metadata"]["people"] = PEOPLE_NOTE
+        return data
 
 
 def compute_stats(
@@ -205,7 +221,8 @@ def compute_stats(
     boundaries = boundaries or load_boundaries()
     reconcile_km = check_tolerance(reconcile_km)
     raw = _controlled_km2(layer.controlled, boundaries)
-    added = reconcile_layer(layer, boundaries, reconcile_km).added_km2
+    reconciliation = reconcile_layer(layer, boundaries, reconcile_km)
+    added = reconciliation.added_km2
     regions = region_table(boundaries, raw + added, added)
     return ControlStats(
         layer.date,
@@ -214,6 +231,7 @@ def compute_stats(
         controlled_area_by_group(regions),
         reconcile_km=reconcile_km,
         credit=layer.credit,
+        held=held_places(layer.controlled, reconciliation, boundaries),
     )
 
 

@@ -1,9 +1,9 @@
 """Build the map page with folium, fully offline. This module does not import Qt.
 
 The page is a folium map with no tiles; Leaflet comes from the ``xstatic-leaflet``
-package, the drawing code from ``resources/web/atlas.js``, and every layer as
-JSON data in a ``<script type="application/json">`` block. The desktop app serves
-the assets through its ``atlas:`` URL scheme; a standalone export inlines them.
+package, the drawing code from ``resources/web/atlas.js`` (and ``settlements.js``), and
+every layer as JSON data in a ``<script type="application/json">`` block. The desktop
+app serves the assets through its ``atlas:`` URL scheme; a standalone export inlines them.
 """
 
 from __future__ import annotations
@@ -22,9 +22,11 @@ from geodata.exports.atomic import write_atomically
 from geodata.map_layers import (
     basemap_layers,
     control_layer_geojson,
+    held_place_rows,
     proposal_overlay_geojson,
     proposal_summary,
     region_figures,
+    settlement_points,
 )
 from geodata.palette import css_variables, current
 from geodata.resources import resource_path
@@ -73,16 +75,22 @@ def page_info(layer: ControlLayer) -> dict:
     }
 
 
-def control_payload(layer: ControlLayer, stats: ControlStats) -> tuple[dict, dict, dict]:
-    """The arguments of the page's ``Atlas.setControl``: GeoJSON, per-region figures, info."""
-    return control_layer_geojson(layer), region_figures(stats), page_info(layer)
+def control_payload(
+    layer: ControlLayer, stats: ControlStats
+) -> tuple[dict, dict, dict, list[int]]:
+    """The arguments of the page's ``Atlas.setControl``: GeoJSON, per-region figures, info,
+    and the held places (indices into the page's settlements, :func:`held_place_rows`)."""
+    return (
+        control_layer_geojson(layer), region_figures(stats), page_info(layer),
+        held_place_rows(stats),
+    )  # fmt: skip
 
 
 def payload_json(payload: tuple) -> str:
     """A payload's arguments as one JSON array, for :meth:`MapBridge.call_js_json`.
 
-    >>> payload_json(({"type": "FeatureCollection", "features": []}, {}, {}))
-    '[{"type": "FeatureCollection", "features": []}, {}, {}]'
+    >>> payload_json(({"type": "FeatureCollection", "features": []}, {}, {}, [3, 17]))
+    '[{"type": "FeatureCollection", "features": []}, {}, {}, [3, 17]]'
     """
     return json.dumps(list(payload), allow_nan=False)
 
@@ -97,7 +105,7 @@ def build_map_page(
     inline_assets: bool = False,
     with_bridge: bool = True,
     tiles: TileSource | None = None,
-    initial: tuple[dict, dict, dict] | None = None,
+    initial: tuple[dict, dict, dict, list[int]] | None = None,
     initial_proposal: tuple[dict, dict] | None = None,
 ) -> str:
     """Return the HTML of the map page.
@@ -144,6 +152,7 @@ def build_map_page(
         root.header.add_child(folium.Element(element))
 
     data = dict(basemap_layers())
+    data["settlements"] = settlement_points()
     data["credits"] = CREDITS
     data["palette"] = current().roles()
     data["css_variables"] = css_variables(current())
@@ -152,8 +161,8 @@ def build_map_page(
         "url": tiles.url, "credits": tiles.credits, "max_zoom": tiles.max_zoom
     }  # fmt: skip
     if initial is not None:
-        control, figures, info = initial
-        data["initial"] = {"control": control, "figures": figures, "info": info}
+        control, figures, info, held = initial
+        data["initial"] = {"control": control, "figures": figures, "info": info, "held": held}
         if initial_proposal is not None:
             data["initial"]["proposal"] = list(initial_proposal)
     root.html.add_child(folium.Element(_json_script("atlas-data", data)))
@@ -185,6 +194,7 @@ def _asset_tags(inline: bool, with_bridge: bool) -> list[str]:
         ("css", LEAFLET_DIR / "leaflet.css", "leaflet/leaflet.css"),
         ("js", LEAFLET_DIR / "leaflet.js", "leaflet/leaflet.js"),
         ("css", web / "atlas.css", "web/atlas.css"),
+        ("js", web / "settlements.js", "web/settlements.js"),
         ("js", web / "atlas.js", "web/atlas.js"),
     ]
     tags = []
@@ -218,7 +228,8 @@ def _content_security_policy(inline: bool, tiles: TileSource | None) -> str:
 
 def _json_script(element_id: str, data: dict) -> str:
     # JSON is data, not code; escaping <, > and & keeps any text in it (a file's
-    # feature names, say) from closing the script element.
-    text = json.dumps(data, separators=(",", ":"), allow_nan=False)
+    # feature names, say) from closing the script element. Letters stay letters (the
+    # page is UTF-8): \u escapes would triple the settlements' Ukrainian names.
+    text = json.dumps(data, separators=(",", ":"), allow_nan=False, ensure_ascii=False)
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return f'<script type="application/json" id="{element_id}">{text}</script>'

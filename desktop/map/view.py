@@ -28,6 +28,7 @@ MAP_LAYERS = {
     "regions": "Oblasts",
     "region-labels": "Place names",
     "cities": "Cities",
+    "settlements": "Settlements",
     "neighbours": "Neighbouring countries",
 }
 #: Layers that start hidden until the user switches them on.
@@ -127,7 +128,7 @@ class MapView(QWebEngineView):
 
     # -- what the page shows ---------------------------------------------------------------
 
-    def show_control(self, payload: str | tuple[dict, dict, dict]) -> None:
+    def show_control(self, payload: str | tuple[dict, dict, dict, list[int]]) -> None:
         """Draw a control layer, without reloading: :func:`desktop.map.page.control_payload`,
         or the same as JSON text (:func:`desktop.map.page.payload_json`, made off the GUI thread).
         """
@@ -179,6 +180,14 @@ class MapView(QWebEngineView):
     def set_view(self, lat: float, lon: float, zoom: float) -> None:
         """Centre the map on a place at a zoom level."""
         self.bridge.call_js("setView", float(lat), float(lon), float(zoom))
+
+    def fly_to(self, lat: float, lon: float, zoom: int = 11, name: str = "") -> None:
+        """Fly to a place and ring it until the next fly-to.
+
+        A settlement there is drawn and named first whatever the zoom; ``name``
+        labels a point that is no settlement (shown as text).
+        """
+        self.bridge.call_js("flyTo", float(lat), float(lon), float(zoom), str(name))
 
     def page_state(self, callback) -> None:
         """Call ``callback(dict)`` with what the page shows (zoom, centre, legend…)."""

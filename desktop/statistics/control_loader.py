@@ -43,7 +43,7 @@ class LoadedControl:
     map_json: str
 
     @functools.cached_property
-    def map_payload(self) -> tuple[dict, dict, dict]:
+    def map_payload(self) -> tuple[dict, dict, dict, list[int]]:
         """The payload as Python data (:func:`desktop.map.page.control_payload`)."""
         return tuple(json.loads(self.map_json))
 

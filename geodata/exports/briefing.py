@@ -43,7 +43,7 @@ from geodata.map_layers import BOUNDARY_TOLERANCE_DEG, for_display, region_label
 from geodata.palette import current
 from geodata.projection import to_equal_area
 from geodata.scenarios.engine import ScenarioResult
-from geodata.scenarios.output import transfer_texts
+from geodata.scenarios.output import place_lines, transfer_texts
 from geodata.stats import ControlStats
 
 PageName = Literal["a4", "letter", "slide"]
@@ -376,10 +376,8 @@ def _draw_panel(
         occupier, ukraine = transfer_texts(result)
         lines.append((occupier, "", False))
         lines.append((ukraine[:1].upper() + ukraine[1:], "", False))
-        cities = result.cities_changing_hands
-        if len(cities):
-            names = ", ".join(cities["name"].tolist()[:10]) + ("…" if len(cities) > 10 else "")
-            lines += [(text, "", False) for text in _wrap(f"Cities changing hands: {names}", 44)]
+        for text in place_lines(result, named=5):
+            lines += [(part, "", False) for part in _wrap(text, 44)]
         lines.append(("", "", False))
     if options.statistics:
         lines += _statistics_lines(stats, result)

@@ -15,7 +15,7 @@ from openpyxl.styles import Font
 
 from geodata.credits import credit_line
 from geodata.exports.atomic import write_atomically
-from geodata.exports.text import xlsx_append
+from geodata.exports.text import frame_csv, plain_value, xlsx_append
 from geodata.scenarios.engine import ScenarioResult
 from geodata.scenarios.output import format_scenario, scenario_to_dict
 from geodata.stats import ControlStats
@@ -85,3 +85,39 @@ def _sheet(sheet, records: list[dict], key: str) -> None:
         sheet.column_dimensions[openpyxl.utils.get_column_letter(index)].width = max(
             12, len(COLUMN_LABELS.get(column, column)) + 2
         )
+
+
+FRAME_FORMATS = (".csv", ".xlsx")
+
+
+def write_frame(
+    path: Path, table, notes: list[str] | tuple[str, ...] = (), sheet: str = "Data"
+) -> Path:
+    """Write any table the app shows (a pandas DataFrame) as CSV or XLSX, by the extension.
+
+    ``notes`` (method, source, credits) go first as ``#`` lines in CSV and on an
+    ``About`` sheet in XLSX. Text cells are neutralised like every other export.
+    """
+    path = Path(path)
+    kind = path.suffix.lower()
+    if kind == ".csv":
+        text = frame_csv(table, notes)
+        return write_atomically(path, lambda p: p.write_text(text, encoding="utf-8"))
+    if kind == ".xlsx":
+        book = openpyxl.Workbook()
+        data = book.active
+        data.title = sheet[:31]
+        xlsx_append(data, [str(c) for c in table.columns])
+        for cell in data[1]:
+            cell.font = Font(bold=True)
+        for row in table.itertuples(index=False):
+            xlsx_append(data, [plain_value(value) for value in row])
+        data.freeze_panes = "A2"
+        if notes:
+            about = book.create_sheet("About")
+            for note in notes:
+                xlsx_append(about, [note])
+        buffer = io.BytesIO()
+        book.save(buffer)
+        return write_atomically(path, lambda p: p.write_bytes(buffer.getvalue()))
+    raise ValueError(f"unknown table format {kind!r}; choose one of: {', '.join(FRAME_FORMATS)}")

@@ -120,3 +120,36 @@ def xlsx_append(sheet, values: Iterable[object]) -> list:
         cells.append(cell)
     sheet.append(cells)
     return cells
+
+
+def plain_value(value):
+    """A table value as JSON, CSV and spreadsheets take it.
+
+    Python numbers instead of numpy ones, ISO text for dates, None for missing
+    values (None or NaN).
+    """
+    if value is None:
+        return None
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if hasattr(value, "item"):
+        value = value.item()
+    if isinstance(value, float) and value != value:  # NaN
+        return None
+    return value
+
+
+def frame_csv(table, notes=()) -> str:
+    """A table (pandas DataFrame) as CSV text: ``#`` note lines, a header, neutralised cells."""
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    for note in notes:
+        buffer.write(f"# {note}\n")
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow([str(column) for column in table.columns])
+    for row in table.itertuples(index=False):
+        values = (plain_value(value) for value in row)
+        writer.writerow(["" if value is None else csv_value(value) for value in values])
+    return buffer.getvalue()

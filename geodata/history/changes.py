@@ -33,7 +33,11 @@ def change_series(series: HistorySeries, period: Period = "daily") -> pd.DataFra
     >>> change_series(s, "weekly")["annexed-2022"].tolist()
     [2.0, -1.0]
     """
-    km2 = series.group_km2()
+    return steps(series.group_km2(), period)
+
+
+def steps(km2: pd.DataFrame, period: Period = "daily") -> pd.DataFrame:
+    """Change of each column of a dates × km² table per day or ISO week (:func:`change_series`)."""
     daily = km2.diff().iloc[1:]
     if period == "daily":
         return daily

@@ -24,6 +24,10 @@ Method
   changed tolerance recomputes it, and switching back finds it again. It runs
   in the calling thread, in date order, as the workers' results come in, and
   recomputes only the border cells a day's changed edges touch.
+* Each date also records which settlements of the gazetteer are held
+  (:mod:`geodata.places`): the workers test the points against the raw
+  territory, the reconciliation adds those in its slivers. The store keeps one
+  bit a place, keyed by gazetteer, boundaries and method.
 """
 
 from __future__ import annotations
@@ -44,6 +48,7 @@ from geodata.history.series import HistorySeries
 from geodata.history.sources import HistorySource, Snapshot
 from geodata.history.store import AREA_SLACK, FileRecord, Store, content_hash
 from geodata.importers import read_control_layer
+from geodata.places import SliverTest, held_raw, pack, place_points, status_key, unpack
 from geodata.projection import to_equal_area
 from geodata.reconcile import (
     DEFAULT_TOLERANCE_KM,
@@ -100,13 +105,18 @@ def compute_history(
     snapshots = list(source.snapshots)
     progress.report(0.0, f"Looking up {len(snapshots)} snapshots…")
     keys, records = _content_keys(snapshots, store)
-    known, known_added = _known_figures(store, keys, boundaries, reconcile_km)
-    missing = [i for i, key in enumerate(keys) if key not in known or key not in known_added]
+    known, known_added, known_held = _known_figures(store, keys, boundaries, reconcile_km)
+    missing = [
+        i for i, key in enumerate(keys) if not _complete(key, known, known_added, known_held)
+    ]
     if _hash_again(snapshots, keys, records, missing):
-        known, known_added = _known_figures(store, keys, boundaries, reconcile_km)
-        missing = [i for i, key in enumerate(keys) if key not in known or key not in known_added]
+        known, known_added, known_held = _known_figures(store, keys, boundaries, reconcile_km)
+        missing = [
+            i for i, key in enumerate(keys) if not _complete(key, known, known_added, known_held)
+        ]
     results: dict[str, np.ndarray] = dict(known)
     added: dict[str, np.ndarray] = dict(known_added)
+    held: dict[str, np.ndarray] = dict(known_held)
     skipped: dict[str, str] = {}
     rows: list = []
     if missing:
@@ -115,6 +125,7 @@ def compute_history(
         )
         results.update({row[0]: row[3] for row in rows})
         added.update({row[0]: row[4] for row in rows})
+        held.update({row[0]: row[6] for row in rows})
     records = {path: r for path, r in records.items() if r.hash not in skipped}
     store_notes = _keep(store, rows, records, boundaries, reconcile_km, progress)
     progress.report(1.0, "Done")
@@ -126,6 +137,8 @@ def compute_history(
     empty = np.zeros((0, len(boundaries.codes)))
     raw = np.vstack([results[key] for key in keys]) if keys else empty
     reconciled = np.vstack([added[key] for key in keys]) if keys else empty
+    places = len(place_points()[0])
+    statuses = np.vstack([held[key] for key in keys]) if keys else np.zeros((0, places), bool)
     return HistorySeries(
         source=source.name,
         dates=tuple(s.date for s in snapshots),
@@ -138,7 +151,13 @@ def compute_history(
         notes=store_notes + source.notes + left_out,
         paths=tuple(s.path for s in snapshots),
         skipped=tuple(skipped.values()),
+        held=statuses,
     )
+
+
+def _complete(key: str, known: dict, added: dict, held: dict) -> bool:
+    """True when the store has everything a date needs: figures, additions and place statuses."""
+    return key in known and key in added and key in held
 
 
 class IncrementalStats:
@@ -237,24 +256,33 @@ def _hash_again(snapshots, keys: list[str], records: dict, missing: list[int]) -
 def _known_figures(
     store: Store | None, keys: list[str], boundaries: BoundarySet, reconcile_km: float
 ) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray]]:
-    """The raw figures and reconciled additions the store holds, by key, both checked.
+    """The raw figures, reconciled additions and place statuses the store holds, by key, checked.
 
     Each stored row is checked on its own (:meth:`Store.stats_for`); a raw row
     and an addition that each fit a unit but together exceed it are both left
     out, so that snapshot is computed again rather than shown above 100 %.
     """
     if store is None:
-        return {}, {}
+        return {}, {}, {}
     area = boundaries.area_km2
     known = store.stats_for(keys, figures_key(boundaries), area_km2=area)
+    held = _known_statuses(store, keys, boundaries, reconcile_km)
     if not reconcile_km:
-        return known, {key: np.zeros(len(area)) for key in known}
+        return known, {key: np.zeros(len(area)) for key in known}, held
     added = store.stats_for(keys, method_key(figures_key(boundaries), reconcile_km), area_km2=area)
     limit = area * AREA_SLACK
     over = [key for key in known.keys() & added.keys() if (known[key] + added[key] > limit).any()]
     for key in over:
         del known[key], added[key]
-    return known, added
+    return known, added, held
+
+
+def _known_statuses(store: Store, keys, boundaries: BoundarySet, reconcile_km: float) -> dict:
+    """The stored place statuses (held or not, one bit a place) of these snapshots."""
+    count = len(place_points()[0])
+    blobs = store.blobs_for(keys, status_key(figures_key(boundaries), reconcile_km))
+    statuses = {key: unpack(blob, count) for key, blob in blobs.items()}
+    return {key: status for key, status in statuses.items() if status is not None}
 
 
 def _compute_missing(
@@ -262,8 +290,8 @@ def _compute_missing(
 ) -> tuple[list, dict[str, str]]:
     """Compute what the store lacks.
 
-    Returns the rows ``(key, wkb, label, km2, added, path)`` and the reasons by
-    skipped key.
+    Returns the rows ``(key, wkb, label, km2, added, path, held)`` and the
+    reasons by skipped key.
     """
     # Runs of consecutive dates: several per worker, so the work stays balanced
     # and progress and cancel are seen between runs.
@@ -278,8 +306,10 @@ def _compute_missing(
     # Reconciliation runs here, in date order, while the workers read and
     # measure: one cache of border cells serves the whole history.
     reconciler = IncrementalReconciler(boundaries, reconcile_km)
+    slivers = SliverTest(boundaries)
     if reconcile_km:
         border_mask(boundaries, reconcile_km)  # made once, before the worker processes fork
+    place_points()  # likewise the gazetteer, projected
     rows: list = []
     skipped: dict[str, str] = {}
     pool_class = ProcessPoolExecutor if use_processes else ThreadPoolExecutor
@@ -289,7 +319,10 @@ def _compute_missing(
         try:
             for future in futures:
                 done, failed = future.result()
-                rows += [(*row[:4], reconciler.apply(change), row[4]) for *row, change in done]
+                for key, wkb, label, km2, path, change, raw_held in done:
+                    reconciliation = reconciler.apply(change)
+                    rows.append((key, wkb, label, km2, reconciliation.added_km2, path,
+                                 slivers(raw_held, reconciliation)))  # fmt: skip
                 skipped.update(failed)
                 progress.report(0.05 + 0.9 * (len(rows) + len(skipped)) / len(missing),
                                 f"Computed {len(rows)} of {len(missing)} snapshots")  # fmt: skip
@@ -315,16 +348,18 @@ def _keep(store, rows, records, boundaries, reconcile_km, progress) -> tuple[str
                 f"{store.read_only_reason}",)  # fmt: skip
     progress.report(0.97, "Saving to the store…")
     added_key = method_key(figures_key(boundaries), reconcile_km) if reconcile_km else None
+    places_key = status_key(figures_key(boundaries), reconcile_km)
     pending = dict(records)
     try:
         for start in range(0, len(rows), SAVE_BATCH):
             chunk = rows[start : start + SAVE_BATCH]
-            paths = {str(path.resolve()) for *_row, path in chunk if path}
+            paths = {str(row[5].resolve()) for row in chunk if row[5]}
             store.save(
                 figures_key(boundaries),
-                [(key, wkb, label, km2) for key, wkb, label, km2, _added, _path in chunk],
+                [(key, wkb, label, km2) for key, wkb, label, km2, *_rest in chunk],
                 [(path, pending.pop(path)) for path in sorted(paths & pending.keys())],
                 extra={added_key: [(row[0], row[4]) for row in chunk]} if added_key else None,
+                blobs={places_key: [(row[0], pack(row[6])) for row in chunk]},
             )
         if pending:  # files hashed again whose figures the store already had
             store.save(figures_key(boundaries), [], sorted(pending.items()))
@@ -336,9 +371,10 @@ def _keep(store, rows, records, boundaries, reconcile_km, progress) -> tuple[str
 def _compute_run(job: tuple[list[tuple[str, Snapshot]], float]) -> tuple[list, dict[str, str]]:
     """Read and measure a run of consecutive snapshots (in a worker thread or process).
 
-    Returns the rows ``(key, wkb, label, km2, path, change)`` — ``change`` is
-    what the reconciliation needs (:class:`~geodata.reconcile.BorderWatch`) —
-    and, for files that cannot be read, their reasons by key.
+    Returns the rows ``(key, wkb, label, km2, path, change, held)`` — ``change``
+    is what the reconciliation needs (:class:`~geodata.reconcile.BorderWatch`),
+    ``held`` the places inside the raw territory — and, for files that cannot be
+    read, their reasons by key.
     """
     snapshots, reconcile_km = job
     boundaries = load_boundaries()
@@ -357,7 +393,7 @@ def _compute_run(job: tuple[list[tuple[str, Snapshot]], float]) -> tuple[list, d
         projected = None if shapely.is_empty(territory) else to_equal_area(territory)
         km2 = stats.measure_projected(projected)
         out.append((key, shapely.to_wkb(territory), snapshot.label, km2, snapshot.path,
-                    watch(projected)))  # fmt: skip
+                    watch(projected), held_raw(projected)))  # fmt: skip
     return out, failed
 
 

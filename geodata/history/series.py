@@ -41,6 +41,8 @@ class HistorySeries:
     reconcile_km: float = 0.0
     # Why each file that could not be read was left out (its dates are not in the history).
     skipped: tuple[str, ...] = ()
+    # Which gazetteer places are held on each date (dates × places), if known.
+    held: np.ndarray | None = None
 
     def __post_init__(self) -> None:
         if self.added_km2 is None:
@@ -75,6 +77,7 @@ class HistorySeries:
             self.added_km2[keep],
             self.reconcile_km,
             self.skipped,
+            self.held[keep] if self.held is not None else None,
         )
 
     def territory(self, row: int, store=None) -> shapely.Geometry:
@@ -107,6 +110,7 @@ class HistorySeries:
             controlled_area_by_group(regions),
             reconcile_km=self.reconcile_km,
             credit=credit_for(self.labels[row]),
+            held=self.held[row] if self.held is not None else None,
         )
 
     def group_km2(self) -> pd.DataFrame:

@@ -275,6 +275,18 @@ class Store:
             )
         return figures
 
+    def blobs_for(self, hashes: Iterable[str], key: str) -> dict[str, bytes]:
+        """Stored bytes (saved with :meth:`save`'s ``blobs``) under ``key`` for these hashes.
+
+        The caller checks what it gets: a value that cannot be right is left out
+        there and computed again.
+        """
+        wanted = set(hashes)
+        rows = self._query("SELECT hash, km2 FROM stats WHERE boundary_version = ?", (key,))
+        return {
+            content: blob for content, blob in rows if content in wanted and isinstance(blob, bytes)
+        }
+
     def geometry_wkb(self, content: str) -> bytes | None:
         """A stored snapshot's controlled territory (WKB, WGS84), or None (also if unreadable)."""
         rows = self._query("SELECT wkb FROM snapshots WHERE hash = ?", (content,))
@@ -306,11 +318,14 @@ class Store:
         snapshots: Iterable[tuple[str, bytes, str, np.ndarray]],
         files: Iterable[tuple[str, FileRecord]] = (),
         extra: dict[str, Iterable[tuple[str, np.ndarray]]] | None = None,
+        blobs: dict[str, Iterable[tuple[str, bytes]]] | None = None,
     ) -> None:
         """Add snapshots ``(hash, wkb, source, km2)`` and file records, in one transaction.
 
         ``extra`` maps further figure keys (a method and its settings, e.g.
-        :func:`geodata.reconcile.method_key`) to ``(hash, per-unit figures)``.
+        :func:`geodata.reconcile.method_key`) to ``(hash, per-unit figures)``;
+        ``blobs`` maps keys to ``(hash, bytes)`` kept as they are (read back with
+        :meth:`blobs_for`).
         """
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         snapshot_rows, stats_rows = [], []
@@ -322,6 +337,8 @@ class Store:
                 (content, key, np.asarray(values, dtype="<f8").tobytes())
                 for content, values in figures
             ]
+        for key, values in (blobs or {}).items():
+            stats_rows += [(content, key, bytes(blob)) for content, blob in values]
         file_rows = [(path, r.size, r.mtime_ns, r.ctime_ns, r.inode, r.hash) for path, r in files]
         with self._write() as connection:
             connection.executemany(

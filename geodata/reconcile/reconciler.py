@@ -141,14 +141,17 @@ class IncrementalReconciler:
         self._last = (edges.sorted_keys, result)
         return result
 
-    def apply(self, change) -> np.ndarray:
-        """Added km² per unit for what a :class:`BorderWatch` reported for the next date."""
+    def apply(self, change) -> Reconciliation:
+        """The :class:`Reconciliation` for what a :class:`BorderWatch` reported for the next date.
+
+        An unchanged border gives the day before's result back (the same object).
+        """
         if change is UNCHANGED:
             if self._last is None:
                 raise ValueError("a BorderWatch reported no change before any date")
-            return self._last[1].added_km2
+            return self._last[1]
         projected, edges = change
-        return self.reconcile(projected, edges).added_km2
+        return self.reconcile(projected, edges)
 
 
 #: What :class:`BorderWatch` reports when nothing changed near the border since its last date.

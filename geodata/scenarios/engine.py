@@ -9,12 +9,13 @@ import pandas as pd
 import shapely
 
 from geodata.boundaries import BoundarySet, load_boundaries
-from geodata.cities import load_cities
 from geodata.contact_line import contact_line, contact_line_km, ukraine_equal_area
 from geodata.control import ControlLayer
 from geodata.figures import NEGLIGIBLE_KM2
+from geodata.gazetteer import load_gazetteer
 from geodata.geometry import intersection_by_parts, polygonal, to_equal_area_valid
 from geodata.groups import GROUPS
+from geodata.places import held_places
 from geodata.projection import GRID_DEG
 from geodata.reconcile import DEFAULT_TOLERANCE_KM, reconcile_layer, reconciled_geometry
 from geodata.scenarios.operations import DemilitarizedZone
@@ -65,7 +66,9 @@ class ScenarioResult:
     contact_line_after: shapely.Geometry
     contact_line_km_before: float
     contact_line_km_after: float
-    cities_changing_hands: pd.DataFrame  # name, code (region), to ("occupier" | "ukraine")
+    # Gazetteer places that change hands: geonameid, name, name_uk, code (region),
+    # population, to ("occupier" | "ukraine"); the largest first on each side.
+    places_changing_hands: pd.DataFrame
     demilitarized_zones: tuple[DemilitarizedZoneResult, ...]
 
     def zone_km2(self, level: str = "regions") -> pd.DataFrame | None:
@@ -159,7 +162,7 @@ def run_proposal(
         contact_line_after=line_after,
         contact_line_km_before=contact_line_km(line_before),
         contact_line_km_after=contact_line_km(line_after),
-        cities_changing_hands=_cities_changing_hands(base, controlled, boundaries),
+        places_changing_hands=_places_changing_hands(base, controlled, boundaries),
         demilitarized_zones=tuple(zones),
     )
 
@@ -205,44 +208,20 @@ def _area_in_ukraine_km2(geometry, boundaries: BoundarySet) -> float:
     return float(shapely.area(inside)) / 1e6
 
 
-def _cities_changing_hands(before, after, boundaries: BoundarySet) -> pd.DataFrame:
-    cities = load_cities()
-    points = _city_points_in_their_units(boundaries)
-    held_before = _covers(before, points)
-    held_after = _covers(after, points)
-    changed = held_before != held_after
-    table = pd.DataFrame(
-        {
-            "name": cities["name"].to_numpy()[changed],
-            "code": cities["region_code"].to_numpy()[changed],
-            "to": np.where(held_after[changed], "occupier", "ukraine"),
-        }
-    )
-    return table.sort_values(["to", "name"], ignore_index=True)
-
-
-def _city_points_in_their_units(boundaries: BoundarySet) -> np.ndarray:
-    """City points, each moved onto its own unit when it lies just outside it.
-
-    Kherson's point sits on the river bank 120 m outside the 1:10m coastline;
-    without this, ceding Kherson oblast would not cede Kherson.
-    """
-    cities = load_cities()
-    points = cities.geometry.to_numpy().copy()
-    units = boundaries.units.set_index("code").geometry
-    for index, (point, code) in enumerate(zip(points, cities["region_code"], strict=True)):
-        unit = units[code]
-        if not unit.covers(point):
-            # A point well inside the unit, in the unit's part nearest the city.
-            reach = shapely.buffer(point, unit.distance(point) + 0.01)
-            points[index] = shapely.intersection(unit, reach).representative_point()
-    return points
-
-
-def _covers(geometry, points: np.ndarray) -> np.ndarray:
-    if geometry is None or shapely.is_empty(geometry):
-        return np.zeros(len(points), dtype=bool)
-    return shapely.covers(geometry, points)
+def _places_changing_hands(before, after, boundaries: BoundarySet) -> pd.DataFrame:
+    """Gazetteer places held before and not after, or the reverse, largest first."""
+    held_after = held_places(after, None, boundaries)
+    changed = np.flatnonzero(held_places(before, None, boundaries) != held_after)
+    places = load_gazetteer().iloc[changed]
+    now_held = held_after[changed]
+    table = pd.DataFrame({
+        "geonameid": places["geonameid"].to_numpy(), "name": places["name"].to_numpy(),
+        "name_uk": places["name_uk"].to_numpy(), "code": places["region_code"].to_numpy(),
+        "population": places["population"].to_numpy(),
+        "to": np.where(now_held, "occupier", "ukraine"),
+    })  # fmt: skip
+    order = table.sort_values(["to", "population", "name"], ascending=[True, False, True])
+    return order.reset_index(drop=True)
 
 
 def _zone_result(operation: DemilitarizedZone, controlled, boundaries: BoundarySet):

@@ -10,6 +10,7 @@ import pandas as pd
 
 from geodata.exports.text import csv_value
 from geodata.figures import is_negligible, round_km2, round_pct
+from geodata.places import PEOPLE_NOTE
 from geodata.scenarios.engine import DELTA_COLUMNS, ScenarioResult
 from geodata.stats_output import OUTPUT_FORMATS, OutputFormat
 
@@ -51,10 +52,22 @@ def scenario_to_dict(result: ScenarioResult) -> dict:
         "to_ukraine_km2": round_km2(result.to_ukraine_km2),
         "contact_line_km_before": round(result.contact_line_km_before, 1),
         "contact_line_km_after": round(result.contact_line_km_after, 1),
-        "cities_changing_hands": [
-            {"name": row.name, "region": row.code, "to": row.to}
-            for row in result.cities_changing_hands.itertuples()
+        "places_changing_hands": [
+            {
+                "geonameid": int(row.geonameid),
+                "name": row.name,
+                "name_uk": row.name_uk,
+                "region": row.code,
+                "population": int(row.population),
+                "to": row.to,
+            }
+            for row in result.places_changing_hands.itertuples()
         ],
+        "people_changing_hands": {
+            "to_occupier": _people(result, "occupier"),
+            "to_ukraine": _people(result, "ukraine"),
+            "note": PEOPLE_NOTE,
+        },
         "demilitarized_zones": [
             {
                 "width_km": zone.width_km,
@@ -76,6 +89,11 @@ def scenario_to_dict(result: ScenarioResult) -> dict:
         ],
         "metadata": result.before.method.to_dict(),
     }
+
+
+def _people(result: ScenarioResult, side: str) -> int:
+    places = result.places_changing_hands
+    return int(places.loc[places["to"] == side, "population"].sum())
 
 
 def _records(table: pd.DataFrame, key: str) -> list[dict]:
@@ -125,14 +143,7 @@ def summary_lines(result: ScenarioResult, decimals: int = 0) -> list[str]:
         f"Line of contact: {result.contact_line_km_before:,.{decimals}f} km before, "
         f"{result.contact_line_km_after:,.{decimals}f} km after",
     ]
-    cities = result.cities_changing_hands
-    for side, title in (
-        ("occupier", "Cities passing to the occupying side"),
-        ("ukraine", "Cities returned to Ukraine"),
-    ):
-        names = cities[cities["to"] == side]["name"].tolist()
-        if names:
-            lines.append(f"{title}: {', '.join(names)}")
+    lines += place_lines(result)
     for zone in result.demilitarized_zones:
         occupied = zone.by_region["occupier_side_km2"].sum()
         ukrainian = zone.by_region["ukraine_side_km2"].sum()
@@ -141,6 +152,30 @@ def summary_lines(result: ScenarioResult, decimals: int = 0) -> list[str]:
             f"{zone.area_km2:,.{decimals}f} km², {occupied:,.{decimals}f} km² on the occupied "
             f"side, {ukrainian:,.{decimals}f} km² on the Ukrainian side"
         )
+    return lines
+
+
+#: How many places a summary names on each side (the largest); the JSON lists all.
+NAMED_PLACES = 8
+
+
+def place_lines(result: ScenarioResult, named: int = NAMED_PLACES) -> list[str]:
+    """The settlements that change hands each way: how many, their people, the largest by name."""
+    lines = []
+    places = result.places_changing_hands
+    for side, title in (
+        ("occupier", "Places passing to the occupying side"),
+        ("ukraine", "Places returned to Ukraine"),
+    ):
+        rows = places[places["to"] == side]
+        if rows.empty:
+            continue
+        names = ", ".join(rows["name"].head(named))
+        more = f" and {len(rows) - named:,} more" if len(rows) > named else ""
+        lines.append(f"{title}: {len(rows):,}, about {int(rows['population'].sum()):,} people* "
+                     f"({names}{more})")  # fmt: skip
+    if len(places):
+        lines.append("* " + PEOPLE_NOTE)
     return lines
 
 

@@ -69,6 +69,8 @@
   var legendProposalTitle = null;
   var creditsText = null;
   var baseCredits = "";
+  var settlements = null; // the Settlements layer (settlements.js)
+  var focusRing = null; // the ring round the last fly-to target
 
   function send(cmd, args) {
     if (bridge) {
@@ -161,7 +163,7 @@
       style: STYLE.region,
       onEachFeature: function (feature, layer) {
         regionLayers[feature.properties.code] = layer;
-        layer.bindTooltip(function () { return regionTooltip(feature); }, { sticky: true });
+        layer.bindTooltip(function () { return regionTooltip(feature); }, { sticky: true, className: "atlas-region-tip" });
         layer.on("mouseover", function () {
           if (selectedCodes.indexOf(feature.properties.code) < 0) { layer.setStyle(STYLE.regionHover); }
         });
@@ -226,6 +228,11 @@
     });
     layers.cities = L.layerGroup(cities).addTo(map);
     labelEntries.sort(function (a, b) { return a.priority - b.priority; });
+
+    // Under the cities' and oblasts' names, above every area.
+    var settlementPanes = { dots: pane("atlas-settlements", 490, false), labels: pane("atlas-place-labels", 635, false) };
+    settlements = AtlasSettlements.create(map, data.settlements, PALETTE, settlementPanes, el);
+    layers.settlements = settlements.layer.addTo(map);
   }
 
   /* A label that is plain text at a point (never HTML). */
@@ -257,6 +264,7 @@
   function hideOverlappingLabels() {
     var SLACK = 2;
     var placed = [];
+    var dots = [];
     labelEntries.forEach(function (entry) {
       var node = entry.marker.getElement();
       if (!node || !node.firstChild) { return; } // its layer is switched off
@@ -268,8 +276,18 @@
         return box.left + SLACK < other.right && box.right - SLACK > other.left &&
           box.top + SLACK < other.bottom && box.bottom - SLACK > other.top;
       });
-      if (collides) { setCollides(entry, true); } else { placed.push(box); }
+      if (collides) { setCollides(entry, true); return; }
+      placed.push(box);
+      var dot = entry.dot && entry.dot.getElement();
+      if (dot) { dots.push(dot.getBoundingClientRect()); }
     });
+    // Then the settlements' names, in the room these leave.
+    if (settlements) {
+      settlements.place(placed.concat(dots));
+      var shown = isShown("settlements") && settlements.state().dots > 0;
+      showLegendRow("settlement", shown);
+      showLegendRow("settlement-held", shown && settlements.heldKnown());
+    }
   }
 
   function setCollides(entry, collides) {
@@ -326,6 +344,8 @@
         row("region", "Oblast");
         row("selected", "Selected");
         row("city", "City");
+        optionalRow("settlement", "settlement", "Settlement");
+        optionalRow("settlement-held", "settlement-held", "Settlement held by the occupying side");
         L.DomEvent.disableClickPropagation(box);
         return box;
       }
@@ -382,7 +402,7 @@
     hideOverlappingLabels();
     Atlas.zoomToUkraine();
     if (data.initial) {
-      Atlas.setControl(data.initial.control, data.initial.figures, data.initial.info);
+      Atlas.setControl(data.initial.control, data.initial.figures, data.initial.info, data.initial.held);
       if (data.initial.proposal) { Atlas.setProposal(data.initial.proposal[0], data.initial.proposal[1]); }
     }
     window.addEventListener("error", function (event) {
@@ -396,8 +416,11 @@
     }
   };
 
-  /* Draw a control layer (GeoJSON), the per-region figures and the legend text. */
-  Atlas.setControl = function (collection, regionFigures, info) {
+  /*
+   * Draw a control layer (GeoJSON), the per-region figures, the legend text and
+   * which settlements are held (their indices in the page data's settlements).
+   */
+  Atlas.setControl = function (collection, regionFigures, info, heldPlaces) {
     if (layers.control) { map.removeLayer(layers.control); }
     layers.control = L.geoJSON(collection, {
       pane: "atlas-control", style: STYLE.control, interactive: false
@@ -411,6 +434,8 @@
       legendSubtitle.textContent = info && info.names && info.names.length ? info.names.join(" · ") : "";
     }
     setCredits(info ? info.credit : null);
+    settlements.setHeld(Array.isArray(heldPlaces) ? heldPlaces : null, info ? info.date : null);
+    hideOverlappingLabels();
     reportDrawn("control_drawn", collection);
   };
 
@@ -419,6 +444,8 @@
     figures = {};
     if (legendControlText) { legendControlText.rowNode.style.display = "none"; legendSubtitle.textContent = ""; }
     setCredits(null);
+    settlements.setHeld(null, null);
+    hideOverlappingLabels();
   };
 
   /* Highlight regions by code; zoom to them when asked. */
@@ -576,6 +603,7 @@
   Atlas.setLayerOpacity = function (name, opacity) {
     var layer = layers[name];
     if (name === "control") { controlOpacity = opacity; }
+    if (name === "settlements") { settlements.setOpacity(opacity); return; }
     if (!layer) { return; }
     if (layer.setOpacity) { layer.setOpacity(opacity); return; }
     if (name === "claims" || name === "proposal" || name === "change") {
@@ -599,6 +627,17 @@
     map.setView([lat, lon], zoom, { animate: false });
   };
 
+  /* Fly to a place and ring it (until the next fly-to); its dot and name go first. */
+  Atlas.flyTo = function (lat, lon, zoom, name) {
+    if (focusRing) { map.removeLayer(focusRing); }
+    focusRing = L.circleMarker([lat, lon], {
+      pane: pane("atlas-focus", 645, false), radius: 14, color: PALETTE.selected, weight: 3,
+      fill: false, interactive: false, className: "atlas-focus-ring"
+    }).addTo(map);
+    settlements.setFocus(lat, lon, name);
+    map.flyTo([lat, lon], zoom, { duration: 1.2 });
+  };
+
   Atlas.zoomToUkraine = function () {
     var e = UKRAINE_EXTENT; // [west, south, east, north], sent by Python (geodata/boundaries)
     map.fitBounds([[e[1], e[0]], [e[3], e[2]]], { padding: [10, 10] });
@@ -616,8 +655,15 @@
       zoom: map.getZoom(),
       center: [map.getCenter().lat, map.getCenter().lng],
       legend: document.querySelector(".atlas-legend").textContent,
-      credits: creditsText ? creditsText.textContent : ""
+      credits: creditsText ? creditsText.textContent : "",
+      settlements: settlements.state(),
+      focus: focusRing ? [focusRing.getLatLng().lat, focusRing.getLatLng().lng] : null
     };
+  };
+
+  /* For tests: how one settlement (a gazetteer row) is drawn. */
+  Atlas.settlement = function (index) {
+    return settlements.describe(index);
   };
 
   /* For tests: the pixel position of a place in the map's container. */

@@ -30,9 +30,11 @@ def test_stats_json_has_the_documented_shape(control_file, capsys):
     donetsk = next(r for r in data["regions"] if r["code"] == "UA-14")
     assert set(donetsk) == {
         "code", "name", "area_km2", "controlled_km2", "controlled_pct",
-        "added_by_reconciliation_km2",
+        "added_by_reconciliation_km2", "places_held", "places", "people_held", "people",
     }  # fmt: skip
     assert donetsk["name"] == "Donetsk" and donetsk["controlled_pct"] > 0
+    assert 0 < donetsk["places_held"] < donetsk["places"] and donetsk["people"] > 1_000_000
+    assert "estimate" in data["metadata"]["people"]
 
 
 def test_stats_date_option_and_group_filter(control_file, capsys):
@@ -142,7 +144,7 @@ def test_scenario_json_follows_stats_with_before_and_after(control_file, capsys)
     assert data["scenario"]["id"] == "june-2024-demand"
     assert data["date"] == "2024-11-20" and data["source"] == "front_20241120.geojson"
     for key in ("to_occupier_km2", "to_ukraine_km2", "contact_line_km_before",
-                "contact_line_km_after", "cities_changing_hands"):  # fmt: skip
+                "contact_line_km_after", "places_changing_hands", "people_changing_hands"):  # fmt: skip
         assert key in data
     fields = {"controlled_km2_before", "controlled_km2_after", "delta_km2",
               "controlled_pct_before", "controlled_pct_after"}  # fmt: skip

@@ -53,8 +53,14 @@ def test_june_2024_demand_takes_the_rest_of_the_four_regions(results, raw):
     for code in ("UA-14", "UA-09", "UA-23", "UA-65"):
         assert pct_after(demand, code) == pytest.approx(100, abs=0.01)
     assert pct_after(demand, "annexed-2022", "groups") == pytest.approx(100, abs=0.01)
-    changed = set(demand.cities_changing_hands["name"])
-    assert {"Kramatorsk", "Sloviansk", "Zaporizhzhia", "Kherson"} <= changed
+    places = demand.places_changing_hands
+    changed = set(places["name"])
+    # The full gazetteer, not the 59 map cities: Druzhkivka and Dobropillia too.
+    assert {"Kramatorsk", "Sloviansk", "Zaporizhzhia", "Kherson", "Druzhkivka",
+            "Dobropillia"} <= changed  # fmt: skip
+    assert set(places["to"]) == {"occupier"}
+    assert places["population"].is_monotonic_decreasing
+    assert places["population"].sum() > 1_000_000
 
 
 def test_nov_2024_offer_returns_kharkiv_and_mykolaiv_holdings(results, raw):

@@ -116,11 +116,17 @@ def test_operations_apply_in_order(b):
     )
 
 
-def test_cities_changing_hands(b):
+def test_ceding_an_oblast_cedes_every_place_in_it(b):
+    from geodata.gazetteer import load_gazetteer
+
     result = run(b, shapely.Polygon(), CedeRegions(("UA-65",)))
-    cities = result.cities_changing_hands
-    assert set(cities["to"]) == {"occupier"}
-    assert {"Kherson", "Nova Kakhovka"} <= set(cities["name"])
+    places = result.places_changing_hands
+    assert set(places["to"]) == {"occupier"} and set(places["code"]) == {"UA-65"}
+    assert {"Kherson", "Nova Kakhovka"} <= set(places["name"])
+    # Points on a river bank or the coast, just outside the 1:10m outline, go too.
+    gazetteer = load_gazetteer()
+    assert set(places["geonameid"]) == set(gazetteer.loc[gazetteer["region_code"] == "UA-65",
+                                                         "geonameid"])  # fmt: skip
 
 
 def test_zone_areas_per_unit_and_group(b):

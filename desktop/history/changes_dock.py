@@ -1,0 +1,321 @@
+"""The Changes panel: settlements and km² that changed hands between two dates, gains per period.
+
+It shows what :mod:`geodata.history.transfers` and :mod:`geodata.history.rates`
+compute (the history controller runs them off the GUI thread); it orders and
+formats, and says which place to fly to when a row is clicked.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDockWidget,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from geodata.history.pace_output import change_headline
+from geodata.history.rates import PACE_METHOD
+from geodata.history.transfers import DIRECTION_TEXT, DateChanges
+from geodata.places import PEOPLE_NOTE
+
+_Index = QModelIndex | QPersistentModelIndex
+SORT_ROLE = Qt.ItemDataRole.UserRole
+
+
+class FrameModel(QAbstractTableModel):
+    """A read-only Qt model over a pandas DataFrame: chosen columns, titles and formats.
+
+    ``columns`` is a list of (column, title, format); a format is a callable
+    from the value to its text. Sorting uses the raw value.
+    """
+
+    def __init__(self, columns: list[tuple[str, str, object]], parent=None) -> None:
+        super().__init__(parent)
+        self._columns = columns
+        self.frame = pd.DataFrame(columns=[c for c, _t, _f in columns])
+
+    def set_frame(self, frame: pd.DataFrame | None) -> None:
+        """Show these rows (None: none)."""
+        self.beginResetModel()
+        empty = pd.DataFrame(columns=[c for c, _t, _f in self._columns])
+        self.frame = (frame if frame is not None else empty).reset_index(drop=True)
+        self.endResetModel()
+
+    def export_frame(self) -> pd.DataFrame:
+        """The rows as shown (the model's columns, titled), for CSV and XLSX."""
+        names = [column for column, _title, _format in self._columns]
+        titles = [title.replace("\n", " ") for _column, title, _format in self._columns]
+        return self.frame[names].set_axis(titles, axis=1)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt API)
+        return 0 if parent.isValid() else len(self.frame)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt API)
+        return 0 if parent.isValid() else len(self._columns)
+
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._columns[section][1]
+        return None
+
+    def data(self, index: _Index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        column, _title, shown = self._columns[index.column()]
+        value = self.frame.iloc[index.row()][column]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if value is None or (isinstance(value, float) and pd.isna(value)):
+                return "—"
+            return shown(value)
+        if role == SORT_ROLE:
+            return value.isoformat() if hasattr(value, "isoformat") else value
+        if role == Qt.ItemDataRole.TextAlignmentRole and not isinstance(value, str):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+def _text(value) -> str:
+    return str(value)
+
+
+def _whole(value) -> str:
+    return f"{int(value):,}"
+
+
+def _km2(value) -> str:
+    return f"{float(value):,.1f}"
+
+
+def _signed_km2(value) -> str:
+    return f"{float(value):+,.1f}"
+
+
+PLACE_COLUMNS = [
+    ("name", "Place", _text), ("name_uk", "Ukrainian", _text), ("region", "Oblast", _text),
+    ("population", "People*", _whole), ("direction", "Change", lambda v: DIRECTION_TEXT[v]),
+    ("since", "Since", _text),
+]  # fmt: skip
+AREA_COLUMNS = [
+    ("name", "Region", _text), ("gained_km2", "Gained\nkm²", _km2),
+    ("regained_km2", "Regained\nkm²", _km2), ("net_km2", "Net\nkm²", _signed_km2),
+    ("places_taken", "Places\ntaken", _whole), ("places_regained", "Places\nregained", _whole),
+    ("people_taken", "People*\ntaken", _whole),
+]  # fmt: skip
+PERIOD_COLUMNS = [
+    ("period", "Period", _text), ("name", "Region", _text),
+    ("change_km2", "Change\nkm²", _signed_km2),
+    ("rate_km2_per_day", "km² a\nday", lambda v: f"{float(v):+,.2f}"),
+    ("places_taken", "Places\ntaken", _whole), ("places_regained", "Places\nregained", _whole),
+    ("people_taken", "People*\ntaken", _whole), ("held_km2", "Held\nkm²", _km2),
+]  # fmt: skip
+PACE_COLUMNS = [
+    ("name", "Region", _text), ("held_pct", "Held\n%", lambda v: f"{float(v):.2f}"),
+    ("rate_km2_per_day", "km² a day\n(last 90 days)", lambda v: f"{float(v):+,.2f}"),
+    ("text", "At this pace", _text),
+]  # fmt: skip
+
+
+class ChangesDock(QDockWidget):
+    """Two dates (or the Timeline's comparison) → the places, oblasts and periods that changed."""
+
+    dates_changed = Signal(object, object)  # first, second (datetime.date)
+    period_changed = Signal(str)  # "month" or "week"
+    place_chosen = Signal(float, float, str)  # lat, lon, name: fly the map there
+    export_requested = Signal(object, str)  # (FrameModel, what it is) to write as CSV or XLSX
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Changes", parent)
+        self.setObjectName("changes-dock")
+        self.changes: DateChanges | None = None
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.setContentsMargins(6, 4, 6, 4)
+        row = QHBoxLayout()
+        self.first = _date_edit("changes-from")
+        self.second = _date_edit("changes-to")
+        row.addWidget(QLabel("From"))
+        row.addWidget(self.first)
+        row.addWidget(QLabel("to"))
+        row.addWidget(self.second)
+        row.addStretch(1)
+        self.export_button = QPushButton("Export table…")
+        self.export_button.setObjectName("changes-export")
+        row.addWidget(self.export_button)
+        column.addLayout(row)
+        self.headline = QLabel("Open a history to see what changed hands")
+        self.headline.setObjectName("changes-headline")
+        self.headline.setTextFormat(Qt.TextFormat.PlainText)
+        self.headline.setWordWrap(True)
+        column.addWidget(self.headline)
+
+        self.tabs = QTabWidget()
+        self.places = FrameModel(PLACE_COLUMNS, self)
+        self.areas = FrameModel(AREA_COLUMNS, self)
+        self.periods = FrameModel(PERIOD_COLUMNS, self)
+        self.pace = FrameModel(PACE_COLUMNS, self)
+        self.place_table = _table(self.places, "changes-places")
+        self.tabs.addTab(self.place_table, "Places")
+        self.tabs.addTab(_table(self.areas, "changes-areas"), "Per oblast")
+        periods = QWidget()
+        period_column = QVBoxLayout(periods)
+        period_column.setContentsMargins(0, 0, 0, 0)
+        choices = QHBoxLayout()
+        self.period = QComboBox()
+        self.period.setObjectName("changes-period")
+        self.period.addItem("per month", "month")
+        self.period.addItem("per week", "week")
+        self.level = QComboBox()
+        self.level.setObjectName("changes-level")
+        self.level.addItem("groups", "group")
+        self.level.addItem("oblasts", "unit")
+        choices.addWidget(self.period)
+        choices.addWidget(self.level)
+        choices.addStretch(1)
+        period_column.addLayout(choices)
+        self._all_periods: pd.DataFrame | None = None
+        period_column.addWidget(_table(self.periods, "changes-periods", sort=False))
+        self.tabs.addTab(periods, "Per period")
+        pace = QWidget()
+        pace_column = QVBoxLayout(pace)
+        pace_column.setContentsMargins(0, 0, 0, 0)
+        pace_column.addWidget(_table(self.pace, "changes-pace"))
+        self.pace_note = QLabel(PACE_METHOD.format(days=90))
+        self.pace_note.setWordWrap(True)
+        self.pace_note.setTextFormat(Qt.TextFormat.PlainText)
+        pace_column.addWidget(self.pace_note)
+        self.tabs.addTab(pace, "Pace")
+        column.addWidget(self.tabs, 1)
+        note = QLabel("* " + PEOPLE_NOTE)
+        note.setObjectName("changes-people-note")
+        note.setWordWrap(True)
+        note.setTextFormat(Qt.TextFormat.PlainText)
+        column.addWidget(note)
+        self.setWidget(body)
+
+        self.first.dateChanged.connect(self._emit_dates)
+        self.second.dateChanged.connect(self._emit_dates)
+        self.period.currentIndexChanged.connect(
+            lambda: self.period_changed.emit(self.period.currentData())
+        )
+        self.level.currentIndexChanged.connect(self._show_periods)
+        self.place_table.activated.connect(self._place_activated)
+        self.place_table.clicked.connect(self._place_activated)
+        self.export_button.clicked.connect(self._export)
+        self._quiet = False
+
+    # -- input -------------------------------------------------------------------------------
+
+    def set_range(self, first: dt.date, last: dt.date) -> None:
+        """The dates a history spans: both date boxes are limited to them."""
+        self._quiet = True
+        for edit in (self.first, self.second):
+            edit.setDateRange(QDate(first), QDate(last))
+        self._quiet = False
+
+    def set_dates(self, first: dt.date, second: dt.date) -> None:
+        """Show these two dates (the Timeline's comparison), without asking again."""
+        self._quiet = True
+        self.first.setDate(QDate(first))
+        self.second.setDate(QDate(second))
+        self._quiet = False
+
+    def dates(self) -> tuple[dt.date, dt.date]:
+        """The two dates chosen (earlier first)."""
+        a, b = self.first.date().toPython(), self.second.date().toPython()
+        return (a, b) if a <= b else (b, a)
+
+    def _emit_dates(self) -> None:
+        if not self._quiet:
+            self.dates_changed.emit(*self.dates())
+
+    # -- output ------------------------------------------------------------------------------
+
+    def show_changes(self, changes: DateChanges | None) -> None:
+        """Show what changed between two dates (None: nothing open)."""
+        self.changes = changes
+        if changes is None:
+            self.headline.setText("Open a history to see what changed hands")
+            self.places.set_frame(None)
+            self.areas.set_frame(None)
+            return
+        self.headline.setText(change_headline(changes))
+        self.places.set_frame(changes.places)
+        self.areas.set_frame(changes.areas)
+
+    def show_periods(self, gains: pd.DataFrame | None, pace: pd.DataFrame | None) -> None:
+        """Show gains per period and the pace (None: none)."""
+        self._all_periods = gains
+        self._show_periods()
+        self.pace.set_frame(pace)
+
+    def _show_periods(self) -> None:
+        gains = self._all_periods
+        if gains is None:
+            self.periods.set_frame(None)
+            return
+        shown = gains[gains["level"] == self.level.currentData()]
+        # Newest first: the last months are what a briefing asks about.
+        self.periods.set_frame(shown.iloc[::-1])
+
+    def _place_activated(self, index: QModelIndex) -> None:
+        proxy = index.model()
+        row = proxy.mapToSource(index).row() if hasattr(proxy, "mapToSource") else index.row()
+        place = self.places.frame.iloc[row]
+        self.place_chosen.emit(float(place["lat"]), float(place["lon"]), str(place["name"]))
+
+    def _export(self) -> None:
+        page = self.tabs.currentIndex()
+        model, what = [
+            (self.places, "places"), (self.areas, "per-oblast"),
+            (self.periods, "per-period"), (self.pace, "pace"),
+        ][page]  # fmt: skip
+        self.export_requested.emit(model, what)
+
+
+def _date_edit(name: str) -> QDateEdit:
+    edit = QDateEdit()
+    edit.setObjectName(name)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    return edit
+
+
+def _table(model: FrameModel, name: str, sort: bool = True) -> QTableView:
+    view = QTableView()
+    view.setObjectName(name)
+    if sort:
+        proxy = QSortFilterProxyModel(view)
+        proxy.setSourceModel(model)
+        proxy.setSortRole(SORT_ROLE)
+        view.setModel(proxy)
+        view.setSortingEnabled(True)
+    else:
+        view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(22)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view

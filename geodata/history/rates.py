@@ -1,0 +1,278 @@
+"""Pace: gains per week or month, rolling rates in km² a day, and "at this pace, 100 % when".
+
+Method
+------
+* **Gains per period** (calendar month, or ISO week from Monday): the change in
+  held km² from the end of the period before to the end of this one, each end
+  being the last date of the history on or before it — the difference of
+  period-end figures as ``history`` prints them. The first period starts from
+  the history's first date. Settlements taken and regained: places whose status
+  differs between the two ends (:mod:`geodata.places`), with their people.
+* **Rolling rate** over N days, on each date: the change in held km² since the
+  last date on or before N days earlier, divided by the days actually between.
+* **Pace**, per unit and group: the least-squares slope of held km² over the
+  dates of the last N days (default 90). When it is positive, the land not yet
+  held divided by it gives the days to 100 %; when it is flat or negative
+  (under :data:`FLAT_KM2_PER_DAY`), "not at this pace".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+
+from geodata.figures import is_negligible, share_pct
+from geodata.groups import GROUPS
+from geodata.history.changes import steps
+from geodata.history.series import HistorySeries
+from geodata.places import PEOPLE_NOTE, places_by_unit
+
+Period = Literal["week", "month"]
+PERIODS: tuple[str, ...] = ("week", "month")
+#: The rolling windows the app shows.
+ROLLING_DAYS = (7, 30)
+DEFAULT_PACE_DAYS = 90
+#: A slope below this (km² a day) is taken as no advance at all.
+FLAT_KM2_PER_DAY = 0.05
+#: Beyond this many years "at this pace" says so rather than naming a date.
+HORIZON_YEARS = 100
+
+PERIOD_COLUMNS = ["period", "start", "end", "from_date", "last_date", "level", "code", "name",
+                  "held_km2", "change_km2", "rate_km2_per_day", "places_taken", "places_regained",
+                  "people_taken", "people_regained"]  # fmt: skip
+
+PACE_METHOD = (
+    "Pace: least-squares slope of held km² over the dates of the last {days} days; "
+    "days to 100 % = area not held on the last date ÷ slope; flat or negative "
+    f"(under {FLAT_KM2_PER_DAY:g} km² a day): not at this pace. The change per period is "
+    "held km² at the period's last date minus held km² at the period before's last date "
+    "(the first period: from the history's first date)."
+)
+
+
+def unit_and_group_km2(series: HistorySeries) -> tuple[list[tuple[str, str, str]], np.ndarray]:
+    """Held km² of every unit and group: ((level, code, name) per column, dates × columns)."""
+    codes = list(series.boundaries.codes)
+    names = series.boundaries.units["name"].tolist()
+    columns = [("unit", c, n) for c, n in zip(codes, names, strict=True)]
+    columns += [("group", g.id, g.name) for g in GROUPS]
+    group_km2 = series.group_km2()
+    values = np.hstack([series.controlled_km2, group_km2[[g.id for g in GROUPS]].to_numpy()])
+    return columns, values
+
+
+def unit_and_group_frame(series: HistorySeries) -> pd.DataFrame:
+    """Held km² of every unit and group (columns by code or id), dates as the index."""
+    columns, values = unit_and_group_km2(series)
+    return pd.DataFrame(values, index=pd.Index(series.dates, name="date"),
+                        columns=[code for _level, code, _name in columns])  # fmt: skip
+
+
+def _areas(series: HistorySeries) -> np.ndarray:
+    group_areas = series.group_area_km2()
+    return np.concatenate([series.boundaries.area_km2, [group_areas[g.id] for g in GROUPS]])
+
+
+def period_starts(first: dt.date, last: dt.date, period: Period) -> list[dt.date]:
+    """The first day of each period from ``first``'s to ``last``'s."""
+    if period == "month":
+        months = pd.period_range(first, last, freq="M")
+        return [m.start_time.date() for m in months]
+    if period == "week":
+        monday = first - dt.timedelta(days=first.weekday())
+        return [monday + dt.timedelta(weeks=i) for i in range((last - monday).days // 7 + 1)]
+    raise ValueError(f"unknown period {period!r}; choose one of: {', '.join(PERIODS)}")
+
+
+def period_gains(series: HistorySeries, period: Period = "month") -> pd.DataFrame:
+    """Gains per period, per unit and group (:data:`PERIOD_COLUMNS`), periods in order.
+
+    Periods without any date in the history have no figures (NaN), and the
+    next period's change runs from the last date before the gap.
+    """
+    if not len(series):
+        return pd.DataFrame(columns=PERIOD_COLUMNS)
+    columns, km2 = unit_and_group_km2(series)
+    dates = np.array(series.dates, dtype="datetime64[D]")
+    starts = period_starts(series.dates[0], series.dates[-1], period)
+    ends = [*starts[1:], _next_start(starts[-1], period)]
+    frames, previous = [], 0
+    for start, end in zip(starts, ends, strict=True):
+        last = int(np.searchsorted(dates, np.datetime64(end, "D"), side="left")) - 1
+        has_data = last >= 0 and dates[last] >= np.datetime64(start, "D")
+        frame = pd.DataFrame(columns, columns=["level", "code", "name"])
+        label = start.strftime("%Y-%m") if period == "month" else start.isoformat()
+        frame.insert(0, "period", label)
+        frame.insert(1, "start", start)
+        frame.insert(2, "end", end - dt.timedelta(days=1))
+        if has_data:
+            days = max(1, (series.dates[last] - series.dates[previous]).days)
+            change = km2[last] - km2[previous]
+            taken, regained = _place_changes(series, previous, last)
+            frame.insert(3, "from_date", series.dates[previous])
+            frame.insert(4, "last_date", series.dates[last])
+            frame["held_km2"] = km2[last]
+            frame["change_km2"] = change
+            frame["rate_km2_per_day"] = change / days
+            frame["places_taken"], frame["people_taken"] = taken
+            frame["places_regained"], frame["people_regained"] = regained
+            previous = last
+        else:
+            frame.insert(3, "from_date", None)
+            frame.insert(4, "last_date", None)
+            for name in PERIOD_COLUMNS[8:]:
+                frame[name] = np.nan
+        frames.append(frame)
+    return pd.concat(frames, ignore_index=True)[PERIOD_COLUMNS]
+
+
+def _next_start(start: dt.date, period: Period) -> dt.date:
+    if period == "week":
+        return start + dt.timedelta(weeks=1)
+    return (pd.Period(start, freq="M") + 1).start_time.date()
+
+
+def _place_changes(series: HistorySeries, first: int, second: int):
+    """(places, people) taken and regained per unit and group between two rows."""
+    if series.held is None:
+        zeros = np.zeros(len(series.boundaries.codes) + len(GROUPS))
+        return (zeros, zeros), (zeros, zeros)
+    before, after = series.held[first], series.held[second]
+    taken = places_by_unit(after & ~before, series.boundaries)
+    regained = places_by_unit(before & ~after, series.boundaries)
+    return _with_group_sums(series, taken), _with_group_sums(series, regained)
+
+
+def _with_group_sums(series: HistorySeries, per_unit: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    codes = list(series.boundaries.codes)
+    sums = [per_unit[:, [codes.index(c) for c in g.codes]].sum(axis=1) for g in GROUPS]
+    both = np.hstack([per_unit, np.array(sums).T]) if sums else per_unit
+    return both[0].round().astype(np.int64), both[1].round().astype(np.int64)
+
+
+def rolling_rate(series: HistorySeries, days: int, level: str = "group") -> pd.DataFrame:
+    """km² a day over the last ``days`` days, on each date (columns: group ids or unit codes).
+
+    The first dates, with no date ``days`` earlier, use the history's first date.
+    """
+    columns, km2 = unit_and_group_km2(series)
+    keep = [i for i, (lvl, _code, _name) in enumerate(columns) if lvl == level]
+    dates = np.array(series.dates, dtype="datetime64[D]")
+    earlier = np.searchsorted(dates, dates - np.timedelta64(days, "D"), side="right") - 1
+    earlier = np.clip(earlier, 0, None)
+    span = (dates - dates[earlier]).astype(int)
+    change = km2[:, keep] - km2[earlier][:, keep]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        rate = np.where(span[:, None] > 0, change / np.maximum(span, 1)[:, None], np.nan)
+    return pd.DataFrame(rate, index=pd.Index(series.dates, name="date"),
+                        columns=[columns[i][1] for i in keep])  # fmt: skip
+
+
+def pace(series: HistorySeries, days: int = DEFAULT_PACE_DAYS) -> pd.DataFrame:
+    """Per unit and group: rate over the last ``days`` days and, at that rate, days to 100 %.
+
+    Columns ``level``, ``code``, ``name``, ``area_km2``, ``held_km2``,
+    ``held_pct``, ``rate_km2_per_day``, ``remaining_km2``, ``days_to_all``
+    (NaN when not at this pace or already all held), ``by_date`` and ``text``.
+    """
+    if days < 1:
+        raise ValueError(f"the pace window must be at least one day, not {days}")
+    columns, km2 = unit_and_group_km2(series)
+    areas = _areas(series)
+    dates = np.array(series.dates, dtype="datetime64[D]")
+    last = dates[-1]
+    window = dates >= last - np.timedelta64(days, "D")
+    x = (dates[window] - last).astype(float)
+    y = km2[window]
+    if len(x) >= 2:
+        xc = x - x.mean()
+        slope = (xc[:, None] * (y - y.mean(axis=0))).sum(axis=0) / (xc**2).sum()
+    else:
+        slope = np.zeros(km2.shape[1])
+    held = km2[-1]
+    remaining = np.maximum(areas - held, 0.0)
+    rows = []
+    for i, (level, code, name) in enumerate(columns):
+        rate = float(slope[i])
+        days_left, when = np.nan, None
+        if is_negligible(remaining[i]):
+            text = "all held"
+        elif rate < FLAT_KM2_PER_DAY:
+            text = "not at this pace"
+        elif remaining[i] / rate > HORIZON_YEARS * 365.25:
+            days_left = remaining[i] / rate
+            text = f"100 % not within {HORIZON_YEARS} years at this pace"
+        else:
+            days_left = remaining[i] / rate
+            when = series.dates[-1] + dt.timedelta(days=round(days_left))
+            text = f"100 % in about {_duration(days_left)} (around {when:%B %Y})"
+        rows.append({
+            "level": level, "code": code, "name": name, "area_km2": areas[i], "held_km2": held[i],
+            "held_pct": share_pct(held[i], areas[i]), "rate_km2_per_day": rate,
+            "remaining_km2": remaining[i], "days_to_all": days_left,
+            "by_date": when,
+            "text": text,
+        })  # fmt: skip
+    return pd.DataFrame(rows)
+
+
+def _duration(days: float) -> str:
+    """Days in words: '40 days', '7 months', '12 years'."""
+    if days < 60:
+        return f"{days:,.0f} days"
+    if days < 730:
+        return f"{days / 30.44:,.0f} months"
+    return f"{days / 365.25:,.0f} years"
+
+
+def people_over_time(series: HistorySeries) -> pd.DataFrame:
+    """Places and people held on each date, per unit and group.
+
+    Columns ``places:<code>`` and ``people:<code>`` for every unit code and group id.
+    """
+    if series.held is None:
+        return pd.DataFrame(index=pd.Index(series.dates, name="date"))
+    per_unit = places_by_unit(series.held, series.boundaries)  # dates × 2 × units
+    codes = list(series.boundaries.codes)
+    data = {}
+    for which, index in (("places", 0), ("people", 1)):
+        for i, code in enumerate(codes):
+            data[f"{which}:{code}"] = per_unit[:, index, i]
+        for group in GROUPS:
+            data[f"{which}:{group.id}"] = per_unit[
+                :, index, [codes.index(c) for c in group.codes]
+            ].sum(axis=1)
+    frame = pd.DataFrame(data, index=pd.Index(series.dates, name="date")).round().astype(np.int64)
+    frame.attrs["note"] = PEOPLE_NOTE
+    return frame
+
+
+#: The timeline chart's lower panel: id -> (menu text, axis label).
+CHANGE_VIEWS: dict[str, tuple[str, str]] = {
+    "daily": ("daily change", "km² per day"),
+    "weekly": ("weekly change", "km² per week"),
+    "monthly": ("monthly change", "km² per month"),
+    "rate7": ("7-day rate", "km² a day, 7-day rate"),
+    "rate30": ("30-day rate", "km² a day, 30-day rate"),
+}
+
+
+def change_view(series: HistorySeries, view: str, code: str = "ukraine") -> pd.Series:
+    """The lower chart panel's values for one group or unit, indexed by date.
+
+    Changes (daily, weekly by Monday, monthly by the 1st) are drawn as bars,
+    rates (``rate7``, ``rate30``: km² a day) as lines.
+    """
+    if view in ("daily", "weekly"):
+        return steps(unit_and_group_frame(series)[[code]], view)[code]
+    if view == "monthly":
+        gains = period_gains(series, "month")
+        rows = gains[gains["code"] == code]
+        return pd.Series(rows["change_km2"].to_numpy(), index=pd.Index(rows["start"], name="month"))
+    if view in ("rate7", "rate30"):
+        level = "group" if code in {g.id for g in GROUPS} else "unit"
+        return rolling_rate(series, 7 if view == "rate7" else 30, level)[code]
+    raise ValueError(f"unknown chart view {view!r}; choose one of: {', '.join(CHANGE_VIEWS)}")

@@ -1,0 +1,201 @@
+"""Which settlements of the gazetteer are held, and how many places and people that makes.
+
+The rule, stated once
+---------------------
+A place (a GeoNames point, :mod:`geodata.gazetteer`) is **held** on a date when
+its point lies in the held territory as the figures count it: the control
+geometry, plus the border and coast slivers that reconciliation
+(:mod:`geodata.reconcile`) adds. The test runs in the equal-area projection the
+statistics measure in, vectorised over all places (well under a millisecond a
+date). Only places near Ukraine's outer boundary can fall in a sliver, so only
+they are tested against it.
+
+**People** are the summed GeoNames populations of held places: an estimate from
+pre-war figures (often the 2001 census or older), not a count of who lives there
+today. Every output says so (:data:`PEOPLE_NOTE`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import cache
+
+import numpy as np
+import pandas as pd
+import shapely
+
+from geodata.boundaries import BoundarySet, load_boundaries
+from geodata.gazetteer import GAZETTEER_FILE, load_gazetteer
+from geodata.groups import GROUPS
+from geodata.projection import to_equal_area
+from geodata.reconcile.grid import ukraine_equal_area
+from geodata.reconcile.result import Reconciliation
+from geodata.resources import resource_path
+
+#: How people counts are labelled wherever they are shown.
+PEOPLE_NOTE = (
+    "People: an estimate, the summed GeoNames populations of the places (pre-war figures, "
+    "often the 2001 census), not a census of today"
+)
+#: The per-unit and per-group fields :func:`place_table` adds to statistics.
+PLACE_FIELDS = ["places_held", "places", "people_held", "people"]
+#: Bumped when the rule above changes, so stored statuses are computed again.
+STATUS_VERSION = 1
+# Slivers lie within the tolerance of Ukraine's outline; a little more, for the projection.
+_NEAR_FACTOR = 1.2
+
+
+@cache
+def place_points() -> tuple[np.ndarray, np.ndarray]:
+    """The gazetteer's points in the equal-area projection (x, y in metres), each in its unit.
+
+    A point just outside its own unit (on a river bank or the coast, beyond the
+    1:10m boundary: Kherson's is 120 m out) is moved to the nearest point well
+    inside it; otherwise ceding the oblast would not cede the town.
+    """
+    places = load_gazetteer()
+    points = shapely.points(places["lon"].to_numpy(), places["lat"].to_numpy())
+    boundaries = load_boundaries()
+    units = boundaries.units.set_index("code").geometry
+    own = units.reindex(places["region_code"]).to_numpy()
+    outside = np.flatnonzero(~shapely.covers(own, points))
+    for index in outside:
+        unit, point = own[index], points[index]
+        reach = shapely.buffer(point, shapely.distance(unit, point) + 0.01)
+        points[index] = shapely.intersection(unit, reach).representative_point()
+    projected = to_equal_area(points)
+    return shapely.get_x(projected), shapely.get_y(projected)
+
+
+@cache
+def gazetteer_version() -> str:
+    """A short hash of the bundled gazetteer: stored statuses are keyed by it."""
+    return hashlib.sha256(resource_path(*GAZETTEER_FILE).read_bytes()).hexdigest()[:16]
+
+
+def status_key(boundary_key: str, tolerance_km: float) -> str:
+    """The history store's key for place statuses by this gazetteer, boundaries and method."""
+    return f"{boundary_key}/places-{gazetteer_version()}/{tolerance_km:g}km/v{STATUS_VERSION}"
+
+
+def held_raw(projected) -> np.ndarray:
+    """Which places lie in a control geometry (equal-area projection; None or empty: none)."""
+    x, y = place_points()
+    if projected is None or shapely.is_empty(projected):
+        return np.zeros(len(x), dtype=bool)
+    shapely.prepare(projected)
+    return shapely.contains_xy(projected, x, y)
+
+
+@cache
+def _near_outline(boundaries: BoundarySet, tolerance_km: float) -> np.ndarray:
+    x, y = place_points()
+    outline = shapely.boundary(ukraine_equal_area(boundaries))
+    shapely.prepare(outline)
+    return np.flatnonzero(
+        shapely.dwithin(outline, shapely.points(x, y), _NEAR_FACTOR * tolerance_km * 1000.0)
+    )
+
+
+def held_with_slivers(
+    raw: np.ndarray, reconciliation: Reconciliation | None, boundaries: BoundarySet
+) -> np.ndarray:
+    """``raw`` plus the places that lie in the slivers a reconciliation added."""
+    return SliverTest(boundaries)(raw, reconciliation)
+
+
+class SliverTest:
+    """:func:`held_with_slivers` for many dates: a reconciliation seen last time is not rebuilt.
+
+    Most days nothing changes near the border and the reconciler hands back the
+    same result; its slivers are then merged and prepared once.
+    """
+
+    def __init__(self, boundaries: BoundarySet) -> None:
+        self._boundaries = boundaries
+        self._last: tuple[Reconciliation, shapely.Geometry] | None = None
+
+    def __call__(self, raw: np.ndarray, reconciliation: Reconciliation | None) -> np.ndarray:
+        """Which places are held: ``raw``, or in the reconciliation's slivers."""
+        if reconciliation is None or not reconciliation.pieces:
+            return raw
+        if self._last is None or self._last[0] is not reconciliation:
+            added = reconciliation.added_equal_area
+            shapely.prepare(added)
+            self._last = (reconciliation, added)
+        near = _near_outline(self._boundaries, reconciliation.tolerance_km)
+        x, y = place_points()
+        held = raw.copy()
+        held[near] |= shapely.contains_xy(self._last[1], x[near], y[near])
+        return held
+
+
+def held_places(
+    controlled, reconciliation: Reconciliation | None = None, boundaries: BoundarySet | None = None
+) -> np.ndarray:
+    """Which places are held (one bool per gazetteer row) in a WGS84 control geometry."""
+    projected = (
+        None if controlled is None or shapely.is_empty(controlled) else to_equal_area(controlled)
+    )
+    return held_with_slivers(held_raw(projected), reconciliation, boundaries or load_boundaries())
+
+
+def pack(held: np.ndarray) -> bytes:
+    """A status row as bytes for the store (one bit a place)."""
+    return np.packbits(np.asarray(held, dtype=bool)).tobytes()
+
+
+def unpack(blob: bytes, count: int) -> np.ndarray | None:
+    """A stored status row, or None when it cannot be one of ``count`` places."""
+    if not isinstance(blob, bytes) or len(blob) != (count + 7) // 8:
+        return None
+    return np.unpackbits(np.frombuffer(blob, dtype=np.uint8), count=count).astype(bool)
+
+
+@cache
+def _unit_matrix(boundaries: BoundarySet) -> np.ndarray:
+    """places × units, 1 where the place lies in the unit."""
+    codes = list(boundaries.codes)
+    column = load_gazetteer()["region_code"].map({c: i for i, c in enumerate(codes)})
+    matrix = np.zeros((len(column), len(codes)))
+    found = column.notna().to_numpy()
+    matrix[np.flatnonzero(found), column[found].astype(int).to_numpy()] = 1.0
+    return matrix
+
+
+def places_by_unit(held: np.ndarray, boundaries: BoundarySet | None = None) -> np.ndarray:
+    """Held places and people per unit, for one date or many.
+
+    ``held`` is (places,) or (dates, places). Returns (2, units) or
+    (dates, 2, units): the count of held places, then their summed population.
+    """
+    boundaries = boundaries or load_boundaries()
+    units = _unit_matrix(boundaries)
+    population = load_gazetteer()["population"].to_numpy(dtype=float)
+    held = np.asarray(held, dtype=float)
+    counts = held @ units
+    people = (held * population) @ units
+    return np.stack([counts, people], axis=-2)
+
+
+def place_table(held: np.ndarray, boundaries: BoundarySet | None = None) -> pd.DataFrame:
+    """Per unit and group: places held and in all, people held and in all (one date).
+
+    Columns ``level`` (``unit`` or ``group``), ``code``, ``places_held``,
+    ``places``, ``people_held``, ``people``.
+    """
+    boundaries = boundaries or load_boundaries()
+    held_now = places_by_unit(held, boundaries)
+    everything = places_by_unit(np.ones_like(held, dtype=bool), boundaries)
+    codes = list(boundaries.codes)
+    rows = [("unit", code, *held_now[:, i], *everything[:, i]) for i, code in enumerate(codes)]
+    for group in GROUPS:
+        index = [codes.index(c) for c in group.codes]
+        rows.append(("group", group.id, *held_now[:, index].sum(axis=1),
+                     *everything[:, index].sum(axis=1)))  # fmt: skip
+    table = pd.DataFrame(
+        rows, columns=["level", "code", "places_held", "people_held", "places", "people"]
+    )
+    for column in ("places_held", "people_held", "places", "people"):
+        table[column] = table[column].round().astype(np.int64)
+    return table[["level", "code", "places_held", "places", "people_held", "people"]]

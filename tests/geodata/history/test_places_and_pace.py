@@ -1,0 +1,163 @@
+"""Settlements over a history: statuses, what changed hands between two dates, gains and pace."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+
+import numpy as np
+import pytest
+import shapely
+
+from geodata.boundaries import load_boundaries
+from geodata.gazetteer import load_gazetteer
+from geodata.history.compute import compute_history
+from geodata.history.rates import pace, period_gains, rolling_rate
+from geodata.history.series import HistorySeries
+from geodata.history.sources import folder_history
+from geodata.history.store import Store
+from geodata.history.transfers import (
+    TO_OCCUPIER,
+    TO_UKRAINE,
+    changes_between,
+    row_at_or_before,
+)
+from geodata.importers import read_control_layer
+from geodata.stats import compute_stats
+from tests.geodata.importers.fixtures import control_frame, write_control_file
+
+# A front moving east across Pokrovsk (37.18° E), then pulled back a little.
+FRONT = {
+    "2024-11-20": 37.00,
+    "2024-11-28": 37.10,
+    "2024-12-05": 37.25,
+    "2024-12-31": 37.40,
+    "2025-01-10": 37.15,
+}
+
+
+def place(name: str, region: str) -> int:
+    gazetteer = load_gazetteer()
+    rows = gazetteer.index[(gazetteer["name"] == name) & (gazetteer["region_code"] == region)]
+    return int(rows[0])
+
+
+def moving_front(folder):
+    folder.mkdir(parents=True, exist_ok=True)
+    for date, east in FRONT.items():
+        frame = control_frame().iloc[:1].copy()
+        # Vertices every ~1 km, as in map data: a long straight edge would project as a
+        # chord that a shorter one along it does not follow.
+        frame.loc[0, "geometry"] = shapely.segmentize(shapely.box(36.0, 47.9, east, 48.6), 0.01)
+        write_control_file(folder, f"front_{date}", ".geojson", frame)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def front(tmp_path_factory):
+    folder = moving_front(tmp_path_factory.mktemp("front") / "history")
+    store = Store(folder.parent / "store.sqlite")
+    return folder, store, compute_history(folder_history(folder), store)
+
+
+def test_history_statuses_equal_those_of_each_file(front):
+    folder, _store, series = front
+    assert series.held.shape == (len(FRONT), len(load_gazetteer()))
+    for row, snapshot in enumerate(folder_history(folder).snapshots):
+        alone = compute_stats(read_control_layer(snapshot.path)).held
+        assert np.array_equal(series.held[row], alone)
+    pokrovsk = place("Pokrovsk", "UA-14")
+    assert series.held[:, pokrovsk].tolist() == [False, False, True, True, False]
+
+
+def test_statuses_are_kept_in_the_store_and_computed_again_when_missing(front, tmp_path):
+    folder, store, cold = front
+    warm = compute_history(folder_history(folder), store)
+    assert np.array_equal(warm.held, cold.held)
+    # A store from before statuses existed: the dates are computed again, the same.
+    copy = tmp_path / "old.sqlite"
+    with sqlite3.connect(store.path) as source, sqlite3.connect(copy) as target:
+        source.backup(target)
+    with sqlite3.connect(copy) as connection:
+        connection.execute("DELETE FROM stats WHERE boundary_version LIKE '%/places-%'")
+    again = compute_history(folder_history(folder), Store(copy))
+    assert np.array_equal(again.held, cold.held)
+    # A damaged status row (wrong length) is no status: computed again, not misread.
+    with sqlite3.connect(copy) as connection:
+        connection.execute("UPDATE stats SET km2 = x'ff' WHERE boundary_version LIKE '%/places-%'")
+    assert np.array_equal(compute_history(folder_history(folder), Store(copy)).held, cold.held)
+
+
+def test_changes_between_two_dates_name_places_directions_and_dates(front):
+    _folder, store, series = front
+    taken = changes_between(series, 0, 3, store)
+    pokrovsk = taken.places.set_index("geonameid").loc[704422]
+    assert pokrovsk["direction"] == TO_OCCUPIER and pokrovsk["since"] == dt.date(2024, 12, 5)
+    assert pokrovsk["name_uk"] == "Покровськ" and pokrovsk["population"] > 50_000
+    assert taken.counts()[TO_UKRAINE] == 0
+    assert taken.places["population"].is_monotonic_decreasing
+    back = changes_between(series, 3, 4, store)
+    assert 704422 in set(back.places.loc[back.places["direction"] == TO_UKRAINE, "geonameid"])
+    # gained - regained + slivers = the change in the figures history prints.
+    areas = taken.areas.set_index("code")
+    donetsk = areas.loc["UA-14"]
+    assert donetsk["gained_km2"] > 0 and donetsk["regained_km2"] == pytest.approx(0, abs=0.01)
+    net = donetsk["gained_km2"] - donetsk["regained_km2"] + donetsk["slivers_km2"]
+    assert net == pytest.approx(donetsk["net_km2"], abs=0.1)
+    assert areas.loc["annexed-2022", "places_taken"] == areas.loc["UA-14", "places_taken"] + sum(
+        areas.loc[c, "places_taken"] for c in ("UA-09", "UA-23", "UA-65")
+    )
+
+
+def test_a_date_without_a_map_takes_the_last_one_before_it(front):
+    _folder, _store, series = front
+    assert series.dates[row_at_or_before(series, dt.date(2024, 12, 30))] == dt.date(2024, 12, 5)
+    with pytest.raises(Exception, match="starts on 2024-11-20"):
+        row_at_or_before(series, dt.date(2024, 1, 1))
+
+
+def test_monthly_gains_are_differences_of_month_end_figures(front):
+    _folder, _store, series = front
+    gains = period_gains(series, "month")
+    assert list(dict.fromkeys(gains["period"])) == ["2024-11", "2024-12", "2025-01"]
+    km2 = series.group_km2()["ukraine"]
+    ukraine = gains[gains["code"] == "ukraine"].set_index("period")
+    by_date = dict(zip(series.dates, km2, strict=True))
+    month_end = [by_date[dt.date(2024, 11, 28)], by_date[dt.date(2024, 12, 31)],
+                 by_date[dt.date(2025, 1, 10)]]  # fmt: skip
+    assert ukraine.loc["2024-11", "change_km2"] == pytest.approx(month_end[0] - km2.iloc[0])
+    assert ukraine.loc["2024-12", "change_km2"] == pytest.approx(month_end[1] - month_end[0])
+    assert ukraine.loc["2025-01", "change_km2"] == pytest.approx(month_end[2] - month_end[1])
+    assert ukraine.loc["2024-12", "places_taken"] >= 1  # Pokrovsk among them
+    assert ukraine.loc["2025-01", "places_regained"] >= 1
+
+
+def _linear(days: int, per_day: float, start_km2: float = 1000.0) -> HistorySeries:
+    boundaries = load_boundaries()
+    dates = tuple(dt.date(2025, 1, 1) + dt.timedelta(days=d) for d in range(days))
+    km2 = np.zeros((days, len(boundaries.codes)))
+    km2[:, boundaries.row_of("UA-14")] = start_km2 + per_day * np.arange(days)
+    keys = tuple(str(d) for d in dates)
+    return HistorySeries("t", dates, keys, keys, km2, boundaries)
+
+
+def test_pace_at_a_steady_rate_and_when_flat():
+    series = _linear(200, 5.0)
+    table = pace(series, 90).set_index("code")
+    donetsk = table.loc["UA-14"]
+    assert donetsk["rate_km2_per_day"] == pytest.approx(5.0)
+    assert donetsk["days_to_all"] == pytest.approx(donetsk["remaining_km2"] / 5.0)
+    assert donetsk["text"].startswith("100 % in about")
+    assert table.loc["UA-09", "text"] == "not at this pace"  # nothing moves there
+    flat = pace(_linear(200, -1.0), 90).set_index("code")
+    assert flat.loc["UA-14", "text"] == "not at this pace" and np.isnan(
+        flat.loc["UA-14", "days_to_all"]
+    )
+
+
+def test_rolling_rates_at_a_steady_rate():
+    series = _linear(60, 3.0)
+    for days in (7, 30):
+        rates = rolling_rate(series, days, "unit")["UA-14"]
+        assert rates.iloc[days:].to_numpy() == pytest.approx(3.0)
+    assert rolling_rate(series, 7)["annexed-2022"].iloc[10] == pytest.approx(3.0)
