@@ -88,6 +88,13 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "zoom-fit-best",
     ),
     ActionSpec(
+        "find_place",
+        "&Find a Place…",
+        QKeySequence.StandardKey.Find,
+        "Type a town or village (English or Ukrainian); the map flies there",
+        "edit-find",
+    ),
+    ActionSpec(
         "clear_selection", "Clear &Selection", "Esc", "Deselect oblasts on the map and in the table"
     ),
     ActionSpec(
@@ -127,7 +134,7 @@ MENUS: dict[str, tuple[str, ...]] = {
         "quit",
     ),
     "&Edit": ("copy_view",),
-    "&View": ("zoom_ukraine", "clear_selection", "-", "@panels", "-", "preferences"),
+    "&View": ("zoom_ukraine", "find_place", "clear_selection", "-", "@panels", "-", "preferences"),
     "&Proposals": ("draw_area", "import_area"),
     "&Help": ("about",),
 }

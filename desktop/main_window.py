@@ -24,12 +24,15 @@ from desktop.actions import build_menus, create_actions
 from desktop.app_state import AppState
 from desktop.error_dialog import show_error
 from desktop.exports.controller import ExportController
+from desktop.history.changes_controller import ChangesController
+from desktop.history.changes_dock import ChangesDock
 from desktop.history.controller import HistoryController
 from desktop.history.timeline_dock import TimelineDock
 from desktop.literal_text import literal_text
 from desktop.map.info_dock import InfoDock
 from desktop.map.layers_dock import LayersDock
 from desktop.map.page import TileSource
+from desktop.map.place_search import PlaceSearch
 from desktop.map.view import MapView
 from desktop.preferences import PreferencesDialog
 from desktop.proposals.controller import ProposalsController
@@ -115,6 +118,23 @@ class MainWindow(QMainWindow):
         self.exports = ExportController(
             self.state, self.map, self.runner, self.settings, self.statusBar(), self
         )
+        self.changes_dock = ChangesDock(self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.changes_dock)
+        self.tabifyDockWidget(self.proposals_dock, self.changes_dock)
+        self.stats_dock.raise_()
+        self.changes = ChangesController(
+            self.state, self.changes_dock, self.timeline_dock, self.runner,
+            lambda: self.history.store, parent=self,
+        )  # fmt: skip
+        self.changes_dock.place_chosen.connect(self._fly_to_place)
+        self.changes_dock.export_requested.connect(
+            lambda model, what: self.exports.export_frame(
+                model.export_frame(), f"changes-{what}", self.changes.notes(what)
+            )
+        )
+        self.timeline_dock.chart_export_requested.connect(self._export_chart)
+        self.search = PlaceSearch(self)
+        self.search.place_chosen.connect(self._fly_to_place)
         # The map gets the room; the table just fits its numbers.
         self._default_dock_sizes()
 
@@ -123,6 +143,7 @@ class MainWindow(QMainWindow):
             "close_data": self.close_data,
             "quit": self.close,
             "zoom_ukraine": self.map.zoom_to_ukraine,
+            "find_place": self._focus_search,
             "clear_selection": self.clear_selection,
             "preferences": self.edit_preferences,
             "about": lambda: show_about(self),
@@ -140,8 +161,8 @@ class MainWindow(QMainWindow):
         self.recent_menu = QMenu("Open &Recent", self)
         self.recent_menu.setObjectName("recent-menu")
         panels = QMenu("&Panels", self)
-        for dock in (self.layers_dock, self.stats_dock, self.proposals_dock, self.info_dock,
-                     self.method_dock, self.timeline_dock):  # fmt: skip
+        for dock in (self.layers_dock, self.stats_dock, self.proposals_dock, self.changes_dock,
+                     self.info_dock, self.method_dock, self.timeline_dock):  # fmt: skip
             panels.addAction(dock.toggleViewAction())
         export_menu = QMenu("&Export", self)
         for name in ("export_briefing", "export_view", "export_view_2x", "export_data"):
@@ -149,6 +170,7 @@ class MainWindow(QMainWindow):
         submenus = {"recent": self.recent_menu, "panels": panels, "export": export_menu}
         build_menus(self.menuBar(), self.actions_by_name, submenus)
         self._rebuild_recent_menu()
+        self._build_search_bar()
         self._build_status_bar()
         self._connect()
         self._restore_state()
@@ -353,6 +375,28 @@ class MainWindow(QMainWindow):
             self.map.set_layer_opacity(name, value)
         if self.current is not None and self.map.page_loads > 1:
             self.map.show_control(self.current.map_json)
+
+    def _build_search_bar(self) -> None:
+        bar = self.addToolBar("Find a place")
+        bar.setObjectName("search-toolbar")
+        bar.setMovable(False)
+        bar.addWidget(self.search)
+
+    def _focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _fly_to_place(self, lat: float, lon: float, name: str) -> None:
+        self.map.fly_to(lat, lon, 11, name)
+        self.statusBar().showMessage(name, 5000)
+
+    def _export_chart(self) -> None:
+        chart = self.timeline_dock.chart
+        if chart.series is None:
+            return
+        notes = [f"Frontline Atlas: timeline of {chart.series.source}",
+                 f"Border and coast reconciled at {chart.series.reconcile_km:g} km"]  # fmt: skip
+        self.exports.export_chart(chart.figure, chart.table(), "timeline", notes)
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()

@@ -9,7 +9,13 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from desktop.error_dialog import show_error
 from desktop.exports.briefing_dialog import BriefingDialog
-from desktop.exports.export import dialog_filters, export
+from desktop.exports.export import (
+    CHART_EXPORTS,
+    TABLE_EXPORTS,
+    dialog_filters,
+    export,
+    filters_for,
+)
 from desktop.map.view_export import view_image
 from desktop.settings import LAST_FOLDER
 from desktop.tasks import TaskHandle
@@ -87,6 +93,43 @@ class ExportController(QObject):
             on_result=self._done,
             on_error=lambda error: show_error(self._parent, error, f"Writing {path.name}"),
         )
+
+    # -- panels' tables and the chart --------------------------------------------------------
+
+    def export_frame(self, frame, name: str, notes=()) -> None:
+        """Ask where, then write a table a panel shows as XLSX or CSV (in the background)."""
+        path = self._ask_path("Export the table", f"{name}.xlsx", filters_for(TABLE_EXPORTS))
+        if path:
+            self.write_frame(path, frame, notes)
+
+    def write_frame(self, path: Path, frame, notes=()) -> TaskHandle:
+        """Write a table as XLSX or CSV (by the extension) in the background."""
+        from geodata.exports.tables import write_frame
+
+        return self._runner.run(
+            lambda progress: write_frame(path, frame, tuple(notes)),
+            label=f"Writing {path.name}",
+            on_result=self._done,
+            on_error=lambda error: show_error(self._parent, error, f"Writing {path.name}"),
+        )
+
+    def export_chart(self, figure, frame, name: str, notes=()) -> None:
+        """Ask where, then write the chart as PNG or SVG, or its data as CSV."""
+        path = self._ask_path("Export the chart", f"{name}.png", filters_for(CHART_EXPORTS))
+        if path is None:
+            return
+        if path.suffix.lower() == ".csv":
+            self.write_frame(path, frame, notes)
+            return
+        from geodata.exports.atomic import write_atomically
+
+        try:
+            # On this thread: the figure belongs to the chart on screen (and saves in ms).
+            write_atomically(path, lambda p: figure.savefig(p, dpi=200, format=path.suffix[1:]))
+        except (OSError, ValueError, ExportError) as error:
+            show_error(self._parent, error, f"Writing {path.name}")
+            return
+        self._done(path)
 
     # -- helpers -----------------------------------------------------------------------------
 

@@ -119,6 +119,20 @@ def dialog_filters(group: Group) -> str:
     return ";;".join(f.dialog_filter for f in formats_of(group))
 
 
+#: Any table a panel shows (the Changes panel's, …) is written as one of these.
+TABLE_EXPORTS = (".xlsx", ".csv")
+#: The timeline chart: as an image, or its data.
+CHART_EXPORTS = (".png", ".svg", ".csv")
+
+
+def filters_for(extensions_wanted: tuple[str, ...]) -> str:
+    """A file dialog's filters for these extensions, named as in :data:`FORMATS`."""
+    names = {}
+    for fmt in FORMATS:
+        names.setdefault(fmt.extension, fmt.name)
+    return ";;".join(f"{names[ext]} (*{ext})" for ext in extensions_wanted)
+
+
 def export(
     out: Path,
     layer: ControlLayer,

@@ -189,11 +189,14 @@ class ChangesDock(QDockWidget):
         self.level.setObjectName("changes-level")
         self.level.addItem("groups", "group")
         self.level.addItem("oblasts", "unit")
+        choices.addWidget(QLabel("Gains"))
         choices.addWidget(self.period)
+        choices.addWidget(QLabel("for"))
         choices.addWidget(self.level)
         choices.addStretch(1)
-        period_column.addLayout(choices)
+        column.addLayout(choices)  # under the dates: they set the Per period and Pace tabs
         self._all_periods: pd.DataFrame | None = None
+        self._all_pace: pd.DataFrame | None = None
         period_column.addWidget(_table(self.periods, "changes-periods", sort=False))
         self.tabs.addTab(periods, "Per period")
         pace = QWidget()
@@ -266,15 +269,16 @@ class ChangesDock(QDockWidget):
     def show_periods(self, gains: pd.DataFrame | None, pace: pd.DataFrame | None) -> None:
         """Show gains per period and the pace (None: none)."""
         self._all_periods = gains
+        self._all_pace = pace
         self._show_periods()
-        self.pace.set_frame(pace)
 
     def _show_periods(self) -> None:
-        gains = self._all_periods
+        gains, pace, level = self._all_periods, self._all_pace, self.level.currentData()
+        self.pace.set_frame(None if pace is None else pace[pace["level"] == level])
         if gains is None:
             self.periods.set_frame(None)
             return
-        shown = gains[gains["level"] == self.level.currentData()]
+        shown = gains[gains["level"] == level]
         # Newest first: the last months are what a briefing asks about.
         self.periods.set_frame(shown.iloc[::-1])
 

@@ -11,7 +11,7 @@ from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
 
 from geodata.exports.text import plain
-from geodata.history.changes import change_series
+from geodata.history.rates import CHANGE_VIEWS, change_view, chart_table
 from geodata.history.series import HistorySeries
 from geodata.palette import current
 
@@ -57,6 +57,10 @@ class TimelineChart(FigureCanvasQTAgg):
             self.selected = code
             self.redraw()
 
+    def table(self):
+        """What the chart shows, as a table (dates × lines), for the CSV export."""
+        return chart_table(self.series, self.units, self.period, self.selected)
+
     def follow(self, state) -> None:
         """Plot the unit selected in the shared :class:`~desktop.app_state.AppState` (one only)."""
         state.selection_changed.connect(self._selection_changed)
@@ -70,7 +74,7 @@ class TimelineChart(FigureCanvasQTAgg):
         self.redraw()
 
     def set_period(self, period: str) -> None:
-        """``daily`` or ``weekly`` change."""
+        """The lower panel: a change or a rate (:data:`geodata.history.rates.CHANGE_VIEWS`)."""
         self.period = period
         self.redraw()
 
@@ -134,13 +138,23 @@ class TimelineChart(FigureCanvasQTAgg):
                     frameon=False, ncols=3)  # fmt: skip
         self._mark_gaps(held, dates)
 
-        steps = change_series(series, self.period)["ukraine"]
+        steps = change_view(series, self.period, self.selected or "ukraine")
         x = mdates.date2num(list(steps.index))
-        width = 0.8 if self.period == "daily" else 5.5
-        colours = [palette.gained if v > 0 else palette.regained for v in steps.to_numpy()]
-        change.bar(x, steps.to_numpy(), width=width, color=colours)
+        values = steps.to_numpy(dtype=float)
+        if self.period.startswith("rate"):
+            change.plot(x, values, color=palette.gained, lw=1.2)
+            change.fill_between(x, values, 0, where=values < 0, color=palette.regained, alpha=0.6)
+        else:
+            width = {"daily": 0.8, "weekly": 5.5, "monthly": 24.0}[self.period]
+            colours = [palette.gained if v > 0 else palette.regained for v in values]
+            align = "edge" if self.period == "monthly" else "center"
+            change.bar(x, values, width=width, color=colours, align=align)
         change.axhline(0, color=palette.faint_text, linewidth=0.6)
-        change.set_ylabel("km² per day" if self.period == "daily" else "km² per week", fontsize=8)
+        label = CHANGE_VIEWS[self.period][1]
+        if self.selected:
+            name = series.boundaries.units["name"].iloc[series.boundaries.row_of(self.selected)]
+            label = f"{plain(name)}: {label}"
+        change.set_ylabel(label, fontsize=8)
         change.grid(True, alpha=0.3)
         change.xaxis.set_major_formatter(
             mdates.ConciseDateFormatter(change.xaxis.get_major_locator())

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from desktop.history.timeline_chart import TimelineChart
 from geodata.figures import NEGLIGIBLE_KM2
+from geodata.history.rates import CHANGE_VIEWS
 from geodata.history.series import HistorySeries
 from geodata.palette import current
 
@@ -42,6 +43,7 @@ class TimelineDock(QDockWidget):
     date_changed = Signal(int)  # row of the series
     compare_changed = Signal(int)  # row to compare with, or -1
     open_requested = Signal()
+    chart_export_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Timeline", parent)
@@ -79,14 +81,19 @@ class TimelineDock(QDockWidget):
         self.units.addItem("%", "pct")
         self.units.addItem("km²", "km2")
         self.period = QComboBox()
-        self.period.addItem("daily change", "daily")
-        self.period.addItem("weekly change", "weekly")
+        self.period.setObjectName("timeline-period")
+        for view, (text, _axis) in CHANGE_VIEWS.items():
+            self.period.addItem(text, view)
+        self.export_chart = QPushButton("Export chart…")
+        self.export_chart.setObjectName("timeline-export-chart")
+        self.export_chart.setToolTip("Save the chart as PNG or SVG, or its data as CSV")
         for widget in (self.open_button, self.back, self.play, self.forward, self.step,
                        self.date_label, self.compare, self.compare_date):  # fmt: skip
             top.addWidget(widget)
         top.addStretch(1)
         top.addWidget(self.units)
         top.addWidget(self.period)
+        top.addWidget(self.export_chart)
         column.addLayout(top)
         column.addWidget(self.header)
 
@@ -129,6 +136,7 @@ class TimelineDock(QDockWidget):
         self.compare.toggled.connect(self._emit_compare)
         self.compare_date.dateChanged.connect(self._emit_compare)
         self.open_button.clicked.connect(self.open_requested)
+        self.export_chart.clicked.connect(self.chart_export_requested)
         self.units.currentIndexChanged.connect(
             lambda: self.chart.set_units(self.units.currentData())
         )

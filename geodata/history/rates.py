@@ -276,3 +276,29 @@ def change_view(series: HistorySeries, view: str, code: str = "ukraine") -> pd.S
         level = "group" if code in {g.id for g in GROUPS} else "unit"
         return rolling_rate(series, 7 if view == "rate7" else 30, level)[code]
     raise ValueError(f"unknown chart view {view!r}; choose one of: {', '.join(CHANGE_VIEWS)}")
+
+
+def chart_table(
+    series: HistorySeries, units: str, view: str, selected: str | None = None
+) -> pd.DataFrame:
+    """The timeline chart's data: held share or km² of Ukraine, the four regions, the unit
+    selected, and the lower panel's change or rate, one row a date (CSV export)."""
+    unit = "pct" if units == "pct" else "km2"
+    frame = pd.DataFrame(index=pd.Index(series.dates, name="date"))
+    groups = series.group_pct() if unit == "pct" else series.group_km2()
+    for group in ("ukraine", "annexed-2022"):
+        frame[f"{group}_held_{unit}"] = groups[group].to_numpy()
+    code = selected or "ukraine"
+    if selected:
+        row = series.boundaries.row_of(selected)
+        held = series.unit_pct()[:, row] if unit == "pct" else series.controlled_km2[:, row]
+        frame[f"{selected}_held_{unit}"] = held
+    values = change_view(series, view, code)
+    frame[f"{code}_{view}_km2" + ("_per_day" if view.startswith("rate") else "")] = (
+        values.reindex(frame.index) if view in ("daily", "rate7", "rate30") else np.nan
+    )
+    if view in ("weekly", "monthly"):  # one value a period, on its first day
+        periods = pd.DataFrame({f"{code}_{view}_km2": values.to_numpy()},
+                               index=pd.Index(values.index, name="date"))  # fmt: skip
+        frame = frame.drop(columns=[f"{code}_{view}_km2"]).join(periods, how="outer")
+    return frame.reset_index()

@@ -144,7 +144,8 @@ def test_scenario_json_follows_stats_with_before_and_after(control_file, capsys)
     assert data["scenario"]["id"] == "june-2024-demand"
     assert data["date"] == "2024-11-20" and data["source"] == "front_20241120.geojson"
     for key in ("to_occupier_km2", "to_ukraine_km2", "contact_line_km_before",
-                "contact_line_km_after", "places_changing_hands", "people_changing_hands"):  # fmt: skip
+                "contact_line_km_after", "places_changing_hands",
+                "people_changing_hands"):  # fmt: skip
         assert key in data
     fields = {"controlled_km2_before", "controlled_km2_after", "delta_km2",
               "controlled_pct_before", "controlled_pct_after"}  # fmt: skip

@@ -48,3 +48,16 @@ def test_monthly_gains_cover_every_month_and_equal_month_end_differences(daily):
         rows = gains[gains["code"] == group].set_index("period")["change_km2"]
         differences = by_month[group].diff().dropna()
         assert rows.loc[differences.index].to_numpy() == pytest.approx(differences.to_numpy())
+
+
+def test_history_statuses_equal_those_of_each_file_alone(daily):
+    """The history's incremental path (workers, reused border cells) gives each file's statuses."""
+    import numpy as np
+
+    from geodata.importers import read_control_layer
+    from geodata.stats import compute_stats
+
+    series, _store = daily
+    for row in range(0, len(series), 150):
+        alone = compute_stats(read_control_layer(series.paths[row], date=series.dates[row])).held
+        assert np.array_equal(series.held[row], alone), series.dates[row]
