@@ -14,7 +14,7 @@ from geodata.resources import resource_path
 
 GAZETTEER_FILE = ("gazetteer", "places.csv")
 _DTYPES = {"geonameid": "int64", "name": str, "name_uk": str, "population": "int64",
-           "region_code": str, "lon": "float64", "lat": "float64"}  # fmt: skip
+           "region_code": str, "lon": "float64", "lat": "float64", "part_of": "int64"}  # fmt: skip
 
 
 @cache
@@ -29,7 +29,8 @@ def load_gazetteer() -> pd.DataFrame:
         ``geonameid`` (int64), ``name`` (English, national romanization),
         ``name_uk`` (Ukrainian; ``""`` when GeoNames gives none), ``population``
         (int64, GeoNames'), ``region_code`` (ISO 3166-2 of the bundled unit it
-        lies in) and ``lon``, ``lat`` (WGS84, float64). Provenance:
+        lies in), ``lon``, ``lat`` (WGS84, float64) and ``part_of`` (for a city
+        district, its city's ``geonameid``; 0 for a settlement). Provenance:
         ``resources/gazetteer/PROVENANCE.md``.
 
     Examples
@@ -40,6 +41,17 @@ def load_gazetteer() -> pd.DataFrame:
     """
     # No NA parsing: an empty name_uk stays "", and no place name reads as NaN.
     return pd.read_csv(resource_path(*GAZETTEER_FILE), dtype=_DTYPES, na_filter=False)
+
+
+@cache
+def settlement_rows() -> np.ndarray:
+    """The rows that are settlements of their own (not city districts): what is counted.
+
+    >>> places = load_gazetteer()
+    >>> int(settlement_rows().sum()) < len(places)
+    True
+    """
+    return (load_gazetteer()["part_of"] == 0).to_numpy()
 
 
 def search_places(text: str, limit: int = 10) -> pd.DataFrame:

@@ -25,7 +25,7 @@ import pandas as pd
 import shapely
 
 from geodata.boundaries import BoundarySet, load_boundaries
-from geodata.gazetteer import GAZETTEER_FILE, load_gazetteer
+from geodata.gazetteer import GAZETTEER_FILE, load_gazetteer, settlement_rows
 from geodata.groups import GROUPS
 from geodata.projection import to_equal_area
 from geodata.reconcile.grid import ukraine_equal_area
@@ -34,8 +34,8 @@ from geodata.resources import resource_path
 
 #: How people counts are labelled wherever they are shown.
 PEOPLE_NOTE = (
-    "People: an estimate, the summed GeoNames populations of the places (pre-war figures, "
-    "often the 2001 census), not a census of today"
+    "People: an estimate, the summed GeoNames populations of the settlements (pre-war "
+    "figures, often the 2001 census; city districts not counted again), not a census of today"
 )
 #: The per-unit and per-group fields :func:`place_table` adds to statistics.
 PLACE_FIELDS = ["places_held", "places", "people_held", "people"]
@@ -167,11 +167,12 @@ def unpack(blob: bytes, count: int) -> np.ndarray | None:
 
 @cache
 def _unit_matrix(boundaries: BoundarySet) -> np.ndarray:
-    """places × units, 1 where the place lies in the unit."""
+    """places × units, 1 where the place (a settlement, not a city district) lies in the unit."""
     codes = list(boundaries.codes)
     column = load_gazetteer()["region_code"].map({c: i for i, c in enumerate(codes)})
     matrix = np.zeros((len(column), len(codes)))
-    found = column.notna().to_numpy()
+    # City districts are part of a city already counted: they count for nothing.
+    found = column.notna().to_numpy() & settlement_rows()
     matrix[np.flatnonzero(found), column[found].astype(int).to_numpy()] = 1.0
     return matrix
 

@@ -19,6 +19,7 @@ import argparse
 import csv
 import difflib
 import hashlib
+import math
 import re
 import sys
 import unicodedata
@@ -32,7 +33,7 @@ from geodata.boundaries import load_boundaries
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from build_cities import CITIES  # the 59 hand-checked names win
 
-COLUMNS = ["geonameid", "name", "name_uk", "population", "region_code", "lon", "lat"]
+COLUMNS = ["geonameid", "name", "name_uk", "population", "region_code", "lon", "lat", "part_of"]
 
 #: GeoNames id -> (English, Ukrainian) where the automatic rule was checked and is wrong.
 OVERRIDES: dict[int, tuple[str, str]] = {
@@ -103,6 +104,38 @@ SAME_SPELLING = 0.6
 #: Points this far (in degrees, about 5 km) outside every unit take the nearest one.
 NEAREST_UNIT_MAX = 0.05
 
+# City districts. GeoNames' list holds sections of cities (PPLX: Kyiv's raions, Kharkiv's
+# Saltivka, Donetsk's Kyivskyi district) with their own populations; counted as places
+# they would count a city's people twice (the list's total would be 47.4 million). The
+# package drops GeoNames' feature codes, so a district is recognised (1) by an alternate
+# name that says so (raion, rajon, district, район …), or (2) by lying well inside a
+# city of 100,000 or more that is bigger than it: within 0.8 of the radius of a disc of
+# the city's population at 4,000 people per km². Both rules were checked by hand on
+# every place they touch; the lists below correct them. Districts stay in the gazetteer
+# (a search finds Saltivka) with ``part_of`` naming their city; the counts leave them out.
+_DISTRICT_WORDS = re.compile(
+    r"(rajon|rayon|raion|district|район|kerület|keruelet|地区|de qu|dzielnica)", re.IGNORECASE
+)
+CITY_MIN_PEOPLE = 100_000
+CITY_DENSITY_PER_KM2 = 4_000
+INSIDE_FRACTION = 0.8
+#: Districts the rules miss, with the city they are part of (GeoNames ids).
+DISTRICTS = {
+    13580034: 701822,  # Pravyi Bereh (Right Bank), a district of Mariupol
+    13645605: 702658,  # Skhidni Kvartaly, a district of Luhansk
+}
+#: The distance rule only takes places of at least this many people (smaller ones near a
+#: city are as often villages of their own, and count for little).
+DISTRICT_MIN_PEOPLE = 3_000
+#: Places the distance rule would take for districts but that are towns or villages of
+#: their own next to a city.
+NOT_DISTRICTS = {
+    701822,  # Mariupol itself (GeoNames gives its district more people than the city)
+    697457,  # Petrykiv, a village beside Ternopil
+    13513215,  # Sofiivska Borshchahivka, a village beside Kyiv
+    8504651,  # the same village's second GeoNames entry
+}
+
 
 def build_gazetteer(out: Path) -> dict[str, int]:
     """Write the gazetteer CSV; return how many places, renamed and without a Ukrainian name."""
@@ -131,6 +164,9 @@ def build_gazetteer(out: Path) -> dict[str, int]:
     codes = _region_codes(rows)
     for row, code in zip(rows, codes, strict=True):
         row["region_code"] = code
+    parents = _city_districts(rows, places)
+    for row in rows:
+        row["part_of"] = parents.get(row["geonameid"], 0)
     _check(rows)
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("w", encoding="utf-8", newline="") as stream:
@@ -142,7 +178,62 @@ def build_gazetteer(out: Path) -> dict[str, int]:
         "places": len(rows),
         "renamed": renamed,
         "without_ukrainian": sum(not row["name_uk"] for row in rows),
+        "city_districts": len(parents),
+        "people_in_districts": sum(r["population"] for r in rows if r["part_of"]),
+        "people_in_settlements": sum(r["population"] for r in rows if not r["part_of"]),
     }
+
+
+def _city_districts(rows: list[dict], records: list[dict]) -> dict[int, int]:
+    """GeoNames id of each city district -> the id of its city (see :data:`DISTRICTS`)."""
+    by_id = {row["geonameid"]: row for row in rows}
+    named = {
+        int(r["geonameid"])
+        for r in records
+        if any(_DISTRICT_WORDS.search(name) for name in r["alternatenames"])
+    }
+    cities = [
+        row for row in rows
+        if row["population"] >= CITY_MIN_PEOPLE and row["geonameid"] not in named
+        and row["geonameid"] not in DISTRICTS
+    ]  # fmt: skip
+    parents: dict[int, int] = {}
+    for row in rows:
+        gid = row["geonameid"]
+        if gid in NOT_DISTRICTS:
+            continue
+        if gid in DISTRICTS:
+            parents[gid] = DISTRICTS[gid]
+            continue
+        best = None
+        for city in cities if row["population"] >= DISTRICT_MIN_PEOPLE else ():
+            if city["population"] <= row["population"] or city is row:
+                continue
+            radius = math.sqrt(city["population"] / (math.pi * CITY_DENSITY_PER_KM2))
+            fraction = _km(row, city) / radius
+            if fraction < INSIDE_FRACTION and (best is None or fraction < best[0]):
+                best = (fraction, city["geonameid"])
+        if best is not None:
+            parents[gid] = best[1]
+        elif gid in named:
+            parents[gid] = _nearest_city(row, cities)
+    # A district of a district belongs to the city.
+    for gid, parent in parents.items():
+        while parent in parents:
+            parent = parents[parent]
+        parents[gid] = parent
+    assert all(p in by_id for p in parents.values())
+    return parents
+
+
+def _km(a: dict, b: dict) -> float:
+    dy = (a["lat"] - b["lat"]) * 111.2
+    dx = (a["lon"] - b["lon"]) * 111.2 * math.cos(math.radians(a["lat"]))
+    return math.hypot(dx, dy)
+
+
+def _nearest_city(row: dict, cities: list[dict]) -> int:
+    return min(cities, key=lambda city: _km(row, city))["geonameid"]
 
 
 def english_and_ukrainian(
@@ -342,6 +433,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"wrote {counts['places']} places to {args.out}")
     print(f"  names changed from GeoNames': {counts['renamed']}")
     print(f"  without a Ukrainian name: {counts['without_ukrainian']}")
+    print(f"  city districts: {counts['city_districts']} ({counts['people_in_districts']:,} "
+          f"people); settlements: {counts['people_in_settlements']:,} people")  # fmt: skip
     print(f"  as checked by hand ({len(CHECKED)}):")
     for start in range(0, len(CHECKED), 6):
         row = CHECKED[start : start + 6]

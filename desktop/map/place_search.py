@@ -7,7 +7,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
 from geodata.boundaries import load_boundaries
-from geodata.gazetteer import search_places
+from geodata.gazetteer import load_gazetteer, search_places
 
 SUGGESTIONS = 12
 _PLACE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -37,6 +37,8 @@ class PlaceSearch(QLineEdit):
         self._regions = dict(
             zip(load_boundaries().codes, load_boundaries().units["name"], strict=True)
         )
+        places = load_gazetteer()
+        self._cities = dict(zip(places["geonameid"], places["name"], strict=True))
 
     def suggest(self, text: str) -> int:
         """Fill the list of suggestions for what is typed; returns how many there are."""
@@ -44,6 +46,8 @@ class PlaceSearch(QLineEdit):
         for place in search_places(text, SUGGESTIONS).itertuples():
             shown = f"{place.name} ({place.name_uk})" if place.name_uk else place.name
             region = self._regions.get(place.region_code, place.region_code)
+            if place.part_of:
+                region = f"district of {self._cities.get(place.part_of, '?')}, {region}"
             people = f", {place.population:,}" if place.population else ""
             item = QStandardItem(f"{shown} — {region}{people}")
             item.setData((float(place.lat), float(place.lon), str(place.name)), _PLACE_ROLE)

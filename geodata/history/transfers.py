@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from geodata.errors import BadInputError
-from geodata.gazetteer import load_gazetteer
+from geodata.gazetteer import load_gazetteer, settlement_rows
 from geodata.groups import GROUPS
 from geodata.history.changes import gained_and_lost
 from geodata.history.series import HistorySeries
@@ -72,7 +72,8 @@ class DateChanges:
     def method(self) -> str:
         """How the figures are made, in a few sentences (shown with every output)."""
         return (
-            "Settlements: GeoNames places of 500 people or more, held when their point lies in "
+            "Settlements: GeoNames places of 500 people or more (city districts left out), "
+            "held when their point lies in "
             f"the held territory (border and coast reconciled at {self.reconcile_km:g} km). "
             "Gained and regained km² from the two dates' control geometry; slivers: the change "
             "in what reconciliation adds; net = gained - regained + slivers. " + PEOPLE_NOTE + "."
@@ -102,7 +103,7 @@ def changes_between(series: HistorySeries, first: int, second: int, store=None) 
         raise BadInputError(series.source, "this history has no settlement statuses")
     boundaries = series.boundaries
     before, after = series.held[first], series.held[second]
-    changed = np.flatnonzero(before != after)
+    changed = np.flatnonzero((before != after) & settlement_rows())
     places = _places(series, changed, first, second)
     gained, lost = gained_and_lost(series.territory(first, store), series.territory(second, store))
     gained_km2 = controlled_area_by_region(gained, boundaries)["controlled_km2"].to_numpy()

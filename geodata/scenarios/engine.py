@@ -12,7 +12,7 @@ from geodata.boundaries import BoundarySet, load_boundaries
 from geodata.contact_line import contact_line, contact_line_km, ukraine_equal_area
 from geodata.control import ControlLayer
 from geodata.figures import NEGLIGIBLE_KM2
-from geodata.gazetteer import load_gazetteer
+from geodata.gazetteer import load_gazetteer, settlement_rows
 from geodata.geometry import intersection_by_parts, polygonal, to_equal_area_valid
 from geodata.groups import GROUPS
 from geodata.places import held_places
@@ -211,7 +211,9 @@ def _area_in_ukraine_km2(geometry, boundaries: BoundarySet) -> float:
 def _places_changing_hands(before, after, boundaries: BoundarySet) -> pd.DataFrame:
     """Gazetteer places held before and not after, or the reverse, largest first."""
     held_after = held_places(after, None, boundaries)
-    changed = np.flatnonzero(held_places(before, None, boundaries) != held_after)
+    changed = np.flatnonzero(
+        (held_places(before, None, boundaries) != held_after) & settlement_rows()
+    )
     places = load_gazetteer().iloc[changed]
     now_held = held_after[changed]
     table = pd.DataFrame({

@@ -52,6 +52,11 @@ def scenario_to_dict(result: ScenarioResult) -> dict:
         "to_ukraine_km2": round_km2(result.to_ukraine_km2),
         "contact_line_km_before": round(result.contact_line_km_before, 1),
         "contact_line_km_after": round(result.contact_line_km_after, 1),
+        # Kept for scripts written against earlier versions: the map's cities among them.
+        "cities_changing_hands": [
+            {"name": row.name, "region": row.code, "to": row.to}
+            for row in _map_cities(result.places_changing_hands).itertuples()
+        ],
         "places_changing_hands": [
             {
                 "geonameid": int(row.geonameid),
@@ -89,6 +94,13 @@ def scenario_to_dict(result: ScenarioResult) -> dict:
         ],
         "metadata": result.before.method.to_dict(),
     }
+
+
+def _map_cities(places: pd.DataFrame) -> pd.DataFrame:
+    from geodata.cities import load_cities
+
+    cities = places[places["geonameid"].isin(set(load_cities()["geonameid"]))]
+    return cities.sort_values(["to", "name"])
 
 
 def _people(result: ScenarioResult, side: str) -> int:

@@ -12,7 +12,7 @@ import pytest
 
 from geodata.boundaries import load_boundaries
 from geodata.cities import load_cities
-from geodata.gazetteer import load_gazetteer, search_places
+from geodata.gazetteer import load_gazetteer, search_places, settlement_rows
 
 
 @pytest.fixture(scope="module")
@@ -28,7 +28,7 @@ def by_id(places):
 def test_schema(places):
     assert len(places) == 5488
     assert list(places.columns) == [
-        "geonameid", "name", "name_uk", "population", "region_code", "lon", "lat",
+        "geonameid", "name", "name_uk", "population", "region_code", "lon", "lat", "part_of",
     ]  # fmt: skip
     assert places.index.equals(pd.RangeIndex(5488))
     assert places["geonameid"].dtype == "int64" and places["population"].dtype == "int64"
@@ -36,6 +36,18 @@ def test_schema(places):
     assert places["geonameid"].is_unique and places["geonameid"].is_monotonic_increasing
     assert not places.isna().any().any()
     assert (places["name"] != "").all()
+
+
+def test_city_districts_are_not_counted_twice(places, by_id):
+    """Sections of cities (Kyiv's raions, Saltivka) name their city and are left out of counts."""
+    districts = places[places["part_of"] > 0]
+    assert set(districts["part_of"]) <= set(places.loc[places["part_of"] == 0, "geonameid"])
+    assert by_id.loc[6722148, "part_of"] == 706483  # Saltivka, in Kharkiv
+    assert by_id.loc[13580034, "part_of"] == 701822  # Pravyi Bereh, in Mariupol
+    for town in (701822, 689487, 688723, 704422):  # Mariupol, Vyshneve, Vyshhorod, Pokrovsk
+        assert by_id.loc[town, "part_of"] == 0
+    # What is counted stays below Ukraine's 2001 census (48.5 million, small villages too).
+    assert 30e6 < places.loc[settlement_rows(), "population"].sum() < 42e6
 
 
 def test_values_are_plausible(places):
