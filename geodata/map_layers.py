@@ -57,7 +57,8 @@ def basemap_layers() -> dict:
     dict
         ``{"neighbours": FC, "regions": FC, "cities": FC, "seas": [...], "claims": FC}``. Region
         features carry ``code``, ``name``, ``name_uk``, ``kind`` and ``label``
-        ([lat, lon]); city features ``name``, ``name_uk`` and ``rank``; neighbours
+        ([lat, lon]); city features ``name``, ``name_uk``, ``rank`` and ``place`` (its
+        gazetteer row, -1 if none); neighbours
         ``name`` and ``label``; seas are ``{"name", "label"}``; claims carry ``id``,
         ``name`` and ``declared`` (ISO date).
 
@@ -74,6 +75,9 @@ def basemap_layers() -> dict:
     neighbours = load_neighbours()
     # Biggest first: where city names collide on the map, the first one stays.
     cities = load_cities().sort_values(["rank", "population"], ascending=[True, False])
+    # Each city's row in the gazetteer: its dot is drawn held like a settlement's.
+    gazetteer = load_gazetteer()
+    rows = dict(zip(gazetteer["geonameid"], gazetteer.index, strict=True))
     return {
         "neighbours": _collection(
             shapely.simplify(neighbours.geometry.to_numpy(), BOUNDARY_TOLERANCE_DEG),
@@ -113,7 +117,12 @@ def basemap_layers() -> dict:
         "cities": _collection(
             cities.geometry.to_numpy(),
             [
-                {"name": row.name, "name_uk": row.name_uk, "rank": int(row.rank)}
+                {
+                    "name": row.name,
+                    "name_uk": row.name_uk,
+                    "rank": int(row.rank),
+                    "place": rows.get(row.geonameid, -1),
+                }
                 for row in cities.itertuples()
             ],
         ),

@@ -1,13 +1,16 @@
 """Make the README's screenshots of the main window (offscreen, no display needed).
 
-    uv run python tools/screenshots.py CONTROL_FILE [--out docs]
+    uv run python tools/screenshots.py CONTROL_FILE [--out docs] [--front FILE]
 
 Writes, at 1400 x 900: ``empty-state.png`` (no control data),
 ``main-window.png`` (the file loaded), ``statistics-table.png`` (its
 Statistics panel), ``method-panel.png`` (the Method panel in front),
 ``selected-oblast.png`` (Donetsk
 selected in the table, the map zoomed to it), ``proposal-<id>.png`` for each
-built-in proposal and ``proposal-compare.png`` (two proposals side by side).
+built-in proposal, ``proposal-compare.png`` (two proposals side by side) and
+``settlements-pokrovsk.png`` (the ``--front`` file, by default DeepStateMap's of
+1 August 2025 from ``../shared/data``, at zoom 9 round Pokrovsk: the Settlements
+layer, held places marked).
 """
 
 from __future__ import annotations
@@ -19,11 +22,19 @@ from pathlib import Path
 
 from desktop.qt_setup import prepare_qt
 
+REPO = Path(__file__).resolve().parents[1]
+FRONT_FILE = REPO.parent / "shared/data/deepstate/daily/deepstatemap_data_20250801.geojson"
+POKROVSK = (48.28, 37.18)  # lat, lon
+
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("control_file", type=Path)
     parser.add_argument("--out", type=Path, default=Path("docs"))
+    parser.add_argument(
+        "--front", type=Path, default=FRONT_FILE,
+        help="the control file of the Pokrovsk close-up (skipped if absent)",
+    )  # fmt: skip
     args = parser.parse_args(argv)
 
     args.out.mkdir(parents=True, exist_ok=True)
@@ -93,6 +104,20 @@ def main(argv: list[str] | None = None) -> int:
         wait(window.map.proposal_drawn)
         wait(ms=500)
         save(window, "proposal-compare.png")
+
+        # The front round Pokrovsk, close up: settlements, those held marked.
+        if args.front.is_file():
+            window.proposals_dock.select("")
+            window.layers_dock.checks["claims"].setChecked(False)
+            window.info_dock.raise_()
+            window.stats_dock.raise_()
+            window.open_file(args.front)
+            wait(window.map.control_drawn)
+            window.map.set_view(*POKROVSK, 9)
+            wait(ms=800)
+            save(window, "settlements-pokrovsk.png")
+        else:
+            print(f"skipped settlements-pokrovsk.png: no {args.front}")
         window.close()
         window.deleteLater()
         app.sendPostedEvents(None, QEvent.Type.DeferredDelete)

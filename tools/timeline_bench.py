@@ -118,6 +118,21 @@ def main(argv: list[str] | None = None) -> int:
             wait(ms=1200)
             window.grab().save(str(args.shots / "timeline-compare.png"))
             print(f"wrote {args.shots / 'timeline.png'} and {args.shots / 'timeline-compare.png'}")
+            # The Changes panel on the comparison (2024-11-20 to 2025-08-01) and the
+            # chart's 30-day rate for Donetsk oblast.
+            window.changes_dock.show()
+            window.changes_dock.raise_()
+            wait(window.changes.changes_shown, 5000)
+            dock.period.setCurrentIndex(dock.period.findData("rate30"))
+            window._on_rows_selected(["UA-14"])
+            wait(ms=1200)
+            window.grab().save(str(args.shots / "changes-panel.png"))
+            window.changes_dock.tabs.setCurrentIndex(2)  # per period
+            dock.period.setCurrentIndex(dock.period.findData("monthly"))
+            wait(ms=600)
+            window.grab().save(str(args.shots / "changes-per-month.png"))
+            shots = ("changes-panel.png", "changes-per-month.png")
+            print(f"wrote {' and '.join(str(args.shots / name) for name in shots)}")
         window.close()
         window.deleteLater()
         app.sendPostedEvents(None, QEvent.Type.DeferredDelete)

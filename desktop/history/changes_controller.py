@@ -59,7 +59,9 @@ class ChangesController(QObject):
             return
         self._dock.set_range(series.dates[0], series.dates[-1])
         # A month back from the last date: what a briefing asks first.
-        first = series.dates[row_at_or_before(series, series.dates[-1] - dt.timedelta(days=30))]
+        month_back = series.dates[-1] - dt.timedelta(days=30)
+        first = series.dates[0] if month_back < series.dates[0] else month_back
+        first = series.dates[row_at_or_before(series, first)]
         self._dock.set_dates(first, series.dates[-1])
         self.show_changes(first, series.dates[-1])
         self._compute_periods()

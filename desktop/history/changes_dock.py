@@ -175,6 +175,8 @@ class ChangesDock(QDockWidget):
         self.periods = FrameModel(PERIOD_COLUMNS, self)
         self.pace = FrameModel(PACE_COLUMNS, self)
         self.place_table = _table(self.places, "changes-places")
+        # Largest first, as computed: what a briefing names first.
+        self.place_table.sortByColumn(3, Qt.SortOrder.DescendingOrder)
         self.tabs.addTab(self.place_table, "Places")
         self.tabs.addTab(_table(self.areas, "changes-areas"), "Per oblast")
         periods = QWidget()

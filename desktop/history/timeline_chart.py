@@ -150,11 +150,13 @@ class TimelineChart(FigureCanvasQTAgg):
             align = "edge" if self.period == "monthly" else "center"
             change.bar(x, values, width=width, color=colours, align=align)
         change.axhline(0, color=palette.faint_text, linewidth=0.6)
-        label = CHANGE_VIEWS[self.period][1]
+        change.set_ylabel(CHANGE_VIEWS[self.period][1], fontsize=8)
+        # Whose change: the oblast selected, else all of Ukraine.
+        whose = "All of Ukraine"
         if self.selected:
-            name = series.boundaries.units["name"].iloc[series.boundaries.row_of(self.selected)]
-            label = f"{plain(name)}: {label}"
-        change.set_ylabel(label, fontsize=8)
+            whose = series.boundaries.units["name"].iloc[series.boundaries.row_of(self.selected)]
+        change.set_title(f"{plain(whose)}: {CHANGE_VIEWS[self.period][0]}", fontsize=8,
+                         loc="left", pad=2)  # fmt: skip
         change.grid(True, alpha=0.3)
         change.xaxis.set_major_formatter(
             mdates.ConciseDateFormatter(change.xaxis.get_major_locator())

@@ -75,9 +75,7 @@ def page_info(layer: ControlLayer) -> dict:
     }
 
 
-def control_payload(
-    layer: ControlLayer, stats: ControlStats
-) -> tuple[dict, dict, dict, list[int]]:
+def control_payload(layer: ControlLayer, stats: ControlStats) -> tuple[dict, dict, dict, list[int]]:
     """The arguments of the page's ``Atlas.setControl``: GeoJSON, per-region figures, info,
     and the held places (indices into the page's settlements, :func:`held_place_rows`)."""
     return (

@@ -80,8 +80,11 @@ def change_headline(changes: DateChanges) -> str:
     parts = []
     for direction in (TO_OCCUPIER, TO_UKRAINE):
         rows = places[places["direction"] == direction]
-        parts.append(f"{len(rows):,} {DIRECTION_TEXT[direction]} "
-                     f"(about {int(rows['population'].sum()):,} people)")  # fmt: skip
+        if rows.empty:
+            parts.append(f"none {DIRECTION_TEXT[direction]}")
+        else:
+            people = int(rows["population"].sum())
+            parts.append(f"{len(rows):,} {DIRECTION_TEXT[direction]} (about {people:,} people*)")
     return f"Places that changed hands, {changes.first} to {changes.second}: " + "; ".join(parts)
 
 

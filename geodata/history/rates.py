@@ -252,11 +252,11 @@ def people_over_time(series: HistorySeries) -> pd.DataFrame:
 
 #: The timeline chart's lower panel: id -> (menu text, axis label).
 CHANGE_VIEWS: dict[str, tuple[str, str]] = {
-    "daily": ("daily change", "km² per day"),
-    "weekly": ("weekly change", "km² per week"),
-    "monthly": ("monthly change", "km² per month"),
-    "rate7": ("7-day rate", "km² a day, 7-day rate"),
-    "rate30": ("30-day rate", "km² a day, 30-day rate"),
+    "daily": ("daily change", "km² a day"),
+    "weekly": ("weekly change", "km² a week"),
+    "monthly": ("monthly change", "km² a month"),
+    "rate7": ("7-day rate", "km²/day, 7 d"),
+    "rate30": ("30-day rate", "km²/day, 30 d"),
 }
 
 

@@ -16,6 +16,7 @@
   var HATCHES = null;
   var UKRAINE_EXTENT = null;
   var PALETTE = null;
+  var cityDots = []; // {dot, place}: each city's dot and its gazetteer row
 
   function applyPalette(p, cssVariables) {
     PALETTE = p;
@@ -220,6 +221,7 @@
         fillColor: PALETTE.city_fill, fillOpacity: 1, interactive: false, className: "atlas-city" + rankClass
       });
       cities.push(dot);
+      cityDots.push({ dot: dot, place: p.place });
       var icon = L.divIcon({ className: "atlas-label atlas-city-label atlas-city" + rankClass, html: "", iconSize: null });
       var label = L.marker(latlng, { icon: icon, pane: "atlas-labels", interactive: false, keyboard: false });
       label.on("add", function () { label.getElement().replaceChildren(el("span", null, p.name)); });
@@ -435,6 +437,7 @@
     }
     setCredits(info ? info.credit : null);
     settlements.setHeld(Array.isArray(heldPlaces) ? heldPlaces : null, info ? info.date : null);
+    markHeldCities(Array.isArray(heldPlaces) ? heldPlaces : []);
     hideOverlappingLabels();
     reportDrawn("control_drawn", collection);
   };
@@ -445,8 +448,21 @@
     if (legendControlText) { legendControlText.rowNode.style.display = "none"; legendSubtitle.textContent = ""; }
     setCredits(null);
     settlements.setHeld(null, null);
+    markHeldCities([]);
     hideOverlappingLabels();
   };
+
+  /* A city held by the occupying side gets a dark dot, as its settlement would. */
+  function markHeldCities(heldPlaces) {
+    var held = new Set(heldPlaces);
+    cityDots.forEach(function (city) {
+      var isHeld = held.has(city.place);
+      city.dot.setStyle({
+        color: isHeld ? PALETTE.held_place_edge : PALETTE.city,
+        fillColor: isHeld ? PALETTE.held_place : PALETTE.city_fill
+      });
+    });
+  }
 
   /* Highlight regions by code; zoom to them when asked. */
   Atlas.select = function (codes, zoom) {

@@ -15,12 +15,15 @@
   // The smallest population shown from each zoom on (none below the first). A
   // view of the front then holds a few hundred dots at most; names go where they fit.
   var MIN_POPULATION_BY_ZOOM = [[7, 20000], [8, 5000], [9, 1000], [10, 0]];
+  // Below the zoom that shows every place, a dot this near (centre to centre) a
+  // bigger place's, or a city's, is left out: a town's suburbs would ring it.
+  var DOT_SPACING_PX = 10;
   var LABEL_GAP_PX = 3; // between a dot and its name
   var LABEL_MARGIN_PX = 1; // kept clear around a name, for its halo
   var HOVER_PX = 5; // how near the pointer must come to a dot's edge for its tooltip
   var VIEW_MARGIN_PX = 40; // dots this far outside the view still keep names off them
   var FOCUS_MATCH_DEG = 0.002; // a fly-to target this close to a place is that place
-  var FOCUS_RING_PX = 14; // the ring atlas.js draws round a fly-to target
+  var FOCUS_RING_PX = 16; // the ring atlas.js draws round a fly-to target, and its stroke
   var GRID_PX = 64;
 
   function minPopulation(zoom) {
@@ -68,6 +71,7 @@
     var order = [];
     for (var i = 0; i < count; i++) { order.push(i); }
     order.sort(function (a, b) { return points.population[b] - points.population[a] || a - b; });
+    var cities = order.filter(function (index) { return points.city[index]; });
 
     var renderer = L.canvas({ pane: panes.dots, padding: 0.2 });
     var dots = L.layerGroup();
@@ -84,7 +88,7 @@
     var focus = null; // {lat, lon, index, name}: the last fly-to target
     var measure = null;
     var widths = {};
-    var tooltip = L.tooltip({ direction: "top", offset: [0, -5], className: "atlas-place-tooltip", opacity: 1 });
+    var tooltip = L.tooltip({ direction: "auto", offset: [0, 0], className: "atlas-place-tooltip", opacity: 1 });
     var tooltipIndex = -1;
 
     function style(index) {
@@ -112,16 +116,32 @@
     function updateDots(zoom) {
       var min = minPopulation(zoom);
       var focusIndex = focus && focus.index >= 0 && !points.city[focus.index] ? focus.index : -1;
-      var key = min + "/" + focusIndex;
+      var key = zoom + "/" + focusIndex;
       if (key === shownKey) { return; }
       shownKey = key;
-      shown = focusIndex >= 0 ? [focusIndex] : [];
+      var spaced = min > 0 ? new BoxGrid() : null;
+      var half = DOT_SPACING_PX / 2;
+      function roomFor(index) {
+        if (!spaced) { return true; }
+        var p = map.project([points.lat[index], points.lon[index]], zoom);
+        var box = { left: p.x - half, top: p.y - half, right: p.x + half, bottom: p.y + half };
+        if (spaced.hits(box, null)) { return false; }
+        spaced.add(box);
+        return true;
+      }
+      // The cities first: their dots are drawn by the Cities layer.
+      cities.forEach(roomFor);
+      var next = [];
+      if (focusIndex >= 0) { roomFor(focusIndex); next.push(focusIndex); } // shown, room or not
       for (var k = 0; k < order.length && points.population[order[k]] >= min; k++) {
         var index = order[k];
-        if (!points.city[index] && index !== focusIndex) { shown.push(index); }
+        if (!points.city[index] && index !== focusIndex && roomFor(index)) { next.push(index); }
       }
-      dots.clearLayers();
-      shown.forEach(function (index) { dots.addLayer(marker(index)); });
+      var keep = {};
+      next.forEach(function (index) { keep[index] = true; });
+      shown.forEach(function (index) { if (!keep[index]) { dots.removeLayer(markers[index]); } });
+      next.forEach(function (index) { dots.addLayer(marker(index)); }); // no-op when already there
+      shown = next;
     }
 
     /* The label font's metrics, read once from a hidden label styled as the real ones. */
@@ -131,6 +151,7 @@
       probe.style.position = "absolute";
       probe.style.visibility = "hidden";
       var span = el("span", null, "Mg");
+      span.style.transform = "none";
       probe.appendChild(span);
       map.getPane(panes.labels).appendChild(probe);
       var css = getComputedStyle(span);
@@ -205,7 +226,9 @@
         var r = dotRadius(points.population[index]);
         var box = { left: p.x - r - 1, top: p.y - r - 1, right: p.x + r + 1, bottom: p.y + r + 1 };
         grid.add(box);
-        targets.push({ index: index, x: p.x, y: p.y, r: r, box: box });
+        // A fly-to target's name goes outside its ring.
+        var labelR = focus && focus.index === index ? FOCUS_RING_PX : r;
+        targets.push({ index: index, x: p.x, y: p.y, r: r, labelR: labelR, box: box });
       });
       if (focus && focus.index < 0 && focus.name) {
         // A fly-to target that is no place of ours: its name goes first, by its ring.
@@ -216,7 +239,7 @@
       targets.forEach(function (t) {
         if (t.x < 0 || t.y < 0 || t.x > size.x || t.y > size.y) { return; } // name only what is seen
         var text = points.name[t.index];
-        var spot = fit(grid, t.x, t.y, t.r, text, t.box);
+        var spot = fit(grid, t.x, t.y, t.labelR, text, t.box);
         if (spot) { addLabel([points.lat[t.index], points.lon[t.index]], text, spot[0], spot[1], held[t.index] === 1, t.index); }
       });
     }
@@ -236,8 +259,8 @@
     function tooltipContent(index) {
       var lines = tooltipText(index);
       var box = el("div", "atlas-tooltip");
-      box.appendChild(el("span", "atlas-tooltip-title", lines[0]));
-      lines.slice(1).forEach(function (line) { box.appendChild(el("span", null, " — " + line)); });
+      box.appendChild(el("div", "atlas-tooltip-title", lines[0]));
+      lines.slice(1).forEach(function (line) { box.appendChild(el("div", null, line)); });
       return box;
     }
 
@@ -274,13 +297,15 @@
 
       /* Which places are held (gazetteer rows) on a date; null when nothing is loaded. */
       setHeld: function (indices, date) {
-        held.fill(0);
+        var before = held;
+        held = new Uint8Array(count);
         heldKnown = Array.isArray(indices);
         heldDate = heldKnown && date ? String(date) : null;
         (indices || []).forEach(function (index) {
           if (Number.isInteger(index) && index >= 0 && index < count) { held[index] = 1; }
         });
-        markers.forEach(function (m, index) { m.setStyle(style(index)); });
+        // Only the places that changed hands are restyled (a timeline steps day by day).
+        markers.forEach(function (m, index) { if (held[index] !== before[index]) { m.setStyle(style(index)); } });
         hideTooltip();
       },
 

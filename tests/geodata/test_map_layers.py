@@ -40,3 +40,35 @@ def test_only_whitelisted_properties_reach_the_page():
     assert {key for f in regions for key in f["properties"]} == {
         "code", "name", "name_uk", "kind", "label"
     }  # fmt: skip
+
+
+def test_settlement_points_are_the_gazetteer_in_its_order_with_the_cities_flagged():
+    from geodata.cities import load_cities
+    from geodata.gazetteer import load_gazetteer
+
+    points = map_layers.settlement_points()
+    places = load_gazetteer()
+    assert set(points) == {"lon", "lat", "name", "name_uk", "population", "city"}
+    assert {len(column) for column in points.values()} == {len(places)} == {5488}
+    assert points["name"] == places["name"].tolist()
+    assert points["population"] == places["population"].tolist()
+    assert all(isinstance(v, int) for v in points["population"])
+    assert max(abs(a - b) for a, b in zip(points["lon"], places["lon"], strict=True)) <= 5.1e-5
+    assert all(round(v, 4) == v for v in points["lat"])
+    flagged = {name for name, city in zip(points["name"], points["city"], strict=True) if city}
+    assert sum(points["city"]) == len(load_cities()) == 59
+    assert flagged == set(load_cities()["name"])
+
+
+def test_held_place_rows_are_the_held_gazetteer_rows():
+    from geodata.gazetteer import load_gazetteer
+    from geodata.stats import compute_stats
+
+    names = load_gazetteer()["name"]
+    layer = ControlLayer(shapely.box(37.4, 48.0, 37.9, 48.3), None, "x", "GeoJSON")
+    stats = compute_stats(layer)
+    rows = map_layers.held_place_rows(stats)
+    assert rows == sorted(rows) and all(type(row) is int for row in rows)
+    assert len(rows) == int(stats.held.sum()) and stats.held[rows].all()
+    assert "Ocheretyne" in set(names[rows]) and "Kyiv" not in set(names[rows])
+    assert map_layers.held_place_rows(None) == []

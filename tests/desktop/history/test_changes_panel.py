@@ -64,11 +64,11 @@ def test_the_chart_shows_rates_and_exports_its_data(window, tmp_path):
     for index in range(timeline.period.count()):
         timeline.period.setCurrentIndex(index)
         assert chart.period == timeline.period.currentData()
-    assert "30-day rate" in chart.change_axes.get_ylabel()
+    assert chart.change_axes.get_title(loc="left") == "All of Ukraine: 30-day rate"
     table = chart.table()
     assert "ukraine_rate30_km2_per_day" in table.columns and len(table) == 5
     window._on_rows_selected(["UA-14"])
-    assert "Donetsk" in chart.change_axes.get_ylabel()
+    assert chart.change_axes.get_title(loc="left") == "Donetsk: 30-day rate"
     for suffix in (".png", ".svg"):
         out = tmp_path / f"chart{suffix}"
         chart.figure.savefig(out)

@@ -33,6 +33,17 @@ def test_page_carries_the_basemap_as_data():
     assert len(data["cities"]["features"]) >= 40
     assert data["tiles"] is None
     assert "Natural Earth" in data["credits"]
+    assert len(data["settlements"]["name"]) == len(data["settlements"]["city"]) == 5488
+
+
+def test_the_control_payload_names_the_held_places_by_index():
+    layer = ControlLayer(shapely.box(37.4, 48.0, 37.9, 48.3), None, "x", "GeoJSON")
+    geojson, figures, info, held = control_payload(layer, compute_stats(layer))
+    assert held and all(type(index) is int for index in held)
+    data = page_data(build_map_page(initial=(geojson, figures, info, held), with_bridge=False))
+    assert data["initial"]["held"] == held
+    names = [data["settlements"]["name"][index] for index in held]
+    assert "Ocheretyne" in names
 
 
 def test_inline_page_is_self_contained():
