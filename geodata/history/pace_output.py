@@ -74,6 +74,11 @@ def format_changes(changes: DateChanges, output: str = "table", table: str = "pl
     raise ValueError(f"unknown output format {output!r}; choose one of: table, csv, json")
 
 
+def _km(value: float) -> str:
+    """km² to 0.1, never "-0.0"."""
+    return f"{round(float(value), 1) + 0.0:,.1f}"
+
+
 def change_headline(changes: DateChanges) -> str:
     """One line: how many places changed hands each way, and their people."""
     places = changes.places
@@ -112,8 +117,8 @@ def _changes_table(changes: DateChanges) -> str:
         if row.level == "unit" and not changed:
             continue
         name = row.name if row.level == "unit" else f"[{row.name}]"
-        lines.append(f"{name[:43]:<44}{row.gained_km2:>12,.1f}{row.regained_km2:>10,.1f}"
-                     f"{row.slivers_km2:>9,.1f}{row.net_km2:>10,.1f}{row.places_taken:>7,}"
+        lines.append(f"{name[:43]:<44}{_km(row.gained_km2):>12}{_km(row.regained_km2):>10}"
+                     f"{_km(row.slivers_km2):>9}{_km(row.net_km2):>10}{row.places_taken:>7,}"
                      f"{row.places_regained:>9,}{row.people_taken:>14,}")  # fmt: skip
     lines += ["", changes.method, ""]
     return "\n".join(lines)
