@@ -22,6 +22,8 @@ COLUMN_LABELS = {
     "controlled_km2_before": "Occupied km² before", "controlled_km2_after": "Occupied km² after",
     "delta_km2": "Change km²", "controlled_pct_before": "Occupied % before",
     "controlled_pct_after": "Occupied % after", "delta_pct_points": "Change, points",
+    "places_held": "Settlements held", "places": "Settlements",
+    "people_held": "People held (GeoNames est.)", "people": "People (GeoNames est.)",
 }  # fmt: skip
 
 CSV_COLUMNS = [

@@ -65,6 +65,8 @@ def _workbook(stats: ControlStats, result: ScenarioResult | None, credit: str) -
             ("Line of contact before, km", data["contact_line_km_before"]),
             ("Line of contact after, km", data["contact_line_km_after"]),
         ]
+    if "people" in data["metadata"]:
+        rows.append(("People", data["metadata"]["people"]))
     rows += [("Credits", credit_line(credit or data["source"]))]
     for row in rows:
         xlsx_append(about, row)
