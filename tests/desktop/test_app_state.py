@@ -33,9 +33,12 @@ def test_history_and_selection_live_in_the_state(qtbot):
 
 
 def test_the_window_shares_its_history_with_the_state(open_window):
+    from tests.geodata.history.test_places_and_pace import _linear
+
     window = open_window()
-    window.history.series = "a series"
-    assert window.state.series == "a series"
+    series = _linear(10, 1.0)
+    window.history.series = series
+    assert window.state.series is series
 
 
 def test_panels_follow_the_state_and_let_go_when_closed(qtbot, tmp_path):

@@ -117,7 +117,8 @@ def test_compute_stats_carries_date_and_source_into_the_json_shape(boundaries):
     assert data["date"] == "2024-11-20" and data["source"] == "x.geojson"
     assert len(data["regions"]) == 27
     assert [g["id"] for g in data["groups"]] == ["annexed-2022", "crimea-2014", "ukraine"]
-    fields = ["name", "area_km2", "controlled_km2", "controlled_pct", "added_by_reconciliation_km2"]
+    fields = ["name", "area_km2", "controlled_km2", "controlled_pct", "added_by_reconciliation_km2",
+              "places_held", "places", "people_held", "people"]  # fmt: skip
     assert list(data["regions"][0]) == ["code", *fields]
     assert list(data["groups"][0]) == ["id", *fields]
     metadata = data["metadata"]
