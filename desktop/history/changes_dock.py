@@ -281,8 +281,8 @@ class ChangesDock(QDockWidget):
             self.periods.set_frame(None)
             return
         shown = gains[gains["level"] == level]
-        # Newest first: the last months are what a briefing asks about.
-        self.periods.set_frame(shown.iloc[::-1])
+        # Newest period first (what a briefing asks about), regions in their usual order.
+        self.periods.set_frame(shown.sort_values("start", ascending=False, kind="stable"))
 
     def _place_activated(self, index: QModelIndex) -> None:
         proxy = index.model()

@@ -49,6 +49,9 @@ def test_periods_and_pace_are_shown_and_tables_export(window, qtbot, tmp_path):
     dock = window.changes_dock
     periods = dock.periods.export_frame()
     assert list(periods["Period"])[:3] == ["2025-01", "2025-01", "2025-01"]  # newest first
+    regions = ["Four regions annexed in 2022", "Crimea and Sevastopol (annexed 2014)",
+               "All of Ukraine"]  # fmt: skip
+    assert list(periods["Region"])[:3] == regions
     assert dock.pace.rowCount() == 3  # the groups
     for suffix in (".csv", ".xlsx"):
         out = tmp_path / f"periods{suffix}"
