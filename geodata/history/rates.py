@@ -8,8 +8,9 @@ Method
   period-end figures as ``history`` prints them. The first period starts from
   the history's first date. Settlements taken and regained: places whose status
   differs between the two ends (:mod:`geodata.places`), with their people.
-* **Rolling rate** over N days, on each date: the change in held km² since the
-  last date on or before N days earlier, divided by the days actually between.
+* **Rolling rate** over N days (7 and 30), on each date: the change in held km²
+  since the last date on or before N days earlier, divided by the days actually
+  between. The periods table gives both as they stood on each period's last date.
 * **Pace**, per unit and group: the least-squares slope of held km² over the
   dates of the last N days (default 90). When it is positive, the land not yet
   held divided by it gives the days to 100 %; when it is flat or negative
@@ -41,7 +42,8 @@ FLAT_KM2_PER_DAY = 0.05
 HORIZON_YEARS = 100
 
 PERIOD_COLUMNS = ["period", "start", "end", "from_date", "last_date", "level", "code", "name",
-                  "held_km2", "change_km2", "rate_km2_per_day", "places_taken", "places_regained",
+                  "held_km2", "change_km2", "rate_km2_per_day", "rate_7d_km2_per_day",
+                  "rate_30d_km2_per_day", "places_taken", "places_regained",
                   "people_taken", "people_regained"]  # fmt: skip
 
 PACE_METHOD = (
@@ -96,6 +98,7 @@ def period_gains(series: HistorySeries, period: Period = "month") -> pd.DataFram
     if not len(series):
         return pd.DataFrame(columns=PERIOD_COLUMNS)
     columns, km2 = unit_and_group_km2(series)
+    rolling = {days: _rolling(series, days)[1] for days in ROLLING_DAYS}
     dates = np.array(series.dates, dtype="datetime64[D]")
     starts = period_starts(series.dates[0], series.dates[-1], period)
     ends = [*starts[1:], _next_start(starts[-1], period)]
@@ -117,6 +120,9 @@ def period_gains(series: HistorySeries, period: Period = "month") -> pd.DataFram
             frame["held_km2"] = km2[last]
             frame["change_km2"] = change
             frame["rate_km2_per_day"] = change / days
+            # The rolling rates as they stood on the period's last date.
+            frame["rate_7d_km2_per_day"] = rolling[7][last]
+            frame["rate_30d_km2_per_day"] = rolling[30][last]
             frame["places_taken"], frame["people_taken"] = taken
             frame["places_regained"], frame["people_regained"] = regained
             previous = last
@@ -158,17 +164,22 @@ def rolling_rate(series: HistorySeries, days: int, level: str = "group") -> pd.D
 
     The first dates, with no date ``days`` earlier, use the history's first date.
     """
-    columns, km2 = unit_and_group_km2(series)
+    columns, rate = _rolling(series, days)
     keep = [i for i, (lvl, _code, _name) in enumerate(columns) if lvl == level]
+    return pd.DataFrame(rate[:, keep], index=pd.Index(series.dates, name="date"),
+                        columns=[columns[i][1] for i in keep])  # fmt: skip
+
+
+def _rolling(series: HistorySeries, days: int) -> tuple[list, np.ndarray]:
+    """Every unit's and group's rolling rate: (columns, dates × columns), as unit_and_group_km2."""
+    columns, km2 = unit_and_group_km2(series)
     dates = np.array(series.dates, dtype="datetime64[D]")
     earlier = np.searchsorted(dates, dates - np.timedelta64(days, "D"), side="right") - 1
     earlier = np.clip(earlier, 0, None)
     span = (dates - dates[earlier]).astype(int)
-    change = km2[:, keep] - km2[earlier][:, keep]
-    with np.errstate(invalid="ignore", divide="ignore"):
-        rate = np.where(span[:, None] > 0, change / np.maximum(span, 1)[:, None], np.nan)
-    return pd.DataFrame(rate, index=pd.Index(series.dates, name="date"),
-                        columns=[columns[i][1] for i in keep])  # fmt: skip
+    change = km2 - km2[earlier]
+    rate = np.where(span[:, None] > 0, change / np.maximum(span, 1)[:, None], np.nan)
+    return columns, rate
 
 
 def pace(series: HistorySeries, days: int = DEFAULT_PACE_DAYS) -> pd.DataFrame:

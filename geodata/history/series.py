@@ -20,6 +20,7 @@ from geodata.exports.text import csv_value
 from geodata.figures import round_km2, round_pct, share_pct
 from geodata.groups import GROUPS
 from geodata.importers import read_control_layer
+from geodata.places import PEOPLE_NOTE, places_by_unit
 from geodata.stats import ADDED, ControlStats, controlled_area_by_group, region_table
 from geodata.stats_output import CSV_COLUMNS
 
@@ -148,6 +149,8 @@ class HistorySeries:
         areas = self.boundaries.area_km2
         groups = [(g, [codes.index(c) for c in g.codes]) for g in GROUPS]
         group_areas = [float(areas[rows].sum()) for _g, rows in groups]
+        # Settlements and people held, per unit and date (one matrix product for all dates).
+        held = places_by_unit(self.held, self.boundaries) if self.held is not None else None
         out = []
         for row, date in enumerate(self.dates):
             km2, added = self.controlled_km2[row], self.added_km2[row]
@@ -159,6 +162,12 @@ class HistorySeries:
                 _record("id", g.id, g.name, area, km2[rows].sum(), added[rows].sum())
                 for (g, rows), area in zip(groups, group_areas, strict=True)
             ]
+            if held is not None:
+                counts = held[row]
+                for i, record in enumerate(regions):
+                    record.update(_people(counts[:, [i]]))
+                for (_g, rows), record in zip(groups, group_records, strict=True):
+                    record.update(_people(counts[:, rows]))
             out.append({"date": date.isoformat(), "source": self.labels[row],
                         "regions": regions, "groups": group_records})  # fmt: skip
         return out
@@ -198,7 +207,15 @@ class HistorySeries:
     def to_json(self) -> str:
         """``{"source", "dates": [{"date", "source", "regions", "groups"}, ...], "metadata"}``."""
         data = {"source": self.source, "dates": self.records(), "metadata": self.method.to_dict()}
+        if self.held is not None:
+            data["metadata"]["people"] = PEOPLE_NOTE
         return json.dumps(data, ensure_ascii=False) + "\n"
+
+
+def _people(counts: np.ndarray) -> dict:
+    """``places_held`` and ``people_held`` from a (2, units) slice of :func:`places_by_unit`."""
+    places, people = counts.sum(axis=1)
+    return {"places_held": int(places.round()), "people_held": int(people.round())}
 
 
 def _record(key: str, value: str, name: str, area: float, km2: float, added: float) -> dict:

@@ -161,3 +161,23 @@ def test_rolling_rates_at_a_steady_rate():
         rates = rolling_rate(series, days, "unit")["UA-14"]
         assert rates.iloc[days:].to_numpy() == pytest.approx(3.0)
     assert rolling_rate(series, 7)["annexed-2022"].iloc[10] == pytest.approx(3.0)
+
+
+def test_history_json_carries_places_and_people_held_per_date(front):
+    import json
+
+    _folder, _store, series = front
+    data = json.loads(series.to_json())
+    donetsk = [next(r for r in d["regions"] if r["code"] == "UA-14") for d in data["dates"]]
+    held = [r["places_held"] for r in donetsk]
+    assert held[2] > held[1] and held[4] < held[3]  # Pokrovsk and others taken, then back
+    assert all(r["people_held"] >= 0 for r in donetsk)
+    assert "estimate" in data["metadata"]["people"]
+
+
+def test_periods_carry_the_rolling_rates_at_their_last_date():
+    series = _linear(90, 2.0)
+    gains = period_gains(series, "month")
+    donetsk = gains[gains["code"] == "UA-14"]
+    assert donetsk["rate_7d_km2_per_day"].to_numpy() == pytest.approx(2.0)
+    assert donetsk["rate_30d_km2_per_day"].iloc[1:].to_numpy() == pytest.approx(2.0)
