@@ -11,7 +11,7 @@ import pytest
 import geodata
 from desktop.cli import main
 from tests.geodata.importers.fixtures import write_control_file
-from tests.helpers import REPO_ROOT, csv_header
+from tests.helpers import REPO_ROOT, csv_header, csv_records
 
 
 @pytest.fixture
@@ -187,6 +187,57 @@ def test_history_command_csv_and_json(tmp_path, capsys):
     assert main(["history", str(folder), "--to", "2024-11-20", "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert [d["date"] for d in data["dates"]] == ["2024-11-20"]
+
+
+def test_changes_and_rates_commands(tmp_path, capsys):
+    from tests.geodata.history.test_places_and_pace import moving_front
+
+    folder = str(moving_front(tmp_path / "front"))
+    assert main(["changes", folder, "--from", "2024-11-20", "--to", "2024-12-31"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Places that changed hands, 2024-11-20 to 2024-12-31:")
+    assert "Pokrovsk (Покровськ)" in out and "since 2024-12-05" in out and "estimate" in out
+    # A date without a map takes the one before it, and says so.
+    assert main(["changes", folder, "--from", "2024-11-20", "--to", "2024-12-30",
+                 "--format", "json"]) == 0  # fmt: skip
+    captured = capsys.readouterr()
+    data = json.loads(captured.out)
+    assert data["to"] == "2024-12-05" and "using 2024-12-05" in captured.err
+    assert data["places_taken"] >= 1 and data["places"][0]["population"] > 0
+    assert main(["changes", folder, "--format", "csv", "--table", "areas"]) == 0
+    assert "gained_km2,regained_km2" in csv_header(capsys.readouterr().out)
+    assert main(["rates", folder, "--period", "week", "--format", "csv"]) == 0
+    rows = csv_records(capsys.readouterr().out)
+    assert {row["period"] for row in rows} >= {"2024-11-18", "2025-01-06"}
+    assert main(["rates", folder, "--level", "unit", "--window", "30"]) == 0
+    assert "Pace over the last 30 days" in capsys.readouterr().out
+
+
+def test_changes_and_rates_refuse_bad_dates_in_one_line(tmp_path, capsys):
+    from tests.geodata.history.test_places_and_pace import moving_front
+
+    folder = str(moving_front(tmp_path / "front"))
+    assert main(["changes", folder, "--from", "2024-01-01"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0 and "starts on 2024-11-20" in err
+    assert main(["changes", folder, "--from", "2025-01-10", "--to", "2024-11-20"]) == 2
+    assert "after --to" in capsys.readouterr().err
+    assert main(["rates", folder, "--from", "2030-01-01"]) == 2
+    assert "no dates" in capsys.readouterr().err
+
+
+def test_a_one_date_history_has_no_changes_and_no_pace(tmp_path, capsys):
+    from tests.geodata.history.test_places_and_pace import moving_front
+
+    folder = moving_front(tmp_path / "front")
+    for path in sorted(folder.iterdir())[1:]:
+        path.unlink()
+    assert main(["changes", str(folder)]) == 0
+    assert "none taken by the occupying side" in capsys.readouterr().out
+    assert main(["rates", str(folder), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert len({p["period"] for p in data["periods"]}) == 1
+    assert {p["text"] for p in data["pace"]} <= {"not at this pace", "all held"}
 
 
 def test_update_command_against_a_local_server(tmp_path, capsys):
