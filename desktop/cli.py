@@ -240,6 +240,17 @@ def _tolerance_km(text: str) -> float:
         ) from None
 
 
+def _add_history_source(
+    parser: argparse.ArgumentParser,
+    start_help: str = "first date (YYYY-MM-DD)",
+    end_help: str = "last date (YYYY-MM-DD)",
+) -> None:
+    """SOURCE, --from and --to: what every command over a history takes."""
+    parser.add_argument("source", metavar="SOURCE", help="a folder, a file, or `deepstate`")
+    parser.add_argument("--from", dest="start", type=_date, help=start_help)
+    parser.add_argument("--to", dest="end", type=_date, help=end_help)
+
+
 def _add_reconcile_km(parser: argparse.ArgumentParser) -> None:
     """The --reconcile-km option of every command that yields figures."""
     parser.add_argument(
@@ -385,9 +396,7 @@ def _parser() -> argparse.ArgumentParser:
         "updates fetched with `update`). Results are kept in the local store, so a history "
         "reopens at once.",
     )
-    history.add_argument("source", metavar="SOURCE", help="a folder, a file, or `deepstate`")
-    history.add_argument("--from", dest="start", type=_date, help="first date (YYYY-MM-DD)")
-    history.add_argument("--to", dest="end", type=_date, help="last date (YYYY-MM-DD)")
+    _add_history_source(history)
     history.add_argument("--format", choices=("csv", "json"), default="csv", help="output (csv)")
     _add_reconcile_km(history)
     history.set_defaults(handler=_history)
@@ -400,9 +409,9 @@ def _parser() -> argparse.ArgumentParser:
         "oblast and group, km² gained and regained and places counted. A date without a map "
         "takes the last one before it. People are an estimate from pre-war GeoNames figures.",
     )
-    changes.add_argument("source", metavar="SOURCE", help="a folder, a file, or `deepstate`")
-    changes.add_argument("--from", dest="start", type=_date, help="first date (default: the first)")
-    changes.add_argument("--to", dest="end", type=_date, help="second date (default: the last)")
+    _add_history_source(
+        changes, "first date (default: the first)", "second date (default: the last)"
+    )
     changes.add_argument("--format", choices=OUTPUT_FORMATS, default="table", help="output (table)")
     changes.add_argument(
         "--table",
@@ -420,13 +429,11 @@ def _parser() -> argparse.ArgumentParser:
         "with settlements taken and regained; and, per oblast and group, the rate over the "
         "last days and at that rate how long until 100 %%.",
     )
-    rates.add_argument("source", metavar="SOURCE", help="a folder, a file, or `deepstate`")
+    _add_history_source(rates)
     rates.add_argument("--period", choices=PERIODS, default="month", help="period (month)")
     rates.add_argument("--window", type=_whole_number(1, 3650, "a number of days"),
                        default=DEFAULT_PACE_DAYS, metavar="DAYS",
                        help=f"days the pace is measured over ({DEFAULT_PACE_DAYS})")  # fmt: skip
-    rates.add_argument("--from", dest="start", type=_date, help="first date (YYYY-MM-DD)")
-    rates.add_argument("--to", dest="end", type=_date, help="last date (YYYY-MM-DD)")
     rates.add_argument("--level", choices=("group", "unit"), default="group",
                        help="with --format table: groups (default) or oblasts")  # fmt: skip
     rates.add_argument("--format", choices=OUTPUT_FORMATS, default="table", help="output (table)")

@@ -16,7 +16,13 @@ from desktop.map.interceptor import LOCAL_SCHEMES
 from desktop.settings import RECENT_FILES, WINDOW_GEOMETRY
 from desktop.statistics.model import KEY_ROLE
 from geodata.boundaries import load_boundaries
-from tests.desktop.helpers import PAGE_TIMEOUT_MS, page_state, run_js
+from tests.desktop.helpers import (
+    LABEL_BOXES_JS,
+    PAGE_TIMEOUT_MS,
+    assert_no_overlap,
+    page_state,
+    run_js,
+)
 from tests.geodata.importers.fixtures import write_control_file
 
 
@@ -278,23 +284,9 @@ def test_visible_labels_never_overlap(window, qtbot, snapshot_20241120):
     for lat, lon, zoom in ((48.5, 31.5, 5.5), (48.5, 31.5, 6.5), (48.0, 37.8, 8)):
         run_js(qtbot, window.map, f"Atlas.setView({lat}, {lon}, {zoom}) || 1")
         qtbot.wait(200)
-        boxes = run_js(
-            qtbot,
-            window.map,
-            """Array.from(document.querySelectorAll('.atlas-label:not(.atlas-collides) span'))
-                .map(function (s) { return s.getBoundingClientRect(); })
-                .filter(function (b) { return b.width > 0; })
-                .map(function (b) { return [b.left, b.top, b.right, b.bottom]; })""",
-        )
+        boxes = run_js(qtbot, window.map, LABEL_BOXES_JS)
         assert len(boxes) >= 8, zoom
-        slack = 2
-        for i, a in enumerate(boxes):
-            for b in boxes[i + 1 :]:
-                overlap = (
-                    a[0] + slack < b[2] and a[2] - slack > b[0]
-                    and a[1] + slack < b[3] and a[3] - slack > b[1]
-                )  # fmt: skip
-                assert not overlap, (zoom, a, b)
+        assert_no_overlap(boxes, zoom)
 
 
 def test_the_reconciliation_tolerance_is_a_preference(window, qtbot, snapshot_20241120):

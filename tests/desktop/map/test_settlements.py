@@ -14,7 +14,13 @@ from geodata.gazetteer import load_gazetteer
 from geodata.importers import read_control_layer
 from geodata.palette import current
 from geodata.stats import compute_stats
-from tests.desktop.helpers import PAGE_TIMEOUT_MS, page_state, run_js
+from tests.desktop.helpers import (
+    LABEL_BOXES_JS,
+    PAGE_TIMEOUT_MS,
+    assert_no_overlap,
+    page_state,
+    run_js,
+)
 
 POKROVSK = (48.28, 37.18)
 
@@ -102,24 +108,10 @@ def test_settlement_names_never_overlap_round_pokrovsk(view, qtbot):
     for zoom in (8, 9, 10):
         state = set_view(qtbot, view, *POKROVSK, zoom)
         assert state["labels"] >= 10, zoom
-        boxes = run_js(
-            qtbot,
-            view,
-            """Array.from(document.querySelectorAll('.atlas-label:not(.atlas-collides) span'))
-                .map(function (s) { return s.getBoundingClientRect(); })
-                .filter(function (b) { return b.width > 0; })
-                .map(function (b) { return [b.left, b.top, b.right, b.bottom]; })""",
-        )
+        boxes = run_js(qtbot, view, LABEL_BOXES_JS)
         places = run_js(qtbot, view, "document.querySelectorAll('.atlas-place-label span').length")
         assert places == state["labels"]
-        slack = 2
-        for i, a in enumerate(boxes):
-            for b in boxes[i + 1 :]:
-                overlap = (
-                    a[0] + slack < b[2] and a[2] - slack > b[0]
-                    and a[1] + slack < b[3] and a[3] - slack > b[1]
-                )  # fmt: skip
-                assert not overlap, (zoom, a, b)
+        assert_no_overlap(boxes, zoom)
 
 
 def test_hiding_the_layer_removes_dots_names_and_legend(view, qtbot):
