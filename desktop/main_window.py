@@ -38,6 +38,7 @@ from desktop.preferences import PreferencesDialog
 from desktop.proposals.controller import ProposalsController
 from desktop.proposals.dock import ProposalsDock
 from desktop.settings import (
+    LABEL_LANGUAGE,
     LAST_FOLDER,
     LAYER_OPACITY,
     LAYER_VISIBLE,
@@ -82,7 +83,7 @@ class MainWindow(QMainWindow):
         self._progress_message = ""
         self.runner = TaskRunner(self)
 
-        self.map = MapView(self, tiles=self._tile_source())
+        self.map = MapView(self, tiles=self._tile_source(), language=settings.get(LABEL_LANGUAGE))
         self.banner = _EmptyBanner(self)
         central = QWidget(self)
         column = QVBoxLayout(central)
@@ -295,6 +296,7 @@ class MainWindow(QMainWindow):
 
     def _preferences_changed(self, reconcile_km_before: float) -> None:
         self.map.set_online_tiles(self._tile_source())
+        self.map.set_language(self.settings.get(LABEL_LANGUAGE))
         self.state.reconcile_km = self.reconcile_km
         if self.reconcile_km != reconcile_km_before:
             self.refigure()

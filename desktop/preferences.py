@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.settings import ONLINE_BASEMAP, PALETTE, RECONCILE_KM, Settings
+from desktop.map.page import LABEL_LANGUAGES
+from desktop.settings import LABEL_LANGUAGE, ONLINE_BASEMAP, PALETTE, RECONCILE_KM, Settings
 from geodata.palette import PALETTES, palette_named
 from geodata.reconcile import MAX_TOLERANCE_KM
 
@@ -51,9 +52,16 @@ class PreferencesDialog(QDialog):
         )
         self.palette.setAccessibleName("Colour palette")
         self.palette.setToolTip("Applies when Frontline Atlas starts next")
+        self.language = QComboBox()
+        self.language.setObjectName("preferences-language")
+        for code, name in LABEL_LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.get(LABEL_LANGUAGE))))
+        self.language.setAccessibleName("Language of place names on the map")
         figures = QFormLayout()
         figures.addRow("Border and coast reconciliation:", self.reconcile_km)
         figures.addRow("Colours (from the next start):", self.palette)
+        figures.addRow("Place names on the map:", self.language)
         reconcile_note = QLabel(
             "Not-held slivers narrower than this between occupied land and Ukraine's state "
             "border or coast count as occupied: they come from the boundaries and the control "
@@ -78,4 +86,5 @@ class PreferencesDialog(QDialog):
         self._settings.set(ONLINE_BASEMAP, self.online_basemap.isChecked())
         self._settings.set(RECONCILE_KM, self.reconcile_km.value())
         self._settings.set(PALETTE, self.palette.currentData())
+        self._settings.set(LABEL_LANGUAGE, self.language.currentData())
         super().accept()

@@ -33,6 +33,7 @@ WINDOW_STATE = Setting("window/state", bytes, b"", "Dock and toolbar layout")
 LAYER_VISIBLE = Setting("layers/visible", dict, {}, "Layer name -> shown")
 LAYER_OPACITY = Setting("layers/opacity", dict, {}, "Layer name -> opacity 0..1")
 PALETTE = Setting("view/palette", str, "default", "Colour palette: default or colour-blind")
+LABEL_LANGUAGE = Setting("map/label_language", str, "en", "Place names on the map: en or uk")
 RECONCILE_KM = Setting(
     "figures/reconcile_km", float, 3.0, "Border and coast reconciliation tolerance, km (0 to 10)"
 )

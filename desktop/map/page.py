@@ -98,6 +98,10 @@ def proposal_payload(result: ScenarioResult) -> tuple[dict, dict]:
     return proposal_overlay_geojson(result), proposal_summary(result)
 
 
+#: The languages place names can be shown in on the map: code -> what Preferences calls it.
+LABEL_LANGUAGES = {"en": "English", "uk": "Ukrainian (українською)"}
+
+
 def build_map_page(
     *,
     inline_assets: bool = False,
@@ -105,6 +109,7 @@ def build_map_page(
     tiles: TileSource | None = None,
     initial: tuple[dict, dict, dict, list[int]] | None = None,
     initial_proposal: tuple[dict, dict] | None = None,
+    language: str = "en",
 ) -> str:
     """Return the HTML of the map page.
 
@@ -122,6 +127,9 @@ def build_map_page(
         A control layer to draw at once (:func:`control_payload`), for exports.
     initial_proposal : tuple, optional
         A proposal's result to draw with it (:func:`proposal_payload`).
+    language : str
+        Place names on the map: ``en`` (English, the modern romanization) or ``uk``
+        (Ukrainian) — one of :data:`LABEL_LANGUAGES`.
 
     Examples
     --------
@@ -155,6 +163,7 @@ def build_map_page(
     data["palette"] = current().roles()
     data["css_variables"] = css_variables(current())
     data["ukraine_extent"] = list(UKRAINE_EXTENT)
+    data["language"] = language if language in LABEL_LANGUAGES else "en"
     data["tiles"] = None if tiles is None else {
         "url": tiles.url, "credits": tiles.credits, "max_zoom": tiles.max_zoom
     }  # fmt: skip

@@ -93,7 +93,12 @@ class MapView(QWebEngineView):
     polygon_drawn = Signal(list)  # [[lon, lat], ...], the corners the user clicked
     drawing_cancelled = Signal()
 
-    def __init__(self, parent: QWidget | None = None, tiles: TileSource | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        tiles: TileSource | None = None,
+        language: str = "en",
+    ) -> None:
         super().__init__(parent)
         self._profile = atlas_profile()
         page = AtlasPage(self._profile, self)
@@ -124,6 +129,7 @@ class MapView(QWebEngineView):
         self.shown: dict = {}
         page.loadStarted.connect(self._on_load_started)
         self._tiles = tiles
+        self._language = language
         self._load_page()
 
     # -- what the page shows ---------------------------------------------------------------
@@ -216,6 +222,13 @@ class MapView(QWebEngineView):
         self._tiles = tiles
         self._load_page()
 
+    def set_language(self, language: str) -> None:
+        """Show place names in this language (``en`` or ``uk``); the page is rebuilt."""
+        if language == self._language:
+            return
+        self._language = language
+        self._load_page()
+
     def grab_image(self) -> QImage:
         """The map as it is drawn now."""
         return self.grab().toImage()
@@ -252,7 +265,7 @@ class MapView(QWebEngineView):
         )
         host = QUrl(self._tiles.origin).host() if online else None
         self.interceptor.allowed_hosts = frozenset({host} if host else ())
-        html = build_map_page(tiles=self._tiles)
+        html = build_map_page(tiles=self._tiles, language=self._language)
         url = self._profile.atlas_handler.publish_page(f"map-{next(_page_numbers)}.html", html)
         self.load(QUrl(url))
 

@@ -16,6 +16,7 @@
   var HATCHES = null;
   var UKRAINE_EXTENT = null;
   var PALETTE = null;
+  var LANGUAGE = "en"; // of place names on the map: "en" or "uk"
   var cityDots = []; // {dot, place}: each city's dot and its gazetteer row
 
   function applyPalette(p, cssVariables) {
@@ -193,7 +194,7 @@
       var marker = L.marker(feature.properties.label, { icon: icon, pane: "atlas-labels", interactive: false, keyboard: false });
       marker.on("add", function () {
         var node = marker.getElement();
-        node.replaceChildren(el("span", null, feature.properties.name));
+        node.replaceChildren(el("span", null, Atlas.placeName(feature.properties.name, feature.properties.name_uk)));
       });
       regionLabels.push(marker);
       labelEntries.push({ marker: marker, dot: null, priority: 10 });
@@ -224,7 +225,7 @@
       cityDots.push({ dot: dot, place: p.place });
       var icon = L.divIcon({ className: "atlas-label atlas-city-label atlas-city" + rankClass, html: "", iconSize: null });
       var label = L.marker(latlng, { icon: icon, pane: "atlas-labels", interactive: false, keyboard: false });
-      label.on("add", function () { label.getElement().replaceChildren(el("span", null, p.name)); });
+      label.on("add", function () { label.getElement().replaceChildren(el("span", null, Atlas.placeName(p.name, p.name_uk))); });
       cities.push(label);
       labelEntries.push({ marker: label, dot: dot, priority: p.rank });
     });
@@ -387,10 +388,16 @@
 
   var Atlas = {};
 
+  /* A place's name in the language chosen for map labels (English unless "uk"). */
+  Atlas.placeName = function (name, nameUk) {
+    return LANGUAGE === "uk" && nameUk ? nameUk : name;
+  };
+
   /* Called once by the page (folium's map variable is passed in). */
   Atlas.start = function (leafletMap) {
     map = leafletMap;
     var data = JSON.parse(document.getElementById("atlas-data").textContent);
+    LANGUAGE = data.language || "en";
     applyPalette(data.palette, data.css_variables);
     UKRAINE_EXTENT = data.ukraine_extent;
     map.getContainer().classList.add("atlas-map");

@@ -238,7 +238,7 @@
       }
       targets.forEach(function (t) {
         if (t.x < 0 || t.y < 0 || t.x > size.x || t.y > size.y) { return; } // name only what is seen
-        var text = points.name[t.index];
+        var text = Atlas.placeName(points.name[t.index], points.name_uk[t.index]);
         var spot = fit(grid, t.x, t.y, t.labelR, text, t.box);
         if (spot) { addLabel([points.lat[t.index], points.lon[t.index]], text, spot[0], spot[1], held[t.index] === 1, t.index); }
       });

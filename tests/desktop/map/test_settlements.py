@@ -164,3 +164,16 @@ def test_a_held_city_gets_a_held_dot_too(view, qtbot, tmp_path):
         with qtbot.waitSignal(view.control_drawn, timeout=PAGE_TIMEOUT_MS):
             view.show_control(loaded_control(path, layer, compute_stats(layer)).map_json)
         assert run_js(qtbot, view, script % held_fill) == cities
+
+
+def test_place_names_in_ukrainian_when_chosen(qtbot):
+    view = MapView(language="uk")
+    qtbot.addWidget(view)
+    view.resize(1100, 750)
+    with qtbot.waitSignal(view.page_ready, timeout=PAGE_TIMEOUT_MS):
+        view.show()
+    set_view(qtbot, view, *POKROVSK, 9)
+    texts = run_js(qtbot, view, "Array.from(document.querySelectorAll('.atlas-label span'))"
+                   ".map(function (s) { return s.textContent; })")  # fmt: skip
+    assert "Покровськ" in texts and "Pokrovsk" not in texts
+    assert any(text == "Донецька" or text.startswith("Донец") for text in texts)
