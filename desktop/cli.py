@@ -197,7 +197,7 @@ def _export(args: argparse.Namespace) -> int:
     layer = _read_layer(args)
     km = args.reconcile_km
     result = run_proposal(proposal, layer, reconcile_km=km) if proposal else None
-    options = BriefingOptions(title=args.title, page=args.page, dpi=args.dpi)
+    options = BriefingOptions(title=args.title, page=args.page, dpi=args.dpi, extent=args.extent)
     out = export(args.out, layer, compute_stats(layer, reconcile_km=km), result, options)
     print(f"{PROG}: wrote {out}", file=sys.stderr)
     return 0
@@ -226,6 +226,27 @@ def _whole_number(low: int, high: int, what: str):
         return value
 
     return parse
+
+
+def _extent(text: str) -> tuple[float, float, float, float]:
+    """An argparse type: west,south,east,north in degrees, inside the map's region."""
+    from geodata.hydrography import REGION
+
+    try:
+        west, south, east, north = (float(part) for part in text.split(","))
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not four numbers west,south,east,north (degrees)"
+        ) from None
+    region_w, region_s, region_e, region_n = REGION
+    if not (region_w <= west < east <= region_e and region_s <= south < north <= region_n):
+        raise argparse.ArgumentTypeError(
+            f"{text!r}: need west < east within {region_w:g}..{region_e:g} and south < north "
+            f"within {region_s:g}..{region_n:g}"
+        )
+    if east - west < 0.1 or north - south < 0.1:
+        raise argparse.ArgumentTypeError(f"{text!r}: at least 0.1 degree each way")
+    return west, south, east, north
 
 
 def _tolerance_km(text: str) -> float:
@@ -465,6 +486,13 @@ def _parser() -> argparse.ArgumentParser:
         "--page", choices=("a4", "letter", "slide"), default="a4", help="page (a4, landscape)"
     )
     export.add_argument("--dpi", type=_dpi, help="PNG resolution (200; slide 144)")
+    export.add_argument(
+        "--extent",
+        type=_extent,
+        metavar="W,S,E,N",
+        help="the briefing map's extent in degrees (e.g. 36.5,47.6,38.8,49.2 for Donbas); "
+        "default: all of Ukraine. A sector's extent adds its settlements and finer water",
+    )
     export.add_argument("--date", type=_date, help="the date the file shows (YYYY-MM-DD)")
     _add_reconcile_km(export)
     export.set_defaults(handler=_export)

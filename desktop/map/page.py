@@ -19,6 +19,7 @@ from geodata.boundaries import UKRAINE_EXTENT
 from geodata.control import ControlLayer
 from geodata.credits import credit_line
 from geodata.exports.atomic import write_atomically
+from geodata.hydrography import BAND_NAMES, CLASS_MIN_ZOOM, hydrography_bands, hydrography_file
 from geodata.map_layers import (
     basemap_layers,
     control_layer_geojson,
@@ -159,6 +160,11 @@ def build_map_page(
 
     data = dict(basemap_layers())
     data["settlements"] = settlement_points()
+    data["hydrography"] = {"bands": hydrography_bands(), "class_min_zoom": CLASS_MIN_ZOOM}
+    if inline_assets:
+        # A file on its own has no app to ask for water: it carries the coarsest band.
+        low = BAND_NAMES[0]
+        data["hydrography"]["inline"] = {low: json.loads(hydrography_file(low).read_text("utf-8"))}
     data["credits"] = CREDITS
     data["palette"] = current().roles()
     data["css_variables"] = css_variables(current())
@@ -202,6 +208,7 @@ def _asset_tags(inline: bool, with_bridge: bool) -> list[str]:
         ("js", LEAFLET_DIR / "leaflet.js", "leaflet/leaflet.js"),
         ("css", web / "atlas.css", "web/atlas.css"),
         ("js", web / "settlements.js", "web/settlements.js"),
+        ("js", web / "hydrography.js", "web/hydrography.js"),
         ("js", web / "atlas.js", "web/atlas.js"),
     ]
     tags = []

@@ -16,6 +16,7 @@ from desktop.map.bridge import MapBridge
 from desktop.map.interceptor import OfflineInterceptor
 from desktop.map.page import TileSource, build_map_page, payload_json
 from desktop.map.scheme import SCHEME, AtlasSchemeHandler
+from geodata.hydrography import BAND_NAMES, hydrography_file
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +30,7 @@ MAP_LAYERS = {
     "region-labels": "Place names",
     "cities": "Cities",
     "settlements": "Settlements",
+    "water": "Rivers and lakes",
     "neighbours": "Neighbouring countries",
 }
 #: Layers that start hidden until the user switches them on.
@@ -92,6 +94,7 @@ class MapView(QWebEngineView):
     change_drawn = Signal(int)
     polygon_drawn = Signal(list)  # [[lon, lat], ...], the corners the user clicked
     drawing_cancelled = Signal()
+    hydrography_drawn = Signal(str)  # a zoom band of water is on the page
 
     def __init__(
         self,
@@ -123,8 +126,15 @@ class MapView(QWebEngineView):
             "change_drawn", lambda args: self.change_drawn.emit(int(args.get("features", 0)))
         )
         self.bridge.on("polygon_drawn", self._on_polygon_drawn)
+        self.bridge.on("need_hydrography", self._send_hydrography)
+        self.bridge.on("view_changed", self._on_view_changed)
+        self.bridge.on(
+            "hydrography_drawn", lambda args: self.hydrography_drawn.emit(str(args.get("band", "")))
+        )
         self.bridge.on("drawing_cancelled", self._on_drawing_cancelled)
         self.is_drawing = False
+        #: The extent the map shows (west, south, east, north in degrees), once it says so.
+        self.bounds: tuple[float, float, float, float] | None = None
         # What Python asked the page to show, so a copy of the view can be rebuilt.
         self.shown: dict = {}
         page.loadStarted.connect(self._on_load_started)
@@ -239,6 +249,22 @@ class MapView(QWebEngineView):
         return self._profile.atlas_interceptor
 
     # -- internals -------------------------------------------------------------------------
+
+    def _on_view_changed(self, args: dict) -> None:
+        bounds = args.get("bounds") if isinstance(args, dict) else None
+        if (
+            isinstance(bounds, list) and len(bounds) == 4
+            and all(isinstance(v, int | float) and not isinstance(v, bool) for v in bounds)
+        ):  # fmt: skip
+            self.bounds = tuple(float(v) for v in bounds)
+
+    def _send_hydrography(self, args: dict) -> None:
+        # The page asks by name; only a known band's file is read (it is JSON already).
+        band = args.get("band") if isinstance(args, dict) else None
+        if band not in BAND_NAMES:
+            return
+        text = hydrography_file(band).read_text(encoding="utf-8")
+        self.bridge.call_js_json("addHydrography", f'["{band}",{text}]')
 
     def _on_drawing_cancelled(self, _args: dict) -> None:
         self.is_drawing = False

@@ -37,6 +37,13 @@ from geodata.cities import load_cities
 from geodata.control import ControlLayer
 from geodata.credits import credit_line
 from geodata.exports.atomic import write_atomically
+from geodata.exports.briefing_basemap import (
+    draw_settlements,
+    draw_water,
+    legend_handles,
+    scale_length_m,
+    view_of,
+)
 from geodata.exports.text import clean, plain
 from geodata.figures import is_negligible
 from geodata.map_layers import BOUNDARY_TOLERANCE_DEG, for_display, region_label_points
@@ -75,6 +82,8 @@ class BriefingOptions:
     dpi: int | None = None  # PNG only; default from the page preset
     statistics: bool = True
     claims: bool = False
+    #: What the map shows: (west, south, east, north) in degrees; None: all of Ukraine.
+    extent: tuple[float, float, float, float] | None = None
 
 
 def render_briefing(
@@ -132,7 +141,7 @@ def briefing_figure(
           color=current().subtitle_text, va="top")  # fmt: skip
 
     map_axes = figure.add_axes((0.03, 0.07, 0.63, 0.81))
-    _draw_map(map_axes, layer, result, options, scale)
+    _draw_map(map_axes, layer, result, options, scale, stats.held)
     panel = figure.add_axes((0.69, 0.07, 0.28, 0.81))
     panel.axis("off")
     _draw_panel(panel, layer, stats, result, options, scale)
@@ -152,10 +161,17 @@ def briefing_figure(
 
 
 def _draw_map(
-    axes, layer: ControlLayer, result: ScenarioResult | None, options, scale: float
+    axes,
+    layer: ControlLayer,
+    result: ScenarioResult | None,
+    options,
+    scale: float,
+    layer_held=None,
 ) -> None:
     boundaries = load_boundaries()
     units, neighbours, view = _basemap()
+    if options.extent is not None:
+        view = view_of(options.extent)
     axes.set_facecolor(current().sea)
     axes.set_xticks([])
     axes.set_yticks([])
@@ -165,6 +181,7 @@ def _draw_map(
     axes.set_aspect("equal", adjustable="box")
     _fill(axes, neighbours, face=current().land, edge=current().land_edge, lw=0.5)
     _fill(axes, units, face=current().oblast, edge=current().oblast_edge, lw=0.5)
+    draw_water(axes, view, scale, _fill)
     if options.claims:
         from geodata.claims import claim_geometry, load_claims
 
@@ -194,7 +211,8 @@ def _draw_map(
         _line(
             axes, _projected(result.contact_line_after), color=current().contact_line, lw=1.1, z=6
         )
-    _labels(axes, boundaries, scale)
+    wide = not draw_settlements(axes, view, layer_held, scale)
+    _labels(axes, boundaries, scale, cities=wide)
     _scale_bar(axes, view, scale)
     _north_arrow(axes, scale)
 
@@ -279,7 +297,7 @@ def _polygon_path(geometries) -> MplPath | None:
     return MplPath(np.concatenate(vertices), np.concatenate(codes))
 
 
-def _labels(axes, boundaries, scale: float) -> None:
+def _labels(axes, boundaries, scale: float, cities: bool = True) -> None:
     points = to_equal_area(region_label_points())
     for code, name, point in zip(
         boundaries.units["code"], boundaries.units["name"], points, strict=True
@@ -287,7 +305,10 @@ def _labels(axes, boundaries, scale: float) -> None:
         if code in ("UA-30", "UA-40"):
             continue  # the cities of Kyiv and Sevastopol are labelled as cities
         _text(axes, point.x, point.y, name.upper(), fontsize=5.2 * scale,
-              color=current().muted_text, ha="center", va="center", zorder=7)  # fmt: skip
+              color=current().muted_text, ha="center", va="center", zorder=7,
+              clip_on=True)  # fmt: skip
+    if not cities:
+        return  # a sector's extent names its settlements instead
     cities = load_cities()
     cities = cities[cities["rank"] <= 2]
     xy = shapely.get_coordinates(to_equal_area(cities.geometry.to_numpy()))
@@ -301,7 +322,7 @@ def _labels(axes, boundaries, scale: float) -> None:
 
 def _scale_bar(axes, view, scale: float) -> None:
     # Lengths in the equal-area projection are true to within about 1 % over Ukraine.
-    length = 200_000
+    length = scale_length_m(view)
     x0 = view[0] + (view[2] - view[0]) * 0.04
     y0 = view[1] + (view[3] - view[1]) * 0.05
     height = (view[3] - view[1]) * 0.008
@@ -310,9 +331,10 @@ def _scale_bar(axes, view, scale: float) -> None:
         corner = (x0 + index * length / 4, y0)
         axes.add_patch(Rectangle(corner, length / 4, height, facecolor=colour,
                                  edgecolor=current().city, linewidth=0.6, zorder=10))  # fmt: skip
-    for value in (0, 100, 200):
-        text = f"{value} km" if value == 200 else f"{value}"
-        _text(axes, x0 + value * 1000, y0 + height * 1.8, text, fontsize=6.5 * scale,
+    for metres in (0, length / 2, length):
+        km = f"{metres / 1000:g}"
+        text = f"{km} km" if metres == length else km
+        _text(axes, x0 + metres, y0 + height * 1.8, text, fontsize=6.5 * scale,
               ha="center", va="bottom", zorder=10)  # fmt: skip
 
 
@@ -365,6 +387,7 @@ def _draw_panel(
         handles.append(
             Line2D([], [], color=current().contact_line, lw=1.1, label=plain(line_label))
         )
+    handles += legend_handles(options.extent)
     legend = axes.legend(handles=handles, loc="upper left", title="Legend", fontsize=8 * scale,
                          title_fontsize=9 * scale, frameon=False, alignment="left")  # fmt: skip
     legend._legend_box.align = "left"

@@ -72,6 +72,7 @@
   var creditsText = null;
   var baseCredits = "";
   var settlements = null; // the Settlements layer (settlements.js)
+  var hydrography = null; // the Rivers and lakes layer (hydrography.js)
   var focusRing = null; // the ring round the last fly-to target
 
   function send(cmd, args) {
@@ -236,7 +237,20 @@
     var settlementPanes = { dots: pane("atlas-settlements", 490, false), labels: pane("atlas-place-labels", 635, false) };
     settlements = AtlasSettlements.create(map, data.settlements, PALETTE, settlementPanes, el);
     layers.settlements = settlements.layer.addTo(map);
+
+    // Water between the oblasts and the control areas; its bands come from Python when needed.
+    var waterPanes = { water: pane("atlas-water", 420, false), rivers: pane("atlas-rivers", 455, false), labels: "atlas-labels" };
+    hydrography = AtlasHydrography.create(map, data.hydrography, PALETTE, waterPanes, el,
+      function (band) { send("need_hydrography", { band: band }); },
+      function (marker) {
+        labelEntries.push({ marker: marker, dot: null, priority: 15 });
+        labelEntries.sort(function (a, b) { return a.priority - b.priority; });
+      });
+    layers.water = hydrography.layer.addTo(map);
+    var inline = data.hydrography.inline || {};
+    Object.keys(inline).forEach(function (band) { hydrography.add(band, inline[band]); });
   }
+
 
   /* A label that is plain text at a point (never HTML). */
   function textMarker(latlng, className, text) {
@@ -349,6 +363,9 @@
         row("city", "City");
         optionalRow("settlement", "settlement", "Settlement");
         optionalRow("settlement-held", "settlement-held", "Settlement held by the occupying side");
+        optionalRow("river", "river", "River");
+        optionalRow("lake", "lake", "Lake or reservoir");
+        optionalRow("drained", "drained", "Kakhovka reservoir, drained since June 2023");
         L.DomEvent.disableClickPropagation(box);
         return box;
       }
@@ -407,6 +424,12 @@
     if (data.tiles) { setTiles(data.tiles); }
     map.on("zoomend", updateLabelZoom);
     map.on("zoomend moveend resize", hideOverlappingLabels);
+    map.on("zoomend moveend", function () { if (hydrography) { showWaterLegend(); } });
+    // Python keeps the view's extent (a briefing map can show "the map view").
+    map.on("moveend", function () {
+      var b = map.getBounds();
+      send("view_changed", { bounds: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()], zoom: map.getZoom() });
+    });
     updateLabelZoom();
     hideOverlappingLabels();
     Atlas.zoomToUkraine();
@@ -447,6 +470,14 @@
     markHeldCities(Array.isArray(heldPlaces) ? heldPlaces : []);
     hideOverlappingLabels();
     reportDrawn("control_drawn", collection);
+  };
+
+  /* A zoom band of water (geodata.hydrography), sent by Python when the page asked for it. */
+  Atlas.addHydrography = function (band, data) {
+    hydrography.add(band, data);
+    showWaterLegend();
+    hideOverlappingLabels();
+    send("hydrography_drawn", { band: band, state: hydrography.state() });
   };
 
   Atlas.clearControl = function () {
@@ -493,8 +524,18 @@
     if (name === "claims") { showLegendRow("claims", visible); }
     if (name === "proposal") { updateProposalLegend(); }
     if (name === "change") { showLegendRow("gained", visible); showLegendRow("lost", visible); }
+    if (name === "water") { showWaterLegend(); }
     hideOverlappingLabels();
   };
+
+  /* The water's rows, while the layer is on and a band is drawn. */
+  function showWaterLegend() {
+    var state = hydrography.state();
+    var shown = isShown("water") && Boolean(state.shown);
+    showLegendRow("river", shown && state.rivers > 0);
+    showLegendRow("lake", shown);
+    showLegendRow("drained", shown && state.drainedInView);
+  }
 
   function showLegendRow(key, shown) {
     if (legendRows[key]) { legendRows[key].row.style.display = shown ? "" : "none"; }
@@ -627,6 +668,7 @@
     var layer = layers[name];
     if (name === "control") { controlOpacity = opacity; }
     if (name === "settlements") { settlements.setOpacity(opacity); return; }
+    if (name === "water") { hydrography.setOpacity(opacity); return; }
     if (!layer) { return; }
     if (layer.setOpacity) { layer.setOpacity(opacity); return; }
     if (name === "claims" || name === "proposal" || name === "change") {
@@ -680,6 +722,7 @@
       legend: document.querySelector(".atlas-legend").textContent,
       credits: creditsText ? creditsText.textContent : "",
       settlements: settlements.state(),
+      water: hydrography.state(),
       focus: focusRing ? [focusRing.getLatLng().lat, focusRing.getLatLng().lng] : null
     };
   };

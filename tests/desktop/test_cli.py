@@ -287,3 +287,16 @@ def test_export_refuses_an_unknown_extension(control_file, tmp_path, capsys):
     assert err.count("\n") == 1
     assert "cannot export to brief.docx: unknown export format '.docx'" in err
     assert "choose one of: .pdf, .svg, .png, .xlsx, .csv, .json, .geojson, .gpkg, .html" in err
+
+
+def test_export_a_sector_briefing_and_refuse_a_bad_extent(control_file, tmp_path, capsys):
+    out = tmp_path / "donbas.png"
+    assert main(["export", str(control_file), "--out", str(out), "--extent",
+                 "36.5,47.6,38.8,49.2", "--dpi", "72"]) == 0  # fmt: skip
+    assert out.stat().st_size > 10_000
+    capsys.readouterr()
+    for bad in ("36.5,47.6,38.8", "38.8,47.6,36.5,49.2", "10,47,11,48"):
+        with pytest.raises(SystemExit) as stop:
+            main(["export", str(control_file), "--out", str(out), "--extent", bad])
+        assert stop.value.code == 2
+        assert "--extent" in capsys.readouterr().err
