@@ -1,8 +1,9 @@
 """Who to credit, worded once: the map page, briefing maps, tables, the Info panel, About.
 
->>> print(credit_line("DeepStateMap", map_by="Frontline Atlas").replace(" · Map", "\n· Map"))
-Boundaries: Natural Earth · Places: GeoNames · Water: GSHHG
-· Map: Frontline Atlas · Control areas: DeepStateMap
+>>> line = credit_line("DeepStateMap", map_by="Frontline Atlas")
+>>> line.split(" · ")  # doctest: +NORMALIZE_WHITESPACE
+['Boundaries: Natural Earth', 'Places: GeoNames', 'Water: GSHHG', 'Map: Frontline Atlas',
+ 'Control areas: DeepStateMap']
 """
 
 from __future__ import annotations
