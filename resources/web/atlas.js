@@ -241,7 +241,11 @@
     // Water between the oblasts and the control areas; its bands come from Python when needed.
     var waterPanes = { water: pane("atlas-water", 420, false), rivers: pane("atlas-rivers", 455, false), labels: "atlas-labels" };
     hydrography = AtlasHydrography.create(map, data.hydrography, PALETTE, waterPanes, el,
-      function (band) { send("need_hydrography", { band: band }); },
+      function (band) {
+        if (!bridge) { return false; } // asked again once the bridge is up
+        send("need_hydrography", { band: band });
+        return true;
+      },
       function (marker) {
         labelEntries.push({ marker: marker, dot: null, priority: 15 });
         labelEntries.sort(function (a, b) { return a.priority - b.priority; });
@@ -444,6 +448,7 @@
       new QWebChannel(window.qt.webChannelTransport, function (channel) {
         bridge = channel.objects.bridge;
         send("ready", { regions: Object.keys(regionLayers).length });
+        hydrography.update(); // the band the page opened at
       });
     }
   };

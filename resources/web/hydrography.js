@@ -24,7 +24,7 @@
    * map: the Leaflet map; config: {bands: [{band, min_zoom, max_zoom}], class_min_zoom:
    * {class: zoom}} (geodata.hydrography);
    * palette: colours by role; panes: {water, labels}; el: a text-only element;
-   * request(band): ask Python for a band; addLabel(marker): a label that takes
+   * request(band): ask Python for a band (false: cannot yet, ask again later); addLabel(marker): a label that takes
    * part in atlas.js's collision rules.
    */
   function create(map, config, palette, panes, el, request, addLabel) {
@@ -110,7 +110,7 @@
       var zoom = map.getZoom();
       var band = bandFor(zoom);
       if (!loaded[band]) {
-        if (!asked[band]) { asked[band] = true; request(band); }
+        if (!asked[band]) { asked[band] = request(band) !== false; }
         if (!shownBand) { return; } // until it comes, the band shown stays
         band = shownBand;
       }
