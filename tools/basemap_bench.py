@@ -6,9 +6,10 @@ Usage::
 
 Each measurement runs in a fresh process (offscreen Qt, a throw-away settings
 file): the main window is built and shown, and the time until the map page says
-it is ready (basemap drawn) is taken. With ``--baseline REV`` (a git revision,
-e.g. the commit before a change), the same launch is measured in a worktree of
-that revision, alternating with this tree, so both are "in the same run".
+it is ready (basemap drawn) is taken, and until its first water band is drawn.
+With ``--baseline REV`` (a git revision, e.g. the commit before a change), the
+same launch is measured on a worktree of that revision, alternating with this
+tree, in this same Python environment, so both are "in the same run".
 
 Then, in this tree only, with every layer on: the map goes to Donbas at zoom 9.5
 and steps to zoom 10 (and back), and the time until the page is idle again is
@@ -39,10 +40,10 @@ from PySide6.QtWidgets import QApplication
 app = QApplication.instance() or QApplication([])
 from desktop.main_window import MainWindow
 from desktop.settings import Settings
-scratch = tempfile.mkdtemp()
-window = MainWindow(Settings(os.path.join(scratch, "s.ini")),
-                    proposals_dir=os.path.join(scratch, "p"),
-                    store_path=os.path.join(scratch, "store.sqlite"))
+from pathlib import Path
+scratch = Path(tempfile.mkdtemp())
+window = MainWindow(Settings(scratch / "s.ini"), proposals_dir=scratch / "p",
+                    store_path=scratch / "store.sqlite")
 window.resize(1400, 900)
 window.show()
 loop = QEventLoop()
@@ -51,6 +52,12 @@ QTimer.singleShot(60000, loop.quit)
 loop.exec()
 shown = time.perf_counter() - start
 result = {"launch_s": shown}
+if hasattr(window.map, "hydrography_drawn"):  # trees before the water layer have none
+    loop = QEventLoop()
+    window.map.hydrography_drawn.connect(loop.quit)
+    QTimer.singleShot(10000, loop.quit)
+    loop.exec()
+    result["water_s"] = time.perf_counter() - start
 if "--steps" in sys.argv:
     def js(script):
         out = []
@@ -83,14 +90,20 @@ if "--steps" in sys.argv:
     result["zoom_step_s"] = steps
     sys.path.insert(0, os.path.join(os.getcwd(), "tools"))
     from timeline_bench import children, rss_mb
+    # Chromium forks renderers from its zygote: they keep its command line, so a
+    # renderer is a QtWebEngineProcess whose parent is one too.
+    def cmdline(pid):
+        try:
+            return open(f"/proc/{pid}/cmdline", "rb").read().replace(b"\0", b" ").decode()
+        except OSError:
+            return ""
+    def parent(pid):
+        return int(open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()[1])
     renderers = []
     for pid in children(os.getpid()):
-        try:
-            cmdline = open(f"/proc/{pid}/cmdline", "rb").read().replace(b"\0", b" ").decode()
-        except OSError:
-            continue
-        if "--type=renderer" in cmdline:
+        if "QtWebEngineProcess" in cmdline(pid) and "QtWebEngineProcess" in cmdline(parent(pid)):
             renderers.append(round(rss_mb(pid)))
+    renderers = [max(renderers)] if renderers else []  # the zygote's other children are small
     result["renderer_mb"] = renderers
 print(json.dumps(result))
 window.close()
@@ -98,14 +111,14 @@ window.close()
 
 
 def _launch(tree: Path, steps: bool = False) -> dict:
-    command = ["uv", "run", "--project", str(tree), "python", "-c", LAUNCH]
-    if steps:
-        command.append("--steps")
-    env = {"QT_QPA_PLATFORM": "offscreen"}
+    # One interpreter and environment (this one) for both trees: only the code differs.
     import os
 
-    out = subprocess.run(command, cwd=tree, capture_output=True, text=True, check=True,
-                         env={**os.environ, **env})  # fmt: skip
+    command = [sys.executable, "-c", LAUNCH] + (["--steps"] if steps else [])
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(tree)}
+    out = subprocess.run(command, cwd=tree, capture_output=True, text=True, env=env)
+    if out.returncode != 0:
+        raise SystemExit(f"the launch failed in {tree}:\n{out.stderr[-2000:]}")
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -125,12 +138,17 @@ def main(argv: list[str] | None = None) -> int:
             _launch(REPO)  # warm the file cache and uv's environment
             if baseline:
                 _launch(baseline)
-            now, before = [], []
+            now, before, water = [], [], []
             for _ in range(args.repeat):
-                now.append(_launch(REPO)["launch_s"])
+                run = _launch(REPO)
+                now.append(run["launch_s"])
+                if "water_s" in run:
+                    water.append(run["water_s"])
                 if baseline:
                     before.append(_launch(baseline)["launch_s"])
             line = f"launch to map shown, median of {args.repeat}: {statistics.median(now):.2f} s"
+            if water:
+                line += f" (its water drawn: {statistics.median(water):.2f} s)"
             if baseline:
                 ratio = statistics.median(now) / statistics.median(before)
                 line += (f"; at {args.baseline}: {statistics.median(before):.2f} s "
@@ -140,8 +158,12 @@ def main(argv: list[str] | None = None) -> int:
             zooms = steps["zoom_step_s"]
             print(f"zoom step 9.5 <-> 10 over Donbas, every layer on, until idle: median "
                   f"{statistics.median(zooms) * 1000:.0f} ms, worst {max(zooms) * 1000:.0f} ms "
-                  f"({len(zooms)} steps)")  # fmt: skip
-            print(f"renderer process memory after that: {steps['renderer_mb']} MB")
+                  f"(the first, which loads the detailed band; {len(zooms)} steps)")  # fmt: skip
+            memory = f"renderer process memory after that: {steps['renderer_mb'][0]} MB"
+            if baseline:
+                then = _launch(baseline, steps=True)
+                memory += f"; at {args.baseline}, the same steps: {then['renderer_mb'][0]} MB"
+            print(memory)
         finally:
             if baseline:
                 subprocess.run(["git", "worktree", "remove", "--force", str(baseline)], cwd=REPO,
