@@ -37,7 +37,7 @@ def view_of(extent: tuple[float, float, float, float]) -> tuple[float, float, fl
 
     >>> west, south, east, north = view_of((36.5, 47.5, 38.5, 49.0))
     >>> round((east - west) / 1000), round((north - south) / 1000)
-    (150, 167)
+    (162, 179)
     """
     west, south, east, north = extent
     edge = shapely.segmentize(shapely.box(west, south, east, north), 0.05)
