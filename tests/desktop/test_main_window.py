@@ -280,10 +280,18 @@ def test_layers_panel_switches_and_fades_layers_on_the_page(window, qtbot, tmp_p
 
 
 def test_visible_labels_never_overlap(window, qtbot, snapshot_20241120):
+    from geodata.hydrography import band_for_zoom
+
     open_and_wait(qtbot, window, snapshot_20241120)
     for lat, lon, zoom in ((48.5, 31.5, 5.5), (48.5, 31.5, 6.5), (48.0, 37.8, 8)):
         run_js(qtbot, window.map, f"Atlas.setView({lat}, {lon}, {zoom}) || 1")
-        qtbot.wait(200)
+        # Settled: the zoom band's water (and its names) has come from Python too.
+        band = band_for_zoom(zoom)
+        for _ in range(50):
+            qtbot.wait(100)
+            if page_state(qtbot, window.map)["water"]["shown"] == band:
+                break
+        qtbot.wait(100)
         boxes = run_js(qtbot, window.map, LABEL_BOXES_JS)
         assert len(boxes) >= 8, zoom
         assert_no_overlap(boxes, zoom)
