@@ -159,6 +159,25 @@ def _rates(args: argparse.Namespace) -> int:
     return 0
 
 
+def _compare(args: argparse.Namespace) -> int:
+    from geodata.compare import compare_layers, format_comparison
+    from geodata.importers import read_control_layer
+
+    layers = []
+    for path, date in ((args.a, args.date_a), (args.b, args.date_b)):
+        layer = read_control_layer(path, date=date)
+        for message in layer.report.messages():
+            print(f"{PROG}: note: {path}: {message}", file=sys.stderr)
+        layers.append(layer)
+    comparison = compare_layers(*layers, reconcile_km=args.reconcile_km)
+    gap = comparison.date_gap_days
+    if gap:
+        print(f"{PROG}: note: the two sources are {abs(gap)} days apart", file=sys.stderr)
+    sys.stdout.write(format_comparison(comparison, args.format))
+    sys.stdout.flush()
+    return 0
+
+
 def _update(args: argparse.Namespace) -> int:
     from geodata.history.deepstate_online import Client, fetch_updates
     from geodata.history.store import Store
@@ -341,7 +360,17 @@ def _date(text: str):
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
-_SUBCOMMANDS = {"stats", "scenario", "history", "changes", "rates", "update", "export", "snapshot"}
+_SUBCOMMANDS = {
+    "stats",
+    "scenario",
+    "history",
+    "changes",
+    "rates",
+    "compare",
+    "update",
+    "export",
+    "snapshot",
+}
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -460,6 +489,22 @@ def _parser() -> argparse.ArgumentParser:
     rates.add_argument("--format", choices=OUTPUT_FORMATS, default="table", help="output (table)")
     _add_reconcile_km(rates)
     rates.set_defaults(handler=_rates)
+
+    compare = commands.add_parser(
+        "compare",
+        help="two sources side by side: occupied in both, only in A, only in B, per oblast",
+        description="Compare two control-area files (two sources for the same or a near date: "
+        "DeepStateMap, an export of the ISW/CTP map, a colleague's KML): per oblast and group "
+        "the occupied km² and %% in each (as `stats` gives them) and B - A, the km² held only "
+        "in A and only in B, and the settlements held in one and not the other.",
+    )
+    compare.add_argument("a", type=Path, metavar="A", help="the first control-area file")
+    compare.add_argument("b", type=Path, metavar="B", help="the second control-area file")
+    compare.add_argument("--date-a", type=_date, help="the date file A shows (YYYY-MM-DD)")
+    compare.add_argument("--date-b", type=_date, help="the date file B shows (YYYY-MM-DD)")
+    compare.add_argument("--format", choices=OUTPUT_FORMATS, default="table", help="output (table)")
+    _add_reconcile_km(compare)
+    compare.set_defaults(handler=_compare)
 
     update = commands.add_parser(
         "update",

@@ -300,3 +300,20 @@ def test_export_a_sector_briefing_and_refuse_a_bad_extent(control_file, tmp_path
             main(["export", str(control_file), "--out", str(out), "--extent", bad])
         assert stop.value.code == 2
         assert "--extent" in capsys.readouterr().err
+
+
+def test_compare_two_sources(tmp_path, capsys):
+    from tests.geodata.importers.fixtures import write_control_file
+
+    a = write_control_file(tmp_path, "a_20241120", ".geojson")
+    b = write_control_file(tmp_path, "b_20241125", ".kml")
+    assert main(["compare", str(a), str(b)]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.startswith("A: a_20241120.geojson (2024-11-20) vs B: b_20241125.kml")
+    assert "5 days apart" in captured.err
+    assert main(["compare", str(a), str(b), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["date_gap_days"] == 5 and all(abs(r["difference_km2"]) < 0.1 for r in data["rows"])
+    assert main(["compare", str(a), str(tmp_path / "missing.kml")]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0 and "missing.kml" in err
