@@ -44,6 +44,12 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "Open one file whose features carry a date column, as a history",
     ),
     ActionSpec(
+        "compare_with",
+        "&Compare With Another Source…",
+        None,
+        "Compare the data on screen with a second source's file: where they agree and differ",
+    ),
+    ActionSpec(
         "fetch_updates",
         "Fetch &DeepStateMap Updates…",
         None,
@@ -125,6 +131,7 @@ MENUS: dict[str, tuple[str, ...]] = {
         "-",
         "open_history",
         "open_history_file",
+        "compare_with",
         "fetch_updates",
         "-",
         "@export",

@@ -49,6 +49,8 @@ from desktop.settings import (
     WINDOW_STATE,
     Settings,
 )
+from desktop.statistics.compare_controller import CompareController
+from desktop.statistics.compare_dock import CompareDock
 from desktop.statistics.control_loader import LoadedControl, open_control_file
 from desktop.statistics.dock import StatsDock
 from desktop.statistics.method_dock import MethodDock
@@ -134,6 +136,20 @@ class MainWindow(QMainWindow):
             )
         )
         self.timeline_dock.chart_export_requested.connect(self._export_chart)
+        self.compare_dock = CompareDock(self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.compare_dock)
+        self.tabifyDockWidget(self.changes_dock, self.compare_dock)
+        self.stats_dock.raise_()
+        self.compare = CompareController(
+            self.state, self.compare_dock, self.map, self.runner, parent=self
+        )
+        self.compare_dock.export_requested.connect(
+            lambda model, what: self.exports.export_frame(
+                model.export_frame(),
+                f"compare-{what}",
+                [self.compare_dock.headline.text(), self.compare_dock.note.text()],
+            )
+        )
         self.search = PlaceSearch(self)
         self.search.place_chosen.connect(self._fly_to_place)
         # The map gets the room; the table just fits its numbers.
@@ -151,6 +167,7 @@ class MainWindow(QMainWindow):
             "draw_area": self._draw_area,
             "open_history": self.history.choose_folder,
             "open_history_file": self.history.choose_file,
+            "compare_with": self.compare.choose,
             "fetch_updates": self.history.fetch_updates,
             "export_view": lambda: self.exports.export_view(1),
             "export_view_2x": lambda: self.exports.export_view(2),
@@ -163,7 +180,8 @@ class MainWindow(QMainWindow):
         self.recent_menu.setObjectName("recent-menu")
         panels = QMenu("&Panels", self)
         for dock in (self.layers_dock, self.stats_dock, self.proposals_dock, self.changes_dock,
-                     self.info_dock, self.method_dock, self.timeline_dock):  # fmt: skip
+                     self.compare_dock, self.info_dock, self.method_dock,
+                     self.timeline_dock):  # fmt: skip
             panels.addAction(dock.toggleViewAction())
         export_menu = QMenu("&Export", self)
         for name in ("export_briefing", "export_view", "export_view_2x", "export_data"):

@@ -11,128 +11,61 @@ import datetime as dt
 
 import pandas as pd
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QDate,
     QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
     Signal,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QDockWidget,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop.frame_model import (
+    FrameModel,
+    frame_table,
+    km2_cell,
+    signed_km2_cell,
+    text_cell,
+    whole_cell,
+)
 from geodata.history.pace_output import change_headline
 from geodata.history.rates import PACE_METHOD
 from geodata.history.transfers import DIRECTION_TEXT, DateChanges
 from geodata.places import PEOPLE_NOTE
 
-_Index = QModelIndex | QPersistentModelIndex
-SORT_ROLE = Qt.ItemDataRole.UserRole
-
-
-class FrameModel(QAbstractTableModel):
-    """A read-only Qt model over a pandas DataFrame: chosen columns, titles and formats.
-
-    ``columns`` is a list of (column, title, format); a format is a callable
-    from the value to its text. Sorting uses the raw value.
-    """
-
-    def __init__(self, columns: list[tuple[str, str, object]], parent=None) -> None:
-        super().__init__(parent)
-        self._columns = columns
-        self.frame = pd.DataFrame(columns=[c for c, _t, _f in columns])
-
-    def set_frame(self, frame: pd.DataFrame | None) -> None:
-        """Show these rows (None: none)."""
-        self.beginResetModel()
-        empty = pd.DataFrame(columns=[c for c, _t, _f in self._columns])
-        self.frame = (frame if frame is not None else empty).reset_index(drop=True)
-        self.endResetModel()
-
-    def export_frame(self) -> pd.DataFrame:
-        """The rows as shown (the model's columns, titled), for CSV and XLSX."""
-        names = [column for column, _title, _format in self._columns]
-        titles = [title.replace("\n", " ") for _column, title, _format in self._columns]
-        return self.frame[names].set_axis(titles, axis=1)
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt API)
-        return 0 if parent.isValid() else len(self.frame)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt API)
-        return 0 if parent.isValid() else len(self._columns)
-
-    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._columns[section][1]
-        return None
-
-    def data(self, index: _Index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        column, _title, shown = self._columns[index.column()]
-        value = self.frame.iloc[index.row()][column]
-        if role == Qt.ItemDataRole.DisplayRole:
-            if value is None or (isinstance(value, float) and pd.isna(value)):
-                return "—"
-            return shown(value)
-        if role == SORT_ROLE:
-            return value.isoformat() if hasattr(value, "isoformat") else value
-        if role == Qt.ItemDataRole.TextAlignmentRole and not isinstance(value, str):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-
-def _text(value) -> str:
-    return str(value)
-
-
-def _whole(value) -> str:
-    return f"{int(value):,}"
-
-
-def _km2(value) -> str:
-    return f"{float(value):,.1f}"
-
-
-def _signed_km2(value) -> str:
-    return f"{float(value):+,.1f}"
-
-
 PLACE_COLUMNS = [
-    ("name", "Place", _text), ("name_uk", "Ukrainian", _text), ("region", "Oblast", _text),
-    ("population", "People*", _whole), ("direction", "Change", lambda v: DIRECTION_TEXT[v]),
-    ("since", "Since", _text),
+    ("name", "Place", text_cell), ("name_uk", "Ukrainian", text_cell),
+    ("region", "Oblast", text_cell),
+    ("population", "People*", whole_cell), ("direction", "Change", lambda v: DIRECTION_TEXT[v]),
+    ("since", "Since", text_cell),
 ]  # fmt: skip
 AREA_COLUMNS = [
-    ("name", "Region", _text), ("gained_km2", "Gained\nkm²", _km2),
-    ("regained_km2", "Regained\nkm²", _km2), ("net_km2", "Net\nkm²", _signed_km2),
-    ("places_taken", "Places\ntaken", _whole), ("places_regained", "Places\nregained", _whole),
-    ("people_taken", "People*\ntaken", _whole),
+    ("name", "Region", text_cell), ("gained_km2", "Gained\nkm²", km2_cell),
+    ("regained_km2", "Regained\nkm²", km2_cell), ("net_km2", "Net\nkm²", signed_km2_cell),
+    ("places_taken", "Places\ntaken", whole_cell),
+    ("places_regained", "Places\nregained", whole_cell),
+    ("people_taken", "People*\ntaken", whole_cell),
 ]  # fmt: skip
 PERIOD_COLUMNS = [
-    ("period", "Period", _text), ("name", "Region", _text),
-    ("change_km2", "Change\nkm²", _signed_km2),
+    ("period", "Period", text_cell), ("name", "Region", text_cell),
+    ("change_km2", "Change\nkm²", signed_km2_cell),
     ("rate_km2_per_day", "km² a\nday", lambda v: f"{float(v):+,.2f}"),
-    ("places_taken", "Places\ntaken", _whole), ("places_regained", "Places\nregained", _whole),
-    ("people_taken", "People*\ntaken", _whole), ("held_km2", "Held\nkm²", _km2),
+    ("places_taken", "Places\ntaken", whole_cell),
+    ("places_regained", "Places\nregained", whole_cell),
+    ("people_taken", "People*\ntaken", whole_cell), ("held_km2", "Held\nkm²", km2_cell),
 ]  # fmt: skip
 PACE_COLUMNS = [
-    ("name", "Region", _text), ("held_pct", "Held\n%", lambda v: f"{float(v):.2f}"),
+    ("name", "Region", text_cell), ("held_pct", "Held\n%", lambda v: f"{float(v):.2f}"),
     ("rate_km2_per_day", "km² a day\n(last 90 days)", lambda v: f"{float(v):+,.2f}"),
-    ("text", "At this pace", _text),
+    ("text", "At this pace", text_cell),
 ]  # fmt: skip
 
 
@@ -174,11 +107,11 @@ class ChangesDock(QDockWidget):
         self.areas = FrameModel(AREA_COLUMNS, self)
         self.periods = FrameModel(PERIOD_COLUMNS, self)
         self.pace = FrameModel(PACE_COLUMNS, self)
-        self.place_table = _table(self.places, "changes-places")
+        self.place_table = frame_table(self.places, "changes-places")
         # Largest first, as computed: what a briefing names first.
         self.place_table.sortByColumn(3, Qt.SortOrder.DescendingOrder)
         self.tabs.addTab(self.place_table, "Places")
-        self.tabs.addTab(_table(self.areas, "changes-areas"), "Per oblast")
+        self.tabs.addTab(frame_table(self.areas, "changes-areas"), "Per oblast")
         periods = QWidget()
         period_column = QVBoxLayout(periods)
         period_column.setContentsMargins(0, 0, 0, 0)
@@ -199,12 +132,12 @@ class ChangesDock(QDockWidget):
         column.addLayout(choices)  # under the dates: they set the Per period and Pace tabs
         self._all_periods: pd.DataFrame | None = None
         self._all_pace: pd.DataFrame | None = None
-        period_column.addWidget(_table(self.periods, "changes-periods", sort=False))
+        period_column.addWidget(frame_table(self.periods, "changes-periods", sort=False))
         self.tabs.addTab(periods, "Per period")
         pace = QWidget()
         pace_column = QVBoxLayout(pace)
         pace_column.setContentsMargins(0, 0, 0, 0)
-        pace_column.addWidget(_table(self.pace, "changes-pace"))
+        pace_column.addWidget(frame_table(self.pace, "changes-pace"))
         self.pace_note = QLabel(PACE_METHOD.format(days=90))
         self.pace_note.setWordWrap(True)
         self.pace_note.setTextFormat(Qt.TextFormat.PlainText)
@@ -305,23 +238,3 @@ def _date_edit(name: str) -> QDateEdit:
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd")
     return edit
-
-
-def _table(model: FrameModel, name: str, sort: bool = True) -> QTableView:
-    view = QTableView()
-    view.setObjectName(name)
-    if sort:
-        proxy = QSortFilterProxyModel(view)
-        proxy.setSourceModel(model)
-        proxy.setSortRole(SORT_ROLE)
-        view.setModel(proxy)
-        view.setSortingEnabled(True)
-    else:
-        view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().hide()
-    view.verticalHeader().setDefaultSectionSize(22)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
-    return view

@@ -173,6 +173,11 @@ class MapView(QWebEngineView):
         self.shown["change"] = (collection, since)
         self.bridge.call_js("setChange", collection, {"since": since})
 
+    def show_difference(self, collection: dict, gained_text: str, lost_text: str) -> None:
+        """The change layer for two sources: ``gained`` and ``lost`` named by these texts."""
+        self.bridge.call_js("setChange", collection, {"labels": {"gained": gained_text,
+                                                                  "lost": lost_text}})  # fmt: skip
+
     def clear_change(self) -> None:
         """Remove the change overlay."""
         self.shown.pop("change", None)

@@ -598,8 +598,11 @@
     });
     if (isShown("change")) { layers.change.addTo(map); }
     var since = info && info.since ? " since " + info.since : "";
-    if (legendRows.gained) { legendRows.gained.text.textContent = "Gained by the occupying side" + since; }
-    if (legendRows.lost) { legendRows.lost.text.textContent = "Regained by Ukraine" + since; }
+    var labels = (info && info.labels) || {
+      gained: "Gained by the occupying side" + since, lost: "Regained by Ukraine" + since
+    };
+    if (legendRows.gained) { legendRows.gained.text.textContent = String(labels.gained); }
+    if (legendRows.lost) { legendRows.lost.text.textContent = String(labels.lost); }
     showLegendRow("gained", isShown("change"));
     showLegendRow("lost", isShown("change"));
     reportDrawn("change_drawn", collection);

@@ -1,0 +1,110 @@
+"""A read-only Qt table model over a pandas DataFrame, for the panels that show geodata's tables."""
+
+from __future__ import annotations
+
+import pandas as pd
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+
+_Index = QModelIndex | QPersistentModelIndex
+#: The role a sort proxy sorts by: the raw value (dates as ISO text).
+SORT_ROLE = Qt.ItemDataRole.UserRole
+
+
+class FrameModel(QAbstractTableModel):
+    """A read-only Qt model over a pandas DataFrame: chosen columns, titles and formats.
+
+    ``columns`` is a list of (column, title, format); a format is a callable
+    from the value to its text. Sorting uses the raw value.
+    """
+
+    def __init__(self, columns: list[tuple[str, str, object]], parent=None) -> None:
+        super().__init__(parent)
+        self._columns = columns
+        self.frame = pd.DataFrame(columns=[c for c, _t, _f in columns])
+
+    def set_frame(self, frame: pd.DataFrame | None) -> None:
+        """Show these rows (None: none)."""
+        self.beginResetModel()
+        empty = pd.DataFrame(columns=[c for c, _t, _f in self._columns])
+        self.frame = (frame if frame is not None else empty).reset_index(drop=True)
+        self.endResetModel()
+
+    def export_frame(self) -> pd.DataFrame:
+        """The rows as shown (the model's columns, titled), for CSV and XLSX."""
+        names = [column for column, _title, _format in self._columns]
+        titles = [title.replace("\n", " ") for _column, title, _format in self._columns]
+        return self.frame[names].set_axis(titles, axis=1)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt API)
+        return 0 if parent.isValid() else len(self.frame)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt API)
+        return 0 if parent.isValid() else len(self._columns)
+
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._columns[section][1]
+        return None
+
+    def data(self, index: _Index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        column, _title, shown = self._columns[index.column()]
+        value = self.frame.iloc[index.row()][column]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if value is None or (isinstance(value, float) and pd.isna(value)):
+                return "—"
+            return shown(value)
+        if role == SORT_ROLE:
+            return value.isoformat() if hasattr(value, "isoformat") else value
+        if role == Qt.ItemDataRole.TextAlignmentRole and not isinstance(value, str):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+def text_cell(value) -> str:
+    """A cell as text."""
+    return str(value)
+
+
+def whole_cell(value) -> str:
+    """A whole number with thousands separators."""
+    return f"{int(value):,}"
+
+
+def km2_cell(value) -> str:
+    """km² to 0.1."""
+    return f"{float(value):,.1f}"
+
+
+def signed_km2_cell(value) -> str:
+    """A change of km², signed, to 0.1."""
+    return f"{float(value):+,.1f}"
+
+
+def frame_table(model: FrameModel, name: str, sort: bool = True) -> QTableView:
+    """A read-only table view of a :class:`FrameModel`, sortable by its raw values."""
+    view = QTableView()
+    view.setObjectName(name)
+    if sort:
+        proxy = QSortFilterProxyModel(view)
+        proxy.setSourceModel(model)
+        proxy.setSortRole(SORT_ROLE)
+        view.setModel(proxy)
+        view.setSortingEnabled(True)
+    else:
+        view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(22)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view

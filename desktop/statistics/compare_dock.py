@@ -1,0 +1,124 @@
+"""The Compare panel: the data on screen (A) against a second source (B), per oblast and place.
+
+It shows what :func:`geodata.compare.compare_layers` computes: per oblast and group
+the occupied km² and % in each source and B - A, the km² held only in one, and the
+settlements held in one source only. It orders and formats; it computes nothing.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.frame_model import FrameModel, frame_table, km2_cell, text_cell, whole_cell
+from geodata.compare import Comparison
+
+
+def _pct(value) -> str:
+    return f"{float(value):.2f}"
+
+
+def _signed(value) -> str:
+    return f"{float(value) + 0.0:+,.1f}"
+
+
+ROW_COLUMNS = [
+    ("name", "Region", text_cell), ("a_km2", "A km²", km2_cell), ("a_pct", "A %", _pct),
+    ("b_km2", "B km²", km2_cell), ("b_pct", "B %", _pct),
+    ("difference_km2", "B - A\nkm²", _signed),
+    ("only_a_km2", "Only in A\nkm²", km2_cell), ("only_b_km2", "Only in B\nkm²", km2_cell),
+]  # fmt: skip
+PLACE_COLUMNS = [
+    ("name", "Place", text_cell), ("name_uk", "Ukrainian", text_cell),
+    ("region", "Oblast", text_cell), ("population", "People*", whole_cell),
+    ("held_in", "Held in", text_cell),
+]  # fmt: skip
+
+
+class CompareDock(QDockWidget):
+    """A second source beside the data on screen; says when to pick one or to stop comparing."""
+
+    choose_requested = Signal()
+    clear_requested = Signal()
+    export_requested = Signal(object, str)  # (FrameModel, what it is)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Compare", parent)
+        self.setObjectName("compare-dock")
+        self.comparison: Comparison | None = None
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.setContentsMargins(6, 4, 6, 4)
+        row = QHBoxLayout()
+        self.choose = QPushButton("Compare with a file…")
+        self.choose.setObjectName("compare-choose")
+        self.clear = QPushButton("Stop comparing")
+        self.clear.setObjectName("compare-clear")
+        self.export_button = QPushButton("Export table…")
+        for button in (self.choose, self.clear):
+            row.addWidget(button)
+        row.addStretch(1)
+        row.addWidget(self.export_button)
+        column.addLayout(row)
+        self.headline = QLabel()
+        self.headline.setObjectName("compare-headline")
+        self.headline.setTextFormat(Qt.TextFormat.PlainText)
+        self.headline.setWordWrap(True)
+        column.addWidget(self.headline)
+        self.rows = FrameModel(ROW_COLUMNS, self)
+        self.places = FrameModel(PLACE_COLUMNS, self)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(frame_table(self.rows, "compare-rows", sort=False), "Per oblast")
+        self.tabs.addTab(frame_table(self.places, "compare-places"), "Settlements")
+        column.addWidget(self.tabs, 1)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.note.setTextFormat(Qt.TextFormat.PlainText)
+        column.addWidget(self.note)
+        self.setWidget(body)
+        self.choose.clicked.connect(self.choose_requested)
+        self.clear.clicked.connect(self.clear_requested)
+        self.export_button.clicked.connect(self._export)
+        self.show_comparison(None)
+
+    def show_comparison(self, comparison: Comparison | None) -> None:
+        """Show a comparison, or how to start one (None)."""
+        self.comparison = comparison
+        self.clear.setEnabled(comparison is not None)
+        self.export_button.setEnabled(comparison is not None)
+        if comparison is None:
+            self.headline.setText(
+                "Compare the data on screen (A) with a second source (B) for the same or a "
+                "near date: another DeepStateMap day, an export of the ISW/CTP map, a "
+                "colleague's KML. The map shows what only one of them holds."
+            )
+            self.rows.set_frame(None)
+            self.places.set_frame(None)
+            self.note.setText("")
+            return
+        a, b = comparison.a, comparison.b
+        gap = comparison.date_gap_days
+        when = "" if gap is None else " — same date" if gap == 0 else f" — {abs(gap)} days apart"
+        self.headline.setText(f"A: {a.source} ({_date(a)})\nB: {b.source} ({_date(b)}){when}")
+        groups_first = comparison.table.sort_values("level", kind="stable", ascending=True)
+        self.rows.set_frame(groups_first)
+        self.places.set_frame(comparison.places)
+        self.note.setText(comparison.method)
+
+    def _export(self) -> None:
+        if self.tabs.currentIndex() == 0:
+            self.export_requested.emit(self.rows, "per-oblast")
+        else:
+            self.export_requested.emit(self.places, "settlements")
+
+
+def _date(layer) -> str:
+    return layer.date.isoformat() if layer.date else "date unknown"
