@@ -116,6 +116,16 @@ def main(argv: list[str] | None = None) -> int:
             window.map.set_view(*POKROVSK, 9)
             wait(ms=800)
             save(window, "settlements-pokrovsk.png")
+            # Two sources side by side: the --front map against the control file given
+            # (two DeepStateMap dates standing in for two sources).
+            window.compare.compare_with(args.control_file)
+            wait(window.compare.compared)
+            wait(window.map.change_drawn, 5000)
+            window.compare_dock.raise_()
+            window.map.set_view(48.3, 37.6, 8)
+            wait(ms=1200)
+            save(window, "compare-sources.png")
+            window.compare.clear()
         else:
             print(f"skipped settlements-pokrovsk.png: no {args.front}")
         window.close()

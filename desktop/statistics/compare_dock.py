@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop.frame_model import FrameModel, frame_table, km2_cell, text_cell, whole_cell
 from geodata.compare import Comparison
+from geodata.figures import NEGLIGIBLE_KM2
 
 
 def _pct(value) -> str:
@@ -108,8 +109,11 @@ class CompareDock(QDockWidget):
         gap = comparison.date_gap_days
         when = "" if gap is None else " — same date" if gap == 0 else f" — {abs(gap)} days apart"
         self.headline.setText(f"A: {a.source} ({_date(a)})\nB: {b.source} ({_date(b)}){when}")
-        groups_first = comparison.table.sort_values("level", kind="stable", ascending=True)
-        self.rows.set_frame(groups_first)
+        table = comparison.table
+        # The groups first, then the oblasts where either source holds anything.
+        numbers = table[["a_km2", "b_km2", "only_a_km2", "only_b_km2"]].abs()
+        shown = (table["level"] == "group") | ~(numbers < NEGLIGIBLE_KM2).all(axis=1)
+        self.rows.set_frame(table[shown].sort_values("level", kind="stable"))
         self.places.set_frame(comparison.places)
         self.note.setText(comparison.method)
 
