@@ -50,10 +50,18 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "Compare the data on screen with a second source's file: where they agree and differ",
     ),
     ActionSpec(
+        "fetch_latest",
+        "Fetch the &Latest DeepStateMap Map…",
+        None,
+        "Download DeepStateMap's latest daily map (goes online; asks once first)",
+        "download",
+    ),
+    ActionSpec(
         "fetch_updates",
         "Fetch &DeepStateMap Updates…",
         None,
-        "Download DeepStateMap's new map updates into the local store (goes online)",
+        "Download DeepStateMap's new map updates into the local store (goes online; asks once "
+        "first)",
         "download",
     ),
     ActionSpec(
@@ -132,6 +140,7 @@ MENUS: dict[str, tuple[str, ...]] = {
         "open_history",
         "open_history_file",
         "compare_with",
+        "fetch_latest",
         "fetch_updates",
         "-",
         "@export",

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from desktop import STARTED
 from desktop.qt_setup import APP_NAME, has_display, missing_display_libraries, prepare_qt
-from geodata.resources import newest_bundled_file, resource_path
+from geodata.resources import bundled_history_folder, newest_bundled_file, resource_path
 
 REPORT_STARTUP = "FRONTLINE_ATLAS_REPORT_STARTUP"
 
@@ -52,16 +52,39 @@ def run_app(file: Path | None = None) -> int:
     window = MainWindow(settings)
     crash_log.install(lambda: window)
     window.show()
-    # An installation that carries control data opens with its newest map, offline.
-    file = file if file is not None else newest_bundled_file()
-    if file is not None:
-        window.open_file(file)
-    _report_startup(window, os.environ.get(REPORT_STARTUP, ""), quit_when_shown=file is None)
+    opened = open_startup_data(window, file)
+    _report_startup(window, os.environ.get(REPORT_STARTUP, ""), quit_when_shown=opened is None)
     status = app.exec()
     # Delete the window (and its web page) before the web profile goes with the app.
     window.deleteLater()
     app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     return status
+
+
+def open_startup_data(window, file: Path | None = None) -> Path | None:
+    """Open what the window starts with; return it (None: nothing, the welcome panel shows).
+
+    ``file`` from the command line, if given. Otherwise an installation that
+    carries control data (:func:`~geodata.resources.bundled_data_dir`) opens it
+    offline: on the first start (no recent files, no history opened before) the
+    bundled folder as a history, with its timeline, when it holds two dates or
+    more; later, or with one file, its newest map.
+    """
+    from desktop.settings import LAST_HISTORY, RECENT_FILES
+
+    if file is not None:
+        window.open_file(file)
+        return file
+    settings = window.settings
+    first_start = not settings.get(RECENT_FILES) and not settings.get(LAST_HISTORY)
+    folder = bundled_history_folder() if first_start else None
+    if folder is not None:
+        window.history.open_source(folder)
+        return folder
+    newest = newest_bundled_file()
+    if newest is not None:
+        window.open_file(newest)
+    return newest
 
 
 def _report_startup(window, mode: str, quit_when_shown: bool) -> None:

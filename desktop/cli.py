@@ -179,29 +179,62 @@ def _compare(args: argparse.Namespace) -> int:
 
 
 def _update(args: argparse.Namespace) -> int:
-    from geodata.history.deepstate_online import Client, fetch_updates
+    from geodata.history.deepstate_online import Client, fetch_latest, fetch_updates
+    from geodata.history.mirror import fetch_mirror
     from geodata.history.store import Store
 
+    if args.mirror and args.url:
+        raise GeodataError("--url is DeepStateMap's address; the mirror's are set with the "
+                           "FRONTLINE_ATLAS_MIRROR_* variables (see `update --help`)")  # fmt: skip
     store = Store()
-    report = fetch_updates(store, Client(base_url=args.url or ""), progress=_LineProgress())
-    print(file=sys.stderr)
-    print(f"{report.listed} updates listed, {len(report.stored)} new stored in {store.path}"
-          + (f", {len(report.skipped)} skipped" if report.skipped else ""),
-          file=sys.stderr)  # fmt: skip
+    client, progress = Client(base_url=args.url or ""), _LineProgress()
+    try:
+        if args.latest:
+            report = fetch_latest(store, client, progress=progress)
+        elif args.mirror:
+            report = fetch_mirror(store, client=client, progress=progress)
+        else:
+            report = fetch_updates(store, client, progress=progress)
+    except BaseException:
+        progress.end(keep=False)  # the error gets a line of its own, and only one
+        raise
+    progress.end(keep=True)
+    print(f"{report.summary()} (history store {store.path})", file=sys.stderr)
+    for note in report.notes:
+        print(f"{PROG}: note: {note}", file=sys.stderr)
     for line in report.skipped:
         print(f"{PROG}: note: skipped {line}", file=sys.stderr)
     return 0
 
 
 class _LineProgress:
-    """Progress on one line of stderr (for ``update``)."""
+    """Progress on one line of stderr (for ``update``), rewritten in place on a terminal.
+
+    Piped or redirected, stderr gets no progress: only the result, or the error
+    on one line.
+    """
+
+    def __init__(self) -> None:
+        self._terminal = sys.stderr.isatty()
+        self._shown = 0  # the length of the line shown, if one is
 
     def report(self, fraction, message: str = "") -> None:
+        if not self._terminal:
+            return
         percent = "" if fraction is None else f"{fraction * 100:3.0f} % "
-        print(f"\r{PROG}: {percent}{message}".ljust(78), end="", file=sys.stderr, flush=True)
+        line = f"{PROG}: {percent}{message}".ljust(max(78, self._shown))
+        print(f"\r{line}", end="", file=sys.stderr, flush=True)
+        self._shown = len(line)
 
     def check(self) -> None:
         """Ctrl+C ends the command; nothing to check."""
+
+    def end(self, keep: bool) -> None:
+        """End the progress line: ``keep`` it (the last step stays shown), or clear it."""
+        if self._shown:
+            ending = "\n" if keep else f"\r{' ' * self._shown}\r"
+            print(ending, end="", file=sys.stderr, flush=True)
+        self._shown = 0
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -377,6 +410,7 @@ def _parser() -> argparse.ArgumentParser:
     # Choices and lists in the help come from their tables (groups, proposals, formats).
     from desktop.exports.export import extensions
     from geodata.groups import GROUPS
+    from geodata.history.mirror import SETTINGS as MIRROR_SETTINGS
     from geodata.history.pace_output import CHANGE_TABLES
     from geodata.history.rates import DEFAULT_PACE_DAYS, PERIODS
     from geodata.scenarios.proposals import builtin_ids
@@ -510,9 +544,24 @@ def _parser() -> argparse.ArgumentParser:
         "update",
         help="fetch new DeepStateMap updates into the local store (needs the internet)",
         description="Fetch the list of DeepStateMap's map updates and every update the local "
-        "store lacks, with its statistics. The only command that goes online.",
+        "store lacks, with its statistics. The only command that goes online. If DeepStateMap "
+        f"refuses its list (HTTP 401 or 403), the daily maps come from the mirror "
+        f"{MIRROR_SETTINGS['repository'][1]} on GitHub instead, and a note says so.",
+        epilog="The mirror is set with environment variables: "
+        + "; ".join(
+            f"{variable} ({name}, default {default})"
+            for name, (variable, default) in MIRROR_SETTINGS.items()
+        )
+        + ". A commit SHA as the ref pins the mirror for good.",
     )
     update.add_argument("--url", help="fetch from this address instead of DeepStateMap's")
+    source = update.add_mutually_exclusive_group()
+    source.add_argument(
+        "--latest", action="store_true", help="only DeepStateMap's latest map (its /last address)"
+    )
+    source.add_argument(
+        "--mirror", action="store_true", help="the daily maps from the mirror, not DeepStateMap's"
+    )
     update.set_defaults(handler=_update)
 
     export = commands.add_parser(

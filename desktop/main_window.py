@@ -8,9 +8,6 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QFileDialog,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
     QMainWindow,
     QMenu,
     QProgressBar,
@@ -34,12 +31,14 @@ from desktop.map.layers_dock import LayersDock
 from desktop.map.page import TileSource
 from desktop.map.place_search import PlaceSearch
 from desktop.map.view import MapView
+from desktop.online_consent import OnlineConsent
 from desktop.preferences import PreferencesDialog
 from desktop.proposals.controller import ProposalsController
 from desktop.proposals.dock import ProposalsDock
 from desktop.settings import (
     LABEL_LANGUAGE,
     LAST_FOLDER,
+    LAST_HISTORY,
     LAYER_OPACITY,
     LAYER_VISIBLE,
     ONLINE_BASEMAP,
@@ -55,10 +54,9 @@ from desktop.statistics.control_loader import LoadedControl, open_control_file
 from desktop.statistics.dock import StatsDock
 from desktop.statistics.method_dock import MethodDock
 from desktop.tasks import TaskHandle, TaskRunner
+from desktop.welcome import WelcomePanel
 from geodata.importers import SUPPORTED_FORMATS
-from geodata.palette import current
 
-EMPTY_MESSAGE = "No control-area data loaded — open a file (Ctrl+O)"
 APP_TITLE = "Frontline Atlas"
 
 
@@ -84,14 +82,13 @@ class MainWindow(QMainWindow):
         self._loading: TaskHandle | None = None
         self._progress_message = ""
         self.runner = TaskRunner(self)
+        self.consent = OnlineConsent(settings, self)  # asked once, for every online action
 
         self.map = MapView(self, tiles=self._tile_source(), language=settings.get(LABEL_LANGUAGE))
-        self.banner = _EmptyBanner(self)
         central = QWidget(self)
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
-        column.addWidget(self.banner)
         column.addWidget(self.map, 1)
         self.setCentralWidget(central)
 
@@ -115,8 +112,9 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.timeline_dock)
         self.timeline_dock.hide()  # until a history is opened
         self.history = HistoryController(
-            self, self.timeline_dock, self.map, self.runner, store_path, state=self.state
-        )
+            self, self.timeline_dock, self.map, self.runner, store_path, state=self.state,
+            consent=self.consent,
+        )  # fmt: skip
         self.timeline_dock.chart.follow(self.state)
         self.exports = ExportController(
             self.state, self.map, self.runner, self.settings, self.statusBar(), self
@@ -155,7 +153,7 @@ class MainWindow(QMainWindow):
         # The map gets the room; the table just fits its numbers.
         self._default_dock_sizes()
 
-        self.actions_by_name = create_actions(self, {
+        handlers = {
             "open": self.choose_file,
             "close_data": self.close_data,
             "quit": self.close,
@@ -168,6 +166,7 @@ class MainWindow(QMainWindow):
             "open_history": self.history.choose_folder,
             "open_history_file": self.history.choose_file,
             "compare_with": self.compare.choose,
+            "fetch_latest": self.history.fetch_latest,
             "fetch_updates": self.history.fetch_updates,
             "export_view": lambda: self.exports.export_view(1),
             "export_view_2x": lambda: self.exports.export_view(2),
@@ -175,7 +174,11 @@ class MainWindow(QMainWindow):
             "export_briefing": self.exports.export_briefing,
             "export_data": self.exports.export_data,
             "import_area": self.proposals.import_area,
-        })  # fmt: skip
+        }  # fmt: skip
+        self.actions_by_name = create_actions(self, handlers)
+        # While nothing is loaded, the map carries a panel saying where to get data.
+        self.welcome = WelcomePanel(handlers, central)
+        self.welcome.cover(self.map)
         self.recent_menu = QMenu("Open &Recent", self)
         self.recent_menu.setObjectName("recent-menu")
         panels = QMenu("&Panels", self)
@@ -198,6 +201,7 @@ class MainWindow(QMainWindow):
         if problems:
             self.statusBar().showMessage("Skipped a saved proposal: " + problems[0], 15000)
         self.state.set_control(None)
+        self.welcome.setFocus()  # its first button: a keyboard user starts there
 
     # -- opening data ----------------------------------------------------------------------
 
@@ -250,7 +254,7 @@ class MainWindow(QMainWindow):
         self.state.set_control(loaded)
 
     def _control_changed(self, loaded: LoadedControl | None) -> None:
-        self.banner.setVisible(loaded is None)
+        self._show_welcome_if_empty()
         self.actions_by_name["close_data"].setEnabled(loaded is not None)
         if loaded is None:
             self.map.clear_control()
@@ -272,8 +276,17 @@ class MainWindow(QMainWindow):
         self.proposals.draw_area()
 
     def close_data(self) -> None:
-        """File ▸ Close Control Data."""
+        """File ▸ Close Control Data: the file or the history shown; the welcome panel returns."""
+        self.history.close()
         self.show_loaded(None)
+
+    def _show_welcome_if_empty(self) -> None:
+        # A history whose first date is still being read counts as loaded.
+        self.welcome.setVisible(self.state.control is None and self.state.series is None)
+
+    def _history_opened(self) -> None:
+        # Remembered so that a later start knows a history was opened before.
+        self.settings.set(LAST_HISTORY, str(self.history.source))
 
     def _open_failed(self, path: Path, error: BaseException) -> None:
         self.statusBar().showMessage(f"Could not open {path.name}", 8000)
@@ -382,7 +395,9 @@ class MainWindow(QMainWindow):
         self.runner.error.connect(lambda error: show_error(self, error))
         self.runner.busy_changed.connect(self._set_busy)
         self.runner.progress_changed.connect(self._show_progress)
-        self.banner.open_button.clicked.connect(self.choose_file)
+        self.state.history_changed.connect(lambda _series: self._show_welcome_if_empty())
+        self.history.opened.connect(self._history_opened)
+        self.history.fetching.connect(self.welcome.set_fetching)
         self.map.page_ready.connect(self._page_ready)
         self.state.control_changed.connect(self._control_changed)
         self.state.message.connect(self.statusBar().showMessage)
@@ -464,27 +479,6 @@ class MainWindow(QMainWindow):
             self.settings.remove_recent_file(path)
             self._rebuild_recent_menu()
         self.open_file(Path(path))
-
-
-class _EmptyBanner(QFrame):
-    """The strip above the map that says no data is loaded, with an Open button."""
-
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setObjectName("empty-banner")
-        palette = current()
-        self.setStyleSheet(
-            f"#empty-banner {{ background: {palette.banner_background}; "
-            f"border-bottom: 1px solid {palette.banner_edge}; }}"
-            f"#empty-banner QLabel {{ color: {palette.banner_text}; font-size: 13px; }}"
-        )
-        row = QHBoxLayout(self)
-        row.setContentsMargins(12, 6, 12, 6)
-        self.label = QLabel(EMPTY_MESSAGE)
-        self.label.setObjectName("empty-banner-text")
-        self.open_button = QPushButton("Open…")
-        row.addWidget(self.label, 1)
-        row.addWidget(self.open_button)
 
 
 def _local_files(event) -> list[Path]:

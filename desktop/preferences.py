@@ -15,13 +15,21 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.map.page import LABEL_LANGUAGES
-from desktop.settings import LABEL_LANGUAGE, ONLINE_BASEMAP, PALETTE, RECONCILE_KM, Settings
+from desktop.online_consent import host_list
+from desktop.settings import (
+    LABEL_LANGUAGE,
+    ONLINE_BASEMAP,
+    ONLINE_CONSENTED,
+    PALETTE,
+    RECONCILE_KM,
+    Settings,
+)
 from geodata.palette import PALETTES, palette_named
 from geodata.reconcile import MAX_TOLERANCE_KM
 
 
 class PreferencesDialog(QDialog):
-    """Options the user changes rarely: how figures are made, and the online basemap."""
+    """Options the user changes rarely: how figures are made, online data and the basemap."""
 
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -31,10 +39,18 @@ class PreferencesDialog(QDialog):
         self.online_basemap = QCheckBox("Show an online basemap (OpenStreetMap tiles)")
         self.online_basemap.setChecked(settings.get(ONLINE_BASEMAP))
         note = QLabel(
-            "Off by default: Frontline Atlas then makes no network request at all. "
-            "When on, map tiles are downloaded from OpenStreetMap's servers."
+            "Off by default: the map then needs no network. When on, map tiles are downloaded "
+            "from OpenStreetMap's servers."
         )
         note.setWordWrap(True)
+        self.online_data = QCheckBox("Allow fetching control data online (asked once)")
+        self.online_data.setObjectName("preferences-online-data")
+        self.online_data.setChecked(settings.get(ONLINE_CONSENTED))
+        online_data_note = QLabel(
+            f"Fetching control data contacts {host_list()}, only when you ask for data. "
+            "Unticked, Frontline Atlas asks before it next goes online."
+        )
+        online_data_note.setWordWrap(True)
         self.reconcile_km = QDoubleSpinBox()
         self.reconcile_km.setObjectName("preferences-reconcile-km")
         self.reconcile_km.setRange(0.0, MAX_TOLERANCE_KM)
@@ -77,6 +93,8 @@ class PreferencesDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(figures)
         layout.addWidget(reconcile_note)
+        layout.addWidget(self.online_data)
+        layout.addWidget(online_data_note)
         layout.addWidget(self.online_basemap)
         layout.addWidget(note)
         layout.addWidget(buttons)
@@ -84,6 +102,7 @@ class PreferencesDialog(QDialog):
     def accept(self) -> None:
         """Store the choices and close."""
         self._settings.set(ONLINE_BASEMAP, self.online_basemap.isChecked())
+        self._settings.set(ONLINE_CONSENTED, self.online_data.isChecked())
         self._settings.set(RECONCILE_KM, self.reconcile_km.value())
         self._settings.set(PALETTE, self.palette.currentData())
         self._settings.set(LABEL_LANGUAGE, self.language.currentData())

@@ -34,6 +34,11 @@ LAYER_VISIBLE = Setting("layers/visible", dict, {}, "Layer name -> shown")
 LAYER_OPACITY = Setting("layers/opacity", dict, {}, "Layer name -> opacity 0..1")
 PALETTE = Setting("view/palette", str, "default", "Colour palette: default or colour-blind")
 LABEL_LANGUAGE = Setting("map/label_language", str, "en", "Place names on the map: en or uk")
+#: Asked once, before the first online fetch of control data; withdrawn in Preferences.
+ONLINE_CONSENTED = Setting("online/consented", bool, False, "Fetching control data online allowed")
+LAST_HISTORY = Setting(
+    "history/last", str, "", "The last history opened (a folder, a file or 'deepstate')"
+)
 RECONCILE_KM = Setting(
     "figures/reconcile_km", float, 3.0, "Border and coast reconciliation tolerance, km (0 to 10)"
 )

@@ -106,11 +106,22 @@ class ExportError(GeodataError):
 class NetworkError(GeodataError):
     """An online request failed (after its retries); nothing was changed because of it.
 
+    ``status`` is the HTTP status the server answered, if it answered one.
+
     >>> str(NetworkError("https://example.invalid/x", "timed out after 20 s"))
     'cannot fetch https://example.invalid/x: timed out after 20 s'
     """
 
-    def __init__(self, url: str, reason: str) -> None:
+    def __init__(self, url: str, reason: str, status: int | None = None) -> None:
         self.url = url
         self.reason = reason
+        self.status = status
         super().__init__(f"cannot fetch {url}: {reason}")
+
+
+class SettingError(GeodataError, ValueError):
+    """A setting (an argument or an environment variable) holds a value that cannot be used.
+
+    >>> str(SettingError("mirror repository 'a b' is not owner/name"))
+    "mirror repository 'a b' is not owner/name"
+    """

@@ -69,9 +69,8 @@ class Palette:
     placeholder_text: str = "#666666"
     track: str = "#d9d9d9"
     preview_background: str = "#e6e6e6"
-    banner_background: str = "#fff4d6"
-    banner_edge: str = "#e0c36a"
-    banner_text: str = "#4a3b00"
+    card_background: str = "#ffffff"  # the welcome panel over the map
+    card_edge: str = "#b9b4a8"
 
     def roles(self) -> dict[str, str]:
         """Every colour by role name (without ``name`` and ``label``)."""

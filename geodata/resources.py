@@ -78,6 +78,37 @@ def newest_bundled_file() -> Path | None:
     return max(dated)[1] if dated else files[-1]
 
 
+def bundled_history_folder() -> Path | None:
+    """The bundled data folder when it makes a history: two or more files with dates in their names.
+
+    An installer built ``--with-data`` copies the files flat into ``data/``, so
+    the folder opens as a history (``open_history``) as it is.
+
+    >>> import os, tempfile; from pathlib import Path
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     for name in ("front_20241120.geojson", "front_20241121.geojson"):
+    ...         _ = (Path(folder) / name).write_text("{}")
+    ...     os.environ[DATA_VARIABLE] = folder
+    ...     found = bundled_history_folder() == Path(folder)
+    ...     del os.environ[DATA_VARIABLE]
+    >>> found
+    True
+    """
+    from geodata.dates import date_from_filename
+    from geodata.importers import SUPPORTED_FORMATS
+
+    folder = bundled_data_dir()
+    if folder is None:
+        return None
+    dates = {
+        date_from_filename(p.name)
+        for p in folder.iterdir()
+        if p.is_file() and p.suffix.lower() in SUPPORTED_FORMATS
+    }
+    dates.discard(None)
+    return folder if len(dates) >= 2 else None
+
+
 def resource_path(*parts: str) -> Path:
     """Return the path of a bundled file, e.g. ``resource_path("boundaries", "PROVENANCE.md")``."""
     return resources_dir().joinpath(*parts)

@@ -13,8 +13,9 @@
   makes the ``.dmg`` (see the README's "Install" section).
 
 ``--with-data DIR`` copies the control files in DIR (any readable format, dated
-names) into the bundle's ``data/`` folder: the app then opens with the newest
-of them, offline, and ``--self-test`` uses them.
+names) into the bundle's ``data/`` folder: the app opens them offline (on the
+first start as a history, with the timeline; later, its newest map; see
+``desktop.app.open_startup_data``), and ``--self-test`` uses them.
 """
 
 from __future__ import annotations

@@ -31,3 +31,16 @@ def _user_folders_in_tmp(tmp_path_factory, monkeypatch):
     home = tmp_path_factory.mktemp("user")
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+
+
+@pytest.fixture(autouse=True)
+def _online_sources_stay_local(monkeypatch):
+    """No test reaches the internet by default: the online sources point at a closed local port.
+
+    Tests that fetch name their own local server (``127.0.0.1``).
+    """
+    from geodata.history.deepstate_online import BASE_URL_VARIABLE
+    from geodata.history.mirror import SETTINGS
+
+    for variable in (BASE_URL_VARIABLE, SETTINGS["api_url"][0], SETTINGS["raw_url"][0]):
+        monkeypatch.setenv(variable, "http://127.0.0.1:9")

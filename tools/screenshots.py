@@ -1,8 +1,11 @@
 """Make the README's screenshots of the main window (offscreen, no display needed).
 
     uv run python tools/screenshots.py CONTROL_FILE [--out docs] [--front FILE]
+    uv run python tools/screenshots.py --only first-run [--out docs]
 
-Writes, at 1400 x 900: ``empty-state.png`` (no control data),
+Writes, at 1400 x 900: ``first-run.png`` (no control data: the welcome panel),
+``fetch-in-progress.png`` (the whole history being fetched from a slow local
+server on 127.0.0.1, its progress in the status bar; nothing goes online),
 ``main-window.png`` (the file loaded), ``statistics-table.png`` (its
 Statistics panel), ``method-panel.png`` (the Method panel in front),
 ``selected-oblast.png`` (Donetsk
@@ -10,40 +13,53 @@ selected in the table, the map zoomed to it), ``proposal-<id>.png`` for each
 built-in proposal, ``proposal-compare.png`` (two proposals side by side) and
 ``settlements-pokrovsk.png`` (the ``--front`` file, by default DeepStateMap's of
 1 August 2025 from ``../shared/data``, at zoom 9 round Pokrovsk: the Settlements
-layer, held places marked).
+layer, held places marked). ``--only first-run`` makes the first two alone.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import json
+import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from desktop.qt_setup import prepare_qt
+from geodata.history.deepstate_online import BASE_URL_VARIABLE
 
 REPO = Path(__file__).resolve().parents[1]
 FRONT_FILE = REPO.parent / "shared/data/deepstate/daily/deepstatemap_data_20250801.geojson"
 POKROVSK = (48.28, 37.18)  # lat, lon
+FETCHED_UPDATES = 30  # the local server's list: one update a day up to 2024-11-20
+SECONDS_PER_MAP = 0.8  # the local server's pace: slow enough to catch the fetch running
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("control_file", type=Path)
+    parser.add_argument("control_file", type=Path, nargs="?")
+    parser.add_argument(
+        "--only", choices=("all", "first-run"), default="all",
+        help="first-run: only first-run.png and fetch-in-progress.png (no control file needed)",
+    )  # fmt: skip
     parser.add_argument("--out", type=Path, default=Path("docs"))
     parser.add_argument(
         "--front", type=Path, default=FRONT_FILE,
         help="the control file of the Pokrovsk close-up (skipped if absent)",
     )  # fmt: skip
     args = parser.parse_args(argv)
+    if args.control_file is None and args.only == "all":
+        parser.error("a control file is needed (or --only first-run)")
 
     args.out.mkdir(parents=True, exist_ok=True)
     prepare_qt(headless=True)
-    from PySide6.QtCore import QEvent, QEventLoop, QTimer
+    from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
     from desktop.main_window import MainWindow
-    from desktop.settings import Settings
+    from desktop.settings import ONLINE_CONSENTED, Settings
     from desktop.statistics.model import KEY_ROLE
     from geodata.scenarios.proposals import builtin_proposals
 
@@ -61,15 +77,38 @@ def main(argv: list[str] | None = None) -> int:
         loop.exec()
 
     with tempfile.TemporaryDirectory() as scratch:
-        # Fresh settings: the default layout, not the one on this machine.
+        # Fresh settings and store: the default layout, not the one on this machine.
+        settings = Settings(Path(scratch) / "settings.ini")
         window = MainWindow(
-            Settings(Path(scratch) / "settings.ini"), proposals_dir=Path(scratch) / "proposals"
-        )
+            settings, proposals_dir=Path(scratch) / "proposals",
+            store_path=Path(scratch) / "store.sqlite",
+        )  # fmt: skip
         window.resize(1400, 900)
         window.show()
         wait(window.map.page_ready)
         wait(ms=400)
-        save(window, "empty-state.png")
+        save(window, "first-run.png")
+
+        # The whole history being fetched, from a slow server on this machine.
+        settings.set(ONLINE_CONSENTED, True)  # as after the one question
+        with slow_update_server() as server:
+            os.environ[BASE_URL_VARIABLE] = server.url
+            try:
+                window.welcome.buttons["fetch_updates"].click()
+                status = window.statusBar()
+                started = time.monotonic()
+                while "update 4 of" not in status.currentMessage():
+                    wait(ms=100)
+                    if time.monotonic() - started > 60:
+                        raise SystemExit("the fetch from the local server did not progress")
+                wait(ms=300)
+                save(window, "fetch-in-progress.png")
+            finally:
+                window.runner.cancel_all()
+                window.runner.wait_for_done()
+                del os.environ[BASE_URL_VARIABLE]
+        if args.only == "first-run":
+            return finish(app, window, args.out)
 
         window.open_file(args.control_file)
         wait(window.map.control_drawn)
@@ -128,11 +167,43 @@ def main(argv: list[str] | None = None) -> int:
             window.compare.clear()
         else:
             print(f"skipped settlements-pokrovsk.png: no {args.front}")
-        window.close()
-        window.deleteLater()
-        app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    print(f"wrote the screenshots in {args.out}")
+        return finish(app, window, args.out)
+
+
+def finish(app, window, out: Path) -> int:
+    """Close the window (its page before the web profile) and say where the shots are."""
+    from PySide6.QtCore import QEvent
+
+    window.close()
+    window.deleteLater()
+    app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    print(f"wrote the screenshots in {out}")
     return 0
+
+
+def slow_update_server():
+    """A DeepStateMap stand-in on 127.0.0.1 (the hostile set's): a list of updates, maps slowly."""
+    sys.path.insert(0, str(REPO / "tools"))
+    from hostile.server import Server, good_map
+
+    last = dt.datetime(2024, 11, 20, 12, tzinfo=dt.UTC)
+    entries = [
+        {"id": int((last - dt.timedelta(days=n)).timestamp()),
+         "createdAt": (last - dt.timedelta(days=n)).isoformat().replace("+00:00", "Z"),
+         "description": "…", "descriptionEn": "Map updated."}
+        for n in range(FETCHED_UPDATES - 1, -1, -1)
+    ]  # fmt: skip
+
+    def slowly(handler, stop):
+        stop.wait(SECONDS_PER_MAP)
+        body = json.dumps(good_map()).encode()
+        handler.send_response(200)
+        handler.send_header("Content-Type", "application/json")
+        handler.send_header("Content-Length", str(len(body)))
+        handler.end_headers()
+        handler.wfile.write(body)
+
+    return Server(list_answer=entries, map_answer=slowly)
 
 
 if __name__ == "__main__":

@@ -18,12 +18,13 @@ from desktop.error_dialog import show_error
 from desktop.history.timeline_dock import TimelineDock
 from desktop.literal_text import literal_text
 from desktop.map.view import MapView
+from desktop.online_consent import OnlineConsent
 from desktop.statistics.control_loader import LoadedControl, loaded_control
 from desktop.tasks import TaskHandle, TaskRunner
 from geodata.errors import StoreError
 from geodata.history.changes import compare_dates, gained_and_lost
 from geodata.history.compute import compute_history
-from geodata.history.deepstate_online import Client, fetch_updates
+from geodata.history.deepstate_online import Client, fetch_latest, fetch_updates
 from geodata.history.series import HistorySeries
 from geodata.history.sources import DEEPSTATE_STORE, open_history
 from geodata.history.store import Store
@@ -38,6 +39,7 @@ class HistoryController(QObject):
 
     opened = Signal(object)  # HistorySeries
     date_shown = Signal(int)  # row, once map, tables and chart have been given the date
+    fetching = Signal(bool)  # an online fetch started (True) or ended (False)
 
     def __init__(
         self,
@@ -47,8 +49,11 @@ class HistoryController(QObject):
         runner: TaskRunner,
         store_path: Path | None = None,
         state: AppState | None = None,
+        consent: OnlineConsent | None = None,
     ) -> None:
         super().__init__(parent)
+        # Without the window's (remembered) consent, every online fetch asks.
+        self._consent = consent if consent is not None else OnlineConsent(None, parent)
         self._parent, self._dock, self._map, self._runner = parent, dock, map_view, runner
         self._store_path = store_path
         self._store: Store | None = None
@@ -59,6 +64,8 @@ class HistoryController(QObject):
         self._cache_lock = threading.Lock()
         self._task: TaskHandle | None = None
         self._date_task: TaskHandle | None = None
+        self._fetch_task: TaskHandle | None = None
+        self._say_when_opened: tuple[TaskHandle, str, int] | None = None  # a fetch's summary
         dock.date_changed.connect(self.show_row)
         dock.compare_changed.connect(lambda _row: self._update_comparison())
         dock.open_requested.connect(self.choose_folder)
@@ -71,6 +78,11 @@ class HistoryController(QObject):
     @series.setter
     def series(self, series: HistorySeries | None) -> None:
         self._state.set_series(series)
+
+    @property
+    def source(self) -> str | Path | None:
+        """Where the history open came from: a folder, a file or ``deepstate``."""
+        return self._source if self.series is not None else None
 
     @property
     def store(self) -> Store | None:
@@ -151,6 +163,22 @@ class HistoryController(QObject):
         )
         return self._task
 
+    def close(self) -> None:
+        """Close the history open (File ▸ Close Control Data): no timeline, no dates."""
+        for task in (self._task, self._date_task):
+            if task is not None and task.is_running:
+                task.cancel()
+        self._source = None
+        self._return_to = None
+        with self._cache_lock:
+            self._payloads.clear()
+        if self.series is not None:
+            self.series = None
+            self._dock.set_series(None)
+            self._dock.show_comparison(None)
+            self._map.clear_change()
+        self._dock.hide()
+
     def recompute(self) -> TaskHandle | None:
         """Open the shown history again (the figures' method changed), keeping its date."""
         if self.series is None or self._source is None:
@@ -160,35 +188,63 @@ class HistoryController(QObject):
         return self.open_source(self._source)
 
     def fetch_updates(self) -> TaskHandle | None:
-        """Fetch DeepStateMap's new updates (after asking: it goes online), then show them."""
-        answer = QMessageBox.question(
-            self._parent,
-            "Fetch DeepStateMap updates",
-            "This connects to DeepStateMap (deepstatemap.live) over the internet and downloads "
-            "the map updates not yet in the local store. Go ahead?",
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        """Fetch DeepStateMap's whole history: the updates not yet in the store, then show them.
+
+        It goes online: the user's consent is asked first, once (see
+        :mod:`desktop.online_consent`); refused, nothing is contacted.
+        """
+        if not self._consent.ask():
             return None
         return self.fetch_updates_now()
 
+    def fetch_latest(self) -> TaskHandle | None:
+        """Fetch DeepStateMap's latest map into the store (after the consent, asked once).
+
+        The stored updates then open as a history, at the latest date.
+        """
+        if not self._consent.ask():
+            return None
+        return self.fetch_latest_now()
+
     def fetch_updates_now(self, client: Client | None = None) -> TaskHandle | None:
-        """Fetch without asking (tests, scripts); None if the store cannot be opened (said so)."""
+        """Fetch the whole history without asking (tests, scripts).
+
+        None if the store cannot be opened (said so); while a fetch runs, that one.
+        """
+        return self._fetch(fetch_updates, client, "Fetching DeepStateMap updates")
+
+    def fetch_latest_now(self, client: Client | None = None) -> TaskHandle | None:
+        """Fetch the latest map without asking (tests, scripts); as :meth:`fetch_updates_now`."""
+        return self._fetch(fetch_latest, client, "Fetching DeepStateMap's latest map")
+
+    def _fetch(self, fetch, client: Client | None, label: str) -> TaskHandle | None:
+        # One fetch at a time: another request while one runs says so and waits for it.
+        if self._fetch_task is not None and self._fetch_task.is_running:
+            self._state.say(f"{self._fetch_task.label} already; Cancel stops it.", 8000)
+            return self._fetch_task
         store = self.store
         if store is None:
             return None
-        return self._runner.run(
-            lambda progress: fetch_updates(store, client or Client(), progress=progress),
-            label="Fetching DeepStateMap updates",
-            on_result=lambda report: self._fetched(report),
-            on_error=lambda error: show_error(self._parent, error, "Fetching DeepStateMap updates"),
+        self._fetch_task = self._runner.run(
+            lambda progress: fetch(store, client or Client(), progress=progress),
+            label=label,
+            on_result=self._fetched,
+            on_error=lambda error: show_error(self._parent, error, label),
+            on_done=lambda: self.fetching.emit(False),
         )
+        self.fetching.emit(True)
+        return self._fetch_task
 
     def _fetched(self, report) -> None:
-        message = f"DeepStateMap: {report.listed} updates listed, {len(report.stored)} new"
+        message = f"DeepStateMap: {report.summary()}"
         if report.skipped:
-            message += f"; {len(report.skipped)} skipped (the first: {report.skipped[0]})"
-        self._state.say(message, 20000 if report.skipped else 10000)
-        self.open_source(DEEPSTATE_STORE)
+            message += f" (the first: {report.skipped[0]})"
+        if report.notes:
+            message += f"; {report.notes[0]}"
+        timeout_ms = 20000 if report.skipped or report.notes else 10000
+        self._state.say(message, timeout_ms)
+        # Opening's progress replaces the line: it is said again once the history shows.
+        self._say_when_opened = (self.open_source(DEEPSTATE_STORE), message, timeout_ms)
 
     def _opened(self, series: HistorySeries) -> None:
         self.series = series
@@ -208,6 +264,9 @@ class HistoryController(QObject):
             )
         elif series.notes:
             self._state.say(f"{series.source}: {series.notes[0]}", 10000)
+        elif self._say_when_opened is not None and self._say_when_opened[0] is self._task:
+            self._state.say(*self._say_when_opened[1:])
+        self._say_when_opened = None
         self.opened.emit(series)
 
     # -- showing a date ----------------------------------------------------------------------

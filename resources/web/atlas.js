@@ -311,6 +311,14 @@
     }
   }
 
+  /* Once more when the map has come to rest: names shown or moved by a zoom's
+   * last steps (river names among them) are weighed again. */
+  var settleTimer = null;
+  function settleLabelsSoon() {
+    if (settleTimer) { clearTimeout(settleTimer); }
+    settleTimer = setTimeout(function () { settleTimer = null; hideOverlappingLabels(); }, 120);
+  }
+
   function setCollides(entry, collides) {
     entry.marker.getElement().classList.toggle("atlas-collides", collides);
     var dot = entry.dot && entry.dot.getElement();
@@ -427,7 +435,10 @@
     addControls(data);
     if (data.tiles) { setTiles(data.tiles); }
     map.on("zoomend", updateLabelZoom);
-    map.on("zoomend moveend resize", hideOverlappingLabels);
+    map.on("zoomend moveend resize", function () {
+      hideOverlappingLabels();
+      settleLabelsSoon();
+    });
     map.on("zoomend moveend", function () { if (hydrography) { showWaterLegend(); } });
     // Python keeps the view's extent (a briefing map can show "the map view").
     map.on("moveend", function () {
@@ -482,6 +493,7 @@
     hydrography.add(band, data);
     showWaterLegend();
     hideOverlappingLabels();
+    settleLabelsSoon();
     send("hydrography_drawn", { band: band, state: hydrography.state() });
   };
 

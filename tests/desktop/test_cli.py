@@ -257,6 +257,67 @@ def test_update_command_against_a_local_server(tmp_path, capsys):
         server.close()
 
 
+def test_update_latest_stores_the_latest_map(tmp_path, capsys):
+    from tests.geodata.history.test_mirror import LocalSources
+    from tests.geodata.history.test_online import UPDATE_ID, synthetic_map
+
+    latest = {"id": UPDATE_ID, "datetime": "2024-11-20T12:00:00.000Z", "map": synthetic_map()}
+    with LocalSources({}, latest=latest) as sources:
+        assert main(["update", "--latest", "--url", sources.deepstate_url]) == 0
+        assert f"the latest map (update {UPDATE_ID}) stored" in capsys.readouterr().err
+        assert main(["update", "--latest", "--url", sources.deepstate_url]) == 0
+        assert "the latest map is already in the store" in capsys.readouterr().err
+        assert sources.hits == ["/api/history/last", "/api/history/last"]
+        sources.latest = [latest]
+        assert main(["update", "--latest", "--url", sources.deepstate_url]) == 2
+    error = capsys.readouterr().err  # no progress when piped: one line
+    assert error.count("\n") == 1 and error.endswith(
+        "/api/history/last: the latest map is a JSON list, not a JSON object\n"
+    )
+    from geodata.history.store import Store
+
+    (update,) = Store().updates()
+    assert update.id == UPDATE_ID and update.date.isoformat() == "2024-11-20"
+    assert update.created_at == "2024-11-20T12:00:00.000Z"
+
+
+def test_update_falls_back_to_the_mirror_and_says_so(tmp_path, capsys, monkeypatch):
+    from tests.geodata.history.test_mirror import (
+        LocalSources,
+        files_of,
+        mirror_dates,
+        write_mirror_files,
+    )
+
+    files = files_of(write_mirror_files(tmp_path / "data"))
+    with LocalSources(dict(list(files.items())[:3])) as sources:
+        mirror = sources.mirror()
+        for name in ("repository", "ref", "api_url", "raw_url"):
+            monkeypatch.setenv(f"FRONTLINE_ATLAS_MIRROR_{name.upper()}", getattr(mirror, name))
+        assert main(["update", "--url", sources.deepstate_url]) == 0
+        err = capsys.readouterr().err
+        assert "3 dated files listed by the mirror, 3 new stored" in err
+        assert (f"frontline-atlas: note: DeepStateMap's history list refused (HTTP 401); "
+                f"fetched from the mirror {mirror.label}\n") in err  # fmt: skip
+        assert main(["update", "--mirror"]) == 0  # straight to the mirror: nothing new
+        assert "3 dated files listed by the mirror, 0 new stored" in capsys.readouterr().err
+        assert sources.hits.count("/api/history/public") == 1
+        sources.files = {}  # the mirror holds nothing: one line, naming the fallback
+        assert main(["update", "--url", sources.deepstate_url]) == 2
+        error = capsys.readouterr().err  # no progress when piped: one line
+    assert error.count("\n") == 1 and "holds no dated GeoJSON files" in error
+    assert f"(the mirror {mirror.label} was asked because DeepStateMap's history list " in error
+    assert main(["history", "deepstate", "--format", "json"]) == 0
+    dates = [entry["date"] for entry in json.loads(capsys.readouterr().out)["dates"]]
+    assert dates == [day.isoformat() for day in mirror_dates()[:3]]
+    monkeypatch.setenv("FRONTLINE_ATLAS_MIRROR_REF", "../x")
+    assert main(["update", "--mirror"]) == 2
+    assert capsys.readouterr().err == (
+        "frontline-atlas: mirror ref '../x' (from FRONTLINE_ATLAS_MIRROR_REF) is not a branch, "
+        "tag or commit (letters, digits, -_./)\n"
+    )
+
+
 @pytest.mark.parametrize("extension", [".pdf", ".png", ".svg", ".html", ".xlsx", ".csv", ".json",
                                        ".geojson", ".gpkg"])  # fmt: skip
 def test_export_writes_every_format(control_file, tmp_path, capsys, extension):

@@ -11,7 +11,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 
-from desktop.main_window import EMPTY_MESSAGE, MainWindow
+from desktop.main_window import MainWindow
 from desktop.map.interceptor import LOCAL_SCHEMES
 from desktop.settings import RECENT_FILES, WINDOW_GEOMETRY
 from desktop.statistics.model import KEY_ROLE
@@ -50,9 +50,9 @@ def row_by_name(window, name: str) -> int:
     raise AssertionError(f"{name} is not in the table")
 
 
-def test_window_opens_with_the_basemap_and_the_empty_banner(window, qtbot):
-    assert window.banner.isVisible()
-    assert window.banner.label.text() == EMPTY_MESSAGE
+def test_window_opens_with_the_basemap_and_the_welcome_panel(window, qtbot):
+    assert window.welcome.isVisible()
+    assert window.welcome.title.text() == "No control-area data yet"
     assert window.stats_dock.table.model().rowCount() == 0
     state = page_state(qtbot, window.map)
     assert state["controlFeatures"] == 0
@@ -80,7 +80,7 @@ def test_loading_the_2024_11_20_snapshot_fills_table_map_and_info(window, qtbot,
     assert method["Border and coast reconciliation"].text().startswith("3 km")
     assert "Crimea: +250.1 km²" in method["Added per unit"].text()
     assert "603,628" in method["Denominator"].text()
-    assert not window.banner.isVisible()
+    assert not window.welcome.isVisible()
     assert window.info_dock.fields["date"].text().startswith("2024-11-20")
     assert "Control areas: DeepStateMap" in window.info_dock.fields["credits"].text()
     state = page_state(qtbot, window.map)
@@ -231,8 +231,10 @@ def test_drop_on_the_map_opens_the_file(window, qtbot, tmp_path):
     path = write_control_file(tmp_path, "dropped", ".geojson")
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(path))])
-    # The point is in the window's coordinates, over the middle of the map.
-    at = window.map.mapTo(window, window.map.rect().center())
+    # The point is in the window's coordinates, over the map below the welcome panel.
+    below_panel = window.map.rect().center()
+    below_panel.setY(window.map.height() - 60)
+    at = window.map.mapTo(window, below_panel)
     assert window.childAt(at) is window.map.focusProxy()
     assert not window.map.focusProxy().acceptDrops()
     buttons, keys = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier

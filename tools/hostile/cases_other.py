@@ -21,6 +21,8 @@ from lab import Case, Failure, Lab, refused, same_figures, succeeded
 
 def _update(list_answer=None, map_answer=None, timeout=200, first_good=True):
     """Fetch a good update, then from a misbehaving server: a clear result, the store kept."""
+    if list_answer is None and map_answer is not None:
+        list_answer = _entry()  # a new update, whose map the server then sends as told
 
     def run(lab: Lab):
         if first_good:
@@ -45,6 +47,35 @@ def _update(list_answer=None, map_answer=None, timeout=200, first_good=True):
                 shares = [row["controlled_pct"] for row in entry["regions"]]
                 if max(shares) > 100 or min(shares) < 0:
                     raise Failure("wrong", f"{entry['date']}: a share outside 0 to 100 %")
+
+    return run
+
+
+def _mirror(tree_answer=None, file_answer=None, timeout=200):
+    """DeepStateMap refuses its list, so the mirror is asked: a clear result, the store kept."""
+
+    def run(lab: Lab):
+        with server.Server() as good:
+            succeeded(lab.cli("update", "--url", good.url))
+        rows = row_counts(store_path(lab))
+        with server.Server(server.refused, None, tree_answer, file_answer) as bad:
+            result = lab.cli("update", "--url", bad.url, timeout=timeout,
+                             env=lab.env | bad.mirror_env)  # fmt: skip
+        if result.code == 2:
+            refused(result, "the mirror")
+        elif result.code != 0:
+            raise Failure("other", f"exit {result.code}: {result.err.strip()[:200]!r}")
+        elif "fetched from the mirror" not in result.err:
+            raise Failure("other", f"the fallback to the mirror is not said: {result.err[-300:]!r}")
+        not_moved_aside(lab)
+        if row_counts(store_path(lab))["updates"] < rows["updates"]:
+            raise Failure("lost", "updates fetched before were lost")
+        history = succeeded(lab.cli("history", "deepstate", "--format", "json")).json()
+        dates = {entry["date"] for entry in history["dates"]}
+        if "2024-11-20" not in dates:
+            raise Failure("lost", "the update fetched before is no longer in the history")
+        if result.code == 0 and "2024-11-21" not in dates:
+            raise Failure("lost", "the mirror's file was fetched but is not in the history")
 
     return run
 
@@ -117,6 +148,25 @@ UPDATE_CASES = [
         4,
         "update list of 200,000 entries",
         _update([{"id": i, "createdAt": "x"} for i in range(200_000)]),
+    ),
+    Case(6, "update list refused: the mirror instead", _mirror()),
+    Case(3, "update from a mirror listing that is a list", _mirror(tree_answer=[1, 2])),
+    Case(3, "update from a mirror listing without files", _mirror(tree_answer={"tree": {}})),
+    Case(3, "update from a mirror file that is HTML", _mirror(file_answer=b"<html>429</html>")),
+    Case(
+        3,
+        "update from a mirror file of bad geometry",
+        _mirror(file_answer={"type": "Polygon", "coordinates": [[["x", 1]]]}),
+    ),
+    Case(4, "update from a mirror listing of 1 GB", _mirror(tree_answer=server.endless)),
+    Case(4, "update from a mirror file of 1 GB", _mirror(file_answer=server.endless)),
+    Case(
+        4,
+        "update from a mirror file redirected to file:",
+        _mirror(file_answer=server.redirect_to("file:///etc/passwd")),
+    ),
+    Case(
+        4, "update from a mirror file a byte a second", _mirror(file_answer=server.drip), big=True
     ),
 ]
 

@@ -95,6 +95,9 @@ class Lab:
             "PYTHONDONTWRITEBYTECODE": "1",
         })  # fmt: skip
         env.pop("FRONTLINE_ATLAS_DEEPSTATE_URL", None)
+        # A case whose list is refused falls back to the mirror: never the real one.
+        env.update({"FRONTLINE_ATLAS_MIRROR_API_URL": "http://127.0.0.1:9",
+                    "FRONTLINE_ATLAS_MIRROR_RAW_URL": "http://127.0.0.1:9"})  # fmt: skip
         return cls(root, env)
 
     @property

@@ -29,24 +29,58 @@ def good_map() -> dict:
          "geometry": {"type": "Polygon", "coordinates": square}}]}  # fmt: skip
 
 
+MIRROR_FILE = "data/deepstatemap_data_20241121.geojson"
+
+
+def mirror_tree() -> dict:
+    """GitHub's listing of the mirror: one dated file."""
+    return {"tree": [{"path": MIRROR_FILE, "type": "blob", "size": 300}], "truncated": False}
+
+
+def mirror_file() -> dict:
+    """A mirrored daily file: one plain polygon in Luhansk oblast, no properties."""
+    square = [[[38.8, 48.6], [39.7, 48.6], [39.7, 49.2], [38.8, 49.2], [38.8, 48.6]]]
+    return {"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {},
+            "geometry": {"type": "Polygon", "coordinates": square}}]}  # fmt: skip
+
+
+def refused(handler, stop) -> None:
+    """HTTP 401, as DeepStateMap answers its list when it wants a login."""
+    handler.send_response(401)
+    handler.send_header("Content-Length", "0")
+    handler.end_headers()
+
+
 class Server:
     """Serve ``list_answer`` at ``/api/history/public`` and ``map_answer`` at every map address.
 
     Each answer is bytes, a JSON-able object, or a callable ``answer(handler, stop)``.
+    The mirror is here too: ``tree_answer`` at GitHub's listing (``/github/…/git/trees/…``)
+    and ``file_answer`` at every raw file (``/raw/…``); :attr:`mirror_env` points the app at it.
     """
 
-    def __init__(self, list_answer=None, map_answer=None) -> None:
+    def __init__(self, list_answer=None, map_answer=None, tree_answer=None,
+                 file_answer=None) -> None:  # fmt: skip
         self.stop = threading.Event()
         answers = {"list": listing() if list_answer is None else list_answer,
-                   "map": good_map() if map_answer is None else map_answer}  # fmt: skip
+                   "map": good_map() if map_answer is None else map_answer,
+                   "tree": mirror_tree() if tree_answer is None else tree_answer,
+                   "file": mirror_file() if file_answer is None else file_answer}  # fmt: skip
         stop = self.stop
+
+        def kind(path: str) -> str:
+            if path.startswith("/github/"):
+                return "tree"
+            if path.startswith("/raw/"):
+                return "file"
+            return "list" if path.endswith("/public") else "map"
 
         class Handler(BaseHTTPRequestHandler):
             def log_message(self, *args):
                 pass
 
             def do_GET(self):
-                answer = answers["list" if self.path.endswith("/public") else "map"]
+                answer = answers[kind(self.path.split("?")[0])]
                 with contextlib.suppress(BrokenPipeError, ConnectionResetError, ssl.SSLError):
                     if callable(answer):
                         return answer(self, stop)
@@ -61,7 +95,10 @@ class Server:
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.httpd.daemon_threads = True
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/api/history"
+        origin = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        self.url = f"{origin}/api/history"
+        self.mirror_env = {"FRONTLINE_ATLAS_MIRROR_API_URL": f"{origin}/github",
+                           "FRONTLINE_ATLAS_MIRROR_RAW_URL": f"{origin}/raw"}  # fmt: skip
 
     def __enter__(self) -> Server:
         return self

@@ -140,6 +140,30 @@ def test_fetching_updates_then_showing_them(window, qtbot):
     qtbot.waitUntil(lambda: "DeepStateMap" in credits.text(), timeout=PAGE_TIMEOUT_MS)
 
 
+def test_a_refused_list_is_fetched_from_the_mirror_and_the_status_line_says_so(
+    window, qtbot, tmp_path
+):
+    from geodata.history.deepstate_online import Client
+    from tests.geodata.history.test_mirror import LocalSources, files_of, write_mirror_files
+
+    daily = write_mirror_files(tmp_path / "data")
+    with LocalSources(files_of(daily)) as sources, pytest.MonkeyPatch.context() as env:
+        mirror = sources.mirror()
+        for variable, value in (("FRONTLINE_ATLAS_MIRROR_REPOSITORY", mirror.repository),
+                                ("FRONTLINE_ATLAS_MIRROR_REF", mirror.ref),
+                                ("FRONTLINE_ATLAS_MIRROR_API_URL", mirror.api_url),
+                                ("FRONTLINE_ATLAS_MIRROR_RAW_URL", mirror.raw_url)):  # fmt: skip
+            env.setenv(variable, value)
+        client = Client(base_url=sources.deepstate_url, timeout_s=2, retries=0)
+        with qtbot.waitSignal(window.history.opened, timeout=PAGE_TIMEOUT_MS):
+            window.history.fetch_updates_now(client)
+    assert len(window.history.series) == 30
+    message = window.statusBar().currentMessage()
+    assert "30 dated files listed by the mirror, 30 new stored" in message
+    assert (f"DeepStateMap's history list refused (HTTP 401); fetched from the mirror "
+            f"{mirror.label}") in message  # fmt: skip
+
+
 def test_an_unreadable_file_is_left_out_and_reported(window, qtbot, tmp_path):
     folder = growing_front(tmp_path / "daily", days=3)
     (folder / "front_2024-11-21.geojson").write_text("{ not json")

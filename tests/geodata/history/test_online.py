@@ -12,7 +12,7 @@ import pytest
 
 from geodata.errors import NetworkError
 from geodata.history.compute import compute_history
-from geodata.history.deepstate_online import Client, fetch_updates
+from geodata.history.deepstate_online import Client, fetch_latest, fetch_updates
 from geodata.history.sources import open_history
 from geodata.history.store import Store
 from tests.helpers import API_SAMPLE
@@ -307,3 +307,46 @@ def test_a_map_with_an_impossible_date_of_its_own_is_dated_by_the_list(tmp_path)
     finally:
         running.close()
     assert store.updates()[0].date == dt.date(2024, 11, 20)
+
+
+# -- the latest map (/last) --------------------------------------------------------------------
+
+
+def test_the_latest_map_is_stored_once_as_an_update(tmp_path):
+    document = {"id": UPDATE_ID, "datetime": "2024-11-20T12:00:00.000Z", "map": synthetic_map()}
+    running = Server(map_document=document)
+    try:
+        store = Store(tmp_path / "store.sqlite")
+        report = fetch_latest(store, client(running))
+        again = fetch_latest(store, client(running))
+    finally:
+        running.close()
+    assert report.source == "latest" and report.stored == (UPDATE_ID,) and again.stored == ()
+    assert report.summary() == f"the latest map (update {UPDATE_ID}) stored"
+    (update,) = store.updates()
+    assert update.date == dt.date(2024, 11, 20) and update.created_at == document["datetime"]
+    series = compute_history(open_history("deepstate", store), store)
+    assert series.controlled_km2[0, series.boundaries.row_of("UA-09")] > 3000
+
+
+@pytest.mark.parametrize(
+    ("document", "message"),
+    [
+        ([synthetic_map()], "the latest map is a JSON list, not a JSON object"),
+        (synthetic_map(), "the latest map cannot be used: it has no id"),
+        ({"id": "1732104000", "map": synthetic_map()}, 'its id "1732104000" is not a whole'),
+        ({"id": UPDATE_ID, "datetime": "9999-01-01T00:00:00Z", "map": synthetic_map()},
+         r'its date 9999-01-01 \(from datetime "9999-01-01T00:00:00Z"\) is not between'),
+        ({"id": UPDATE_ID, "map": [1]}, "the map cannot be used: a JSON list is not GeoJSON"),
+    ],
+)  # fmt: skip
+def test_a_wrong_latest_map_gives_one_clear_error(tmp_path, document, message):
+    running = Server(map_document=document)
+    try:
+        store = Store(tmp_path / "store.sqlite")
+        with pytest.raises(NetworkError, match=message) as caught:
+            fetch_latest(store, client(running))
+    finally:
+        running.close()
+    assert str(caught.value).startswith(f"cannot fetch {running.url}/last: ")
+    assert store.updates() == []

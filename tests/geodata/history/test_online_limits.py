@@ -262,6 +262,17 @@ def test_a_redirect_away_from_http_is_refused(tmp_path, target):
     )
 
 
+def test_a_redirect_loop_gives_one_line(tmp_path):
+    with Scripted({LIST_PATH: redirect_to(LIST_PATH)}) as server:
+        with pytest.raises(NetworkError) as caught:
+            fetch_updates(Store(tmp_path / "store.sqlite"), quick_client(server))
+        assert len(server.hits) < 12  # urllib's own limit, once: no retry
+    assert str(caught.value) == (
+        f"cannot fetch {server.url}/public: the server redirected in a loop or too many times "
+        "(HTTP 302)"
+    )
+
+
 def test_a_redirect_within_http_is_followed(tmp_path):
     with Scripted({LIST_PATH: redirect_to("/mirror/public")}) as server:
         report = fetch_updates(Store(tmp_path / "store.sqlite"), quick_client(server))
