@@ -54,13 +54,11 @@
       var group = L.layerGroup();
       // The sea: the region less the detailed land; drawn over the oblasts'
       // fill, it clips them to GSHHG's coast (the figures keep Natural Earth's).
+      // No outline: the land is cut at the region's edge, which is no coast.
       var holes = (data.land || []).map(function (polygon) { return latLngs(polygon[0]); });
       if (holes.length) {
         L.polygon([REGION].concat(holes), {
           renderer: renderer, stroke: false, fillColor: palette.sea, fillOpacity: 1, interactive: false
-        }).addTo(group);
-        L.polygon(holes, {
-          renderer: renderer, fill: false, color: palette.shoreline, weight: 0.8, interactive: false
         }).addTo(group);
       }
       (data.lakes || []).forEach(function (lake) {
