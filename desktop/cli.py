@@ -83,29 +83,17 @@ def _scenario(args: argparse.Namespace) -> int:
 
 
 def _history(args: argparse.Namespace) -> int:
-    from geodata.history.compute import compute_history
-    from geodata.history.sources import open_history
-    from geodata.history.store import Store
-
     if args.start and args.end and args.start > args.end:
         raise GeodataError(f"--from {args.start} is after --to {args.end}")
-    store = Store()
-    if store.recovered_from is not None:
-        print(f"{PROG}: note: the history store was damaged and has been rebuilt; the old file "
-              f"is kept as {store.recovered_from}", file=sys.stderr)  # fmt: skip
-    series = compute_history(
-        open_history(args.source, store), store, reconcile_km=args.reconcile_km
-    )
-    for note in series.notes:
-        print(f"{PROG}: note: {note}", file=sys.stderr)
+    series, _store = _open_series(args, allow_empty=True)
     series = series.between(args.start, args.end)
     sys.stdout.write(series.to_json() if args.format == "json" else series.to_csv())
     sys.stdout.flush()
     return 0
 
 
-def _open_series(args: argparse.Namespace):
-    """A history computed (or found in the store) for ``changes`` and ``rates``; notes on stderr."""
+def _open_series(args: argparse.Namespace, allow_empty: bool = False):
+    """A history computed (or found in the store), with its store; notes on stderr."""
     from geodata.history.compute import compute_history
     from geodata.history.sources import open_history
     from geodata.history.store import Store
@@ -119,7 +107,7 @@ def _open_series(args: argparse.Namespace):
     )
     for note in series.notes:
         print(f"{PROG}: note: {note}", file=sys.stderr)
-    if not len(series):
+    if not len(series) and not allow_empty:
         raise GeodataError(f"{args.source}: the history has no dates")
     return series, store
 

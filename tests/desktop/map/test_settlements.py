@@ -25,17 +25,6 @@ from tests.desktop.helpers import (
 POKROVSK = (48.28, 37.18)
 
 
-@pytest.fixture
-def view(qtbot):
-    view = MapView()
-    qtbot.addWidget(view)
-    view.resize(1100, 750)
-    with qtbot.waitSignal(view.page_ready, timeout=PAGE_TIMEOUT_MS):
-        view.show()
-    qtbot.wait(500)  # the page's first fit to Ukraine settles
-    return view
-
-
 def place_row(name: str, region_code: str) -> int:
     places = load_gazetteer()
     return int(places.index[(places["name"] == name) & (places["region_code"] == region_code)][0])

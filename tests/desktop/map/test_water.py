@@ -2,23 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
-
-from desktop.map.view import MapView
-from tests.desktop.helpers import PAGE_TIMEOUT_MS, page_state, run_js
+from tests.desktop.helpers import page_state, run_js
 
 LOCAL_SCHEMES = {"atlas", "qrc", "data", "blob", "about"}
-
-
-@pytest.fixture
-def view(qtbot):
-    view = MapView()
-    qtbot.addWidget(view)
-    view.resize(1100, 750)
-    with qtbot.waitSignal(view.page_ready, timeout=PAGE_TIMEOUT_MS):
-        view.show()
-    qtbot.wait(500)  # the page's first fit to Ukraine settles
-    return view
 
 
 def water_at(qtbot, view, lat: float, lon: float, zoom: float) -> dict:
