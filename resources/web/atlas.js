@@ -435,10 +435,9 @@
     addControls(data);
     if (data.tiles) { setTiles(data.tiles); }
     map.on("zoomend", updateLabelZoom);
-    map.on("zoomend moveend resize", function () {
-      hideOverlappingLabels();
-      settleLabelsSoon();
-    });
+    map.on("zoomend moveend resize", hideOverlappingLabels);
+    // A zoom's last steps can still move names (rotated river names): weigh them once more.
+    map.on("zoomend", settleLabelsSoon);
     map.on("zoomend moveend", function () { if (hydrography) { showWaterLegend(); } });
     // Python keeps the view's extent (a briefing map can show "the map view").
     map.on("moveend", function () {
