@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
+from geodata.categories import DEFAULT_COUNTING, Counting
 from geodata.reconcile import DEFAULT_TOLERANCE_KM
 
 
@@ -30,6 +31,8 @@ class AppState(QObject):
         self.selection: tuple[str, ...] = ()
         #: The border and coast reconciliation tolerance new figures use (from Preferences).
         self.reconcile_km: float = DEFAULT_TOLERANCE_KM
+        #: Which categories count as occupied (contested land: a Preferences setting).
+        self.counting: Counting = DEFAULT_COUNTING
 
     def say(self, text: str, timeout_ms: int = 0) -> None:
         """Show a line in the window's status bar."""

@@ -153,7 +153,7 @@ def _compare(args: argparse.Namespace) -> int:
 
     layers = []
     for path, date in ((args.a, args.date_a), (args.b, args.date_b)):
-        layer = read_control_layer(path, date=date)
+        layer = read_control_layer(path, date=date, counting=_counting(args))
         for message in layer.report.messages():
             print(f"{PROG}: note: {path}: {message}", file=sys.stderr)
         layers.append(layer)
@@ -247,7 +247,7 @@ def _read_layer(args: argparse.Namespace):
     """The control file of a command, with what the import skipped or repaired as notes."""
     from geodata.importers import read_control_layer
 
-    layer = read_control_layer(args.file, date=args.date)
+    layer = read_control_layer(args.file, date=args.date, counting=_counting(args))
     for message in layer.report.messages():
         print(f"{PROG}: note: {args.file}: {message}", file=sys.stderr)
     return layer
@@ -325,6 +325,22 @@ def _add_reconcile_km(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_counting(parser: argparse.ArgumentParser) -> None:
+    """The --count-contested option of every command that reads one control file."""
+    parser.add_argument(
+        "--count-contested",
+        action="store_true",
+        help="count contested (grey zone) areas as occupied where the source marks them "
+        "(DeepStateMap); by default they are measured apart and not counted",
+    )
+
+
+def _counting(args: argparse.Namespace):
+    from geodata.categories import Counting
+
+    return Counting(contested=getattr(args, "count_contested", False))
+
+
 _dpi = _whole_number(36, 1200, "a resolution in dpi")
 _pixels = _whole_number(100, 8000, "a size in pixels")
 
@@ -337,6 +353,7 @@ def _snapshot(args: argparse.Namespace) -> int:
     out = render_snapshot(
         args.file, args.out, args.width, args.height, date=args.date, scenario=args.scenario,
         reconcile_km=args.reconcile_km,
+        counting=_counting(args),
     )  # fmt: skip
     print(f"{PROG}: wrote {out} ({args.width} x {args.height} px)", file=sys.stderr)
     return 0
@@ -441,6 +458,7 @@ def _parser() -> argparse.ArgumentParser:
         help=f"only this group and its members: {groups}",
     )
     _add_reconcile_km(stats)
+    _add_counting(stats)
     stats.set_defaults(handler=_stats)
 
     scenario = commands.add_parser(
@@ -458,6 +476,7 @@ def _parser() -> argparse.ArgumentParser:
         "--format", choices=OUTPUT_FORMATS, default="table", help="output (table)"
     )
     _add_reconcile_km(scenario)
+    _add_counting(scenario)
     scenario.set_defaults(handler=_scenario)
 
     history = commands.add_parser(
@@ -526,6 +545,7 @@ def _parser() -> argparse.ArgumentParser:
     compare.add_argument("--date-b", type=_date, help="the date file B shows (YYYY-MM-DD)")
     compare.add_argument("--format", choices=OUTPUT_FORMATS, default="table", help="output (table)")
     _add_reconcile_km(compare)
+    _add_counting(compare)
     compare.set_defaults(handler=_compare)
 
     update = commands.add_parser(
@@ -577,6 +597,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     export.add_argument("--date", type=_date, help="the date the file shows (YYYY-MM-DD)")
     _add_reconcile_km(export)
+    _add_counting(export)
     export.set_defaults(handler=_export)
 
     snapshot = commands.add_parser(
@@ -594,6 +615,7 @@ def _parser() -> argparse.ArgumentParser:
         "--scenario", metavar="NAME_OR_FILE", help="draw this proposal over the control layer"
     )
     _add_reconcile_km(snapshot)
+    _add_counting(snapshot)
     snapshot.set_defaults(handler=_snapshot)
     return parser
 

@@ -36,6 +36,7 @@ from desktop.preferences import PreferencesDialog
 from desktop.proposals.controller import ProposalsController
 from desktop.proposals.dock import ProposalsDock
 from desktop.settings import (
+    COUNT_CONTESTED,
     LABEL_LANGUAGE,
     LAST_FOLDER,
     LAST_HISTORY,
@@ -55,6 +56,7 @@ from desktop.statistics.dock import StatsDock
 from desktop.statistics.method_dock import MethodDock
 from desktop.tasks import TaskHandle, TaskRunner
 from desktop.welcome import WelcomePanel
+from geodata.categories import Counting
 from geodata.importers import SUPPORTED_FORMATS
 
 APP_TITLE = "Frontline Atlas"
@@ -79,6 +81,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.state = AppState(self)
         self.state.reconcile_km = settings.get(RECONCILE_KM)
+        self.state.counting = Counting(contested=settings.get(COUNT_CONTESTED))
         self._loading: TaskHandle | None = None
         self._progress_message = ""
         self.runner = TaskRunner(self)
@@ -224,9 +227,9 @@ class MainWindow(QMainWindow):
         if self._loading is not None and self._loading.is_running:
             self._loading.cancel()  # the newest request wins
         self.statusBar().showMessage(f"Opening {path.name}…")
-        km = self.reconcile_km
+        km, counting = self.reconcile_km, self.state.counting
         self._loading = self.runner.run(
-            lambda progress: open_control_file(path, progress, reconcile_km=km),
+            lambda progress: open_control_file(path, progress, reconcile_km=km, counting=counting),
             label=f"Opening {path.name}",
             on_result=self.show_loaded,
             on_error=lambda error: self._open_failed(path, error),
@@ -321,15 +324,19 @@ class MainWindow(QMainWindow):
     def edit_preferences(self) -> None:
         """View ▸ Preferences."""
         dialog = PreferencesDialog(self.settings, self)
-        before = self.reconcile_km
-        dialog.accepted.connect(lambda: self._preferences_changed(before))
+        before = (self.reconcile_km, self.state.counting)
+        dialog.accepted.connect(lambda: self._preferences_changed(*before))
         dialog.open()
 
-    def _preferences_changed(self, reconcile_km_before: float) -> None:
+    def _preferences_changed(
+        self, reconcile_km_before: float, counting_before: Counting | None = None
+    ) -> None:
         self.map.set_online_tiles(self._tile_source())
         self.map.set_language(self.settings.get(LABEL_LANGUAGE))
         self.state.reconcile_km = self.reconcile_km
-        if self.reconcile_km != reconcile_km_before:
+        counting_before = counting_before or self.state.counting
+        self.state.counting = Counting(contested=self.settings.get(COUNT_CONTESTED))
+        if self.reconcile_km != reconcile_km_before or self.state.counting != counting_before:
             self.refigure()
 
     def refigure(self) -> None:

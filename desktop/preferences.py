@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from desktop.map.page import LABEL_LANGUAGES
 from desktop.online_consent import host_list
 from desktop.settings import (
+    COUNT_CONTESTED,
     LABEL_LANGUAGE,
     ONLINE_BASEMAP,
     ONLINE_CONSENTED,
@@ -59,6 +60,14 @@ class PreferencesDialog(QDialog):
         self.reconcile_km.setSuffix(" km")
         self.reconcile_km.setValue(settings.get(RECONCILE_KM))
         self.reconcile_km.setAccessibleName("Border and coast reconciliation tolerance")
+        self.count_contested = QCheckBox("Count contested (grey zone) areas as occupied")
+        self.count_contested.setObjectName("preferences-count-contested")
+        self.count_contested.setChecked(settings.get(COUNT_CONTESTED))
+        self.count_contested.setToolTip(
+            "Where a source marks contested land (DeepStateMap's grey zone), it is shown and "
+            "measured on its own and not counted as occupied unless this is ticked. A history "
+            "never counts it, so that its dates compare. The Method panel says which."
+        )
         self.palette = QComboBox()
         self.palette.setObjectName("preferences-palette")
         for palette in PALETTES.values():
@@ -76,6 +85,7 @@ class PreferencesDialog(QDialog):
         self.language.setAccessibleName("Language of place names on the map")
         figures = QFormLayout()
         figures.addRow("Border and coast reconciliation:", self.reconcile_km)
+        figures.addRow("", self.count_contested)
         figures.addRow("Colours (from the next start):", self.palette)
         figures.addRow("Place names on the map:", self.language)
         reconcile_note = QLabel(
@@ -104,6 +114,7 @@ class PreferencesDialog(QDialog):
         self._settings.set(ONLINE_BASEMAP, self.online_basemap.isChecked())
         self._settings.set(ONLINE_CONSENTED, self.online_data.isChecked())
         self._settings.set(RECONCILE_KM, self.reconcile_km.value())
+        self._settings.set(COUNT_CONTESTED, self.count_contested.isChecked())
         self._settings.set(PALETTE, self.palette.currentData())
         self._settings.set(LABEL_LANGUAGE, self.language.currentData())
         super().accept()

@@ -39,6 +39,12 @@ ONLINE_CONSENTED = Setting("online/consented", bool, False, "Fetching control da
 LAST_HISTORY = Setting(
     "history/last", str, "", "The last history opened (a folder, a file or 'deepstate')"
 )
+COUNT_CONTESTED = Setting(
+    "figures/count_contested",
+    bool,
+    False,
+    "Count contested (grey zone) areas as occupied, where a source marks them",
+)
 RECONCILE_KM = Setting(
     "figures/reconcile_km", float, 3.0, "Border and coast reconciliation tolerance, km (0 to 10)"
 )

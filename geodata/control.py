@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -10,10 +11,12 @@ from typing import Literal
 
 import shapely
 
-DateOrigin = Literal["argument", "metadata", "file name", "unknown"]
+from geodata.categories import CONTROLLED, DEFAULT_COUNTING, Counting
+from geodata.geometry import union_parts
 
-#: The category of a source with no categories of its own: everything counts as controlled.
-CONTROLLED = "controlled"
+__all__ = ["CONTROLLED", "ControlLayer", "DateOrigin", "ImportReport", "credit_for"]
+
+DateOrigin = Literal["argument", "metadata", "file name", "unknown"]
 
 
 @dataclass(frozen=True)
@@ -25,13 +28,14 @@ class ImportReport:
     features_read : int
         Features (placemarks, records) found in the file.
     polygons_used : int
-        Polygonal features that count as controlled.
+        Polygonal features kept, in one of the categories (:mod:`geodata.categories`).
     skipped_non_polygon : int
         Features skipped because they are points or lines (unit positions,
         attack arrows, labels).
     skipped_other_category : int
-        Polygonal features skipped because their category is not occupied
-        territory (for example liberated or contested areas).
+        Polygonal features skipped because they show territory outside Ukraine
+        (DeepStateMap draws Transnistria, Abkhazia …) or a kind of area this
+        version does not know.
     skipped_unreadable : int
         Features whose geometry could not be read at all.
     repaired : int
@@ -67,7 +71,7 @@ class ImportReport:
             lines.append(f"skipped {noun} (points or lines)")
         if self.skipped_other_category:
             noun = _count(self.skipped_other_category, "polygon")
-            lines.append(f"skipped {noun} not marked as occupied (liberated, contested …)")
+            lines.append(f"skipped {noun} outside Ukraine or of kinds this version does not know")
         if self.skipped_unreadable:
             lines.append(
                 f"skipped {_count(self.skipped_unreadable, 'feature')} with unreadable geometry"
@@ -92,15 +96,19 @@ class ControlLayer:
         ``GeoJSON``, ``DeepStateMap``, ``KML``, ``KMZ``, ``Shapefile``,
         ``GeoPackage`` or ``FlatGeobuf``.
     categories : Mapping[str, shapely.Geometry]
-        Geometry per category the source distinguishes (DeepStateMap: ``Occupied``,
-        ``Occupied Crimea``, ``CADR and CALR``); a source with no categories has
-        one, :data:`CONTROLLED`.
+        Geometry per category the source distinguishes, keyed as in
+        :mod:`geodata.categories` (DeepStateMap: occupied since 2022, occupied
+        before 2022, contested, liberated); a source with no categories has one,
+        :data:`~geodata.categories.CONTROLLED`.
     report : ImportReport
         What the importer skipped or repaired.
     feature_names : tuple of str
         Distinct names the source gives its controlled features (a KML placemark's
         name, the English part of a DeepStateMap name), at most a dozen; text
         from the file, to be shown as text only.
+    counting : Counting
+        Which categories ``controlled`` counts (contested land only when the
+        user's setting says so).
     """
 
     controlled: shapely.Geometry
@@ -110,6 +118,7 @@ class ControlLayer:
     categories: Mapping[str, shapely.Geometry] = field(default_factory=dict)
     report: ImportReport = field(default_factory=ImportReport)
     feature_names: tuple[str, ...] = ()
+    counting: Counting = DEFAULT_COUNTING
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "categories", MappingProxyType(dict(self.categories)))
@@ -117,8 +126,31 @@ class ControlLayer:
     def __reduce__(self):
         # The read-only view of the categories cannot be pickled; the plain dict can.
         fields = (self.controlled, self.date, self.source, self.source_format,
-                  dict(self.categories), self.report, self.feature_names)  # fmt: skip
+                  dict(self.categories), self.report, self.feature_names,
+                  self.counting)  # fmt: skip
         return (type(self), fields)
+
+    def with_counting(self, counting: Counting) -> ControlLayer:
+        """The same layer with ``controlled`` counting the categories ``counting`` says.
+
+        >>> from shapely import box
+        >>> from geodata.categories import CONTESTED, OCCUPIED
+        >>> layer = ControlLayer(box(37, 47, 38, 48), None, "x", "DeepStateMap",
+        ...                      {OCCUPIED: box(37, 47, 38, 48), CONTESTED: box(38, 47, 39, 48)})
+        >>> layer.with_counting(Counting(contested=True)).controlled.area
+        2.0
+        """
+        if counting == self.counting or not self.categories:
+            same = counting == self.counting
+            return self if same else dataclasses.replace(self, counting=counting)
+        counted = [g for key, g in self.categories.items() if counting.counts(key)]
+        controlled = (
+            shapely.Polygon() if not counted else counted[0] if len(counted) == 1
+            else union_parts(counted)
+        )  # fmt: skip
+        return dataclasses.replace(
+            self, controlled=controlled, categories=dict(self.categories), counting=counting
+        )
 
     @property
     def credit(self) -> str:

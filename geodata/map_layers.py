@@ -14,6 +14,7 @@ import shapely
 import shapely.ops
 
 from geodata.boundaries import load_boundaries, load_neighbours
+from geodata.categories import CONTROLLED, label_of
 from geodata.cities import load_cities
 from geodata.claims import claim_geometry, load_claims
 from geodata.control import ControlLayer
@@ -243,16 +244,23 @@ def _country_label_points(neighbours) -> list:
 
 
 def control_layer_geojson(layer: ControlLayer) -> dict:
-    """The control layer as a FeatureCollection: one feature per category, with ``category``.
+    """The control layer as a FeatureCollection: one feature per category.
+
+    Each feature has its ``category`` (:mod:`geodata.categories`), the ``label``
+    people read and whether it is ``counted`` as occupied.
 
     >>> from shapely import box
     >>> fc = control_layer_geojson(ControlLayer(box(37, 47, 38, 48), None, "x", "GeoJSON"))
-    >>> len(fc["features"]), fc["features"][0]["properties"]
-    (1, {'category': 'controlled'})
+    >>> len(fc["features"]), fc["features"][0]["properties"]["category"]
+    (1, 'controlled')
     """
-    categories = list(layer.categories) or ["controlled"]
+    categories = list(layer.categories) or [CONTROLLED]
     geometries = list(layer.categories.values()) or [layer.controlled]
-    return _collection(for_display(geometries), [{"category": c} for c in categories])
+    properties = [
+        {"category": c, "label": label_of(c), "counted": layer.counting.counts(c)}
+        for c in categories
+    ]
+    return _collection(for_display(geometries), properties)
 
 
 def for_display(geometries) -> list:

@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass
 
 from geodata import __version__
 from geodata.boundaries import load_boundaries
+from geodata.categories import CONTROLLED, DEFAULT_COUNTING, counting_text
 from geodata.figures import round_km2, round_pct, share_pct
 from geodata.projection import EQUAL_AREA_PROJ4
 
@@ -56,6 +57,8 @@ class MethodNote:
     occupied_pct_of_official_area: float
     app_version: str
     period: str = ""  # for a history: "first … last" (the figures are those of the last date)
+    # Which of the source's categories count as occupied (geodata.categories.counting_text).
+    categories: str = counting_text([CONTROLLED], DEFAULT_COUNTING)
 
     def to_dict(self) -> dict:
         """As JSON-ready data (the ``metadata`` object of JSON exports), rounded as the figures.
@@ -84,6 +87,7 @@ class MethodNote:
         )
         return [
             ("Control areas", f"{origin}, {date}"),
+            ("What counts as occupied", self.categories[:1].upper() + self.categories[1:]),
             ("Boundaries", f"{self.boundary_source}; version {self.boundary_version}"),
             ("Areas measured in", self.projection),
             ("Border and coast reconciliation",
@@ -138,6 +142,8 @@ def method_note(stats) -> MethodNote:
     (599095, 4.39)
     """
     ukraine = stats.groups.set_index("id").loc["ukraine"]
+    categories = stats.categories
+    keys = [CONTROLLED] if categories is None else list(dict.fromkeys(categories["category"]))
     return method_note_for(
         stats.date,
         stats.source,
@@ -145,6 +151,7 @@ def method_note(stats) -> MethodNote:
         stats.reconcile_km,
         float(ukraine.get("added_by_reconciliation_km2", 0.0)),
         float(ukraine["controlled_km2"]),
+        categories=counting_text(keys, stats.counting),
     )
 
 
@@ -156,6 +163,7 @@ def method_note_for(
     added_km2: float,
     occupied_km2: float,
     period: str = "",
+    categories: str | None = None,
 ) -> MethodNote:
     """A method note from its parts (for figures that do not come as a ControlStats)."""
     boundaries = load_boundaries()
@@ -179,4 +187,5 @@ def method_note_for(
         occupied_pct_of_official_area=share_pct(occupied_km2, OFFICIAL_AREA_KM2),
         app_version=__version__,
         period=period,
+        categories=categories or counting_text([CONTROLLED], DEFAULT_COUNTING),
     )

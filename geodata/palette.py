@@ -46,6 +46,13 @@ class Palette:
     # Data roles.
     occupied: str = "#9e1010"
     occupied_edge: str = "#6e0000"
+    # DeepStateMap's other categories (geodata.categories): before 2022 a deeper red;
+    # contested land grey-brown, liberated land green, both drawn light and dashed.
+    occupied_before_2022: str = "#5e0b16"
+    contested: str = "#8c7b70"
+    contested_edge: str = "#5c4f47"
+    liberated: str = "#3a9a5b"
+    liberated_edge: str = "#1f6b3a"
     to_occupier: str = "#b30000"
     to_ukraine: str = "#1f5fbf"
     zone: str = "#6b6b6b"
@@ -83,6 +90,11 @@ COLOUR_BLIND = Palette(
     "Colour-blind safe",
     occupied="#d55e00",
     occupied_edge="#8a3c00",
+    occupied_before_2022="#8a3c00",
+    contested="#999999",
+    contested_edge="#555555",
+    liberated="#009e73",
+    liberated_edge="#006b4e",
     held_place="#5c2700",
     to_occupier="#d55e00",
     to_ukraine="#0072b2",

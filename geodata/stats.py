@@ -19,6 +19,7 @@ import pandas as pd
 import shapely
 
 from geodata.boundaries import BoundarySet, load_boundaries
+from geodata.categories import CONTROLLED, DEFAULT_COUNTING, Counting, label_of
 from geodata.control import ControlLayer
 from geodata.figures import round_km2, round_pct, share_pct
 from geodata.geometry import FEW_PARTS, to_equal_area_valid
@@ -144,6 +145,10 @@ class ControlStats:
     credit: str = ""  # who to credit for the control areas (e.g. DeepStateMap)
     # Which gazetteer places are held (one bool a place, geodata.places), if known.
     held: np.ndarray | None = None
+    # Per category the source distinguishes (geodata.categories), if it has more than
+    # one kind of area: CATEGORY_COLUMNS, raw km² per unit and group.
+    categories: pd.DataFrame | None = None
+    counting: Counting = DEFAULT_COUNTING
 
     @functools.cached_property
     def places(self) -> pd.DataFrame | None:
@@ -165,8 +170,29 @@ class ControlStats:
             regions=self.regions[self.regions["code"].isin(region_codes)].reset_index(drop=True),
             groups=self.groups[self.groups["id"].isin(group_ids)].reset_index(drop=True),
         )
+        if self.categories is not None:
+            keep = self.categories["code"].isin([*region_codes, *group_ids])
+            limited = dataclasses.replace(
+                limited, categories=self.categories[keep].reset_index(drop=True)
+            )
         limited.__dict__["method"] = note
         return limited
+
+    def category_totals(self, group_id: str = "ukraine") -> list[dict]:
+        """Per category: ``category``, ``label``, ``km2``, ``pct`` in one group, ``counted``.
+
+        Empty when the source has one kind of area.
+        """
+        if self.categories is None:
+            return []
+        rows = self.categories[
+            (self.categories["level"] == "group") & (self.categories["code"] == group_id)
+        ]
+        return [
+            {"category": r["category"], "label": label_of(r["category"]), "km2": r["km2"],
+             "pct": r["pct"], "counted": self.counting.counts(r["category"])}
+            for r in rows.to_dict("records")
+        ]  # fmt: skip
 
     def to_dict(self) -> dict:
         """The documented JSON shape: ``{"date", "source", "regions", "groups", "metadata"}``.
@@ -188,6 +214,8 @@ class ControlStats:
                 if key in counts.index:
                     record.update({k: int(v) for k, v in counts.loc[key].items()})
             data["metadata"]["people"] = PEOPLE_NOTE
+        if self.categories is not None:
+            data["categories"] = category_records(self.categories, self.counting)
         return data
 
 
@@ -232,7 +260,74 @@ def compute_stats(
         reconcile_km=reconcile_km,
         credit=layer.credit,
         held=held_places(layer.controlled, reconciliation, boundaries),
+        categories=category_figures(layer, boundaries),
+        counting=layer.counting,
     )
+
+
+#: Columns of the per-category figures: ``level`` is ``group`` or ``region``, ``code``
+#: a group id or a unit code.
+CATEGORY_COLUMNS = ["category", "level", "code", "name", "area_km2", "km2", "pct"]
+
+
+def category_figures(layer: ControlLayer, boundaries: BoundarySet | None = None):
+    """Raw km² and share of each category a layer distinguishes, per group and unit.
+
+    ``None`` for a layer of one kind of area (:data:`~geodata.categories.CONTROLLED`):
+    its figures are the occupied ones. Each category is measured on its own,
+    without border reconciliation (which applies to what counts as occupied).
+
+    >>> from shapely import box
+    >>> from geodata.categories import CONTESTED, OCCUPIED
+    >>> parts = {OCCUPIED: box(37, 47, 37.5, 47.5), CONTESTED: box(37.5, 47, 38, 47.5)}
+    >>> layer = ControlLayer(parts[OCCUPIED], None, "x", "DeepStateMap", parts)
+    >>> table = category_figures(layer)
+    >>> sorted(set(table["category"]))
+    ['contested', 'occupied']
+    """
+    keys = list(layer.categories)
+    if not keys or keys == [CONTROLLED]:
+        return None
+    boundaries = boundaries or load_boundaries()
+    frames = []
+    for key in keys:
+        regions = region_table(boundaries, _controlled_km2(layer.categories[key], boundaries))
+        groups = controlled_area_by_group(regions)
+        for level, table, code in (("group", groups, "id"), ("region", regions, "code")):
+            frames.append(
+                pd.DataFrame(
+                    {
+                        "category": key,
+                        "level": level,
+                        "code": table[code].to_numpy(),
+                        "name": table["name"].to_numpy(),
+                        "area_km2": table["area_km2"].to_numpy(),
+                        "km2": table["controlled_km2"].to_numpy(),
+                        "pct": table["controlled_pct"].to_numpy(),
+                    }
+                )
+            )
+    return pd.concat(frames, ignore_index=True)[CATEGORY_COLUMNS]
+
+
+def category_records(table: pd.DataFrame, counting: Counting) -> list[dict]:
+    """:func:`category_figures` as JSON-ready records, one per category, rounded as figures."""
+    records = []
+    for key, rows in table.groupby("category", sort=False):
+        entry = {
+            "category": key,
+            "label": label_of(key),
+            "counted_as_occupied": counting.counts(key),
+        }
+        for level, name in (("group", "groups"), ("region", "regions")):
+            part = rows[rows["level"] == level]
+            entry[name] = [
+                {"code": r["code"], "name": r["name"], "km2": round_km2(r["km2"]),
+                 "pct": round_pct(r["pct"])}
+                for r in part.to_dict("records")
+            ]  # fmt: skip
+        records.append(entry)
+    return records
 
 
 def _controlled_km2(controlled, boundaries: BoundarySet) -> np.ndarray:

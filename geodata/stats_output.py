@@ -7,6 +7,7 @@ import io
 import json
 from typing import Literal
 
+from geodata.categories import label_of
 from geodata.exports.text import csv_value
 from geodata.groups import get_group
 from geodata.stats import ADDED, ControlStats
@@ -129,8 +130,24 @@ def _table(stats: ControlStats) -> str:
     regions = stats.regions.sort_values(["controlled_pct", "name"], ascending=[False, True])
     for row in regions.to_dict("records"):
         lines.append(_table_line(f"{row['name']} ({row['code']})", row))
+    lines += _category_lines(stats)
     lines += ["", *_method_footer(stats)]
     return "\n".join(lines) + "\n"
+
+
+def _category_lines(stats: ControlStats) -> list[str]:
+    """The table's section per category the source distinguishes (raw km², groups only)."""
+    if stats.categories is None:
+        return []
+    lines = ["", "By category (raw intersection, no reconciliation)", ""]
+    lines.append(f"{'':40} {'km²':>11} {'% of area':>11}")
+    groups = stats.categories[stats.categories["level"] == "group"]
+    for key, rows in groups.groupby("category", sort=False):
+        counted = "counted" if stats.counting.counts(key) else "not counted"
+        lines.append(f"{label_of(key)} — {counted} as occupied")
+        for row in rows.to_dict("records"):
+            lines.append(f"  {row['name'][:38]:38} {row['km2']:11,.1f} {row['pct']:11.2f}")
+    return lines
 
 
 def _table_line(label: str, row: dict) -> str:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDockWidget, QFormLayout, QLabel, QWidget
 from desktop.app_state import AppState
 from geodata.control import ControlLayer
 from geodata.credits import DATA_CREDITS
+from geodata.stats import ControlStats
 
 
 class InfoDock(QDockWidget):
@@ -24,6 +25,7 @@ class InfoDock(QDockWidget):
             ("source", "Source"),
             ("format", "Format"),
             ("features", "Features"),
+            ("categories", "Categories"),
             ("notes", "Import notes"),
             ("credits", "Credits"),
         ):
@@ -42,10 +44,13 @@ class InfoDock(QDockWidget):
             state.control_changed.connect(self._show_control)
 
     def _show_control(self, loaded) -> None:
-        self.show_layer(loaded.layer if loaded is not None else None)
+        if loaded is None:
+            self.show_layer(None)
+        else:
+            self.show_layer(loaded.layer, loaded.stats)
 
-    def show_layer(self, layer: ControlLayer | None) -> None:
-        """Describe a layer, or the empty state when None."""
+    def show_layer(self, layer: ControlLayer | None, stats: ControlStats | None = None) -> None:
+        """Describe a layer (with its statistics' per-category figures), or the empty state."""
         credits = list(DATA_CREDITS)
         if layer is None:
             values = {
@@ -53,6 +58,7 @@ class InfoDock(QDockWidget):
                 "source": "No control-area data loaded",
                 "format": "—",
                 "features": "—",
+                "categories": "—",
                 "notes": "—",
             }
         else:
@@ -68,6 +74,7 @@ class InfoDock(QDockWidget):
                 "source": breakable(layer.source),
                 "format": layer.source_format,
                 "features": _features(layer),
+                "categories": _categories(stats),
                 "notes": "\n".join(layer.report.messages()) or "none",
             }
             credits.append(f"Control areas: {layer.credit}")
@@ -87,11 +94,22 @@ def breakable(name: str) -> str:
     return name
 
 
+def _categories(stats: ControlStats | None) -> str:
+    totals = stats.category_totals() if stats is not None else []
+    if not totals:
+        return "one kind of area: all of it counts as occupied"
+    return "\n".join(
+        f"{t['label']}: {t['km2']:,.0f} km² ({t['pct']:.2f} % of Ukraine), "
+        + ("counted as occupied" if t["counted"] else "not counted as occupied")
+        for t in totals
+    )
+
+
 def _features(layer: ControlLayer) -> str:
     if layer.report.features_read == 0 and not layer.is_empty:
         return "one day of a history (figures from the history store)"
     used = layer.report.polygons_used
-    text = f"{used} polygon{'s' if used != 1 else ''} counted as occupied"
+    text = f"{used} polygon{'s' if used != 1 else ''} used"
     if layer.feature_names:
         text += "\n" + "\n".join(layer.feature_names)
     return text

@@ -19,6 +19,7 @@ def render_snapshot(
     date: dt.date | None = None,
     scenario: str | None = None,
     reconcile_km: float | None = None,
+    counting=None,
 ) -> Path:
     """Draw the map exactly as the app does (same page, same code) and save it as a PNG.
 
@@ -37,6 +38,8 @@ def render_snapshot(
         A proposal (id or ``.toml`` file) to draw over the control layer.
     reconcile_km : float, optional
         Border and coast reconciliation tolerance of the figures (default 3 km).
+    counting : geodata.categories.Counting, optional
+        Which categories count as occupied (default: contested land does not).
 
     Raises
     ------
@@ -68,6 +71,8 @@ def render_snapshot(
     proposal = find_proposal(scenario) if scenario else None
     if control_file is not None:
         layer = read_control_layer(control_file, date=date)
+        if counting is not None:
+            layer = layer.with_counting(counting)
         km = DEFAULT_TOLERANCE_KM if reconcile_km is None else reconcile_km
         payload = control_payload(layer, compute_stats(layer, reconcile_km=km))
         if proposal is not None:

@@ -74,10 +74,11 @@ class CompareController(QObject):
         if self._task is not None and self._task.is_running:
             self._task.cancel()
         source, layer, km = self.source, loaded.layer, self._state.reconcile_km
+        counting = self._state.counting
 
         def work(progress):
             progress.report(None, f"Reading {source.name}…")
-            other = read_control_layer(source)
+            other = read_control_layer(source, counting=counting)
             progress.check()
             progress.report(None, "Comparing the two sources…")
             comparison = compare_layers(layer, other, reconcile_km=km)

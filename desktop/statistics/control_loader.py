@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.map.page import control_payload, payload_json
+from geodata.categories import DEFAULT_COUNTING, Counting
 from geodata.control import ControlLayer
 from geodata.importers import read_control_layer
 from geodata.reconcile import DEFAULT_TOLERANCE_KM
@@ -68,13 +69,18 @@ def open_control_file(
     progress: Progress,
     date: dt.date | None = None,
     reconcile_km: float = DEFAULT_TOLERANCE_KM,
+    counting: Counting = DEFAULT_COUNTING,
 ) -> LoadedControl:
     """Load a control file for the app: in this thread, or in a separate process if it is big."""
     if is_big(path):
         from desktop.statistics.isolated_load import load_in_process
 
-        return load_in_process(path, progress, date=date, reconcile_km=reconcile_km)
-    return load_control_file(path, progress, date=date, reconcile_km=reconcile_km)
+        return load_in_process(
+            path, progress, date=date, reconcile_km=reconcile_km, counting=counting
+        )
+    return load_control_file(
+        path, progress, date=date, reconcile_km=reconcile_km, counting=counting
+    )
 
 
 def load_control_file(
@@ -82,10 +88,11 @@ def load_control_file(
     progress: Progress,
     date: dt.date | None = None,
     reconcile_km: float = DEFAULT_TOLERANCE_KM,
+    counting: Counting = DEFAULT_COUNTING,
 ) -> LoadedControl:
     """Read a control file and compute all the window shows; checks for cancel between steps."""
     progress.report(None, f"Reading {path.name}…")
-    layer = read_control_layer(path, date=date)
+    layer = read_control_layer(path, date=date, counting=counting)
     progress.check()
     progress.report(0.5, "Computing statistics…")
     stats = compute_stats(layer, reconcile_km=reconcile_km)

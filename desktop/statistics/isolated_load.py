@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import shapely
 
+from geodata.categories import DEFAULT_COUNTING, Counting
 from geodata.errors import BadInputError, GeodataError
 
 if TYPE_CHECKING:
@@ -65,6 +66,7 @@ def load_in_process(
     date: dt.date | None = None,
     reconcile_km: float = 3.0,
     memory_limit: int = MEMORY_LIMIT_BYTES,
+    counting: Counting = DEFAULT_COUNTING,
 ) -> LoadedControl:
     """:func:`desktop.statistics.control_loader.load_control_file` in a separate process.
 
@@ -78,7 +80,7 @@ def load_in_process(
         messages = context.Queue()
         child = context.Process(
             target=_child,
-            args=(str(path), date, reconcile_km, memory_limit, scratch, messages),
+            args=(str(path), date, reconcile_km, counting, memory_limit, scratch, messages),
             name="atlas-load",
             daemon=True,
         )
@@ -135,7 +137,9 @@ class _QueueProgress:
         """Nothing to do: the parent ends the process to cancel."""
 
 
-def _child(path: str, date, reconcile_km: float, memory_limit: int, scratch: str, messages):
+def _child(
+    path: str, date, reconcile_km: float, counting, memory_limit: int, scratch: str, messages
+):
     """The reading process: load, then send the result (or the error) and end."""
     try:
         from desktop.statistics.control_loader import load_control_file
@@ -143,7 +147,9 @@ def _child(path: str, date, reconcile_km: float, memory_limit: int, scratch: str
         progress = _QueueProgress(messages)
         progress.report(None, f"Reading {Path(path).name}…")  # starts the queue's thread now
         _limit_memory(memory_limit)
-        loaded = load_control_file(Path(path), progress, date=date, reconcile_km=reconcile_km)
+        loaded = load_control_file(
+            Path(path), progress, date=date, reconcile_km=reconcile_km, counting=counting
+        )
         # Pickled here, not in the queue's feeder thread, so that a failure is reported.
         messages.put(("done", pickle.dumps(_packed(loaded, Path(scratch)))))
     except GeodataError as error:

@@ -68,7 +68,8 @@ class MethodDock(QDockWidget):
             "The same text goes into every data export."
         )
         rows = stats.method.lines()
-        rows.insert(4, ("Added per unit", _added_per_unit(stats)))
+        after = 1 + [title for title, _ in rows].index("Added by reconciliation")
+        rows.insert(after - 1, ("Added per unit", _added_per_unit(stats)))
         for title, text in rows:
             heading = _text_label(None, title)
             font = QFont(heading.font())

@@ -33,6 +33,7 @@ from matplotlib.path import Path as MplPath
 from matplotlib.textpath import text_to_path
 
 from geodata.boundaries import load_boundaries, load_neighbours
+from geodata.categories import BY_KEY, label_of
 from geodata.cities import load_cities
 from geodata.control import ControlLayer
 from geodata.credits import credit_line
@@ -63,6 +64,7 @@ PAGES: dict[str, tuple[float, float, int]] = {
 BRIEFING_FORMATS = (".pdf", ".svg", ".png")
 
 CONTROL_ALPHA = 0.55  # as on the map page
+NOT_COUNTED_ALPHA = 0.35  # contested or liberated land, drawn apart (geodata.categories)
 
 # Text in PDF and SVG stays text: TrueType fonts embedded, SVG text as <text>.
 # No TeX: text from data is escaped for mathtext (plain), which TeX would misread.
@@ -191,6 +193,11 @@ def _draw_map(
         )
     # A proposal is drawn over the current line, as on the interactive map.
     palette = current()
+    for key, geometry in layer.categories.items():  # land not counted as occupied, drawn apart
+        if not layer.counting.counts(key):
+            colour = getattr(palette, BY_KEY[key].role)
+            _fill(axes, _projected(geometry), face=colour, edge=colour, lw=0.5,
+                  alpha=NOT_COUNTED_ALPHA, linestyle="--", z=3)  # fmt: skip
     _fill(axes, _projected(layer.controlled), face=palette.occupied, edge=palette.occupied_edge,
           lw=0.6, alpha=CONTROL_ALPHA, z=3)  # fmt: skip
     if result is not None:
@@ -363,6 +370,17 @@ def _draw_panel(
             alpha=CONTROL_ALPHA,
             label=plain(f"Occupied territory, {date}"),
         ),
+        *[
+            Patch(
+                facecolor=getattr(current(), BY_KEY[key].role),
+                alpha=NOT_COUNTED_ALPHA,
+                edgecolor=getattr(current(), BY_KEY[key].role),
+                linestyle="--",
+                label=f"{label_of(key)}, not counted as occupied",
+            )
+            for key in layer.categories
+            if not layer.counting.counts(key)
+        ],
         Patch(facecolor=current().oblast, edgecolor=current().oblast_edge, label="Oblast"),
     ]
     if options.claims:

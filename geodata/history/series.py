@@ -175,15 +175,20 @@ class HistorySeries:
     @property
     def method(self):
         """The :class:`~geodata.method.MethodNote` of the history (figures of its last date)."""
+        from geodata.categories import HISTORY_COUNTING
         from geodata.method import method_note_for
 
         if not self.dates:
-            return method_note_for(None, self.source, self.source, self.reconcile_km, 0.0, 0.0)
+            return method_note_for(
+                None, self.source, self.source, self.reconcile_km, 0.0, 0.0,
+                categories=HISTORY_COUNTING,
+            )  # fmt: skip
         last = len(self.dates) - 1
         period = f"{self.dates[0].isoformat()} … {self.dates[-1].isoformat()}"
         return method_note_for(
             self.dates[last], self.source, credit_for(self.labels[last]), self.reconcile_km,
             float(self.added_km2[last].sum()), float(self.controlled_km2[last].sum()), period,
+            categories=HISTORY_COUNTING,
         )  # fmt: skip
 
     def to_csv(self) -> str:

@@ -7,6 +7,7 @@ import stat
 import zipfile
 from pathlib import Path
 
+from geodata.categories import DEFAULT_COUNTING, Counting
 from geodata.control import ControlLayer
 from geodata.errors import BadInputError
 from geodata.importers.assemble import assemble_layer
@@ -27,7 +28,9 @@ _MAGIC = {
 }
 
 
-def read_control_layer(path: str | Path, date: dt.date | None = None) -> ControlLayer:
+def read_control_layer(
+    path: str | Path, date: dt.date | None = None, counting: Counting = DEFAULT_COUNTING
+) -> ControlLayer:
     """Read a control-area file of any supported format.
 
     Parameters
@@ -39,6 +42,9 @@ def read_control_layer(path: str | Path, date: dt.date | None = None) -> Control
         The date the layer shows. Without it the date comes from the file's
         metadata (DeepStateMap ``datetime``/``id``), else from the file name
         (``YYYYMMDD``, ``YYYY-MM-DD``, epoch seconds), else it is unknown.
+    counting : Counting, optional
+        Which categories count as occupied (:mod:`geodata.categories`); by
+        default contested land does not.
 
     Returns
     -------
@@ -72,7 +78,7 @@ def read_control_layer(path: str | Path, date: dt.date | None = None) -> Control
             f"{_size(limit)})"
         )  # fmt: skip
     found = read_geojson(path) if kind in JSON_EXTENSIONS else read_with_ogr(path, kind)
-    return assemble_layer(found, path, date)
+    return assemble_layer(found, path, date, counting)
 
 
 def check_readable_file(path: Path) -> int:

@@ -19,11 +19,12 @@ from pyproj.exceptions import CRSError
 from shapely.errors import GEOSException
 
 from geodata.boundaries import UKRAINE_EXTENT
-from geodata.control import CONTROLLED, ControlLayer, DateOrigin, ImportReport
+from geodata.categories import CONTROLLED, DEFAULT_COUNTING, Counting, ordered
+from geodata.control import ControlLayer, DateOrigin, ImportReport
 from geodata.dates import date_from_filename
 from geodata.errors import BadInputError
 from geodata.geometry import union_parts
-from geodata.importers.deepstate import feature_label, occupied_category
+from geodata.importers.deepstate import deepstate_category, feature_label
 
 # At most this many distinct feature names are kept for the legend and Info panel.
 MAX_FEATURE_NAMES = 12
@@ -54,7 +55,12 @@ class SourceFeatures:
     notes: list[str] = field(default_factory=list)
 
 
-def assemble_layer(found: SourceFeatures, path: Path, date: dt.date | None = None) -> ControlLayer:
+def assemble_layer(
+    found: SourceFeatures,
+    path: Path,
+    date: dt.date | None = None,
+    counting: Counting = DEFAULT_COUNTING,
+) -> ControlLayer:
     """Clean the features a reader found and build the control layer.
 
     Parameters
@@ -65,6 +71,9 @@ def assemble_layer(found: SourceFeatures, path: Path, date: dt.date | None = Non
         The file, for messages and for a date in its name.
     date : datetime.date, optional
         An explicit date, which wins over metadata and the file name.
+    counting : Counting
+        Which of the source's categories count as occupied (contested land only
+        when the user's setting says so); every category is kept as a layer.
     """
     notes = list(found.notes)
     geometries = np.array([*found.geometries, None], dtype=object)[:-1]  # keep a 1-D object array
@@ -84,7 +93,7 @@ def assemble_layer(found: SourceFeatures, path: Path, date: dt.date | None = Non
     is_polygon = ~shapely.is_missing(polygonal) & ~shapely.is_empty(polygonal)
 
     if found.deepstate_styled:
-        categories = [occupied_category(p) for p in found.properties]
+        categories = [deepstate_category(p) for p in found.properties]
     else:
         categories = [CONTROLLED] * len(polygonal)
     kept = is_polygon & np.array([c is not None for c in categories], dtype=bool)
@@ -95,13 +104,23 @@ def assemble_layer(found: SourceFeatures, path: Path, date: dt.date | None = Non
             grouped.setdefault(category, []).append(geometry)
     try:
         by_category = {
-            category: within_region(_union(members)) for category, members in grouped.items()
+            category: within_region(_union(grouped[category])) for category in ordered(grouped)
         }
-        controlled = _union(list(by_category.values()))
+        controlled = _union([g for c, g in by_category.items() if counting.counts(c)])
     except GEOSException as error:
         raise BadInputError(path, f"its polygons cannot be merged ({error})") from None
-    if found.deepstate_styled and not by_category and is_polygon.any():
-        notes.append("no polygon is marked as occupied territory")
+    if found.deepstate_styled:
+        left_out = [
+            feature_label(p) or "unnamed"
+            for p, polygon, keep in zip(found.properties, is_polygon, kept, strict=True)
+            if polygon and not keep
+        ]
+        if left_out:
+            names = list(dict.fromkeys(left_out))
+            more = f" and {len(names) - 5} more" if len(names) > 5 else ""
+            notes.append(f"polygons left out: {', '.join(names[:5])}{more}")
+        if not any(counting.counts(c) for c in by_category) and is_polygon.any():
+            notes.append("no polygon is marked as occupied territory")
     report = ImportReport(
         features_read=len(geometries) + found.unreadable,
         polygons_used=int(kept.sum()),
@@ -123,6 +142,7 @@ def assemble_layer(found: SourceFeatures, path: Path, date: dt.date | None = Non
         source_format=found.format_name,
         categories=by_category,
         report=report,
+        counting=counting,
     )
 
 

@@ -1,55 +1,113 @@
-"""DeepStateMap's categories: which of its polygons are occupied territory.
+"""DeepStateMap's categories: what each of its polygons says about the land.
 
 DeepStateMap names each feature ``"<Ukrainian> /// <English> /// <key>"`` and
-gives polygons a ``fill`` colour. Occupied territory is the polygons whose English
-part is ``Occupied``, ``Occupied Crimea`` or ``CADR and CALR``; other categories
-(liberated, contested, unknown) are not. The English part decides; the fill
-colour is the fallback when the name is missing or unfamiliar.
+gives polygons a ``fill`` colour. The key decides (``geoJSON.status.occupied``,
+``geoJSON.territories.crimea``, ``geoJSON.status.unknown`` — the grey zone —,
+``geoJSON.status.dismissed`` — liberated — …); an unfamiliar key falls back to
+the English part of the name, then to the fill colour. Polygons of territories
+outside Ukraine (Transnistria, Abkhazia …) and of unknown kinds are skipped.
+The categories are those of :mod:`geodata.categories`.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
+
+from geodata.categories import CONTESTED, LIBERATED, OCCUPIED, OCCUPIED_BEFORE_2022
 
 NAME_SEPARATOR = "///"
 
-#: English part of the name (lower case) -> category kept as occupied.
-OCCUPIED_BY_ENGLISH_NAME = {
-    "occupied": "Occupied",
-    "occupied crimea": "Occupied Crimea",
-    "cadr and calr": "CADR and CALR",
+#: DeepStateMap's key (without a ``{{at: …}}`` suffix, lower case) -> category.
+CATEGORY_BY_KEY = {
+    "geojson.status.occupied": OCCUPIED,
+    "geojson.status.occupied_crimea": OCCUPIED_BEFORE_2022,
+    "geojson.territories.crimea": OCCUPIED_BEFORE_2022,
+    "geojson.territories.ordlo": OCCUPIED_BEFORE_2022,
+    "geojson.territories.tuzla": OCCUPIED_BEFORE_2022,
+    "geojson.status.unknown": CONTESTED,
+    "geojson.status.contested": CONTESTED,
+    "geojson.status.dismissed": LIBERATED,
+    "geojson.status.dismissed_at": LIBERATED,
+    "geojson.status.liberated": LIBERATED,
+    "geojson.zmiinyi_island": LIBERATED,
 }
 
-#: Fill colour -> category, when the name does not decide.
-OCCUPIED_BY_FILL = {
-    "#a52714": "Occupied",  # occupied since 2022
-    "#880e4f": "Occupied before 2022",  # Crimea, CADR and CALR
+#: English part of the name (lower case) -> category, when the key does not decide.
+CATEGORY_BY_ENGLISH_NAME = {
+    "occupied": OCCUPIED,
+    "occupied crimea": OCCUPIED_BEFORE_2022,
+    "crimea": OCCUPIED_BEFORE_2022,
+    "cadr and calr": OCCUPIED_BEFORE_2022,
+    "ordlo": OCCUPIED_BEFORE_2022,
+    "unknown status": CONTESTED,
+    "grey zone": CONTESTED,
+    "gray zone": CONTESTED,
+    "contested": CONTESTED,
+    "liberated": LIBERATED,
 }
 
+#: Fill colour -> category, when neither the key nor the name decides.
+CATEGORY_BY_FILL = {
+    "#a52714": OCCUPIED,
+    "#880e4f": OCCUPIED_BEFORE_2022,
+    "#bcaaa4": CONTESTED,
+    "#0f9d58": LIBERATED,
+}
 
-def occupied_category(properties: Mapping[str, object]) -> str | None:
-    """Return the occupied category of a DeepStateMap feature, or ``None`` if it is not occupied.
+# Keys of territories DeepStateMap draws outside Ukraine: never Ukraine's figures.
+_OUTSIDE_UKRAINE = re.compile(r"geojson\.territories\.(?!crimea|ordlo|tuzla)[a-z-]+$")
+
+
+def deepstate_category(properties: Mapping[str, object]) -> str | None:
+    """The category of a DeepStateMap feature, or ``None`` when it is none of Ukraine's.
 
     Examples
     --------
-    >>> occupied_category({"name": "Окупована територія /// Occupied /// geoJSON.status.occupied"})
-    'Occupied'
-    >>> occupied_category({"name": "Звільнено /// Liberated /// x", "fill": "#a52714"}) is None
+    >>> deepstate_category({"name": "Окуповано /// Occupied /// geoJSON.status.occupied"})
+    'occupied'
+    >>> deepstate_category({"name": "Невідомо /// Unknown status /// geoJSON.status.unknown"})
+    'contested'
+    >>> deepstate_category({"name": "Звільнено 25.03 /// Liberated 25.03 /// "
+    ...                             "geoJSON.status.dismissed_at {{at:25.03}}"})
+    'liberated'
+    >>> deepstate_category({"name": "x /// Transnistria /// geoJSON.territories.transnistria",
+    ...                     "fill": "#880e4f"}) is None
     True
-    >>> occupied_category({"name": "?", "fill": "#880E4F"})
-    'Occupied before 2022'
+    >>> deepstate_category({"name": "?", "fill": "#880E4F"})
+    'occupied_before_2022'
     """
+    key = deepstate_key(properties)
+    if key is not None:
+        if key in CATEGORY_BY_KEY:
+            return CATEGORY_BY_KEY[key]
+        if _OUTSIDE_UKRAINE.match(key):
+            return None
     english = english_name(properties)
     if english is not None:
-        key = english.casefold()
-        if key in OCCUPIED_BY_ENGLISH_NAME:
-            return OCCUPIED_BY_ENGLISH_NAME[key]
-        if _is_known_other_category(key):
-            return None
+        words = re.sub(r"[\d.\s]+$", "", english.casefold()).strip()  # "Liberated 25.03"
+        if words in CATEGORY_BY_ENGLISH_NAME:
+            return CATEGORY_BY_ENGLISH_NAME[words]
+        if key is not None or _names_another_kind(words):
+            return None  # a kind of feature this version does not know: not guessed
     fill = properties.get("fill")
     if isinstance(fill, str):
-        return OCCUPIED_BY_FILL.get(fill.strip().lower())
+        return CATEGORY_BY_FILL.get(fill.strip().lower())
     return None
+
+
+def deepstate_key(properties: Mapping[str, object]) -> str | None:
+    """The machine key of a DeepStateMap name, lower case and without its ``{{…}}`` suffix.
+
+    >>> deepstate_key({"name": "a /// b /// geoJSON.status.dismissed_at {{at: 04.09 }}"})
+    'geojson.status.dismissed_at'
+    """
+    name = _name_of(properties)
+    if name is None or name.count(NAME_SEPARATOR) < 2:
+        return None
+    key = name.split(NAME_SEPARATOR)[2]
+    key = key.split("{{")[0].strip().casefold()
+    return key or None
 
 
 def english_name(properties: Mapping[str, object]) -> str | None:
@@ -90,7 +148,7 @@ def _name_of(properties: Mapping[str, object]) -> str | None:
     return None
 
 
-def _is_known_other_category(key: str) -> bool:
-    # Names DeepStateMap uses for land that is not held by the occupying side;
-    # a polygon with such a name is skipped even if its fill were red.
-    return any(word in key for word in ("liberated", "unknown", "contested", "grey", "gray"))
+def _names_another_kind(words: str) -> bool:
+    # Names of land not held by the occupying side, or of no land at all; such a
+    # polygon is never taken for occupied because of its fill colour.
+    return any(w in words for w in ("liberated", "unknown", "contested", "grey", "gray", "attack"))

@@ -31,6 +31,13 @@
       regionHover: { color: p.oblast_hover, weight: 1.6 },
       selected: { color: p.selected, weight: 3, fillColor: p.selected, fillOpacity: 0.12 },
       control: { color: p.occupied_edge, weight: 1, fillColor: p.occupied, fillOpacity: 0.55, className: "atlas-control-area" },
+      // Each category a source distinguishes (geodata.categories); land not counted as
+      // occupied is drawn lighter and with a dashed edge.
+      category: {
+        occupied_before_2022: { color: p.occupied_edge, weight: 1, fillColor: p.occupied_before_2022, fillOpacity: 0.6 },
+        contested: { color: p.contested_edge, weight: 1, dashArray: "3 3", fillColor: p.contested, fillOpacity: 0.45 },
+        liberated: { color: p.liberated_edge, weight: 1, dashArray: "3 3", fillColor: p.liberated, fillOpacity: 0.3 }
+      },
       claim: { color: p.claim, weight: 2.5, dashArray: "9 6", fillColor: "url(#atlas-hatch-claim)", fillOpacity: 1 },
       proposal: {
         "to-occupier": { color: p.to_occupier, weight: 1.5, fillColor: "url(#atlas-hatch-occupier)", fillOpacity: 1 },
@@ -68,6 +75,7 @@
   var legendRows = {}; // legend row nodes by key, shown only when their layer has content
   var drawing = null; // the polygon being drawn: {points, line, markers}
   var legendSubtitle = null;
+  var legendCategories = null; // rows for a source's categories other than occupied
   var legendProposalTitle = null;
   var creditsText = null;
   var baseCredits = "";
@@ -356,6 +364,8 @@
         box.appendChild(legendSubtitle);
         control.row.style.display = "none";
         legendControlText.rowNode = control.row;
+        legendCategories = el("div", "atlas-legend-categories");
+        box.appendChild(legendCategories);
         function optionalRow(key, swatch, text) {
           var r = row(swatch, text);
           r.row.style.display = "none";
@@ -470,15 +480,18 @@
   Atlas.setControl = function (collection, regionFigures, info, heldPlaces) {
     if (layers.control) { map.removeLayer(layers.control); }
     layers.control = L.geoJSON(collection, {
-      pane: "atlas-control", style: STYLE.control, interactive: false
+      pane: "atlas-control", style: categoryStyle, interactive: false
     });
-    layers.control.setStyle({ opacity: controlOpacity, fillOpacity: STYLE.control.fillOpacity * controlOpacity });
+    applyControlOpacity();
     if (!Atlas._hidden || !Atlas._hidden.control) { layers.control.addTo(map); }
     figures = regionFigures || {};
     if (legendControlText) {
       legendControlText.rowNode.style.display = "";
-      legendControlText.textContent = "Occupied territory" + (info && info.date ? ", " + info.date : "");
-      legendSubtitle.textContent = info && info.names && info.names.length ? info.names.join(" · ") : "";
+      // A source with categories has a legend row each; the first row is its occupied land.
+      var categorised = showCategoryLegend(collection);
+      legendControlText.textContent = (categorised ? "Occupied since 2022" : "Occupied territory") +
+        (info && info.date ? ", " + info.date : "");
+      legendSubtitle.textContent = !categorised && info && info.names && info.names.length ? info.names.join(" · ") : "";
     }
     setCredits(info ? info.credit : null);
     settlements.setHeld(Array.isArray(heldPlaces) ? heldPlaces : null, info ? info.date : null);
@@ -486,6 +499,35 @@
     hideOverlappingLabels();
     reportDrawn("control_drawn", collection);
   };
+
+  function categoryStyle(feature) {
+    var category = feature && feature.properties ? feature.properties.category : null;
+    return STYLE.category[category] || STYLE.control;
+  }
+
+  function applyControlOpacity() {
+    if (!layers.control) { return; }
+    layers.control.eachLayer(function (shape) {
+      var style = categoryStyle(shape.feature);
+      shape.setStyle({ opacity: controlOpacity, fillOpacity: style.fillOpacity * controlOpacity });
+    });
+  }
+
+  /* One legend row per category other than occupied since 2022, labelled from the data. */
+  function showCategoryLegend(collection) {
+    legendCategories.textContent = "";
+    var categorised = false;
+    (collection.features || []).forEach(function (feature) {
+      var props = feature.properties || {};
+      if (props.category && props.category !== "controlled") { categorised = true; }
+      if (!STYLE.category[props.category]) { return; }
+      var r = el("div", "atlas-legend-row");
+      r.appendChild(el("span", "swatch category-" + props.category.replace(/_/g, "-")));
+      r.appendChild(el("span", null, props.label + (props.counted ? "" : " (not counted as occupied)")));
+      legendCategories.appendChild(r);
+    });
+    return categorised;
+  }
 
   /* A zoom band of water (geodata.hydrography), sent by Python when the page asked for it. */
   Atlas.addHydrography = function (band, data) {
@@ -500,6 +542,7 @@
     if (layers.control) { map.removeLayer(layers.control); delete layers.control; }
     figures = {};
     if (legendControlText) { legendControlText.rowNode.style.display = "none"; legendSubtitle.textContent = ""; }
+    if (legendCategories) { legendCategories.textContent = ""; }
     setCredits(null);
     settlements.setHeld(null, null);
     markHeldCities([]);
@@ -690,6 +733,7 @@
     if (name === "water") { hydrography.setOpacity(opacity); return; }
     if (!layer) { return; }
     if (layer.setOpacity) { layer.setOpacity(opacity); return; }
+    if (name === "control") { applyControlOpacity(); return; }
     if (name === "claims" || name === "proposal" || name === "change") {
       layer.eachLayer(function (l) { l.setStyle({ opacity: opacity, fillOpacity: opacity }); });
       return;

@@ -35,7 +35,11 @@ def test_basemap_names_the_neighbours_and_the_seas_inside_the_view():
 def test_only_whitelisted_properties_reach_the_page():
     layer = ControlLayer(shapely.box(37, 47, 38, 48), None, "<b>x</b>", "GeoJSON")
     collection = map_layers.control_layer_geojson(layer)
-    assert [set(f["properties"]) for f in collection["features"]] == [{"category"}]
+    # The category, its label from geodata.categories (never text from the file) and
+    # whether it counts as occupied.
+    assert [f["properties"] for f in collection["features"]] == [
+        {"category": "controlled", "label": "Occupied territory", "counted": True}
+    ]
     regions = map_layers.basemap_layers()["regions"]["features"]
     assert {key for f in regions for key in f["properties"]} == {
         "code", "name", "name_uk", "kind", "label"
