@@ -529,6 +529,9 @@
     return categorised;
   }
 
+  /* True once the labels' last weighing after a zoom has run (the map is at rest). */
+  Atlas.labelsSettled = function () { return settleTimer === null; };
+
   /* A zoom band of water (geodata.hydrography), sent by Python when the page asked for it. */
   Atlas.addHydrography = function (band, data) {
     hydrography.add(band, data);
