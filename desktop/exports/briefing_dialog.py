@@ -1,4 +1,5 @@
-"""The briefing-map dialog: page, title, contents and format, with a live preview."""
+"""The briefing-map dialog: page, extent, texts, branding and format, with a zoomable preview
+drawn at the output's own resolution."""
 
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -24,9 +27,14 @@ from PySide6.QtWidgets import (
 
 from desktop.error_dialog import show_error
 from desktop.exports.export import formats_of
+from desktop.exports.logo import logo_png
 from desktop.tasks import TaskHandle, TaskRunner
+from geodata.boundaries import load_boundaries
 from geodata.control import ControlLayer
-from geodata.exports.briefing import PAGES, BriefingOptions, briefing_figure, render_briefing
+from geodata.exports.briefing import BriefingOptions, briefing_figure, render_briefing
+from geodata.exports.briefing_style import PAGES
+from geodata.exports.extents import parse_extent
+from geodata.groups import GROUPS
 from geodata.palette import current
 from geodata.scenarios.engine import ScenarioResult
 from geodata.stats import ControlStats
@@ -36,7 +44,9 @@ PAGE_NAMES = {
     "letter": "Letter landscape",
     "slide": "Slide 16:9 (1920 × 1080)",
 }
-PREVIEW_DPI = 60
+LANGUAGES = {"en": "English", "uk": "Українська"}
+#: The preview's zoom choices: label -> scale of the output's pixels (None: fit the window).
+ZOOMS = {"Fit": None, "50 %": 0.5, "100 %": 1.0, "200 %": 2.0}
 
 
 class BriefingDialog(QDialog):
@@ -64,6 +74,30 @@ class BriefingDialog(QDialog):
         self.title = QLineEdit()
         self.title.setObjectName("briefing-title")
         self.title.setPlaceholderText("Title (by default from the data or the proposal)")
+        self.subtitle = QLineEdit()
+        self.subtitle.setObjectName("briefing-subtitle")
+        self.subtitle.setPlaceholderText("Subtitle (by default the source and the date)")
+        self.author = QLineEdit()
+        self.author.setObjectName("briefing-author")
+        self.author.setPlaceholderText("Author or organisation (optional)")
+        self.banner = QLineEdit()
+        self.banner.setObjectName("briefing-banner")
+        self.banner.setPlaceholderText("Classification or handling banner (optional)")
+        self.banner_colour = QLineEdit()
+        self.banner_colour.setObjectName("briefing-banner-colour")
+        self.banner_colour.setPlaceholderText("Banner colour: a name or #rrggbb")
+        self.logo = QLineEdit()
+        self.logo.setObjectName("briefing-logo")
+        self.logo.setPlaceholderText("Logo: a PNG or SVG file (optional)")
+        choose_logo = QPushButton("Choose…")
+        choose_logo.clicked.connect(self._choose_logo)
+        logo_row = QHBoxLayout()
+        logo_row.addWidget(self.logo, 1)
+        logo_row.addWidget(choose_logo)
+        self.language = QComboBox()
+        self.language.setObjectName("briefing-language")
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
         self.page = QComboBox()
         for key, name in PAGE_NAMES.items():
             self.page.addItem(name, key)
@@ -83,8 +117,16 @@ class BriefingDialog(QDialog):
         if fitted is not None:
             west, south, east, north = fitted
             self.extent.addItem(
-                f"The map view ({west:.1f} to {east:.1f}° E, {south:.1f} to {north:.1f}° N)", fitted
+                f"The map view ({west:.1f} to {east:.1f}° E, {south:.1f} to {north:.1f}° N)",
+                ",".join(f"{v:.4f}" for v in fitted),
             )
+        for group in GROUPS:
+            if group.id != "ukraine":
+                self.extent.addItem(group.name, group.id)
+        for code, name in sorted(zip(load_boundaries().units["code"],
+                                     load_boundaries().units["name"], strict=True),
+                                 key=lambda pair: pair[1]):  # fmt: skip
+            self.extent.addItem(f"{name} oblast" if code not in ("UA-40", "UA-43") else name, code)
         self.claims = QCheckBox("Annexation claims")
         self.proposal = QCheckBox(
             f"Proposal: {result.proposal.name}" if result else "Proposal (none chosen)"
@@ -92,6 +134,12 @@ class BriefingDialog(QDialog):
         self.proposal.setChecked(result is not None)
         self.proposal.setEnabled(result is not None)
         form.addRow("Title", self.title)
+        form.addRow("Subtitle", self.subtitle)
+        form.addRow("Language", self.language)
+        form.addRow("Author", self.author)
+        form.addRow("Banner", self.banner)
+        form.addRow("Banner colour", self.banner_colour)
+        form.addRow("Logo", logo_row)
         form.addRow("Page", self.page)
         form.addRow("Format", self.format)
         form.addRow("Resolution", self.dpi)
@@ -103,8 +151,21 @@ class BriefingDialog(QDialog):
         self.preview = QLabel("Drawing the preview…")
         self.preview.setObjectName("briefing-preview")
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.preview.setMinimumSize(560, 400)
         self.preview.setStyleSheet(f"background: {current().preview_background};")
+        self.preview_area = QScrollArea()
+        self.preview_area.setObjectName("briefing-preview-area")
+        self.preview_area.setWidget(self.preview)
+        self.preview_area.setWidgetResizable(True)
+        self.preview_area.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview_area.setMinimumSize(560, 400)
+        self.zoom = QComboBox()
+        self.zoom.setObjectName("briefing-zoom")
+        for label, value in ZOOMS.items():
+            self.zoom.addItem(label, value)
+        self.zoom.setToolTip("The preview is drawn at the output's resolution: 100 % shows its "
+                             "pixels as they are, to proofread small text")  # fmt: skip
+        self.zoom.currentIndexChanged.connect(self._show_zoom)
+        self._pixmap: QPixmap | None = None
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close
         )
@@ -116,8 +177,13 @@ class BriefingDialog(QDialog):
         row = QHBoxLayout(self)
         row.addLayout(left)
         right = QVBoxLayout()
-        right.addWidget(self.preview, 1)
-        right.addWidget(buttons)
+        right.addWidget(self.preview_area, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(QLabel("Zoom"))
+        bottom.addWidget(self.zoom)
+        bottom.addStretch(1)
+        bottom.addWidget(buttons)
+        right.addLayout(bottom)
         row.addLayout(right, 1)
 
         self._debounce = QTimer(self)
@@ -125,8 +191,11 @@ class BriefingDialog(QDialog):
         self._debounce.setInterval(250)
         self._debounce.timeout.connect(self.refresh_preview)
         changes = (self.title.textChanged, self.page.currentIndexChanged, self.statistics.toggled,
-                   self.claims.toggled, self.proposal.toggled,
-                   self.extent.currentIndexChanged)  # fmt: skip
+                   self.claims.toggled, self.proposal.toggled, self.extent.currentIndexChanged,
+                   self.subtitle.textChanged, self.author.textChanged, self.banner.textChanged,
+                   self.banner_colour.textChanged, self.logo.textChanged,
+                   self.language.currentIndexChanged, self.dpi.valueChanged,
+                   self.format.currentIndexChanged)  # fmt: skip
         for signal in changes:
             signal.connect(self._debounce.start)
         self.format.currentIndexChanged.connect(self._format_changed)
@@ -136,14 +205,29 @@ class BriefingDialog(QDialog):
     def options(self) -> BriefingOptions:
         """The options as chosen."""
         page = self.page.currentData()
+        extent = parse_extent(self.extent.currentData())
         return BriefingOptions(
             title=self.title.text().strip() or None,
+            subtitle=self.subtitle.text().strip() or None,
             page=page,
-            dpi=self.dpi.value() if page != "slide" else PAGES["slide"][2],
+            dpi=self.dpi.value() if page != "slide" else PAGES["slide"].dpi,
             statistics=self.statistics.isChecked(),
             claims=self.claims.isChecked(),
-            extent=self.extent.currentData(),
+            extent=extent.bounds,
+            extent_name=extent.label(self.language.currentData()) if extent.bounds else None,
+            language=self.language.currentData(),
+            banner=self.banner.text().strip() or None,
+            banner_colour=self.banner_colour.text().strip() or None,
+            logo=logo_png(self.logo.text().strip() or None),
+            author=self.author.text().strip() or None,
         )
+
+    def preview_dpi(self) -> int:
+        """The preview's resolution: the PNG's own, or the page preset's for PDF and SVG."""
+        page = PAGES[self.page.currentData()]
+        if self.format.currentData() == ".png" and page.name != "slide":
+            return self.dpi.value()
+        return page.dpi
 
     def chosen_result(self) -> ScenarioResult | None:
         """The proposal's result, if it is to be shown."""
@@ -153,23 +237,38 @@ class BriefingDialog(QDialog):
         """Draw the preview in the background (the newest request wins)."""
         if self._preview_task is not None and self._preview_task.is_running:
             self._preview_task.cancel()
-        layer, stats, result, options = self.layer, self.stats, self.chosen_result(), self.options()
+        layer, stats, result = self.layer, self.stats, self.chosen_result()
+        dpi = self.preview_dpi()
+        try:
+            options = self.options()
+        except Exception as error:  # noqa: BLE001 - a logo that cannot be read: said, not raised
+            self.preview.setText(f"Cannot draw the preview: {error}")
+            self._pixmap = None
+            return self.runner.run(lambda progress: None, label="Drawing the preview")
 
         def draw(progress) -> bytes:
             figure = briefing_figure(layer, stats, result, options)
             progress.check()
             buffer = io.BytesIO()
-            figure.savefig(buffer, format="png", dpi=PREVIEW_DPI, facecolor="white")
+            figure.savefig(buffer, format="png", dpi=dpi, facecolor="white")
             return buffer.getvalue()
 
         self._preview_task = self.runner.run(
-            draw, label="Drawing the preview", on_result=self._show_preview
+            draw,
+            label="Drawing the preview",
+            on_result=self._show_preview,
+            on_error=lambda error: self.preview.setText(f"Cannot draw the preview: {error}"),
         )
         return self._preview_task
 
     def save(self, path: Path) -> TaskHandle:
         """Write the briefing map to ``path`` in the background."""
-        layer, stats, result, options = self.layer, self.stats, self.chosen_result(), self.options()
+        layer, stats, result = self.layer, self.stats, self.chosen_result()
+        try:
+            options = self.options()
+        except Exception as error:  # noqa: BLE001 - one clear message, the dialog stays
+            show_error(self, error, f"Writing {path.name}")
+            return self.runner.run(lambda progress: None, label=f"Writing {path.name}")
         return self.runner.run(
             lambda progress: render_briefing(path, layer, stats, result, options),
             label=f"Writing {path.name}",
@@ -198,9 +297,34 @@ class BriefingDialog(QDialog):
     def _show_preview(self, png: bytes) -> None:
         pixmap = QPixmap()
         pixmap.loadFromData(png, "PNG")
-        fit = Qt.AspectRatioMode.KeepAspectRatio
+        self._pixmap = pixmap
+        self._show_zoom()
+
+    def _show_zoom(self, *_args) -> None:
+        """Show the preview fitted to the window, or at a share of the output's pixels."""
+        if self._pixmap is None:
+            return
+        zoom = self.zoom.currentData()
         smooth = Qt.TransformationMode.SmoothTransformation
-        self.preview.setPixmap(pixmap.scaled(self.preview.size(), fit, smooth))
+        if zoom is None:
+            self.preview_area.setWidgetResizable(True)
+            size = self.preview_area.viewport().size()
+            shown = self._pixmap.scaled(size, Qt.AspectRatioMode.KeepAspectRatio, smooth)
+        else:
+            self.preview_area.setWidgetResizable(False)
+            shown = self._pixmap if zoom == 1.0 else self._pixmap.scaled(
+                self._pixmap.size() * zoom, Qt.AspectRatioMode.KeepAspectRatio, smooth
+            )  # fmt: skip
+        self.preview.setPixmap(shown)
+        if zoom is not None:
+            self.preview.resize(shown.size())
+
+    def _choose_logo(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Choose a logo", self.folder or "", "Images (*.png *.svg)"
+        )
+        if path:
+            self.logo.setText(path)
 
     def _format_changed(self, *_args) -> None:
         self.dpi.setEnabled(self.format.currentData() == ".png")

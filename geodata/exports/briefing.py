@@ -18,13 +18,17 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from functools import cache
+from html import escape
 from pathlib import Path
 from typing import Literal
 
 import matplotlib
+import matplotlib.image
 import numpy as np
 import shapely
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import PathCollection
+from matplotlib.colors import is_color_like, to_rgb
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
 from matplotlib.lines import Line2D
@@ -32,11 +36,13 @@ from matplotlib.patches import FancyArrow, Patch, Rectangle
 from matplotlib.path import Path as MplPath
 from matplotlib.textpath import text_to_path
 
+from geodata import __version__
 from geodata.boundaries import load_boundaries, load_neighbours
 from geodata.categories import BY_KEY, label_of
 from geodata.cities import load_cities
 from geodata.control import ControlLayer
 from geodata.credits import credit_line
+from geodata.errors import BadInputError
 from geodata.exports.atomic import write_atomically
 from geodata.exports.briefing_basemap import (
     draw_settlements,
@@ -44,6 +50,14 @@ from geodata.exports.briefing_basemap import (
     legend_handles,
     scale_length_m,
     view_of,
+)
+from geodata.exports.briefing_style import PageStyle, page_style
+from geodata.exports.briefing_text import (
+    Language,
+    check_language,
+    long_date,
+    short_group_name,
+    word,
 )
 from geodata.exports.text import clean, plain
 from geodata.figures import is_negligible
@@ -55,16 +69,11 @@ from geodata.scenarios.output import place_lines, transfer_texts
 from geodata.stats import ControlStats
 
 PageName = Literal["a4", "letter", "slide"]
-#: Page presets, landscape: (width, height) in inches, and the PNG resolution by default.
-PAGES: dict[str, tuple[float, float, int]] = {
-    "a4": (297 / 25.4, 210 / 25.4, 200),
-    "letter": (11.0, 8.5, 200),
-    "slide": (1920 / 144, 1080 / 144, 144),  # 16:9; 1920 × 1080 pixels at 144 dpi
-}
 BRIEFING_FORMATS = (".pdf", ".svg", ".png")
 
 CONTROL_ALPHA = 0.55  # as on the map page
 NOT_COUNTED_ALPHA = 0.35  # contested or liberated land, drawn apart (geodata.categories)
+MARGIN_IN = 0.28  # the page's margin, inches
 
 # Text in PDF and SVG stays text: TrueType fonts embedded, SVG text as <text>.
 # No TeX: text from data is escaped for mathtext (plain), which TeX would misread.
@@ -79,13 +88,20 @@ class BriefingOptions:
     """What goes on the page."""
 
     title: str | None = None  # default: from the data or the proposal
-    subtitle: str | None = None
+    subtitle: str | None = None  # default: the source and the date, as people say them
     page: PageName = "a4"
     dpi: int | None = None  # PNG only; default from the page preset
     statistics: bool = True
     claims: bool = False
     #: What the map shows: (west, south, east, north) in degrees; None: all of Ukraine.
     extent: tuple[float, float, float, float] | None = None
+    extent_name: str | None = None  # the sector's name, added to the default subtitle
+    language: Language = "en"
+    #: A classification or handling banner, drawn at the top and the bottom of the page.
+    banner: str | None = None
+    banner_colour: str | None = None  # any matplotlib colour; default the palette's text
+    logo: Path | None = None  # a PNG (the app turns an SVG into one first)
+    author: str | None = None  # an author or organisation line in the footer
 
 
 def render_briefing(
@@ -101,17 +117,109 @@ def render_briefing(
     (a previous file stays as it was), ``ValueError`` for an unknown format or page.
     """
     out = Path(out)
+    kind = check_format(out)
+    options = options or BriefingOptions()
+    figure = briefing_figure(layer, stats, result, options)
+    return save_figure(figure, out, options, kind, subject=_subject(layer, result, options))
+
+
+def check_format(out: Path) -> str:
+    """The briefing format of ``out`` (``.pdf``, ``.svg``, ``.png``), or ``ValueError``."""
     kind = out.suffix.lower()
     if kind not in BRIEFING_FORMATS:
         raise ValueError(
             f"unknown briefing format {kind!r}; choose one of: {', '.join(BRIEFING_FORMATS)}"
         )
-    options = options or BriefingOptions()
-    figure = briefing_figure(layer, stats, result, options)
-    dpi = options.dpi or PAGES[options.page][2]
-    return write_atomically(
-        out, lambda p: figure.savefig(p, format=kind[1:], dpi=dpi, facecolor="white")
+    return kind
+
+
+def save_figure(figure: Figure, out: Path, options, kind: str, subject: str = "") -> Path:
+    """Write a page with its metadata (PDF Title/Author/Subject/Creator, SVG ``<title>``)."""
+    dpi = options.dpi or page_style(options.page).dpi
+    title = figure.get_label() or "Frontline Atlas briefing"
+    metadata = _metadata(kind, title, options.author, subject)
+
+    def write(path: Path) -> None:
+        figure.savefig(path, format=kind[1:], dpi=dpi, facecolor="white", metadata=metadata)
+        if kind == ".svg":
+            add_svg_title(path, title)
+
+    return write_atomically(out, write)
+
+
+def _metadata(kind: str, title: str, author: str | None, subject: str) -> dict:
+    creator = f"Frontline Atlas {__version__}"
+    if kind == ".pdf":
+        return {"Title": title, "Author": author or "", "Subject": subject, "Creator": creator}
+    if kind == ".svg":
+        return {"Title": title, "Creator": creator, "Description": subject}
+    return {"Title": title, "Author": author or "", "Description": subject, "Software": creator}
+
+
+def add_svg_title(path: Path, title: str) -> None:
+    """Put a ``<title>`` (what browsers and screen readers show) first in an SVG file."""
+    text = path.read_text(encoding="utf-8")
+    head = text.index("<svg")
+    end = text.index(">", head) + 1
+    path.write_text(f"{text[:end]}\n <title>{escape(title)}</title>{text[end:]}", encoding="utf-8")
+
+
+def _subject(layer: ControlLayer, result: ScenarioResult | None, options) -> str:
+    text = default_subtitle(layer, result, options.language)
+    return clean(text, one_line=True)
+
+
+def default_title(layer: ControlLayer, result: ScenarioResult | None, language: Language) -> str:
+    """The page's title when none is given: the proposal's name, or the date's control."""
+    if result is not None:
+        return result.proposal.name
+    return word("title_control", language, date=long_date(layer.date, language))
+
+
+def default_subtitle(
+    layer: ControlLayer, result: ScenarioResult | None, language: Language = "en"
+) -> str:
+    """``DeepStateMap, 20 November 2024`` — who made the control data, and its date; never a
+    file name or an id (the credits line names the file of a source of one's own).
+
+    >>> from shapely import Polygon
+    >>> default_subtitle(ControlLayer(Polygon(), dt.date(2024, 11, 20),
+    ...                               "deepstatemap_data_20241120.geojson", "GeoJSON"))
+    'DeepStateMap, 20 November 2024'
+    >>> default_subtitle(ControlLayer(Polygon(), dt.date(2024, 11, 20), "mine.kml", "KML"))
+    'Control areas of 20 November 2024'
+    """
+    date = long_date(layer.date, language)
+    text = (
+        f"{layer.credit}, {date}"
+        if layer.credit != layer.source
+        else word("control_areas_of", language, date=date)
     )
+    if result is not None:
+        text += f" · {word('proposal', language)}: {result.proposal.name}"
+    return text
+
+
+class _Layout:
+    """Where things go on the page, in figure fractions, from the page's type sizes."""
+
+    def __init__(self, style: PageStyle, options) -> None:
+        height = style.height
+        banner = (style.small * 2.0 / 72) if options.banner else 0.0
+        top = height - MARGIN_IN * 0.8 - banner
+        self.banner_h = banner / height
+        self.title_y = top / height
+        title_h = style.title * 1.3 / 72
+        self.subtitle_y = (top - title_h) / height
+        subtitle_h = style.subtitle * 1.5 / 72
+        self.header_h = (title_h + subtitle_h) / height
+        footer = MARGIN_IN * 0.6 + banner + 2 * style.small * 1.45 / 72
+        self.method_y = (MARGIN_IN * 0.6 + banner) / height
+        self.credit_y = self.method_y + style.small * 1.45 / 72 / height
+        self.map_bottom = (footer + 0.12) / height
+        self.map_top = (top - title_h - subtitle_h - 0.08) / height
+        self.left = MARGIN_IN / style.width
+        self.right = 1 - MARGIN_IN / style.width
 
 
 def briefing_figure(
@@ -122,41 +230,105 @@ def briefing_figure(
 ) -> Figure:
     """The briefing page as a matplotlib Figure (for a preview, or to save)."""
     options = options or BriefingOptions()
-    if options.page not in PAGES:
-        raise ValueError(f"unknown page {options.page!r}; choose one of: {', '.join(PAGES)}")
-    width, height, _dpi = PAGES[options.page]
-    figure = Figure(figsize=(width, height))
-    scale = height / 8.27  # type sizes follow the page (A4 = 1)
+    language = check_language(options.language)
+    style = page_style(options.page)
+    figure, layout = page_figure(style, options)
+    title = options.title or default_title(layer, result, language)
+    subtitle = options.subtitle or default_subtitle(layer, result, language)
+    if options.subtitle is None and options.extent_name:
+        subtitle += f" · {options.extent_name}"
+    page_header(figure, style, layout, title, subtitle, options)
 
-    date = layer.date.isoformat() if layer.date else "date unknown"
-    title = options.title or (
-        result.proposal.name if result else f"Control of Ukrainian territory, {date}"
-    )
-    subtitle = options.subtitle or (
-        f"Control areas of {date} ({layer.source})"
-        + (f"; proposal applied: {result.proposal.id}" if result else "")
-    )
-    line_in = 0.94 * width  # from the left margin to the right one
-    _text(figure, 0.03, 0.955, _fitted(title, 17 * scale, line_in, "bold"), fontsize=17 * scale,
-          fontweight="bold", va="top")  # fmt: skip
-    _text(figure, 0.03, 0.905, _fitted(subtitle, 10 * scale, line_in), fontsize=10 * scale,
-          color=current().subtitle_text, va="top")  # fmt: skip
-
-    map_axes = figure.add_axes((0.03, 0.07, 0.63, 0.81))
-    _draw_map(map_axes, layer, result, options, scale, stats.held)
-    panel = figure.add_axes((0.69, 0.07, 0.28, 0.81))
+    height = layout.map_top - layout.map_bottom
+    map_axes = figure.add_axes((layout.left, layout.map_bottom, 0.64, height))
+    _draw_map(map_axes, layer, result, options, style, stats.held)
+    panel_left = layout.left + 0.665
+    panel = figure.add_axes((panel_left, layout.map_bottom, layout.right - panel_left, height))
     panel.axis("off")
-    _draw_panel(panel, layer, stats, result, options, scale)
-    credit = credit_line(layer.credit, map_by="Frontline Atlas")
-    made = f"Made {dt.date.today().isoformat()}"
-    # The credit stops short of the date at the right.
-    _text(figure, 0.03, 0.038, _fitted(credit, 7.5 * scale, line_in - 1.4 * scale),
-          fontsize=7.5 * scale, color=current().muted_text)  # fmt: skip
-    _text(figure, 0.97, 0.038, made, fontsize=7.5 * scale, color=current().muted_text, ha="right")
-    # The method in one line: how the areas were measured, and what reconciliation added.
-    _text(figure, 0.03, 0.014, _fitted(stats.method.footnote(), 6.5 * scale, line_in),
-          fontsize=6.5 * scale, color=current().muted_text)  # fmt: skip
+    _draw_panel(panel, layer, stats, result, options, style)
+    page_footer(figure, style, layout, credit_line(layer.credit, map_by="Frontline Atlas"),
+                stats.method.footnote(), options)  # fmt: skip
     return figure
+
+
+def page_figure(style: PageStyle, options) -> tuple[Figure, _Layout]:
+    """An empty page of the preset's size, drawn by Agg (to measure text), and its layout."""
+    figure = Figure(figsize=(style.width, style.height))
+    FigureCanvasAgg(figure)
+    return figure, _Layout(style, options)
+
+
+def page_header(figure, style: PageStyle, layout: _Layout, title: str, subtitle: str, options):
+    """Title, subtitle, the banner and the logo; the figure's label is the title (metadata)."""
+    figure.set_label(clean(title, one_line=True))
+    width = layout.right - layout.left
+    logo_w = _logo(figure, style, layout, options.logo)
+    line_in = (width - logo_w) * style.width
+    _text(figure, layout.left, layout.title_y, _fitted(title, style.title, line_in, "bold"),
+          fontsize=style.title, fontweight="bold", va="top")  # fmt: skip
+    author_in = 0.0
+    if options.author:
+        author = clean(options.author, one_line=True)
+        author = _fitted(author, style.subtitle, line_in / 3)
+        right = layout.right - logo_w
+        _text(figure, right, layout.subtitle_y, author, fontsize=style.subtitle,
+              color=current().subtitle_text, va="top", ha="right")  # fmt: skip
+        author_in = _width_in(author, style.subtitle) + 0.3
+    _text(figure, layout.left, layout.subtitle_y,
+          _fitted(subtitle, style.subtitle, line_in - author_in), fontsize=style.subtitle,
+          color=current().subtitle_text, va="top")  # fmt: skip
+    if options.banner:
+        _banners(figure, style, layout, options)
+
+
+def page_footer(figure, style: PageStyle, layout: _Layout, credit: str, method: str, options):
+    """The credits, the author line and the date made, and the method in one line."""
+    line_in = (layout.right - layout.left) * style.width
+    made = word("made", options.language, date=long_date(dt.date.today(), options.language))
+    made_in = _width_in(made, style.small)
+    _text(figure, layout.left, layout.credit_y,
+          _fitted(credit, style.small, line_in - made_in - 0.3), fontsize=style.small,
+          color=current().muted_text, va="bottom")  # fmt: skip
+    _text(figure, layout.right, layout.credit_y, made, fontsize=style.small,
+          color=current().muted_text, ha="right", va="bottom")  # fmt: skip
+    _text(figure, layout.left, layout.method_y, _fitted(method, style.small, line_in),
+          fontsize=style.small, color=current().muted_text, va="bottom")  # fmt: skip
+
+
+def _banners(figure, style: PageStyle, layout: _Layout, options) -> None:
+    colour = options.banner_colour or current().text
+    if not is_color_like(colour):
+        raise ValueError(f"{options.banner_colour!r} is not a colour (a name or #rrggbb)")
+    text = clean(options.banner, one_line=True).upper()
+    for y in (1 - layout.banner_h, 0.0):
+        figure.add_artist(Rectangle((0, y), 1, layout.banner_h, transform=figure.transFigure,
+                                    facecolor=colour, edgecolor="none", zorder=20))  # fmt: skip
+        _text(figure, 0.5, y + layout.banner_h / 2, text, fontsize=style.small,
+              fontweight="bold", ha="center", va="center", color=_on(colour),
+              zorder=21)  # fmt: skip
+
+
+def _on(colour: str) -> str:
+    """Black or white, whichever reads better on ``colour``."""
+    red, green, blue = to_rgb(colour)
+    return current().text if 0.299 * red + 0.587 * green + 0.114 * blue > 0.55 else "white"
+
+
+def _logo(figure, style: PageStyle, layout: _Layout, logo: Path | None) -> float:
+    """Place the logo at the top right, as tall as the title block; return its width (fraction)."""
+    if logo is None:
+        return 0.0
+    try:
+        image = matplotlib.image.imread(str(logo))
+    except (OSError, SyntaxError, ValueError) as error:
+        raise BadInputError(Path(logo), f"it is not a PNG image ({error})") from None
+    height = layout.header_h * 0.9
+    rows, columns = image.shape[:2]
+    width = height * style.height / style.width * columns / rows
+    axes = figure.add_axes((layout.right - width, layout.title_y - height, width, height))
+    axes.imshow(image, interpolation="lanczos")
+    axes.axis("off")
+    return width + 0.01
 
 
 # -- the map ----------------------------------------------------------------------------------
@@ -167,9 +339,13 @@ def _draw_map(
     layer: ControlLayer,
     result: ScenarioResult | None,
     options,
-    scale: float,
+    style: PageStyle,
     layer_held=None,
+    overlays=(),
 ) -> None:
+    """The map: basemap, control (by category), a proposal, ``overlays`` (``(geometry in
+    WGS84, face, edge)`` each, e.g. a change's gains), places, labels, scale and north."""
+    scale = style.map_label / 5.5  # the basemap's text and marks, relative to A4
     boundaries = load_boundaries()
     units, neighbours, view = _basemap()
     if options.extent is not None:
@@ -218,10 +394,14 @@ def _draw_map(
         _line(
             axes, _projected(result.contact_line_after), color=current().contact_line, lw=1.1, z=6
         )
+    for geometry, face, edge in overlays:
+        _fill(axes, _projected(geometry), face=face, edge=edge, lw=0.6, alpha=0.9, z=5.5)
     wide = not draw_settlements(axes, view, layer_held, scale)
-    _labels(axes, boundaries, scale, cities=wide)
+    _labels(axes, boundaries, style, view, cities=wide, language=options.language)
     _scale_bar(axes, view, scale)
     _north_arrow(axes, scale)
+    if options.extent is not None:
+        _locator(axes, layer, options.extent, style, options.language)
 
 
 def _fit_view(view, axes) -> tuple:
@@ -304,27 +484,70 @@ def _polygon_path(geometries) -> MplPath | None:
     return MplPath(np.concatenate(vertices), np.concatenate(codes))
 
 
-def _labels(axes, boundaries, scale: float, cities: bool = True) -> None:
+def _labels(axes, boundaries, style: PageStyle, view, cities: bool = True,
+            language: Language = "en") -> None:  # fmt: skip
+    """Oblast names (and the biggest cities on a wide view), kept whole inside the frame."""
     points = to_equal_area(region_label_points())
-    for code, name, point in zip(
-        boundaries.units["code"], boundaries.units["name"], points, strict=True
-    ):
+    names = boundaries.units["name_uk" if language == "uk" else "name"]
+    for code, name, point in zip(boundaries.units["code"], names, points, strict=True):
         if code in ("UA-30", "UA-40"):
             continue  # the cities of Kyiv and Sevastopol are labelled as cities
-        _text(axes, point.x, point.y, name.upper(), fontsize=5.2 * scale,
-              color=current().muted_text, ha="center", va="center", zorder=7,
+        if not (view[0] <= point.x <= view[2] and view[1] <= point.y <= view[3]):
+            continue
+        name = str(name).removesuffix(" область")  # the map says which units are oblasts
+        _text(axes, point.x, point.y, name.upper(), fontsize=style.map_label,
+              color=current().muted_text, ha=_inside(point.x, view), va="center", zorder=7,
               clip_on=True)  # fmt: skip
     if not cities:
         return  # a sector's extent names its settlements instead
     cities = load_cities()
     cities = cities[cities["rank"] <= 2]
     xy = shapely.get_coordinates(to_equal_area(cities.geometry.to_numpy()))
-    axes.scatter(xy[:, 0], xy[:, 1], s=9 * scale, facecolor="white", edgecolor=current().city,
-                 linewidth=0.8, zorder=8)  # fmt: skip
-    for (x, y), name in zip(xy, cities["name"], strict=True):
-        axes.annotate(plain(name), (x, y), xytext=(3, 0), textcoords="offset points",
-                      fontsize=6.5 * scale, fontweight="bold", va="center", zorder=9,
-                      color=current().city_label)  # fmt: skip
+    axes.scatter(xy[:, 0], xy[:, 1], s=9 * style.scale * style.city / 6.5, facecolor="white",
+                 edgecolor=current().city, linewidth=0.8, zorder=8)  # fmt: skip
+    column = "name_uk" if language == "uk" else "name"
+    for (x, y), name in zip(xy, cities[column], strict=True):
+        right = _inside(x, view) == "right"
+        axes.annotate(plain(str(name)), (x, y), xytext=(-3 if right else 3, 0),
+                      textcoords="offset points", ha="right" if right else "left",
+                      fontsize=style.city, fontweight="bold", va="center", zorder=9,
+                      color=current().city_label, annotation_clip=True)  # fmt: skip
+
+
+def _inside(x: float, view) -> str:
+    """The alignment that keeps a label starting at ``x`` inside the view: near the right
+    edge it ends there, near the left it starts there (no name is cut by the frame)."""
+    where = (x - view[0]) / (view[2] - view[0])
+    return "right" if where > 0.88 else "left" if where < 0.12 else "center"
+
+
+def _locator(axes, layer: ControlLayer, extent, style: PageStyle, language: Language) -> None:
+    """A small map of Ukraine in the corner with the extent shown outlined."""
+    _units, _neighbours, view = _basemap()
+    inset = axes.inset_axes((0.745, 0.015, 0.24, 0.27))
+    inset.set_xlim(view[0], view[2])
+    inset.set_ylim(view[1], view[3])
+    inset.set_aspect("equal", adjustable="box")
+    inset.set_xticks([])
+    inset.set_yticks([])
+    inset.set_facecolor(current().sea)
+    outline = _outline()
+    _fill(inset, np.array([outline]), face=current().oblast, edge=current().oblast_edge, lw=0.4)
+    _fill(inset, _projected(layer.controlled), face=current().occupied, edge="none", lw=0,
+          alpha=CONTROL_ALPHA, z=3)  # fmt: skip
+    x0, y0, x1, y1 = view_of(extent)
+    inset.add_patch(Rectangle((x0, y0), x1 - x0, y1 - y0, facecolor="none",
+                              edgecolor=current().text, linewidth=1.4, zorder=5))  # fmt: skip
+    inset.text(0.03, 0.97, plain(word("locator", language)), transform=inset.transAxes,
+               fontsize=style.small * 0.8, va="top", color=current().muted_text)  # fmt: skip
+    for spine in inset.spines.values():
+        spine.set_edgecolor(current().oblast_edge)
+
+
+@cache
+def _outline():
+    units, _neighbours, _view = _basemap()
+    return shapely.simplify(shapely.union_all(units), 2000)
 
 
 def _scale_bar(axes, view, scale: float) -> None:
@@ -360,15 +583,16 @@ def _north_arrow(axes, scale: float) -> None:
 
 
 def _draw_panel(
-    axes, layer, stats: ControlStats, result: ScenarioResult | None, options, scale: float
+    axes, layer, stats: ControlStats, result: ScenarioResult | None, options, style: PageStyle
 ) -> None:
-    date = layer.date.isoformat() if layer.date else "date unknown"
+    language = options.language
+    date = long_date(layer.date, language)
     handles = [
         Patch(
             facecolor=current().occupied,
             edgecolor=current().occupied_edge,
             alpha=CONTROL_ALPHA,
-            label=plain(f"Occupied territory, {date}"),
+            label=plain(f"{word('occupied_territory', language)}, {date}"),
         ),
         *[
             Patch(
@@ -381,102 +605,141 @@ def _draw_panel(
             for key in layer.categories
             if not layer.counting.counts(key)
         ],
-        Patch(facecolor=current().oblast, edgecolor=current().oblast_edge, label="Oblast"),
+        Patch(
+            facecolor=current().oblast,
+            edgecolor=current().oblast_edge,
+            label=word("oblast", language),
+        ),
     ]
     if options.claims:
         handles.append(Patch(facecolor="none", edgecolor=current().claim, hatch="..",
-                             linestyle="--", label="Annexation claims (2014, 2022)"))  # fmt: skip
+                             linestyle="--", label=word("claims", language)))  # fmt: skip
     if result is not None:
         if not is_negligible(result.to_occupier_km2):
             handles.append(Patch(facecolor="none", edgecolor=current().to_occupier, hatch="////",
-                                 label="To the occupying side"))  # fmt: skip
+                                 label=word("to_occupier", language)))  # fmt: skip
         if not is_negligible(result.to_ukraine_km2):
             handles.append(Patch(facecolor="none", edgecolor=current().to_ukraine, hatch="\\\\\\\\",
-                                 label="Returned to Ukraine"))  # fmt: skip
+                                 label=word("to_ukraine", language)))  # fmt: skip
         for zone in result.demilitarized_zones:
             handles.append(
                 Patch(
                     facecolor=current().zone,
                     alpha=0.35,
-                    label=plain(f"Demilitarized zone, {zone.width_km:g} km each side"),
+                    label=plain(word("dmz", language, km=zone.width_km)),
                 )
             )
-        line_label = f"Line of contact after, {result.contact_line_km_after:,.0f} km"
+        line_label = word("contact_line_after", language, km=result.contact_line_km_after)
         handles.append(
             Line2D([], [], color=current().contact_line, lw=1.1, label=plain(line_label))
         )
-    handles += legend_handles(options.extent)
-    legend = axes.legend(handles=handles, loc="upper left", title="Legend", fontsize=8 * scale,
-                         title_fontsize=9 * scale, frameon=False, alignment="left")  # fmt: skip
+    handles += legend_handles(options.extent, language)
+    legend = axes.legend(handles=handles, loc="upper left", title=word("legend", language),
+                         fontsize=style.body, title_fontsize=style.body * 1.1, frameon=False,
+                         alignment="left", borderaxespad=0, borderpad=0)  # fmt: skip
     legend._legend_box.align = "left"
 
+    width_in = axes.get_position().width * style.width
+    chars = max(20, int(width_in * 72 / (style.body * 0.56)))
     lines: list[tuple[str, str, bool]] = []
+    groups, regions = (
+        _statistics_lines(stats, result, style.panel_rows, language)
+        if options.statistics
+        else ([], [])
+    )
     if result is not None:
-        lines.append(("Proposal", "", True))
-        lines += [(text, "", False) for text in _wrap(result.proposal.name, 44, max_lines=3)]
+        # What a slide has room for comes first: the proposal, what it moves, the groups.
+        lines.append((word("proposal", language), "", True))
+        lines += [(text, "", False) for text in _wrap(result.proposal.name, chars, max_lines=3)]
         occupier, ukraine = transfer_texts(result)
-        lines.append((occupier, "", False))
-        lines.append((ukraine[:1].upper() + ukraine[1:], "", False))
+        for text in (occupier, ukraine[:1].upper() + ukraine[1:]):
+            lines += [(part, "", False) for part in _wrap(text, chars)]
+        lines += groups
         for text in place_lines(result, named=5):
-            lines += [(part, "", False) for part in _wrap(text, 44)]
-        lines.append(("", "", False))
-    if options.statistics:
-        lines += _statistics_lines(stats, result)
-    # Just below the legend: a title and one row per entry, about 0.028 of the panel each.
-    y = 1.0 - (0.06 + 0.028 * len(handles)) - 0.04
-    step = 0.026 * (scale if scale < 1 else 1)
+            lines += [(part, "", False) for part in _wrap(text, chars)]
+        lines += regions
+    else:
+        lines += groups + regions
+    panel_lines(axes, legend, lines, style)
+
+
+def panel_lines(axes, above, lines: list[tuple[str, str, bool]], style: PageStyle) -> None:
+    """Rows of text (left, right-aligned figure, bold) below ``above`` (a legend) or from the
+    top, one line of body type each, as many as the panel holds."""
+    renderer = axes.figure.canvas.get_renderer()
+    box = axes.get_window_extent(renderer)
+    y = 1.0
+    if above is not None:
+        legend_box = above.get_window_extent(renderer)
+        y = (
+            legend_box.y0 - box.y0
+        ) / box.height - style.body * 1.2 / 72 * axes.figure.dpi / box.height
+    step = style.body * 1.45 / 72 * axes.figure.dpi / box.height
     for left, right, bold in lines:
-        _text(axes, 0.0, y, left, transform=axes.transAxes, fontsize=7.6 * scale, va="top",
+        if y - step < 0.0:
+            break
+        _text(axes, 0.0, y, left, transform=axes.transAxes, fontsize=style.body, va="top",
               fontweight="bold" if bold else "normal")  # fmt: skip
         if right:
-            _text(axes, 1.0, y, right, transform=axes.transAxes, fontsize=7.6 * scale, va="top",
+            _text(axes, 1.0, y, right, transform=axes.transAxes, fontsize=style.body, va="top",
                   ha="right", family="DejaVu Sans Mono")  # fmt: skip
         y -= step
-        if y < 0.0:
-            break
+
+
+def _unit_name(code: str, name: str, language: Language) -> str:
+    if language != "uk":
+        return name
+    units = load_boundaries().units.set_index("code")
+    return str(units.loc[code, "name_uk"]) if code in units.index else name
 
 
 def _statistics_lines(
-    stats: ControlStats, result: ScenarioResult | None
-) -> list[tuple[str, str, bool]]:
-    short = {"annexed-2022": "Four regions annexed 2022", "crimea-2014": "Crimea and Sevastopol",
-             "ukraine": "All of Ukraine"}  # fmt: skip
+    stats: ControlStats, result: ScenarioResult | None, rows: int, language: Language = "en"
+) -> tuple[list[tuple[str, str, bool]], list[tuple[str, str, bool]]]:
+    """The panel's figures: the groups' lines and the most affected oblasts' lines."""
+    short = {
+        key: short_group_name(key, language) for key in ("annexed-2022", "crimea-2014", "ukraine")
+    }
     if result is None:
-        header = ("Occupied", "km²        %", True)
+        header = (word("occupied", language), word("km2_pct", language), True)
         groups = [
-            (short[r.id], f"{r.controlled_km2:>9,.0f} {r.controlled_pct:6.2f}")
+            (short.get(r.id, r.name), f"{r.controlled_km2:>9,.0f} {r.controlled_pct:6.2f}")
             for r in stats.groups.itertuples()
         ]
-        top = stats.regions.sort_values("controlled_pct", ascending=False).head(8)
+        top = stats.regions.sort_values("controlled_pct", ascending=False).head(rows)
+        top = top[top["controlled_km2"] > 0]
         regions = [
-            (r.name, f"{r.controlled_km2:>9,.0f} {r.controlled_pct:6.2f}") for r in top.itertuples()
-        ]
+            (_unit_name(r.code, r.name, language),
+             f"{r.controlled_km2:>9,.0f} {r.controlled_pct:6.2f}")
+            for r in top.itertuples()
+        ]  # fmt: skip
     else:
-        header = ("Occupied, % (before → after)", "", True)
-        groups = [(short[r.id], f"{r.controlled_pct_before:6.2f} → {r.controlled_pct_after:6.2f}")
+        header = (word("before_after", language), "", True)
+        groups = [(short.get(r.id, r.name),
+                   f"{r.controlled_pct_before:6.2f} → {r.controlled_pct_after:6.2f}")
                   for r in result.groups.itertuples()]  # fmt: skip
         table = result.regions.assign(change=result.regions["delta_km2"].abs().round(1))
-        top = table.sort_values(["change", "controlled_pct_before"], ascending=False).head(8)
-        regions = [(r.name, f"{r.controlled_pct_before:6.2f} → {r.controlled_pct_after:6.2f}")
+        top = table.sort_values(["change", "controlled_pct_before"], ascending=False).head(rows)
+        regions = [(_unit_name(r.code, r.name, language),
+                    f"{r.controlled_pct_before:6.2f} → {r.controlled_pct_after:6.2f}")
                    for r in top.itertuples()]  # fmt: skip
-    lines = [header]
-    lines += [(name, value, False) for name, value in groups]
-    lines.append(("Most affected oblasts", "", True))
-    lines += [(name, value, False) for name, value in regions]
-    return lines
+    group_lines = [header, *[(name, value, False) for name, value in groups]]
+    region_lines = [(word("most_affected", language), "", True)]
+    region_lines += [(name, value, False) for name, value in regions]
+    return group_lines, region_lines
 
 
 def _wrap(text: str, width: int, max_lines: int | None = None) -> list[str]:
     """Lines of at most ``width`` characters; a longer word is cut, a line past the last gets …"""
     words, lines, current = [], [], ""
-    for word in clean(text).split():
-        words += [word[i : i + width] for i in range(0, len(word), width)]
-    for word in words:
-        if current and len(current) + 1 + len(word) > width:
+    for each in clean(text).split():
+        words += [each[i : i + width] for i in range(0, len(each), width)]
+    for each in words:
+        if current and len(current) + 1 + len(each) > width:
             lines.append(current)
-            current = word
+            current = each
         else:
-            current = f"{current} {word}".strip()
+            current = f"{current} {each}".strip()
     lines = [*lines, current] if current else lines
     if max_lines is not None and len(lines) > max_lines:
         lines = [*lines[: max_lines - 1], lines[max_lines - 1][: width - 1] + "…"]
@@ -489,6 +752,12 @@ def _wrap(text: str, width: int, max_lines: int | None = None) -> list[str]:
 def _text(target, x: float, y: float, text: str, **kwargs):
     """Put text on the figure or axes ``target``, drawn literally (see :func:`plain`)."""
     return target.text(x, y, plain(text), **kwargs)
+
+
+def _width_in(text: str, fontsize: float, weight: str = "normal") -> float:
+    """How wide ``text`` is on the page, in inches."""
+    font = FontProperties(family="DejaVu Sans", size=fontsize, weight=weight)
+    return text_to_path.get_text_width_height_descent(plain(text), font, ismath=False)[0] / 72
 
 
 def _fitted(text: str, fontsize: float, width_in: float, weight: str = "normal") -> str:

@@ -164,13 +164,15 @@ def _place_names(axes, view, rows, xs, ys, is_held, scale: float) -> None:
                       color=current().held_place if held else current().city_label)  # fmt: skip
 
 
-def legend_handles(extent) -> list:
+def legend_handles(extent, language: str = "en") -> list:
     """Legend entries for what this module draws at an extent (water; settlements on a sector)."""
     from matplotlib.lines import Line2D
 
+    from geodata.exports.briefing_text import word
+
     palette = current()
     handles = [
-        Line2D([], [], color=palette.river, lw=RIVER_WIDTH[2], label="River"),
+        Line2D([], [], color=palette.river, lw=RIVER_WIDTH[2], label=word("river", language)),
         Line2D(
             [],
             [],
@@ -179,13 +181,13 @@ def legend_handles(extent) -> list:
             markersize=7,
             markerfacecolor=palette.water,
             markeredgecolor=palette.shoreline,
-            label="Lake or reservoir",
+            label=word("lake", language),
         ),
     ]
     if extent is not None and (view_of(extent)[2] - view_of(extent)[0]) / 1000 <= WIDE_KM:
         for face, edge, text in (
-            (palette.city_fill, palette.city, "Settlement"),
-            (palette.held_place, palette.held_place_edge, "Settlement held by the occupying side"),
+            (palette.city_fill, palette.city, word("settlement", language)),
+            (palette.held_place, palette.held_place_edge, word("settlement_held", language)),
         ):
             handles.append(
                 Line2D([], [], marker="o", linestyle="none", markersize=4.5,

@@ -45,7 +45,7 @@ def test_pdf_pages_are_landscape_presets_with_text(data, tmp_path, page, points)
     assert (round(float(box.width)), round(float(box.height))) == points
     text = reader.pages[0].extract_text()
     expected_texts = (
-        "Morning brief", "Legend", "Occupied territory, 2024-11-20", "To the occupying side",
+        "Morning brief", "Legend", "Occupied territory, 20 November 2024", "To the occupying side",
         "Line of contact after", "Boundaries: Natural Earth", "Control areas:",
         "Four regions annexed 2022",
     )  # fmt: skip

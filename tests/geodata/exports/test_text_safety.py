@@ -48,7 +48,8 @@ def test_briefing_svg_draws_dollars_and_braces_literally(data, tmp_path):
     texts = _svg_texts(out)
     assert TITLE in texts
     assert PROPOSAL in texts  # the panel's proposal line
-    assert any(f"({SOURCE})" in t for t in texts)  # the subtitle
+    # The subtitle: the date and the proposal's name, never the file's name.
+    assert any(t.startswith("Control areas of") and t.endswith(PROPOSAL) for t in texts)
     assert any(t.endswith(f"Control areas: {SOURCE}") for t in texts)  # the credits
 
 

@@ -1,0 +1,55 @@
+"""A logo for briefing pages: PNG as it is, SVG drawn to a PNG first (with Qt's SVG renderer)."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from geodata.errors import BadInputError
+
+#: Height in pixels an SVG logo is drawn at: sharp at a slide's or a print's size.
+SVG_HEIGHT_PX = 600
+
+
+def logo_png(path: Path | str | None) -> Path | None:
+    """The PNG to put on the page for the logo file ``path`` (``None`` for none).
+
+    An SVG is drawn to a PNG in a temporary folder; anything else must be a PNG
+    (the briefing's reader says so when it is not).
+    """
+    if path is None or str(path) == "":
+        return None
+    path = Path(path)
+    if not path.is_file():
+        raise BadInputError(path, "no such file (the logo)")
+    if path.suffix.lower() != ".svg":
+        return path
+    key = (str(path.resolve()), path.stat().st_mtime_ns)
+    if key not in _drawn or not _drawn[key].exists():
+        _drawn[key] = _svg_to_png(path)
+    return _drawn[key]
+
+
+_drawn: dict[tuple[str, int], Path] = {}  # SVG logos drawn already (the preview asks often)
+
+
+def _svg_to_png(path: Path) -> Path:
+    from PySide6.QtCore import QRectF, Qt
+    from PySide6.QtGui import QImage, QPainter
+    from PySide6.QtSvg import QSvgRenderer
+
+    renderer = QSvgRenderer(str(path))
+    if not renderer.isValid():
+        raise BadInputError(path, "it is not an SVG image Qt can draw")
+    size = renderer.defaultSize()
+    height = SVG_HEIGHT_PX
+    width = max(1, round(height * size.width() / max(1, size.height())))
+    image = QImage(width, height, QImage.Format.Format_ARGB32)
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
+    renderer.render(painter, QRectF(0, 0, width, height))
+    painter.end()
+    out = Path(tempfile.mkdtemp(prefix="frontline-atlas-logo-")) / f"{path.stem}.png"
+    if not image.save(str(out), "PNG"):
+        raise BadInputError(path, "it could not be drawn as a PNG")
+    return out

@@ -1,0 +1,126 @@
+"""The words on a briefing page, in English or Ukrainian: one table, and human dates.
+
+Every fixed text the briefing pages draw (legend entries, panel headings, the
+default title and subtitle) is looked up here by key, so a page is in one
+language throughout. Text from data (file, proposal and place names) is not
+translated; oblast, group and city names come in both languages from the
+bundled data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+Language = Literal["en", "uk"]
+LANGUAGES: tuple[Language, ...] = ("en", "uk")
+
+_MONTHS = {
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"),
+    "uk": ("січня", "лютого", "березня", "квітня", "травня", "червня", "липня", "серпня",
+           "вересня", "жовтня", "листопада", "грудня"),
+}  # fmt: skip
+
+#: key -> (English, Ukrainian).
+WORDS: dict[str, tuple[str, str]] = {
+    "legend": ("Legend", "Умовні позначення"),
+    "occupied_territory": ("Occupied territory", "Окупована територія"),
+    "occupied": ("Occupied", "Окуповано"),
+    "oblast": ("Oblast", "Область"),
+    "city": ("City", "Місто"),
+    "river": ("River", "Річка"),
+    "lake": ("Lake or reservoir", "Озеро або водосховище"),
+    "settlement": ("Settlement", "Населений пункт"),
+    "settlement_held": ("Settlement held by the occupying side", "Населений пункт під окупацією"),
+    "claims": ("Annexation claims (2014, 2022)", "Заявлена анексія (2014, 2022)"),
+    "to_occupier": ("To the occupying side", "До окупанта"),
+    "to_ukraine": ("Returned to Ukraine", "Повернуто Україні"),
+    "dmz": (
+        "Demilitarized zone, {km:g} km each side",
+        "Демілітаризована зона, {km:g} км з кожного боку",
+    ),
+    "contact_line_after": (
+        "Line of contact after, {km:,.0f} km",
+        "Лінія зіткнення після, {km:,.0f} км",
+    ),
+    "gained": ("Taken by the occupying side", "Захоплено окупантом"),
+    "regained": ("Regained by Ukraine", "Звільнено Україною"),
+    "title_control": (
+        "Occupied territory of Ukraine, {date}",
+        "Окупована територія України, {date}",
+    ),
+    "title_change": ("Changes of control, {start} – {end}", "Зміни контролю, {start} – {end}"),
+    "title_chart": (
+        "Share of territory occupied, {start} – {end}",
+        "Частка окупованої території, {start} – {end}",
+    ),
+    "title_table": ("Occupied area by oblast, {date}", "Окупована площа за областями, {date}"),
+    "control_areas_of": ("Control areas of {date}", "Зони контролю на {date}"),
+    "proposal": ("Proposal", "Пропозиція"),
+    "most_affected": ("Most affected oblasts", "Найбільш уражені області"),
+    "most_changed": ("Oblasts that changed most", "Області з найбільшими змінами"),
+    "before_after": ("Occupied, % (before → after)", "Окуповано, % (до → після)"),
+    "km2_pct": ("km²        %", "км²        %"),
+    "gained_km2": ("Taken, km²", "Захоплено, км²"),
+    "regained_km2": ("Regained, km²", "Звільнено, км²"),
+    "net_km2": ("Net, km²", "Разом, км²"),
+    "places_changed": ("Settlements that changed hands", "Населені пункти, що змінили власника"),
+    "area_km2": ("Area, km²", "Площа, км²"),
+    "occupied_km2": ("Occupied, km²", "Окуповано, км²"),
+    "occupied_pct": ("Occupied, %", "Окуповано, %"),
+    "name": ("Name", "Назва"),
+    "made": ("Made {date}", "Створено {date}"),
+    "locator": ("Shown area", "Показана ділянка"),
+    "date_unknown": ("date unknown", "дата невідома"),
+    "data_of": ("data of {date}", "дані на {date}"),
+}
+
+
+#: Group id -> (English, Ukrainian) short names, for tight panels.
+SHORT_GROUP_NAMES = {
+    "annexed-2022": ("Four regions annexed 2022", "Чотири області, анексовані 2022"),
+    "crimea-2014": ("Crimea and Sevastopol", "Крим і Севастополь"),
+    "ukraine": ("All of Ukraine", "Уся Україна"),
+}
+
+
+def short_group_name(group_id: str, language: Language = "en") -> str:
+    """A group's short name in ``language`` (its id when unknown).
+
+    >>> short_group_name("crimea-2014", "uk")
+    'Крим і Севастополь'
+    """
+    names = SHORT_GROUP_NAMES.get(group_id)
+    return group_id if names is None else names[1 if language == "uk" else 0]
+
+
+def word(key: str, language: Language = "en", **values) -> str:
+    """The text of ``key`` in ``language``, with ``values`` filled in.
+
+    >>> word("occupied_territory", "uk")
+    'Окупована територія'
+    >>> word("contact_line_after", km=1234.4)
+    'Line of contact after, 1,234 km'
+    """
+    english, ukrainian = WORDS[key]
+    text = ukrainian if language == "uk" else english
+    return text.format(**values) if values else text
+
+
+def long_date(date: dt.date | None, language: Language = "en") -> str:
+    """A date as people write it: ``20 November 2024``, ``20 листопада 2024``.
+
+    >>> long_date(dt.date(2024, 11, 20)), long_date(dt.date(2024, 11, 20), "uk")
+    ('20 November 2024', '20 листопада 2024')
+    """
+    if date is None:
+        return word("date_unknown", language)
+    return f"{date.day} {_MONTHS[language][date.month - 1]} {date.year}"
+
+
+def check_language(language: str) -> Language:
+    """``language`` if the pages can be drawn in it, else ``ValueError`` naming the choices."""
+    if language not in LANGUAGES:
+        raise ValueError(f"unknown language {language!r}; choose one of: {', '.join(LANGUAGES)}")
+    return language  # type: ignore[return-value]

@@ -1,0 +1,105 @@
+"""The timeline chart drawn on matplotlib axes: the app's chart panel and the briefing chart page.
+
+One drawing for both, so the printed chart is the one the analyst saw: the
+held share (or km²) of the four annexed regions and of an oblast on the left
+scale, all of Ukraine on its own right-hand scale, the days with no data
+shaded, and below it the change per day, week or month (or a rolling rate).
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import matplotlib.dates as mdates
+import numpy as np
+
+from geodata.exports.text import plain
+from geodata.history.rates import CHANGE_VIEWS, change_view
+from geodata.history.series import HistorySeries
+from geodata.palette import current
+
+# The map's colours: occupied dark red; Ukraine overall dark grey; the selection purple.
+LINES = (
+    ("ukraine", "Ukraine", "ukraine_line"),
+    ("annexed-2022", "Four annexed regions", "occupied"),
+)
+BAR_WIDTH_DAYS = {"daily": 0.8, "weekly": 5.5, "monthly": 24.0}
+
+
+def draw_timeline(
+    held,
+    change,
+    series: HistorySeries,
+    *,
+    units: str = "pct",
+    period: str = "daily",
+    selected: str | None = None,
+    fontsize: float = 8,
+    line_width: float = 1.4,
+):
+    """Draw the two panels on the axes ``held`` and ``change``; return the right-hand axes.
+
+    ``units`` is ``pct`` or ``km2``; ``period`` a key of
+    :data:`geodata.history.rates.CHANGE_VIEWS`; ``selected`` a unit code to plot too.
+    """
+    dates = np.array(series.dates)
+    pct = units == "pct"
+    groups = series.group_pct() if pct else series.group_km2()
+    unit_values = series.unit_pct() if pct else series.controlled_km2
+    # Ukraine on its own right-hand scale: on one scale with the annexed regions
+    # (about 80 % against 19 %) both lines would look flat.
+    right = held.twinx()
+    palette = current()
+    key, label, role = LINES[1]
+    held.plot(dates, groups[key].to_numpy(), color=getattr(palette, role), lw=line_width,
+              label=label)  # fmt: skip
+    if selected:
+        row = series.boundaries.row_of(selected)
+        name = series.boundaries.units["name"].iloc[row]
+        held.plot(dates, unit_values[:, row], color=palette.selected, lw=line_width,
+                  label=plain(name))  # fmt: skip
+    key, label, role = LINES[0]
+    colour = getattr(palette, role)
+    right.plot(dates, groups[key].to_numpy(), color=colour, lw=line_width,
+               label=f"{label} (right scale)")  # fmt: skip
+    unit = "%" if pct else "km²"
+    held.set_ylabel(f"held, {unit}", fontsize=fontsize)
+    right.set_ylabel(f"Ukraine, {unit}", fontsize=fontsize, color=colour)
+    right.tick_params(labelsize=fontsize, colors=colour)
+    held.grid(True, alpha=0.3)
+    lines = held.get_lines() + right.get_lines()
+    held.legend(lines, [ln.get_label() for ln in lines], loc="upper left", fontsize=fontsize,
+                frameon=False, ncols=3)  # fmt: skip
+    mark_gaps(held, dates)
+
+    steps = change_view(series, period, selected or "ukraine")
+    x = mdates.date2num(list(steps.index))
+    values = steps.to_numpy(dtype=float)
+    if period.startswith("rate"):
+        change.plot(x, values, color=palette.gained, lw=line_width * 0.85)
+        change.fill_between(x, values, 0, where=values < 0, color=palette.regained, alpha=0.6)
+    else:
+        colours = [palette.gained if v > 0 else palette.regained for v in values]
+        align = "edge" if period == "monthly" else "center"
+        change.bar(x, values, width=BAR_WIDTH_DAYS[period], color=colours, align=align)
+    change.axhline(0, color=palette.faint_text, linewidth=0.6)
+    change.set_ylabel(CHANGE_VIEWS[period][1], fontsize=fontsize)
+    # Whose change: the oblast selected, else all of Ukraine.
+    whose = "All of Ukraine"
+    if selected:
+        whose = series.boundaries.units["name"].iloc[series.boundaries.row_of(selected)]
+    change.set_title(f"{plain(whose)}: {CHANGE_VIEWS[period][0]}", fontsize=fontsize,
+                     loc="left", pad=2)  # fmt: skip
+    change.grid(True, alpha=0.3)
+    change.xaxis.set_major_formatter(mdates.ConciseDateFormatter(change.xaxis.get_major_locator()))
+    for axes in (held, change):
+        axes.tick_params(labelsize=fontsize)
+    return right
+
+
+def mark_gaps(axes, dates: np.ndarray) -> None:
+    """Shade missing days: no one should read a line across a gap as data."""
+    for before, after in itertools.pairwise(dates):
+        if (after - before).days > 1:
+            axes.axvspan(mdates.date2num(before), mdates.date2num(after), color=current().gap,
+                         alpha=0.35, lw=0)  # fmt: skip
