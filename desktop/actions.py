@@ -71,6 +71,18 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "A print-quality map with title, legend, scale, credits and statistics",
         "document-export",
     ),
+    ActionSpec(
+        "export_pack",
+        "Morning &Pack (PDF)…",
+        "Ctrl+Shift+E",
+        "Overview, sector, change since a date, table and chart in one PDF, from a template",
+    ),
+    ActionSpec(
+        "export_animation",
+        "&Animation (MP4, GIF)…",
+        None,
+        "The open history's front over time, a frame a day, week or month",
+    ),
     ActionSpec("export_view", "&View as PNG…", None, "Save exactly what the map shows"),
     ActionSpec(
         "export_view_2x", "View as PNG at &2×…", None, "The map view at twice its pixel density"

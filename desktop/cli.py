@@ -18,6 +18,7 @@ import geodata
 from geodata.dates import parse_date
 from geodata.errors import GeodataError
 from geodata.exports.atomic import os_reason
+from geodata.exports.briefing_style import PAGES as PAGE_PRESETS
 
 PROG = "frontline-atlas"
 
@@ -227,20 +228,153 @@ class _LineProgress:
 
 def _export(args: argparse.Namespace) -> int:
     from desktop.exports.export import export, export_format
-    from geodata.exports.briefing import BriefingOptions
+    from desktop.exports.logo import logo_png
+    from geodata.exports.pack import load_template, save_template
     from geodata.scenarios.engine import run_proposal
     from geodata.scenarios.proposals import find_proposal
     from geodata.stats import compute_stats
 
-    export_format(args.out)  # an unknown extension is said before any work
+    if args.pack:
+        if args.out.suffix.lower() != ".pdf":
+            raise GeodataError(f"a pack is a PDF: --out {args.out} does not end in .pdf")
+    else:
+        export_format(args.out)  # an unknown extension is said before any work
+    template = _template(args, load_template(args.template) if args.template else None)
+    if args.save_template:
+        print(f"{PROG}: wrote {save_template(args.save_template, template)}", file=sys.stderr)
+    source = _export_source(args)
+    if args.pack:
+        from geodata.exports.pack import render_pack
+
+        report = render_pack(args.out, source, template, since=args.since,
+                             sector=args.extent)  # fmt: skip
+        for reason in report.left_out:
+            print(f"{PROG}: note: page left out: {reason}", file=sys.stderr)
+        print(f"{PROG}: wrote {report.path} ({len(report.pages)} pages: "
+              f"{', '.join(report.pages)}; {report.seconds:.1f} s)", file=sys.stderr)  # fmt: skip
+        return 0
     proposal = find_proposal(args.scenario) if args.scenario else None
-    layer = _read_layer(args)
+    layer = source.layer
     km = args.reconcile_km
     result = run_proposal(proposal, layer, reconcile_km=km) if proposal else None
-    options = BriefingOptions(title=args.title, page=args.page, dpi=args.dpi, extent=args.extent)
-    out = export(args.out, layer, compute_stats(layer, reconcile_km=km), result, options)
+    stats = compute_stats(layer, reconcile_km=km) if source.series is None else source.stats
+    extent = parse_extent_arg(args.extent)
+    options = template.options(
+        title=args.title, subtitle=args.subtitle, dpi=args.dpi, extent=extent.bounds,
+        extent_name=extent.label(template.language) if extent.bounds else None,
+        logo=logo_png(template.logo),
+    )  # fmt: skip
+    out = export(args.out, layer, stats, result, options)
     print(f"{PROG}: wrote {out}", file=sys.stderr)
     return 0
+
+
+def parse_extent_arg(text: str | None):
+    """``--extent`` as an :class:`~geodata.exports.extents.Extent` (one message if wrong)."""
+    from geodata.exports.extents import parse_extent
+
+    try:
+        return parse_extent(text)
+    except ValueError as error:
+        raise GeodataError(f"--extent: {error}") from None
+
+
+def _template(args: argparse.Namespace, loaded):
+    """The briefing template: a loaded one (or the default) with the options given here."""
+    import dataclasses
+
+    from geodata.exports.pack import BriefingTemplate
+
+    template = loaded or BriefingTemplate()
+    given = {"page": args.page, "language": args.language, "banner": args.banner,
+             "banner_colour": args.banner_colour, "author": args.author,
+             "logo": str(args.logo) if args.logo else None}  # fmt: skip
+    changes = {key: value for key, value in given.items() if value is not None}
+    if args.extent:
+        parse_extent_arg(args.extent)
+        changes["sector"] = args.extent
+    return dataclasses.replace(template, **changes)
+
+
+def _export_source(args: argparse.Namespace):
+    """What an export is made from: a control file, or a day of a history (folder,
+    multi-date file or ``deepstate``), with the history for a pack's change and chart."""
+    from geodata.exports.pack import PackSource
+    from geodata.stats import compute_stats
+
+    path = args.file
+    if str(path) == "deepstate" or Path(path).is_dir():
+        from geodata.history.transfers import row_at_or_before
+
+        args.source = str(path)
+        series, store = _open_series(args)
+        row = row_at_or_before(series, args.date) if args.date else len(series) - 1
+        if args.date and series.dates[row] != args.date:
+            print(f"{PROG}: note: no map for {args.date}; using {series.dates[row]}, the last "
+                  "date before it", file=sys.stderr)  # fmt: skip
+        return PackSource(series.layer_at(row, store), series.stats_at(row), series, row, store)
+    layer = _read_layer(args)
+    return PackSource(layer, compute_stats(layer, reconcile_km=args.reconcile_km))
+
+
+def _animate(args: argparse.Namespace) -> int:
+    from geodata.exports.animation import ANIMATION_FORMATS, render_animation
+
+    if args.out.suffix.lower() not in ANIMATION_FORMATS:
+        raise GeodataError(
+            f"cannot write {args.out.name}: unknown animation format {args.out.suffix.lower()!r}; "
+            f"choose one of: {', '.join(ANIMATION_FORMATS)}"
+        )
+    if args.start and args.end and args.start > args.end:
+        raise GeodataError(f"--from {args.start} is after --to {args.end}")
+    series, store = _open_series(args)
+    start = args.start or series.dates[0]
+    end = args.end or series.dates[-1]
+    progress = _LineProgress()
+    try:
+        report = render_animation(args.out, series, store, start, end, args.step,
+                                  chart=args.chart, size=args.size, fps=args.fps,
+                                  progress=progress)  # fmt: skip
+    except BaseException:
+        progress.end(keep=False)
+        raise
+    progress.end(keep=False)
+    print(f"{PROG}: wrote {report.path} ({report.frames} frames, {report.first_date} … "
+          f"{report.last_date}; {report.seconds:.1f} s, {report.bytes / 2**20:.1f} MB)",
+          file=sys.stderr)  # fmt: skip
+    return 0
+
+
+def _extent_text(text: str) -> str:
+    """An argparse type: an extent :func:`geodata.exports.extents.parse_extent` reads."""
+    from geodata.exports.extents import parse_extent
+
+    try:
+        parse_extent(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+    return text
+
+
+def _frame_size(text: str) -> tuple[int, int]:
+    """An argparse type: WIDTHxHEIGHT in pixels (even, for video)."""
+    try:
+        width, height = (int(v) for v in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not WIDTHxHEIGHT, e.g. 1280x720") from None
+    if not (320 <= width <= 3840 and 240 <= height <= 2160):
+        raise argparse.ArgumentTypeError(f"{text!r}: from 320x240 to 3840x2160")
+    return width - width % 2, height - height % 2
+
+
+def _frames_per_second(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not 0.2 <= value <= 60:
+        raise argparse.ArgumentTypeError(f"{text!r}: from 0.2 to 60 frames a second")
+    return value
 
 
 def _read_layer(args: argparse.Namespace):
@@ -266,27 +400,6 @@ def _whole_number(low: int, high: int, what: str):
         return value
 
     return parse
-
-
-def _extent(text: str) -> tuple[float, float, float, float]:
-    """An argparse type: west,south,east,north in degrees, inside the map's region."""
-    from geodata.hydrography import REGION
-
-    try:
-        west, south, east, north = (float(part) for part in text.split(","))
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not four numbers west,south,east,north (degrees)"
-        ) from None
-    region_w, region_s, region_e, region_n = REGION
-    if not (region_w <= west < east <= region_e and region_s <= south < north <= region_n):
-        raise argparse.ArgumentTypeError(
-            f"{text!r}: need west < east within {region_w:g}..{region_e:g} and south < north "
-            f"within {region_s:g}..{region_n:g}"
-        )
-    if east - west < 0.1 or north - south < 0.1:
-        raise argparse.ArgumentTypeError(f"{text!r}: at least 0.1 degree each way")
-    return west, south, east, north
 
 
 def _tolerance_km(text: str) -> float:
@@ -407,6 +520,7 @@ _SUBCOMMANDS = {
     "compare",
     "update",
     "export",
+    "animate",
     "snapshot",
 }
 
@@ -580,25 +694,74 @@ def _parser() -> argparse.ArgumentParser:
         f"statistics), or data: {extensions('data')} (statistics or a proposal's results, "
         "the control layer and a proposal's areas, the interactive map in one offline file).",
     )
-    export.add_argument("file", type=Path, metavar="CONTROL_FILE", help="a control-area file")
+    export.add_argument(
+        "file", type=Path, metavar="SOURCE",
+        help="a control-area file, or a history: a folder of dated files or 'deepstate' "
+        "(the store's DeepStateMap updates)",
+    )  # fmt: skip
     export.add_argument("--out", type=Path, required=True, help="the file to write")
     export.add_argument("--scenario", metavar="NAME_OR_FILE", help="apply this proposal")
     export.add_argument("--title", help="the briefing map's title")
     export.add_argument(
-        "--page", choices=("a4", "letter", "slide"), default="a4", help="page (a4, landscape)"
-    )
+        "--subtitle", help="the subtitle (default: the source and the date, e.g. "
+        "'DeepStateMap, 20 November 2024')",
+    )  # fmt: skip
+    export.add_argument("--page", choices=tuple(PAGE_PRESETS), help="page (default a4, landscape)")
     export.add_argument("--dpi", type=_dpi, help="PNG resolution (200; slide 144)")
     export.add_argument(
         "--extent",
-        type=_extent,
-        metavar="W,S,E,N",
-        help="the briefing map's extent in degrees (e.g. 36.5,47.6,38.8,49.2 for Donbas); "
-        "default: all of Ukraine. A sector's extent adds its settlements and finer water",
+        type=_extent_text,
+        metavar="EXTENT",
+        help="what the map shows: 'ukraine' (default), an oblast (UA-14, Donetsk), a group "
+        "(annexed-2022, crimea-2014) or W,S,E,N in degrees (36.5,47.6,38.8,49.2 for Donbas); "
+        "a sector adds its settlements, finer water and a locator inset. With --pack: the "
+        "sector page's (default: where the front moved since --since)",
     )
-    export.add_argument("--date", type=_date, help="the date the file shows (YYYY-MM-DD)")
+    export.add_argument("--language", choices=("en", "uk"), help="the page's language (en)")
+    export.add_argument("--banner", help="a classification or handling banner, top and bottom")
+    export.add_argument("--banner-colour", help="the banner's colour (a name or #rrggbb)")
+    export.add_argument("--logo", type=Path, help="a logo, PNG or SVG, at the top right")
+    export.add_argument("--author", help="an author or organisation line")
+    export.add_argument(
+        "--pack", action="store_true",
+        help="a morning pack: one PDF of overview, sector, change since --since, table and "
+        "chart (change and chart need a history as SOURCE)",
+    )  # fmt: skip
+    export.add_argument(
+        "--since", type=_date, help="the change page's start (default: 7 days before the day)"
+    )
+    export.add_argument("--template", type=Path, help="a briefing template (TOML) to start from")
+    export.add_argument(
+        "--save-template", type=Path, metavar="FILE",
+        help="save the template these options make, for tomorrow's pack",
+    )  # fmt: skip
+    export.add_argument(
+        "--date", type=_date,
+        help="the date the file shows; for a history, the day to brief (default its last)",
+    )  # fmt: skip
     _add_reconcile_km(export)
     _add_counting(export)
     export.set_defaults(handler=_export)
+
+    animate = commands.add_parser(
+        "animate",
+        help="the front over time as an MP4 video or an animated GIF",
+        description="Draw the occupied territory of each step between two dates (the latest "
+        "map at or before each frame's date) with a date stamp, a legend and optionally a "
+        "chart, and write an MP4 (H.264) or a GIF. Works offline and without a display.",
+    )
+    animate.add_argument("--out", type=Path, required=True, help="front.mp4 or front.gif")
+    _add_history_source(animate, "the first frame's date (default: the history's first)",
+                      "the last frame's date (default: the history's last)")  # fmt: skip
+    animate.add_argument("--step", choices=("day", "week", "month"), default="week",
+                         help="time between frames (week)")  # fmt: skip
+    animate.add_argument("--chart", action="store_true", help="add a chart of the share held")
+    animate.add_argument("--size", type=_frame_size, default=(1280, 720),
+                         help="WIDTHxHEIGHT in pixels (1280x720)")  # fmt: skip
+    animate.add_argument("--fps", type=_frames_per_second, default=4.0,
+                         help="frames a second (4)")  # fmt: skip
+    _add_reconcile_km(animate)
+    animate.set_defaults(handler=_animate)
 
     snapshot = commands.add_parser(
         "snapshot",

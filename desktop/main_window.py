@@ -120,8 +120,9 @@ class MainWindow(QMainWindow):
         )  # fmt: skip
         self.timeline_dock.chart.follow(self.state)
         self.exports = ExportController(
-            self.state, self.map, self.runner, self.settings, self.statusBar(), self
-        )
+            self.state, self.map, self.runner, self.settings, self.statusBar(), self,
+            history=self.history,
+        )  # fmt: skip
         self.changes_dock = ChangesDock(self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.changes_dock)
         self.tabifyDockWidget(self.proposals_dock, self.changes_dock)
@@ -176,6 +177,8 @@ class MainWindow(QMainWindow):
             "copy_view": self.exports.copy_view,
             "export_briefing": self.exports.export_briefing,
             "export_data": self.exports.export_data,
+            "export_pack": self.exports.export_pack,
+            "export_animation": self.exports.export_animation,
             "import_area": self.proposals.import_area,
         }  # fmt: skip
         self.actions_by_name = create_actions(self, handlers)
@@ -190,7 +193,8 @@ class MainWindow(QMainWindow):
                      self.timeline_dock):  # fmt: skip
             panels.addAction(dock.toggleViewAction())
         export_menu = QMenu("&Export", self)
-        for name in ("export_briefing", "export_view", "export_view_2x", "export_data"):
+        for name in ("export_briefing", "export_pack", "export_animation", "export_view",
+                     "export_view_2x", "export_data"):  # fmt: skip
             export_menu.addAction(self.actions_by_name[name])
         submenus = {"recent": self.recent_menu, "panels": panels, "export": export_menu}
         build_menus(self.menuBar(), self.actions_by_name, submenus)

@@ -39,6 +39,9 @@ ONLINE_CONSENTED = Setting("online/consented", bool, False, "Fetching control da
 LAST_HISTORY = Setting(
     "history/last", str, "", "The last history opened (a folder, a file or 'deepstate')"
 )
+BRIEFING_TEMPLATE = Setting(
+    "exports/briefing_template", dict, {}, "The morning pack's last template (its TOML as data)"
+)
 COUNT_CONTESTED = Setting(
     "figures/count_contested",
     bool,

@@ -30,10 +30,13 @@ class ExportController(QObject):
 
     exported = Signal(object)  # the Path written
 
-    def __init__(self, state, map_view, runner, settings, status_bar, parent: QWidget) -> None:
+    def __init__(
+        self, state, map_view, runner, settings, status_bar, parent: QWidget, history=None
+    ) -> None:
         super().__init__(parent)
         self._state, self._map, self._runner = state, map_view, runner
         self._settings, self._status_bar, self._parent = settings, status_bar, parent
+        self._history = history  # the HistoryController: its series, store and date
 
     # -- the view ----------------------------------------------------------------------------
 
@@ -72,6 +75,48 @@ class ExportController(QObject):
                                 view_extent=self._map.bounds)  # fmt: skip
         dialog.open()
         return dialog
+
+    def export_pack(self):
+        """File ▸ Export ▸ Morning Pack: overview, sector, change, table and chart in one PDF."""
+        from desktop.exports.pack_dialog import PackDialog
+        from geodata.exports.pack import PackSource
+
+        current = self._current()
+        if current is None:
+            return None
+        series, store, row = self._history_now()
+        if series is not None:
+            source = PackSource(current.layer, current.stats, series, row, store)
+        else:
+            source = PackSource(current.layer, current.stats)
+        dialog = PackDialog(self._parent, source, self._runner, self._settings,
+                            self._settings.get(LAST_FOLDER))  # fmt: skip
+        dialog.open()
+        return dialog
+
+    def export_animation(self):
+        """File ▸ Export ▸ Animation: the open history's front over time (MP4 or GIF)."""
+        from desktop.exports.animation_dialog import AnimationDialog
+
+        series, store, _row = self._history_now()
+        if series is None or len(series) < 2:
+            QMessageBox.information(
+                self._parent, "No history open",
+                "An animation shows a history: open one first (File ▸ Open History Folder, "
+                "or fetch DeepStateMap's history).",
+            )  # fmt: skip
+            return None
+        dialog = AnimationDialog(self._parent, series, store, self._runner,
+                                 self._settings.get(LAST_FOLDER))  # fmt: skip
+        dialog.open()
+        return dialog
+
+    def _history_now(self):
+        """The open history, its store and the row shown, or (None, None, -1)."""
+        history = self._history
+        if history is None or history.series is None or history.row < 0:
+            return None, None, -1
+        return history.series, history.store, history.row
 
     def export_data(self) -> None:
         """File ▸ Export ▸ Data: statistics, geodata or the interactive map, by file type."""

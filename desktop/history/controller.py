@@ -179,6 +179,11 @@ class HistoryController(QObject):
             self._map.clear_change()
         self._dock.hide()
 
+    @property
+    def row(self) -> int:
+        """The row of the date the timeline shows (-1 when none)."""
+        return self._dock.row if self.series is not None else -1
+
     def recompute(self) -> TaskHandle | None:
         """Open the shown history again (the figures' method changed), keeping its date."""
         if self.series is None or self._source is None:

@@ -60,7 +60,7 @@ from geodata.exports.briefing_text import (
     word,
 )
 from geodata.exports.text import clean, plain
-from geodata.figures import is_negligible
+from geodata.figures import NEGLIGIBLE_KM2, is_negligible
 from geodata.map_layers import BOUNDARY_TOLERANCE_DEG, for_display, region_label_points
 from geodata.palette import current
 from geodata.projection import to_equal_area
@@ -707,7 +707,7 @@ def _statistics_lines(
             for r in stats.groups.itertuples()
         ]
         top = stats.regions.sort_values("controlled_pct", ascending=False).head(rows)
-        top = top[top["controlled_km2"] > 0]
+        top = top[top["controlled_km2"] >= NEGLIGIBLE_KM2]
         regions = [
             (_unit_name(r.code, r.name, language),
              f"{r.controlled_km2:>9,.0f} {r.controlled_pct:6.2f}")

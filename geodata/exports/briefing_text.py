@@ -74,6 +74,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "locator": ("Shown area", "Показана ділянка"),
     "date_unknown": ("date unknown", "дата невідома"),
     "data_of": ("data of {date}", "дані на {date}"),
+    "box_extent": ("{w:g}–{e:g}° E, {s:g}–{n:g}° N", "{w:g}–{e:g}° сх. д., {s:g}–{n:g}° пн. ш."),
+    "where_moved": ("where the front moved since {date}", "де рухався фронт з {date}"),
 }
 
 

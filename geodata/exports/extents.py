@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import shapely
 
 from geodata.boundaries import load_boundaries
+from geodata.exports.briefing_text import word
 from geodata.groups import GROUPS
 from geodata.hydrography import REGION
 
@@ -52,7 +53,10 @@ def parse_extent(text: str | None) -> Extent:
         return UKRAINE
     text = text.strip()
     if "," in text:
-        return Extent(f"{text} (degrees)", _box(text))
+        west, south, east, north = _box(text)
+        corners = {"w": west, "s": south, "e": east, "n": north}
+        return Extent(word("box_extent", **corners), (west, south, east, north),
+                      word("box_extent", "uk", **corners))  # fmt: skip
     units = load_boundaries().units
     key = text.casefold()
     for group in GROUPS:

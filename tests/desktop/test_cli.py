@@ -378,3 +378,55 @@ def test_compare_two_sources(tmp_path, capsys):
     assert main(["compare", str(a), str(tmp_path / "missing.kml")]) == 2
     err = capsys.readouterr().err.strip()
     assert err.count("\n") == 0 and "missing.kml" in err
+
+
+def _daily_folder(tmp_path):
+    """Three DeepStateMap-named daily files: a box in Donetsk oblast growing east."""
+    import shapely
+
+    from tests.geodata.importers.fixtures import control_frame
+
+    folder = tmp_path / "daily"
+    folder.mkdir()
+    for day, date in enumerate(("20250101", "20250108", "20250120")):
+        frame = control_frame().iloc[:1].copy()
+        frame.loc[0, "geometry"] = shapely.box(37.0, 47.5, 37.6 + 0.25 * day, 48.2)
+        write_control_file(folder, f"deepstatemap_data_{date}", ".geojson", frame)
+    return folder
+
+
+def test_export_a_morning_pack_from_a_history_and_keep_its_template(tmp_path, capsys):
+    from pypdf import PdfReader
+
+    folder = _daily_folder(tmp_path)
+    out, template = tmp_path / "brief.pdf", tmp_path / "brief.toml"
+    args = ["export", str(folder), "--pack", "--out", str(out), "--date", "2025-01-20",
+            "--since", "2025-01-05", "--author", "Cell",
+            "--save-template", str(template)]  # fmt: skip
+    assert main(args) == 0
+    err = capsys.readouterr().err
+    assert "5 pages: overview, sector, change, table, chart" in err
+    assert len(PdfReader(out).pages) == 5 and 'author = "Cell"' in template.read_text()
+    # Tomorrow: the template alone makes the pack.
+    again = tmp_path / "again.pdf"
+    assert main(["export", str(folder), "--pack", "--template", str(template), "--out",
+                 str(again)]) == 0  # fmt: skip
+    assert PdfReader(again).metadata.author == "Cell"
+    # A pack is a PDF; a file source leaves out the history's pages and says so.
+    assert main(["export", str(folder), "--pack", "--out", str(tmp_path / "b.png")]) == 2
+    single = write_control_file(tmp_path, "front_20241120", ".geojson")
+    capsys.readouterr()
+    assert main(["export", str(single), "--pack", "--out", str(tmp_path / "one.pdf")]) == 0
+    assert capsys.readouterr().err.count("note: page left out") == 2
+
+
+def test_animate_a_history_as_gif_and_mp4(tmp_path, capsys):
+    folder = _daily_folder(tmp_path)
+    for name in ("front.gif", "front.mp4"):
+        out = tmp_path / name
+        assert main(["animate", str(folder), "--from", "2025-01-01", "--to", "2025-01-20",
+                     "--step", "week", "--size", "640x360", "--out", str(out)]) == 0  # fmt: skip
+        assert out.stat().st_size > 1000
+        assert "3 frames" in capsys.readouterr().err
+    assert main(["animate", str(folder), "--out", str(tmp_path / "front.avi")]) == 2
+    assert "unknown animation format '.avi'" in capsys.readouterr().err

@@ -81,3 +81,77 @@ def test_a_failed_export_is_reported_and_keeps_the_old_file(window, qtbot, tmp_p
     assert window.exports.save_view(target, 1) is None
     assert target.read_bytes() == b"old"
     assert shown and "the disk is full" in shown[0]
+
+
+def test_briefing_dialog_sector_branding_and_a_preview_at_the_outputs_pixels(
+    window, qtbot, tmp_path
+):
+    from pypdf import PdfReader
+
+    dialog = window.exports.export_briefing()
+    dialog.extent.setCurrentIndex(dialog.extent.findData("UA-14"))
+    dialog.language.setCurrentIndex(dialog.language.findData("uk"))
+    dialog.banner.setText("For training")
+    dialog.author.setText("Briefing cell")
+    dialog.page.setCurrentIndex(dialog.page.findData("slide"))
+    dialog.zoom.setCurrentIndex(dialog.zoom.findData(1.0))
+    # The preview is the slide's own 1920 × 1080 pixels, shown at 100 % in a scroll area.
+    qtbot.waitUntil(
+        lambda: dialog._pixmap is not None and dialog._pixmap.width() == 1920,
+        timeout=PAGE_TIMEOUT_MS,
+    )
+    qtbot.waitUntil(lambda: dialog.preview.pixmap().width() == 1920, timeout=PAGE_TIMEOUT_MS)
+    with qtbot.waitSignal(window.runner.busy_changed, timeout=PAGE_TIMEOUT_MS,
+                          check_params_cb=lambda busy: not busy):  # fmt: skip
+        dialog.save(tmp_path / "sector.pdf")
+    reader = PdfReader(tmp_path / "sector.pdf")
+    text = reader.pages[0].extract_text()
+    assert "FOR TRAINING" in text and "Донецька область" in text
+    assert reader.metadata.author == "Briefing cell"
+    dialog.close()
+
+
+def _open_history(window, qtbot, tmp_path):
+    import shapely
+
+    from tests.geodata.importers.fixtures import control_frame
+
+    folder = tmp_path / "daily"
+    folder.mkdir()
+    for day, date in enumerate(("20250101", "20250108", "20250120")):
+        frame = control_frame().iloc[:1].copy()
+        frame.loc[0, "geometry"] = shapely.box(37.0, 47.5, 37.6 + 0.25 * day, 48.2)
+        write_control_file(folder, f"deepstatemap_data_{date}", ".geojson", frame)
+    with qtbot.waitSignal(window.history.opened, timeout=PAGE_TIMEOUT_MS):
+        window.history.open_source(folder)
+    qtbot.waitUntil(lambda: window.history.row >= 0, timeout=PAGE_TIMEOUT_MS)
+
+
+def test_the_morning_pack_and_the_animation_from_the_open_history(window, qtbot, tmp_path):
+    _open_history(window, qtbot, tmp_path)
+    pack = window.exports.export_pack()
+    assert "overview, sector, change, table, chart" in pack.pages.text()
+    pack.since.setValue(10)
+    with qtbot.waitSignal(window.runner.busy_changed, timeout=PAGE_TIMEOUT_MS,
+                          check_params_cb=lambda busy: not busy):  # fmt: skip
+        pack.save(tmp_path / "brief.pdf")
+    assert len(PdfReader(tmp_path / "brief.pdf").pages) == 5
+    # The template is kept for tomorrow.
+    from desktop.settings import BRIEFING_TEMPLATE
+
+    assert window.settings.get(BRIEFING_TEMPLATE)["since_days"] == 10
+
+    animation = window.exports.export_animation()
+    assert animation.summary.text().startswith("3 frames")
+    animation.size.setCurrentIndex(animation.size.findData("854x480"))
+    with qtbot.waitSignal(window.runner.busy_changed, timeout=PAGE_TIMEOUT_MS,
+                          check_params_cb=lambda busy: not busy):  # fmt: skip
+        animation.save(tmp_path / "front.gif")
+    assert (tmp_path / "front.gif").stat().st_size > 1000
+
+
+def test_an_animation_needs_a_history(window, monkeypatch):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *args: shown.append(args[1]))
+    assert window.exports.export_animation() is None
+    assert shown == ["No history open"]

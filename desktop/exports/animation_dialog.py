@@ -1,0 +1,151 @@
+"""Export ▸ Animation: the open history's front over time as MP4 or GIF, off the GUI thread."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.error_dialog import show_error
+from desktop.tasks import TaskHandle, TaskRunner
+from geodata.exports.animation import ANIMATION_FORMATS, STEPS, frame_dates
+
+FORMAT_NAMES = {".mp4": "MP4 video (H.264)", ".gif": "Animated GIF"}
+#: Frame sizes offered, as the combo box's data "WIDTHxHEIGHT" (Qt keeps text, not tuples).
+SIZES = {"1280 × 720": "1280x720", "1920 × 1080": "1920x1080", "854 × 480": "854x480"}
+STEP_NAMES = {"day": "A day", "week": "A week", "month": "A month"}
+
+
+class AnimationDialog(QDialog):
+    """Choose the dates, step, format and size; write the animation in the background."""
+
+    def __init__(self, parent: QWidget, series, store, runner: TaskRunner, folder: str = ""):
+        super().__init__(parent)
+        self.setObjectName("animation-dialog")
+        self.setWindowTitle("Export an animation of the front")
+        self.series, self.store, self.runner, self.folder = series, store, runner, folder
+        self.task: TaskHandle | None = None
+        first, last = series.dates[0], series.dates[-1]
+        self.start = _date_edit(first, first, last, "animation-from")
+        self.end = _date_edit(last, first, last, "animation-to")
+        self.step = QComboBox()
+        self.step.setObjectName("animation-step")
+        for key in STEPS:
+            self.step.addItem(STEP_NAMES[key], key)
+        self.step.setCurrentIndex(STEPS.index("week"))
+        self.format = QComboBox()
+        self.format.setObjectName("animation-format")
+        for extension in ANIMATION_FORMATS:
+            self.format.addItem(FORMAT_NAMES[extension], extension)
+        self.size = QComboBox()
+        for name, size in SIZES.items():
+            self.size.addItem(name, size)
+        self.fps = QDoubleSpinBox()
+        self.fps.setRange(0.5, 30)
+        self.fps.setValue(4)
+        self.fps.setSuffix(" frames a second")
+        self.chart = QCheckBox("Add a chart of the share of Ukraine occupied")
+        self.summary = QLabel()
+        self.summary.setObjectName("animation-summary")
+        form = QFormLayout()
+        form.addRow("From", self.start)
+        form.addRow("To", self.end)
+        form.addRow("One frame", self.step)
+        form.addRow("Format", self.format)
+        form.addRow("Size", self.size)
+        form.addRow("Speed", self.fps)
+        form.addRow("", self.chart)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close
+        )
+        buttons.accepted.connect(self.choose_and_save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.summary)
+        layout.addWidget(buttons)
+        for signal in (self.start.dateChanged, self.end.dateChanged, self.step.currentIndexChanged,
+                       self.fps.valueChanged):  # fmt: skip
+            signal.connect(self._summarise)
+        self._summarise()
+
+    def _summarise(self, *_args) -> None:
+        start, end = self.start.date().toPython(), self.end.date().toPython()
+        if start > end:
+            self.summary.setText("The first date is after the last.")
+            return
+        count = len(frame_dates(start, end, self.step.currentData()))
+        seconds = count / self.fps.value()
+        self.summary.setText(f"{count} frames, {seconds:.0f} seconds at this speed.")
+
+    def choose_and_save(self) -> None:
+        """Ask where, then write (progress and cancel in the window's status bar)."""
+        extension = self.format.currentData()
+        default = str(Path(self.folder or ".") / f"front{extension}")
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Save the animation", default, f"{FORMAT_NAMES[extension]} (*{extension})"
+        )
+        if path:
+            path = Path(path)
+            self.save(path if path.suffix.lower() == extension else path.with_suffix(extension))
+
+    def save(self, path: Path) -> TaskHandle:
+        """Write the animation to ``path`` in the background."""
+        from geodata.exports.animation import render_animation
+
+        series, store = self.series, self.store
+        start, end = self.start.date().toPython(), self.end.date().toPython()
+        step, chart = self.step.currentData(), self.chart.isChecked()
+        width, height = (int(v) for v in self.size.currentData().split("x"))
+        size, fps = (width, height), self.fps.value()
+        self.task = self.runner.run(
+            lambda progress: render_animation(
+                path,
+                series,
+                store,
+                start,
+                end,
+                step,
+                chart=chart,
+                size=size,
+                fps=fps,
+                progress=progress,
+            ),
+            label=f"Writing {path.name}",
+            on_result=self._saved,
+            on_error=lambda error: show_error(self, error, f"Writing {path.name}"),
+        )
+        return self.task
+
+    def _saved(self, report) -> None:
+        parent = self.parent()
+        if parent is not None and hasattr(parent, "statusBar"):
+            parent.statusBar().showMessage(
+                f"Wrote {report.path} ({report.frames} frames, {report.bytes / 2**20:.1f} MB)",
+                10000,
+            )
+        self.accept()
+
+
+def _date_edit(value, first, last, name: str) -> QDateEdit:
+    edit = QDateEdit(QDate(value.year, value.month, value.day))
+    edit.setObjectName(name)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setDateRange(
+        QDate(first.year, first.month, first.day), QDate(last.year, last.month, last.day)
+    )
+    return edit

@@ -1,0 +1,178 @@
+"""Export ▸ Morning Pack: several briefing pages in one PDF, from a template kept for tomorrow."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.error_dialog import show_error
+from desktop.exports.briefing_dialog import LANGUAGES, PAGE_NAMES
+from desktop.settings import BRIEFING_TEMPLATE
+from desktop.tasks import TaskHandle, TaskRunner
+from geodata.exports.pack import (
+    PAGE_KINDS,
+    BriefingTemplate,
+    PackSource,
+    load_template,
+    save_template,
+)
+
+
+class PackDialog(QDialog):
+    """The pack's looks and pages from a template; write the PDF, save the template."""
+
+    def __init__(self, parent: QWidget, source: PackSource, runner: TaskRunner, settings,
+                 folder: str = "") -> None:  # fmt: skip
+        super().__init__(parent)
+        self.setObjectName("pack-dialog")
+        self.setWindowTitle("Export a morning pack")
+        self.source, self.runner, self.settings, self.folder = source, runner, settings, folder
+        self.task: TaskHandle | None = None
+        self.template = self._saved_template()
+        self.page = QComboBox()
+        for key, name in PAGE_NAMES.items():
+            self.page.addItem(name, key)
+        self.language = QComboBox()
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.since = QSpinBox()
+        self.since.setObjectName("pack-since")
+        self.since.setRange(1, 3650)
+        self.since.setSuffix(" days before the day")
+        self.sector = QLineEdit()
+        self.sector.setObjectName("pack-sector")
+        self.sector.setPlaceholderText("Where the front moved (or UA-14, annexed-2022, W,S,E,N)")
+        self.author = QLineEdit()
+        self.banner = QLineEdit()
+        self.pages = QLabel()
+        self.pages.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow("Page", self.page)
+        form.addRow("Language", self.language)
+        form.addRow("Change since", self.since)
+        form.addRow("Sector", self.sector)
+        form.addRow("Author", self.author)
+        form.addRow("Banner", self.banner)
+        form.addRow("Pages", self.pages)
+        load = QPushButton("Load Template…")
+        load.clicked.connect(self._load)
+        keep = QPushButton("Save Template…")
+        keep.clicked.connect(self._keep)
+        row = QHBoxLayout()
+        row.addWidget(load)
+        row.addWidget(keep)
+        row.addStretch(1)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close
+        )
+        buttons.accepted.connect(self.choose_and_save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(row)
+        layout.addWidget(buttons)
+        self.show_template(self.template)
+
+    def show_template(self, template: BriefingTemplate) -> None:
+        """Fill the fields from a template."""
+        self.template = template
+        self.page.setCurrentIndex(max(0, self.page.findData(template.page)))
+        self.language.setCurrentIndex(max(0, self.language.findData(template.language)))
+        self.since.setValue(template.since_days)
+        self.sector.setText(template.sector or "")
+        self.author.setText(template.author or "")
+        self.banner.setText(template.banner or "")
+        kinds = [page.kind for page in template.pages]
+        missing = [k for k in kinds if k in ("change", "chart") and self.source.series is None]
+        text = ", ".join(kinds)
+        if missing:
+            text += f" ({' and '.join(missing)} need a history: left out for a single file)"
+        self.pages.setText(text)
+        self.pages.setToolTip("\n".join(f"{k}: {v}" for k, v in PAGE_KINDS.items()))
+
+    def chosen(self) -> BriefingTemplate:
+        """The template as the fields now say."""
+        return dataclasses.replace(
+            self.template, page=self.page.currentData(), language=self.language.currentData(),
+            since_days=self.since.value(), sector=self.sector.text().strip() or None,
+            author=self.author.text().strip() or None, banner=self.banner.text().strip() or None,
+        )  # fmt: skip
+
+    def choose_and_save(self) -> None:
+        """Ask where, then write the pack (progress and cancel in the status bar)."""
+        default = str(Path(self.folder or ".") / "brief.pdf")
+        path, _ = QFileDialog.getSaveFileName(self, "Save the morning pack", default, "PDF (*.pdf)")
+        if path:
+            self.save(Path(path) if path.lower().endswith(".pdf") else Path(path + ".pdf"))
+
+    def save(self, path: Path) -> TaskHandle:
+        """Write the pack to ``path`` in the background; the template is kept for next time."""
+        from geodata.exports.pack import render_pack
+
+        template, source = self.chosen(), self.source
+        self._remember(template)
+        self.task = self.runner.run(
+            lambda progress: render_pack(path, source, template, progress=progress),
+            label=f"Writing {path.name}",
+            on_result=self._written,
+            on_error=lambda error: show_error(self, error, f"Writing {path.name}"),
+        )
+        return self.task
+
+    def _written(self, report) -> None:
+        parent = self.parent()
+        if parent is not None and hasattr(parent, "statusBar"):
+            parent.statusBar().showMessage(
+                f"Wrote {report.path} ({len(report.pages)} pages)", 10000
+            )
+        self.accept()
+
+    def _load(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Load a briefing template", self.folder,
+                                              "Briefing templates (*.toml)")  # fmt: skip
+        if not path:
+            return
+        try:
+            self.show_template(load_template(path))
+        except Exception as error:  # noqa: BLE001 - one message naming the file; the dialog stays
+            show_error(self, error, "Loading the template")
+
+    def _keep(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Save the briefing template", str(Path(self.folder or ".") / "briefing.toml"),
+            "Briefing templates (*.toml)",
+        )  # fmt: skip
+        if path:
+            try:
+                save_template(path, self.chosen())
+            except Exception as error:  # noqa: BLE001 - one message; nothing else changes
+                show_error(self, error, "Saving the template")
+
+    def _remember(self, template: BriefingTemplate) -> None:
+        from geodata.exports.pack import template_to_dict
+
+        self.settings.set(BRIEFING_TEMPLATE, template_to_dict(template))
+
+    def _saved_template(self) -> BriefingTemplate:
+        from geodata.exports.pack import template_from_dict
+
+        saved = self.settings.get(BRIEFING_TEMPLATE)
+        try:
+            return template_from_dict(saved) if saved else BriefingTemplate()
+        except (TypeError, ValueError):
+            return BriefingTemplate()  # a template from another version: start afresh
