@@ -177,7 +177,7 @@ def default_title(layer: ControlLayer, result: ScenarioResult | None, language: 
 
 
 def default_subtitle(
-    layer: ControlLayer, result: ScenarioResult | None, language: Language = "en"
+    layer: ControlLayer, result: ScenarioResult | None = None, language: Language = "en"
 ) -> str:
     """``DeepStateMap, 20 November 2024`` — who made the control data, and its date; never a
     file name or an id (the credits line names the file of a source of one's own).

@@ -57,7 +57,7 @@ def change_extent(gained, lost) -> tuple[float, float, float, float] | None:
     grow_x = max(0.0, MIN_CHANGE_EXTENT_DEG - (east - west)) / 2
     grow_y = max(0.0, MIN_CHANGE_EXTENT_DEG - (north - south)) / 2
     return tuple(
-        round(v, 6) for v in (west - grow_x, south - grow_y, east + grow_x, north + grow_y)
+        round(float(v), 6) for v in (west - grow_x, south - grow_y, east + grow_x, north + grow_y)
     )  # type: ignore[return-value]
 
 
