@@ -3,6 +3,7 @@ drawn at the output's own resolution."""
 
 from __future__ import annotations
 
+import contextlib
 import io
 from pathlib import Path
 
@@ -61,6 +62,7 @@ class BriefingDialog(QDialog):
         runner: TaskRunner,
         folder: str = "",
         view_extent: tuple[float, float, float, float] | None = None,
+        map_view=None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("briefing-dialog")
@@ -127,6 +129,15 @@ class BriefingDialog(QDialog):
                                      load_boundaries().units["name"], strict=True),
                                  key=lambda pair: pair[1]):  # fmt: skip
             self.extent.addItem(f"{name} oblast" if code not in ("UA-40", "UA-43") else name, code)
+        self.map_view = map_view
+        self.draw_box = QPushButton("Draw a box on the map…")
+        self.draw_box.setObjectName("briefing-draw-box")
+        self.draw_box.setToolTip("Click the corners of the area to show, double-click to finish")
+        self.draw_box.setEnabled(map_view is not None)
+        self.draw_box.clicked.connect(self.start_box)
+        extent_row = QHBoxLayout()
+        extent_row.addWidget(self.extent, 1)
+        extent_row.addWidget(self.draw_box)
         self.claims = QCheckBox("Annexation claims")
         self.proposal = QCheckBox(
             f"Proposal: {result.proposal.name}" if result else "Proposal (none chosen)"
@@ -143,7 +154,7 @@ class BriefingDialog(QDialog):
         form.addRow("Page", self.page)
         form.addRow("Format", self.format)
         form.addRow("Resolution", self.dpi)
-        form.addRow("Extent", self.extent)
+        form.addRow("Extent", extent_row)
         form.addRow("", self.statistics)
         form.addRow("", self.claims)
         form.addRow("", self.proposal)
@@ -228,6 +239,38 @@ class BriefingDialog(QDialog):
         if self.format.currentData() == ".png" and page.name != "slide":
             return self.dpi.value()
         return page.dpi
+
+    def start_box(self) -> None:
+        """Hide the dialog while the user draws the extent's box on the map."""
+        if self.map_view is None:
+            return
+        self.hide()
+        self.map_view.box_drawn.connect(self.use_box)
+        self.map_view.drawing_cancelled.connect(self._box_cancelled)
+        self.map_view.start_drawing("extent")
+
+    def use_box(self, bounds) -> None:
+        """Show the box drawn (cut to the briefing data's region) as the extent, and come back."""
+        self._stop_listening()
+        fitted = _fitted_extent(bounds)
+        if fitted is not None:
+            west, south, east, north = fitted
+            self.extent.addItem(
+                f"The box drawn ({west:.1f} to {east:.1f}° E, {south:.1f} to {north:.1f}° N)",
+                ",".join(f"{v:.4f}" for v in fitted),
+            )
+            self.extent.setCurrentIndex(self.extent.count() - 1)
+        self.show()
+
+    def _box_cancelled(self) -> None:
+        self._stop_listening()
+        self.show()
+
+    def _stop_listening(self) -> None:
+        for signal, slot in ((self.map_view.box_drawn, self.use_box),
+                             (self.map_view.drawing_cancelled, self._box_cancelled)):  # fmt: skip
+            with contextlib.suppress(RuntimeError, TypeError):  # not connected
+                signal.disconnect(slot)
 
     def chosen_result(self) -> ScenarioResult | None:
         """The proposal's result, if it is to be shown."""

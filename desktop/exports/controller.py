@@ -72,7 +72,7 @@ class ExportController(QObject):
             return None
         dialog = BriefingDialog(self._parent, current.layer, current.stats, self._state.result,
                                 self._runner, self._settings.get(LAST_FOLDER),
-                                view_extent=self._map.bounds)  # fmt: skip
+                                view_extent=self._map.bounds, map_view=self._map)  # fmt: skip
         dialog.open()
         return dialog
 

@@ -94,6 +94,7 @@ class MapView(QWebEngineView):
     change_drawn = Signal(int)
     polygon_drawn = Signal(list)  # [[lon, lat], ...], the corners the user clicked
     drawing_cancelled = Signal()
+    box_drawn = Signal(object)  # (west, south, east, north) of a box drawn for an extent
     hydrography_drawn = Signal(str)  # a zoom band of water is on the page
 
     def __init__(
@@ -133,6 +134,7 @@ class MapView(QWebEngineView):
         )
         self.bridge.on("drawing_cancelled", self._on_drawing_cancelled)
         self.is_drawing = False
+        self.drawing_purpose = "proposal"
         #: The extent the map shows (west, south, east, north in degrees), once it says so.
         self.bounds: tuple[float, float, float, float] | None = None
         # What Python asked the page to show, so a copy of the view can be rebuilt.
@@ -183,8 +185,13 @@ class MapView(QWebEngineView):
         self.shown.pop("change", None)
         self.bridge.call_js("clearChange")
 
-    def start_drawing(self) -> None:
-        """Let the user draw a polygon: click for corners, double-click to finish, Esc to cancel."""
+    def start_drawing(self, purpose: str = "proposal") -> None:
+        """Let the user draw a polygon: click for corners, double-click to finish, Esc to cancel.
+
+        ``purpose`` ``"proposal"`` ends in :attr:`polygon_drawn` (a proposal's area),
+        ``"extent"`` in :attr:`box_drawn` (the corners' bounds, a briefing map's extent).
+        """
+        self.drawing_purpose = purpose
         self.is_drawing = True
         self.bridge.call_js("startDrawing")
         self.setFocus()
@@ -285,7 +292,12 @@ class MapView(QWebEngineView):
                 and all(isinstance(v, int | float) and not isinstance(v, bool) for v in point)
             ):  # fmt: skip
                 corners.append([float(point[0]), float(point[1])])
-        if len(corners) >= 3:
+        if len(corners) < 3:
+            return
+        if getattr(self, "drawing_purpose", "proposal") == "extent":
+            lons, lats = [c[0] for c in corners], [c[1] for c in corners]
+            self.box_drawn.emit((min(lons), min(lats), max(lons), max(lats)))
+        else:
             self.polygon_drawn.emit(corners)
 
     def _load_page(self) -> None:

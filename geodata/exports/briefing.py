@@ -234,7 +234,9 @@ def briefing_figure(
     style = page_style(options.page)
     figure, layout = page_figure(style, options)
     title = options.title or default_title(layer, result, language)
-    subtitle = options.subtitle or default_subtitle(layer, result, language)
+    # The default title names the proposal already; the subtitle then need not.
+    named = result if options.title else None
+    subtitle = options.subtitle or default_subtitle(layer, named, language)
     if options.subtitle is None and options.extent_name:
         subtitle += f" · {options.extent_name}"
     page_header(figure, style, layout, title, subtitle, options)
@@ -396,7 +398,7 @@ def _draw_map(
         )
     for geometry, face, edge in overlays:
         _fill(axes, _projected(geometry), face=face, edge=edge, lw=0.6, alpha=0.9, z=5.5)
-    wide = not draw_settlements(axes, view, layer_held, scale)
+    wide = not draw_settlements(axes, view, layer_held, scale, options.language)
     _labels(axes, boundaries, style, view, cities=wide, language=options.language)
     _scale_bar(axes, view, scale)
     _north_arrow(axes, scale)
@@ -719,6 +721,7 @@ def _statistics_lines(
                    f"{r.controlled_pct_before:6.2f} → {r.controlled_pct_after:6.2f}")
                   for r in result.groups.itertuples()]  # fmt: skip
         table = result.regions.assign(change=result.regions["delta_km2"].abs().round(1))
+        table = table[(table["change"] >= NEGLIGIBLE_KM2) | (table["controlled_pct_before"] > 0)]
         top = table.sort_values(["change", "controlled_pct_before"], ascending=False).head(rows)
         regions = [(_unit_name(r.code, r.name, language),
                     f"{r.controlled_pct_before:6.2f} → {r.controlled_pct_after:6.2f}")

@@ -104,7 +104,9 @@ def _water_labels(axes, water, view, scale: float) -> None:
                   clip_on=True)  # fmt: skip
 
 
-def draw_settlements(axes, view, held: np.ndarray | None, scale: float) -> bool:
+def draw_settlements(
+    axes, view, held: np.ndarray | None, scale: float, language: str = "en"
+) -> bool:
     """On a sector's extent, dots and names of the settlements in view; False on a wide one.
 
     Held places (``held``: one bool per gazetteer row) are filled dark, as on the page.
@@ -135,11 +137,11 @@ def draw_settlements(axes, view, held: np.ndarray | None, scale: float) -> bool:
     faces = np.where(is_held, palette.held_place, palette.city_fill)
     edges = np.where(is_held, palette.held_place_edge, palette.city)
     axes.scatter(xs, ys, s=sizes, facecolor=faces, edgecolor=edges, linewidth=0.6, zorder=8)
-    _place_names(axes, view, rows, xs, ys, is_held, scale)
+    _place_names(axes, view, rows, xs, ys, is_held, scale, language)
     return True
 
 
-def _place_names(axes, view, rows, xs, ys, is_held, scale: float) -> None:
+def _place_names(axes, view, rows, xs, ys, is_held, scale: float, language: str = "en") -> None:
     """Greedy labels in page units: a box per name, estimated from its length."""
     places = load_gazetteer()
     box = axes.get_window_extent()
@@ -147,7 +149,8 @@ def _place_names(axes, view, rows, xs, ys, is_held, scale: float) -> None:
     dpi = axes.figure.dpi
     taken: list[tuple[float, float, float, float]] = []
     for row, x, y, held in zip(rows, xs, ys, is_held, strict=True):
-        name = places.at[row, "name"]
+        # In Ukrainian where GeoNames has the name, else as it is in English.
+        name = (language == "uk" and places.at[row, "name_uk"]) or places.at[row, "name"]
         big = places.at[row, "population"] >= 20_000
         size = (6.6 if big else 5.6) * scale
         width = len(name) * size * 0.55 / 72 * dpi

@@ -155,3 +155,21 @@ def test_an_animation_needs_a_history(window, monkeypatch):
     monkeypatch.setattr(QMessageBox, "information", lambda *args: shown.append(args[1]))
     assert window.exports.export_animation() is None
     assert shown == ["No history open"]
+
+
+def test_a_box_drawn_on_the_map_is_the_briefing_maps_extent(window, qtbot):
+    def saved_proposals() -> int:
+        folder = window.proposals.folder
+        return len(list(folder.glob("*.toml"))) if folder.is_dir() else 0
+
+    before = saved_proposals()
+    dialog = window.exports.export_briefing()
+    dialog.start_box()
+    assert not dialog.isVisible() and window.map.is_drawing
+    # The page reports the corners clicked, as it does for a drawn proposal.
+    window.map._on_polygon_drawn({"coordinates": [[36.5, 47.6], [38.8, 47.7], [38.7, 49.2]]})
+    assert dialog.isVisible()
+    assert dialog.extent.currentData() == "36.5000,47.6000,38.8000,49.2000"
+    assert dialog.options().extent == (36.5, 47.6, 38.8, 49.2)
+    assert saved_proposals() == before  # a box for an extent is no proposal
+    dialog.close()

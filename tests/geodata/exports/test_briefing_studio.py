@@ -119,8 +119,11 @@ def test_the_default_subtitle_is_human(data, tmp_path):
     layer, stats, result = data
     out = render_briefing(tmp_path / "b.svg", layer, stats, result)
     texts = [t for t, _ in svg_texts(out)]
+    assert result.proposal.name in texts and "DeepStateMap, 20 November 2024" in texts
+    # With a title of one's own, the subtitle names the proposal.
+    out = render_briefing(tmp_path / "c.svg", layer, stats, result, BriefingOptions(title="Brief"))
     subtitle = "DeepStateMap, 20 November 2024 · Proposal: " + result.proposal.name
-    assert subtitle in texts
+    assert subtitle in [t for t, _ in svg_texts(out)]
     assert not any("deepstatemap_data_" in t or "june-2024-demand" in t for t in texts[:3])
 
 
