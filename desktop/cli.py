@@ -540,7 +540,9 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROG,
         description="Frontline Atlas: control areas in Ukraine, per oblast and per region group.",
-        epilog=f"Run `{PROG}` with no command (or with control files) to open the desktop app.",
+        epilog=f"Run `{PROG}` with no command (or with a control file) to open the desktop app; "
+        f"`{PROG} --self-test [--self-test-dir DIR]` checks the installation offline (data, "
+        "statistics, map, PDF) and exits 0 when it works; `--version` prints the version.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {geodata.__version__}")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")

@@ -304,6 +304,8 @@ class MainWindow(QMainWindow):
     def _on_region_clicked(self, code: str) -> None:
         self.stats_dock.select_key(code)
         self.map.select([code], zoom=False)
+        # One selection for every view: the chart plots the oblast clicked on the map too.
+        self.state.set_selection((code,))
 
     def _on_rows_selected(self, codes: list) -> None:
         self.map.select(codes, zoom=bool(codes))

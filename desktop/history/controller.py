@@ -67,6 +67,9 @@ class HistoryController(QObject):
         self._fetch_task: TaskHandle | None = None
         self._say_when_opened: tuple[TaskHandle, str, int] | None = None  # a fetch's summary
         dock.date_changed.connect(self.show_row)
+        # Play waits for each date to reach the map, so the map's date never lags the panel's.
+        self.date_shown.connect(dock.mark_shown)
+        dock.wait_for_map = True
         dock.compare_changed.connect(lambda _row: self._update_comparison())
         dock.open_requested.connect(self.choose_folder)
 

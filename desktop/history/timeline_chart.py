@@ -33,6 +33,7 @@ class TimelineChart(FigureCanvasQTAgg):
         self._cursors = []
         self._background = None
         self._right = None  # the held panel's second scale
+        self._cursor_date: dt.date | None = None  # the date the line marks
         # The date line moves on its own layer (blitting): a date switch redraws a
         # strip of pixels, not the whole chart.
         self.mpl_connect("draw_event", self._on_draw)
@@ -41,6 +42,7 @@ class TimelineChart(FigureCanvasQTAgg):
     def set_series(self, series: HistorySeries | None) -> None:
         """Plot a history (None: empty)."""
         self.series = series
+        self._cursor_date = None
         self.redraw()
 
     def set_selected(self, code: str | None) -> None:
@@ -72,6 +74,7 @@ class TimelineChart(FigureCanvasQTAgg):
 
     def set_cursor(self, date: dt.date) -> None:
         """Move the date line; it is drawn over a saved image of the rest of the chart."""
+        self._cursor_date = date  # kept: a redraw puts the line back here
         x = mdates.date2num(date)
         for line in self._cursors:
             line.set_xdata([x, x])
@@ -102,9 +105,12 @@ class TimelineChart(FigureCanvasQTAgg):
         self._right = draw_timeline(held, change, series, units=self.units, period=self.period,
                                     selected=self.selected)  # fmt: skip
         palette = current()
-        first = mdates.date2num(series.dates[0])
+        shown = self._cursor_date
+        if shown is None or not series.dates[0] <= shown <= series.dates[-1]:
+            shown = series.dates[0]
+        at = mdates.date2num(shown)
         self._cursors = [
-            axes.axvline(first, color=palette.highlight, linewidth=1.2, animated=True)
+            axes.axvline(at, color=palette.highlight, linewidth=1.2, animated=True)
             for axes in (held, change)
         ]
         self.draw_idle()

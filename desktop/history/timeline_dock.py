@@ -51,6 +51,8 @@ class TimelineDock(QDockWidget):
         self.series: HistorySeries | None = None
         self.row = -1
         self._days: list[int] = []  # day offset of each row from the first date
+        self.wait_for_map = False  # play steps on only once the date shown has been drawn
+        self._shown = -1  # the row last drawn on the map (mark_shown)
 
         body = QWidget()
         column = QVBoxLayout(body)
@@ -77,6 +79,8 @@ class TimelineDock(QDockWidget):
         self.compare_date.setObjectName("timeline-compare-date")
         self.compare_date.setCalendarPopup(True)
         self.compare_date.setDisplayFormat("yyyy-MM-dd")
+        # With no history there is no date to show (not Qt's 2000-01-01): its minimum reads "—".
+        self.compare_date.setSpecialValueText("—")
         self.units = QComboBox()
         self.units.addItem("%", "pct")
         self.units.addItem("km²", "km2")
@@ -165,6 +169,10 @@ class TimelineDock(QDockWidget):
             )
             self.date_label.setText("—")
             self.gaps.set_days([], 0)
+            self.compare_date.blockSignals(True)
+            self.compare_date.setMinimumDate(QDate(1752, 9, 14))
+            self.compare_date.setDate(self.compare_date.minimumDate())
+            self.compare_date.blockSignals(False)
             return
         first = series.dates[0]
         self._days = [(d - first).days for d in series.dates]
@@ -279,10 +287,16 @@ class TimelineDock(QDockWidget):
             self.go_to_row(0)  # play from the start when at the end
         self._timer.start() if playing else self._timer.stop()
 
+    def mark_shown(self, row: int) -> None:
+        """The map now shows the date of ``row`` (play may step on)."""
+        self._shown = row
+
     def _play_step(self) -> None:
         if self.series is None or self.row >= len(self.series) - 1:
             self.play.setChecked(False)
             return
+        if self.wait_for_map and self._shown != self.row:
+            return  # the date before is still on its way to the map: the next tick steps
         self.step_by(1)
 
     def _emit_compare(self, *_args) -> None:

@@ -95,6 +95,7 @@ class MapView(QWebEngineView):
     polygon_drawn = Signal(list)  # [[lon, lat], ...], the corners the user clicked
     drawing_cancelled = Signal()
     box_drawn = Signal(object)  # (west, south, east, north) of a box drawn for an extent
+    drawing_progress = Signal(int)  # corners placed so far
     hydrography_drawn = Signal(str)  # a zoom band of water is on the page
 
     def __init__(
@@ -133,6 +134,7 @@ class MapView(QWebEngineView):
             "hydrography_drawn", lambda args: self.hydrography_drawn.emit(str(args.get("band", "")))
         )
         self.bridge.on("drawing_cancelled", self._on_drawing_cancelled)
+        self.bridge.on("drawing_progress", self._on_drawing_progress)
         self.is_drawing = False
         self.drawing_purpose = "proposal"
         #: The extent the map shows (west, south, east, north in degrees), once it says so.
@@ -277,6 +279,19 @@ class MapView(QWebEngineView):
             return
         text = hydrography_file(band).read_text(encoding="utf-8")
         self.bridge.call_js_json("addHydrography", f'["{band}",{text}]')
+
+    def undo_corner(self) -> None:
+        """Take back the last corner of the polygon being drawn."""
+        self.bridge.call_js("undoCorner")
+
+    def finish_drawing(self) -> None:
+        """Finish the polygon being drawn (if it has three corners)."""
+        self.bridge.call_js("finishDrawing")
+
+    def _on_drawing_progress(self, args: dict) -> None:
+        corners = args.get("corners") if isinstance(args, dict) else None
+        if isinstance(corners, int) and not isinstance(corners, bool):
+            self.drawing_progress.emit(max(0, min(corners, 10_000)))
 
     def _on_drawing_cancelled(self, _args: dict) -> None:
         self.is_drawing = False

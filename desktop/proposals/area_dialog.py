@@ -21,14 +21,23 @@ from geodata.scenarios.operations import Side
 class AreaProposalDialog(QDialog):
     """Asks for a name, which side the area passes to, and an optional description."""
 
-    def __init__(self, area_km2: float, default_name: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        area_km2: float,
+        default_name: str,
+        parent: QWidget | None = None,
+        passing_km2: dict | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("area-proposal-dialog")
         self.setWindowTitle("New proposal from an area")
+        self._area_km2 = area_km2
+        self._passing = passing_km2 or {}  # side -> km² that change hands on the map shown
         layout = QVBoxLayout(self)
-        info = QLabel(f"The area covers {area_km2:,.0f} km² inside Ukraine.")
-        info.setWordWrap(True)
-        layout.addWidget(info)
+        self.info = QLabel()
+        self.info.setObjectName("area-info")
+        self.info.setWordWrap(True)
+        layout.addWidget(self.info)
         form = QFormLayout()
         self.name = QLineEdit(default_name)
         self.name.setObjectName("area-name")
@@ -41,6 +50,7 @@ class AreaProposalDialog(QDialog):
         group = QButtonGroup(self)
         group.addButton(self.to_ukraine)
         group.addButton(self.to_occupier)
+        self.to_ukraine.toggled.connect(self._say_what_changes)
         direction = QVBoxLayout()
         direction.addWidget(self.to_ukraine)
         direction.addWidget(self.to_occupier)
@@ -57,6 +67,14 @@ class AreaProposalDialog(QDialog):
         buttons.accepted.connect(self._accept_if_named)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self._say_what_changes()
+
+    def _say_what_changes(self, *_args) -> None:
+        passing = self._passing.get(self.side())
+        text = f"The area covers {self._area_km2:,.0f} km² inside Ukraine."
+        if passing is not None:
+            text += f" Of it, {passing:,.0f} km² changes hands on the map shown."
+        self.info.setText(text)
 
     def side(self) -> Side:
         """Which side the area passes to."""

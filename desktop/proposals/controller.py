@@ -6,10 +6,11 @@ TOML in the user data folder.
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from desktop.app_state import AppState
 from desktop.error_dialog import show_error
@@ -22,7 +23,12 @@ from geodata.claims import claim_figures
 from geodata.figures import is_negligible
 from geodata.importers import SUPPORTED_FORMATS, read_control_layer
 from geodata.reconcile import DEFAULT_TOLERANCE_KM
-from geodata.scenarios.drawn import area_in_ukraine_km2, area_proposal, polygon_from_corners
+from geodata.scenarios.drawn import (
+    area_in_ukraine_km2,
+    area_proposal,
+    changing_hands_km2,
+    polygon_from_corners,
+)
 from geodata.scenarios.engine import run_proposal
 from geodata.scenarios.proposals import (
     builtin_proposals,
@@ -59,10 +65,14 @@ class ProposalsController(QObject):
         self._state = state
         state.control_changed.connect(self._control_changed)
         dock.selection_changed.connect(lambda *_: self._run())
+        dock.map_choice_changed.connect(self._show_chosen_on_map)
         dock.draw_requested.connect(self.draw_area)
         dock.import_requested.connect(self.import_area)
+        dock.rename_requested.connect(self.ask_rename)
+        dock.delete_requested.connect(self.ask_delete)
         map_view.polygon_drawn.connect(self._on_polygon_drawn)
-        map_view.drawing_cancelled.connect(lambda: self._status("Drawing cancelled", 4000))
+        map_view.drawing_cancelled.connect(self._drawing_ended)
+        map_view.drawing_progress.connect(self._drawing_progress)
 
     def reload(self, select: str | None = None) -> list[str]:
         """Re-read the built-in and saved proposals; return messages for files that failed."""
@@ -103,7 +113,7 @@ class ProposalsController(QObject):
             progress.check()
             b = run_proposal(second, layer, reconcile_km=km) if second is not None else None
             progress.check()
-            return a, b, proposal_payload(a)
+            return a, b, (proposal_payload(a), proposal_payload(b) if b is not None else None)
 
         self._task = self._runner.run(
             work, label="Applying the proposal", on_result=lambda r: self._show(*r)
@@ -114,23 +124,43 @@ class ProposalsController(QObject):
         """The proposals' results on the current data (the shared state's)."""
         return self._state.results
 
-    def _show(self, first, second, payload) -> None:
+    def _show(self, first, second, payloads) -> None:
         self._state.set_results(first, second)
         self._dock.show_results(first, second)
+        self._payloads = payloads or (None, None)
+        self._show_chosen_on_map()
+        self.results_shown.emit(first, second)
+
+    def _show_chosen_on_map(self) -> None:
+        """The map shows the first proposal, or the one compared with (the panel's choice)."""
+        first, second = getattr(self, "_payloads", (None, None))
+        payload = second if self._dock.shows_compared() and second is not None else first
         if payload is None:
             self._map.clear_proposal()
         else:
             self._map.show_proposal(payload)
-        self.results_shown.emit(first, second)
 
     # -- areas of the user's own -------------------------------------------------------------
 
     def draw_area(self) -> None:
-        """Let the user draw the area of a new proposal on the map."""
+        """Let the user draw the area of a new proposal on the map (again: stop drawing)."""
+        if self._map.is_drawing:
+            self._map.cancel_drawing()
+            return
         self._map.start_drawing()
-        self._status(
-            "Click the corners of the area on the map; double-click to finish, Esc to cancel"
-        )
+        self._dock.set_drawing(True)
+        self._drawing_progress(0)
+
+    def _drawing_progress(self, corners: int) -> None:
+        # Said for as long as the drawing lasts: never silently in draw mode.
+        finish = ("double-click or Enter to finish" if corners >= 3
+                  else f"{3 - corners} more to make an area")  # fmt: skip
+        self._status(f"Drawing an area: {corners} corner{'s' if corners != 1 else ''} — "
+                     f"click to add, {finish}; Backspace takes one back, Esc cancels")  # fmt: skip
+
+    def _drawing_ended(self) -> None:
+        self._dock.set_drawing(False)
+        self._status("Drawing cancelled", 4000)
 
     def import_area(self) -> None:
         """Pick a file whose polygons become the area of a new proposal."""
@@ -158,11 +188,18 @@ class ProposalsController(QObject):
                 "The area lies outside Ukraine (or is too small to count); nothing to propose", 6000
             )
             return None
-        dialog = dialog or AreaProposalDialog(area_km2, default_name, self._parent)
+        loaded = self._state.control
+        controlled = loaded.layer.controlled if loaded is not None else None
+        passing = (
+            {side: changing_hands_km2(area, side, controlled) for side in ("ukraine", "occupier")}
+            if controlled is not None
+            else None
+        )
+        dialog = dialog or AreaProposalDialog(area_km2, default_name, self._parent, passing)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         name, side, description = dialog.values()
-        proposal = area_proposal(area, name, side, description, self._taken_ids())
+        proposal = area_proposal(area, name, side, description, self._taken_ids(), controlled)
         write_proposal(proposal, self.folder / f"{proposal.id}.toml")
         self.reload(select=proposal.id)
         self.proposal_saved.emit(proposal.id)
@@ -170,12 +207,64 @@ class ProposalsController(QObject):
         return proposal
 
     def _on_polygon_drawn(self, corners: list) -> None:
+        self._dock.set_drawing(False)
         self._status("")
         polygon = polygon_from_corners(corners)
         self.propose_area(polygon, f"Drawn area {self._count_drawn() + 1}")
 
     def _count_drawn(self) -> int:
         return sum(1 for path in self.folder.glob("*.toml")) if self.folder.is_dir() else 0
+
+    # -- renaming and deleting one's own ------------------------------------------------------
+
+    def ask_rename(self, proposal_id: str) -> None:
+        """Ask for a new name for a proposal of one's own."""
+        proposal = self._dock.proposal(proposal_id)
+        if proposal is None or proposal.builtin:
+            return
+        name, ok = QInputDialog.getText(self._parent, "Rename the proposal", "Name",
+                                        text=proposal.name)  # fmt: skip
+        if ok and name.strip():
+            self.rename(proposal_id, name.strip())
+
+    def rename(self, proposal_id: str, name: str) -> None:
+        """Give a proposal of one's own a new name (its file and id stay)."""
+        path = self.folder / f"{proposal_id}.toml"
+        proposal = self._dock.listed(proposal_id)
+        if proposal is None or proposal.builtin or not path.is_file():
+            return
+        try:
+            write_proposal(dataclasses.replace(proposal, name=name), path)
+        except Exception as error:  # noqa: BLE001 - one message; the file stays as it was
+            show_error(self._parent, error, f"Renaming {path.name}")
+            return
+        self.reload(select=proposal_id)
+        self._status(f"Renamed the proposal to “{name}”", 6000)
+
+    def ask_delete(self, proposal_id: str) -> None:
+        """Delete a proposal of one's own, once the user confirms."""
+        proposal = self._dock.proposal(proposal_id)
+        if proposal is None or proposal.builtin:
+            return
+        answer = QMessageBox.question(
+            self._parent, "Delete the proposal",
+            f"Delete the proposal “{proposal.name}”? Its file {proposal_id}.toml is removed.",
+        )  # fmt: skip
+        if answer == QMessageBox.StandardButton.Yes:
+            self.delete(proposal_id)
+
+    def delete(self, proposal_id: str) -> None:
+        """Remove a proposal of one's own (its file) and show the list without it."""
+        path = self.folder / f"{proposal_id}.toml"
+        try:
+            path.unlink()
+        except FileNotFoundError:
+            pass
+        except OSError as error:
+            show_error(self._parent, error, f"Deleting {path.name}")
+            return
+        self.reload(select="")
+        self._status(f"Deleted the proposal {proposal_id}", 6000)
 
     def _taken_ids(self) -> set[str]:
         saved = (

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pandas as pd
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDockWidget,
+    QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -22,6 +25,7 @@ from desktop.literal_text import literal_text
 from desktop.proposals.model import ProposalTableModel
 from geodata.palette import current
 from geodata.scenarios.engine import ScenarioResult
+from geodata.scenarios.operations import MAX_DMZ_WIDTH_KM, with_zone_width, zone_width_km
 from geodata.scenarios.output import summary_lines
 from geodata.scenarios.proposals import Proposal
 
@@ -33,8 +37,11 @@ class ProposalsDock(QDockWidget):
 
     #: The chosen proposal id and the one to compare with ("" for none).
     selection_changed = Signal(str, str)
+    map_choice_changed = Signal()  # which of two compared proposals the map shows
     draw_requested = Signal()
     import_requested = Signal()
+    rename_requested = Signal(str)  # a proposal of one's own, by id
+    delete_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Proposals", parent)
@@ -46,8 +53,24 @@ class ProposalsDock(QDockWidget):
         self.primary.setObjectName("proposal-picker")
         self.compare = QComboBox()
         self.compare.setObjectName("proposal-compare")
+        self.zone_width = QDoubleSpinBox()
+        self.zone_width.setObjectName("proposal-zone-width")
+        self.zone_width.setRange(1.0, MAX_DMZ_WIDTH_KM)
+        self.zone_width.setSingleStep(5.0)
+        self.zone_width.setDecimals(0)
+        self.zone_width.setSuffix(" km each side")
+        self.zone_width.setAccessibleName("Demilitarized zone width")
+        self.zone_width.setToolTip("The width of the proposal's demilitarized zone")
+        self.zone_width.setKeyboardTracking(False)  # applied when typing ends, not per digit
+        self.map_shows = QComboBox()
+        self.map_shows.setObjectName("proposal-map-shows")
+        self.map_shows.setAccessibleName("Proposal shown on the map")
+        self.map_shows.addItem("The proposal", 0)
+        self.map_shows.addItem("The one compared with", 1)
         pickers.addRow("Proposal", self.primary)
         pickers.addRow("Compare with", self.compare)
+        pickers.addRow("Zone width", self.zone_width)
+        pickers.addRow("Map shows", self.map_shows)
         column.addLayout(pickers)
 
         self.description = _text_label("proposal-description")
@@ -78,8 +101,16 @@ class ProposalsDock(QDockWidget):
         )
         self.import_button = QPushButton("Import area…")
         self.import_button.setToolTip("Make a proposal from a polygon in a file")
+        self.rename_button = QPushButton("Rename…")
+        self.rename_button.setObjectName("proposal-rename")
+        self.rename_button.setToolTip("Rename the chosen proposal of your own")
+        self.delete_button = QPushButton("Delete…")
+        self.delete_button.setObjectName("proposal-delete")
+        self.delete_button.setToolTip("Delete the chosen proposal of your own")
         buttons.addWidget(self.draw_button)
         buttons.addWidget(self.import_button)
+        buttons.addWidget(self.rename_button)
+        buttons.addWidget(self.delete_button)
         buttons.addStretch(1)
         column.addLayout(buttons)
         self.setWidget(body)
@@ -87,7 +118,12 @@ class ProposalsDock(QDockWidget):
         self._proposals: dict[str, Proposal] = {}
         self.primary.currentIndexChanged.connect(self._emit_selection)
         self.compare.currentIndexChanged.connect(self._emit_selection)
+        self.zone_width.valueChanged.connect(lambda *_: self.selection_changed.emit(
+            self.selected_id(), self.compare_id()))  # fmt: skip
+        self.map_shows.currentIndexChanged.connect(lambda *_: self.map_choice_changed.emit())
         self.draw_button.clicked.connect(self.draw_requested)
+        self.rename_button.clicked.connect(lambda: self.rename_requested.emit(self.selected_id()))
+        self.delete_button.clicked.connect(lambda: self.delete_requested.emit(self.selected_id()))
         self.import_button.clicked.connect(self.import_requested)
         self.show_results(None, None)
         self.show_claims(None)
@@ -130,8 +166,24 @@ class ProposalsDock(QDockWidget):
         return self.compare.currentData() or ""
 
     def proposal(self, proposal_id: str) -> Proposal | None:
-        """A listed proposal by id."""
+        """A listed proposal by id; the first one with the zone width chosen here."""
+        proposal = self._proposals.get(proposal_id)
+        if proposal is None or proposal_id != self.selected_id() or not self.zone_width.isEnabled():
+            return proposal
+        operations = with_zone_width(proposal.operations, self.zone_width.value())
+        return dataclasses.replace(proposal, operations=operations)
+
+    def listed(self, proposal_id: str) -> Proposal | None:
+        """A listed proposal by id, as read (without this panel's zone width)."""
         return self._proposals.get(proposal_id)
+
+    def set_drawing(self, drawing: bool) -> None:
+        """While an area is drawn, the Draw button stops the drawing."""
+        self.draw_button.setText("Stop drawing" if drawing else "Draw area…")
+
+    def shows_compared(self) -> bool:
+        """True when the map is to show the proposal compared with, not the first."""
+        return self.map_shows.isEnabled() and self.map_shows.currentData() == 1
 
     def show_results(self, first: ScenarioResult | None, second: ScenarioResult | None) -> None:
         """Show one result, two side by side, or none."""
@@ -163,6 +215,22 @@ class ProposalsDock(QDockWidget):
         self.claims.setText("Annexation claims\n" + "\n".join(lines))
 
     def _emit_selection(self, *_args) -> None:
+        # The zone width is the chosen proposal's own until changed here.
+        chosen = self._proposals.get(self.selected_id())
+        width = zone_width_km(chosen.operations) if chosen is not None else None
+        self.zone_width.blockSignals(True)
+        self.zone_width.setEnabled(width is not None)
+        if width is not None:
+            self.zone_width.setValue(width)
+        self.zone_width.blockSignals(False)
+        self.map_shows.setEnabled(bool(self.compare_id()))
+        own = chosen is not None and not chosen.builtin
+        self.rename_button.setEnabled(own)
+        self.delete_button.setEnabled(own)
+        if not self.compare_id():
+            self.map_shows.blockSignals(True)
+            self.map_shows.setCurrentIndex(0)
+            self.map_shows.blockSignals(False)
         self.selection_changed.emit(self.selected_id(), self.compare_id())
 
     def _fit_columns(self) -> None:

@@ -32,6 +32,48 @@ def area_in_ukraine_km2(area) -> float:
     return float(shapely.area(inside)) / 1e6
 
 
+def changing_hands_km2(area, side: Side, controlled) -> float:
+    """The km² of ``area`` that would change hands on a map whose occupied land is
+    ``controlled``: its occupied part when it passes to Ukraine, its part inside Ukraine not
+    occupied when it passes to the occupying side.
+
+    >>> area, held = shapely.box(37.0, 47.5, 38.0, 48.2), shapely.box(37.5, 47.0, 39.0, 49.0)
+    >>> whole, passing = area_in_ukraine_km2(area), changing_hands_km2(area, "ukraine", held)
+    >>> round(passing / whole, 2)
+    0.5
+    >>> round(changing_hands_km2(area, "occupier", held) / whole, 2)
+    0.5
+    """
+    if area is None or shapely.is_empty(area):
+        return 0.0
+    inside = shapely.intersection(
+        to_equal_area_valid(area), ukraine_equal_area(load_boundaries()), grid_size=1.0
+    )
+    if controlled is None or shapely.is_empty(controlled):
+        held = shapely.Polygon()
+    else:
+        held = to_equal_area_valid(controlled)
+    part = (
+        shapely.intersection(inside, held, grid_size=1.0)
+        if side == "ukraine"
+        else shapely.difference(inside, held, grid_size=1.0)
+    )
+    return float(shapely.area(part)) / 1e6
+
+
+def area_text(area_km2: float, passing_km2: float | None, side: Side) -> str:
+    """What a drawn area's proposal does, in one sentence: the area, and what changes hands.
+
+    >>> area_text(4189.4, 1637.2, "ukraine")
+    'An area of 4,189 km², of which 1,637 km² changes hands: it passes to Ukraine.'
+    """
+    whom = "Ukraine" if side == "ukraine" else "the occupying side"
+    if passing_km2 is None:
+        return f"An area of {area_km2:,.0f} km² that passes to {whom}."
+    return (f"An area of {area_km2:,.0f} km², of which {passing_km2:,.0f} km² changes hands: "
+            f"it passes to {whom}.")  # fmt: skip
+
+
 def polygon_from_corners(corners) -> shapely.Geometry:
     """The area a user drew on the map: its corners (lon, lat) as a valid (multi)polygon.
 
@@ -58,11 +100,17 @@ def new_proposal_id(name: str, taken: Iterable[str]) -> str:
 
 
 def area_proposal(
-    area, name: str, side: Side, description: str = "", taken: Iterable[str] = ()
+    area,
+    name: str,
+    side: Side,
+    description: str = "",
+    taken: Iterable[str] = (),
+    controlled=None,
 ) -> Proposal:
     """The proposal that freezes the line and passes ``area``'s polygons to ``side``.
 
-    Without a description, one is written from the area's km² in Ukraine.
+    Without a description, one is written from the area's km² in Ukraine and, given the
+    occupied land ``controlled`` it was drawn on, the km² that change hands.
 
     >>> p = area_proposal(shapely.box(37.0, 47.5, 38.0, 48.2), "Strip", "ukraine")
     >>> p.id, [op.type for op in p.operations], p.description[:13]
@@ -70,11 +118,11 @@ def area_proposal(
     """
     polygons = [p for p in shapely.get_parts(area) if shapely.get_type_id(p) == 3]
     km2 = area_in_ukraine_km2(area)
-    whom = "Ukraine." if side == "ukraine" else "the occupying side."
+    passing = None if controlled is None else changing_hands_km2(area, side, controlled)
     return Proposal(
         id=new_proposal_id(name, taken),
         name=name,
-        description=description or f"An area of {km2:,.0f} km² that passes to {whom}",
+        description=description or area_text(km2, passing, side),
         operations=(Freeze(), *(TransferArea(p, side) for p in polygons)),
         sources=(SOURCE,),
     )

@@ -204,3 +204,23 @@ def _union(a, b):
     if a is None or shapely.is_empty(a):
         return b
     return shapely.union(a, b, grid_size=GRID_DEG)
+
+
+def zone_width_km(operations) -> float | None:
+    """The width of the first demilitarized zone among ``operations`` (None: no zone)."""
+    return next((op.width_km for op in operations if isinstance(op, DemilitarizedZone)), None)
+
+
+def with_zone_width(operations, width_km: float) -> tuple:
+    """``operations`` with every demilitarized zone ``width_km`` wide on each side.
+
+    >>> ops = with_zone_width((DemilitarizedZone(15.0),), 25)
+    >>> zone_width_km(ops)
+    25.0
+    """
+    if not 0 < width_km <= MAX_DMZ_WIDTH_KM:
+        raise ValueError(f"a zone's width must be above 0 and at most {MAX_DMZ_WIDTH_KM:g} km")
+    return tuple(
+        DemilitarizedZone(float(width_km)) if isinstance(op, DemilitarizedZone) else op
+        for op in operations
+    )

@@ -349,7 +349,19 @@
       options: { position: "bottomright" },
       onAdd: function () {
         var box = el("div", "atlas-box atlas-legend");
-        box.appendChild(el("div", "atlas-legend-title", "Legend"));
+        // The title folds the legend away (and back): on a small window it covers the south.
+        var title = el("button", "atlas-legend-title", "Legend");
+        title.type = "button";
+        title.setAttribute("aria-expanded", "true");
+        title.title = "Show or hide the legend";
+        title.addEventListener("click", function (event) {
+          event.stopPropagation();
+          var folded = box.classList.toggle("atlas-legend-folded");
+          title.setAttribute("aria-expanded", folded ? "false" : "true");
+        });
+        L.DomEvent.disableClickPropagation(box);
+        box.appendChild(title);
+        if (map.getSize().y < 520) { box.classList.add("atlas-legend-folded"); title.setAttribute("aria-expanded", "false"); }
         function row(swatch, text) {
           var r = el("div", "atlas-legend-row");
           r.appendChild(el("span", "swatch " + swatch));
@@ -705,19 +717,41 @@
     if (last && last.distanceTo(event.latlng) < 1) { return; }
     points.push(event.latlng);
     drawing.outline.setLatLngs(points);
+    send("drawing_progress", { corners: points.length });
   }
 
-  function onDrawDoubleClick(event) {
-    onDrawClick(event);
+  function finishDrawing() {
     if (drawing.points.length < 3) { return; } // keep drawing: a polygon needs three corners
     var corners = drawing.points.map(function (p) { return [p.lng, p.lat]; });
     stopDrawing();
     send("polygon_drawn", { coordinates: corners });
   }
 
-  function onDrawKey(event) {
-    if (event.key === "Escape") { Atlas.cancelDrawing(); }
+  function onDrawDoubleClick(event) {
+    onDrawClick(event);
+    finishDrawing();
   }
+
+  /* Esc cancels, Backspace (or Delete) takes back the last corner, Enter finishes. */
+  function onDrawKey(event) {
+    if (event.key === "Escape") { Atlas.cancelDrawing(); return; }
+    if (event.key === "Backspace" || event.key === "Delete") {
+      event.preventDefault();
+      Atlas.undoCorner();
+      return;
+    }
+    if (event.key === "Enter") { event.preventDefault(); finishDrawing(); }
+  }
+
+  /* Take back the last corner of the polygon being drawn. */
+  Atlas.undoCorner = function () {
+    if (!drawing || !drawing.points.length) { return; }
+    drawing.points.pop();
+    drawing.outline.setLatLngs(drawing.points);
+    send("drawing_progress", { corners: drawing.points.length });
+  };
+
+  Atlas.finishDrawing = function () { if (drawing) { finishDrawing(); } };
 
   function stopDrawing() {
     map.off("click", onDrawClick);

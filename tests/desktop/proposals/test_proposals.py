@@ -172,3 +172,102 @@ def test_a_broken_saved_proposal_is_reported_not_fatal(qtbot, settings, tmp_path
     qtbot.addWidget(window)
     assert "broken.toml" in window.statusBar().currentMessage()
     assert window.proposals_dock.primary.count() == 6
+
+
+def test_a_drawn_areas_description_states_what_changes_hands(loaded, qtbot, monkeypatch):
+    """A box half over occupied land: the description gives the box and, apart, what passes."""
+    import shapely
+
+    from geodata.scenarios.drawn import area_in_ukraine_km2, changing_hands_km2
+
+    monkeypatch.setattr(
+        "desktop.proposals.area_dialog.AreaProposalDialog.exec",
+        lambda self: QDialog.DialogCode.Accepted,
+    )
+    controlled = loaded.state.control.layer.controlled
+    west, south, east, north = shapely.bounds(controlled)
+    box = shapely.box((west + east) / 2 - 0.5, (south + north) / 2 - 0.5,
+                      (west + east) / 2 + 0.5, (south + north) / 2 + 0.5)  # fmt: skip
+    whole = area_in_ukraine_km2(box)
+    passing = changing_hands_km2(box, "ukraine", controlled)
+    proposal = loaded.proposals.propose_area(box, "Half and half")
+    assert f"An area of {whole:,.0f} km², of which {passing:,.0f} km² changes hands" in (
+        proposal.description
+    )
+    qtbot.waitUntil(lambda: loaded.proposals.results[0] is not None, timeout=PAGE_TIMEOUT_MS)
+    result = loaded.proposals.results[0]
+    assert abs(result.to_ukraine_km2 - passing) < 0.02 * whole  # what the engine moves
+
+
+def test_the_zone_width_is_a_control(loaded, qtbot):
+    dock = loaded.proposals_dock
+    first, _ = choose(qtbot, loaded, "dmz-15km")
+    assert dock.zone_width.isEnabled() and dock.zone_width.value() == 15
+    zone_15 = first.demilitarized_zones[0]
+    with qtbot.waitSignal(loaded.proposals.results_shown, timeout=PAGE_TIMEOUT_MS) as shown:
+        dock.zone_width.setValue(30)
+    wider = shown.args[0].demilitarized_zones[0]
+    assert wider.width_km == 30 and wider.area_km2 > 1.5 * zone_15.area_km2
+    # A proposal without a zone has no width to set.
+    choose(qtbot, loaded, "june-2024-demand")
+    assert not dock.zone_width.isEnabled()
+
+
+def test_both_compared_proposals_can_be_shown_on_the_map(loaded, qtbot):
+    dock = loaded.proposals_dock
+    choose(qtbot, loaded, "june-2024-demand", "nov-2024-offer")
+    assert dock.map_shows.isEnabled()
+
+    def legend() -> str:
+        return page_state(qtbot, loaded.map)["legend"]
+
+    qtbot.waitUntil(lambda: "June 2024 demand" in legend(), timeout=5000)
+    dock.map_shows.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: "November 2024 offer" in legend(), timeout=5000)
+    dock.map_shows.setCurrentIndex(0)
+    qtbot.waitUntil(lambda: "June 2024 demand" in legend(), timeout=5000)
+    choose(qtbot, loaded, "june-2024-demand")
+    assert not dock.map_shows.isEnabled()
+
+
+def test_drawing_says_what_to_do_takes_back_corners_and_the_button_stops_it(loaded, qtbot):
+    dock = loaded.proposals_dock
+    dock.draw_button.click()
+    qtbot.waitUntil(lambda: page_state(qtbot, loaded.map)["drawing"] == 0, timeout=5000)
+    assert dock.draw_button.text() == "Stop drawing"
+    assert "Drawing an area: 0 corners" in loaded.statusBar().currentMessage()
+    for lat, lon in ((47.2, 35.3), (47.2, 36.2)):
+        click(loaded, map_point(qtbot, loaded, lat, lon))
+    qtbot.waitUntil(lambda: "2 corners" in loaded.statusBar().currentMessage(), timeout=5000)
+    loaded.map.undo_corner()
+    qtbot.waitUntil(lambda: page_state(qtbot, loaded.map)["drawing"] == 1, timeout=5000)
+    assert "1 corner —" in loaded.statusBar().currentMessage()
+    with qtbot.waitSignal(loaded.map.drawing_cancelled, timeout=5000):
+        dock.draw_button.click()  # "Stop drawing"
+    assert dock.draw_button.text() == "Draw area…" and not loaded.map.is_drawing
+
+
+def test_a_proposal_of_ones_own_can_be_renamed_and_deleted(loaded, qtbot, monkeypatch):
+    import shapely
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(
+        "desktop.proposals.area_dialog.AreaProposalDialog.exec",
+        lambda self: QDialog.DialogCode.Accepted,
+    )
+    proposal = loaded.proposals.propose_area(shapely.box(35.3, 46.8, 36.2, 47.2), "Strip")
+    dock = loaded.proposals_dock
+    assert dock.selected_id() == proposal.id and dock.rename_button.isEnabled()
+    loaded.proposals.rename(proposal.id, "Zaporizhzhia strip")
+    assert dock.selected_id() == proposal.id
+    assert dock.primary.currentText() == "Zaporizhzhia strip  (yours)"
+    assert (
+        'name = "Zaporizhzhia strip"'
+        in (loaded.proposals.folder / f"{proposal.id}.toml").read_text()
+    )
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    dock.delete_button.click()
+    assert not (loaded.proposals.folder / f"{proposal.id}.toml").exists()
+    assert dock.primary.findData(proposal.id) == -1
+    choose(qtbot, loaded, "june-2024-demand")
+    assert not dock.rename_button.isEnabled() and not dock.delete_button.isEnabled()
