@@ -114,6 +114,12 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "zoom-fit-best",
     ),
     ActionSpec(
+        "focus_timeline",
+        "&Timeline",
+        "Ctrl+T",
+        "Go to the timeline: ←/→ a date, Shift+←/→ a week, Space plays, Ctrl+G types a date",
+    ),
+    ActionSpec(
         "find_place",
         "&Find a Place…",
         QKeySequence.StandardKey.Find,
@@ -162,7 +168,16 @@ MENUS: dict[str, tuple[str, ...]] = {
         "quit",
     ),
     "&Edit": ("copy_view",),
-    "&View": ("zoom_ukraine", "find_place", "clear_selection", "-", "@panels", "-", "preferences"),
+    "&View": (
+        "zoom_ukraine",
+        "find_place",
+        "focus_timeline",
+        "clear_selection",
+        "-",
+        "@panels",
+        "-",
+        "preferences",
+    ),
     "&Proposals": ("draw_area", "import_area"),
     "&Help": ("about",),
 }

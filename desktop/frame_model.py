@@ -93,6 +93,7 @@ def frame_table(model: FrameModel, name: str, sort: bool = True) -> QTableView:
     """A read-only table view of a :class:`FrameModel`, sortable by its raw values."""
     view = QTableView()
     view.setObjectName(name)
+    view.setAccessibleName(name.replace("-", " ").capitalize())
     if sort:
         proxy = QSortFilterProxyModel(view)
         proxy.setSourceModel(model)

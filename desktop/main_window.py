@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.about import show_about
+from desktop.accessibility import name_widgets
 from desktop.actions import build_menus, create_actions
 from desktop.app_state import AppState
 from desktop.error_dialog import show_error
@@ -163,6 +164,7 @@ class MainWindow(QMainWindow):
             "quit": self.close,
             "zoom_ukraine": self.map.zoom_to_ukraine,
             "find_place": self._focus_search,
+            "focus_timeline": self.focus_timeline,
             "clear_selection": self.clear_selection,
             "preferences": self.edit_preferences,
             "about": lambda: show_about(self),
@@ -203,6 +205,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._connect()
         self._restore_state()
+        name_widgets(self)  # every control a screen reader can name (desktop.accessibility)
         self.setAcceptDrops(True)  # the map refuses drops, so Qt passes them up to here
         problems = self.proposals.reload()
         if problems:
@@ -310,6 +313,12 @@ class MainWindow(QMainWindow):
     def _on_rows_selected(self, codes: list) -> None:
         self.map.select(codes, zoom=bool(codes))
         self.state.set_selection(codes)
+
+    def focus_timeline(self) -> None:
+        """View ▸ Timeline (Ctrl+T): show the timeline and put the keyboard on its dates."""
+        self.timeline_dock.show()
+        self.timeline_dock.raise_()
+        self.timeline_dock.slider.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def clear_selection(self) -> None:
         """View ▸ Clear Selection (Esc); while an area is being drawn, Esc cancels the drawing."""

@@ -6,8 +6,8 @@ import bisect
 import datetime as dt
 
 import pandas as pd
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtCore import QDate, QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QSlider,
     QSplitter,
@@ -69,31 +70,44 @@ class TimelineDock(QDockWidget):
         self.forward = _tool("▶", "Next date (by the step)")
         self.step = QComboBox()
         self.step.setObjectName("timeline-step")
+        self.step.setAccessibleName("Step between dates")
         self.step.addItems(list(STEPS))
         self.date_label = QLabel("—")
         self.date_label.setObjectName("timeline-date")
         self.date_label.setStyleSheet("font-weight: 600;")
         self.compare = QCheckBox("Compare with")
+        self.compare.setToolTip("Compare the date shown with another date (Alt+C)")
         self.compare.setObjectName("timeline-compare")
         self.compare_date = QDateEdit()
         self.compare_date.setObjectName("timeline-compare-date")
+        self.compare_date.setAccessibleName("Date to compare with")
         self.compare_date.setCalendarPopup(True)
         self.compare_date.setDisplayFormat("yyyy-MM-dd")
         # With no history there is no date to show (not Qt's 2000-01-01): its minimum reads "—".
         self.compare_date.setSpecialValueText("—")
         self.units = QComboBox()
+        self.units.setAccessibleName("Chart units")
         self.units.addItem("%", "pct")
         self.units.addItem("km²", "km2")
         self.period = QComboBox()
         self.period.setObjectName("timeline-period")
+        self.period.setAccessibleName("Chart's lower panel: change per period or rate")
         for view, (text, _axis) in CHANGE_VIEWS.items():
             self.period.addItem(text, view)
+        self.goto = QLineEdit()
+        self.goto.setObjectName("timeline-goto")
+        self.goto.setPlaceholderText("Go to date…")
+        self.goto.setAccessibleName("Go to date")
+        self.goto.setToolTip("Type a date (YYYY-MM-DD) and press Enter (Ctrl+G)")
+        self.goto.setMaximumWidth(120)
+        self.goto.returnPressed.connect(self._go_to_typed)
         self.export_chart = QPushButton("Export chart…")
         self.export_chart.setObjectName("timeline-export-chart")
         self.export_chart.setToolTip("Save the chart as PNG or SVG, or its data as CSV")
         for widget in (self.open_button, self.back, self.play, self.forward, self.step,
                        self.date_label, self.compare, self.compare_date):  # fmt: skip
             top.addWidget(widget)
+        top.addWidget(self.goto)
         top.addStretch(1)
         top.addWidget(self.units)
         top.addWidget(self.period)
@@ -102,6 +116,7 @@ class TimelineDock(QDockWidget):
         column.addWidget(self.header)
 
         self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider.setAccessibleName("Date shown")
         self.slider.setObjectName("timeline-slider")
         self.gaps = _GapStrip(self)
         column.addWidget(self.slider)
@@ -110,6 +125,7 @@ class TimelineDock(QDockWidget):
         split = QSplitter(Qt.Orientation.Horizontal)
         self.chart = TimelineChart(split)
         self.table = QTableWidget(0, 4)
+        self.table.setAccessibleName("Change between the two dates, by oblast")
         self.table.setObjectName("timeline-compare-table")
         self.table.setHorizontalHeaderLabels(
             ["Region", "Held %\nthen", "Held %\nnow", "Change\nkm²"]
@@ -147,7 +163,73 @@ class TimelineDock(QDockWidget):
         self.period.currentIndexChanged.connect(
             lambda: self.chart.set_period(self.period.currentData())
         )
+        self._keys()
         self.set_series(None)
+
+    def _keys(self) -> None:
+        """The timeline by keyboard: ←/→ a date, Shift+←/→ a week, Space play or pause (on the
+        slider, the chart and the panel's buttons); Ctrl+G types a date, anywhere in the panel."""
+        for widget in (self.slider, self.chart, self.back, self.play, self.forward,
+                       self.open_button, self.export_chart, self.compare):  # fmt: skip
+            widget.installEventFilter(self)
+        self.chart.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.chart.setAccessibleName("Chart of the share held over time")
+        goto = QShortcut(QKeySequence("Ctrl+G"), self.widget())
+        goto.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        goto.activated.connect(lambda: (self.goto.setFocus(), self.goto.selectAll()))
+        compare = QShortcut(QKeySequence("Alt+C"), self.widget())
+        compare.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        compare.activated.connect(
+            lambda: self.compare.toggle() if self.compare.isEnabled() else None
+        )
+
+    def eventFilter(self, watched, event) -> bool:
+        """Arrow keys and Space move through the dates wherever the panel has the keyboard."""
+        kind = event.type()
+        if kind not in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
+            return super().eventFilter(watched, event)
+        key, shift = event.key(), bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        actions = {
+            (Qt.Key.Key_Left, False): lambda: self.go_to_row(max(0, self.row - 1)),
+            (Qt.Key.Key_Right, False): lambda: self.go_to_row(self.row + 1),
+            (Qt.Key.Key_Left, True): lambda: self.step_days(-7),
+            (Qt.Key.Key_Right, True): lambda: self.step_days(7),
+            (Qt.Key.Key_Space, False): lambda: (
+                self.play.toggle() if self.play.isEnabled() else None
+            ),
+        }
+        action = actions.get((key, shift))
+        if action is None:
+            return super().eventFilter(watched, event)
+        if kind == QEvent.Type.ShortcutOverride:
+            event.accept()  # these keys are the timeline's here, not a window shortcut's
+            return True
+        action()
+        return True
+
+    def _toggle_play_by_key(self) -> None:
+        if self.play.isEnabled():
+            self.play.toggle()
+
+    def step_days(self, days: int) -> None:
+        """Move ``days`` (a week: 7) from the date shown, to the nearest date with a map."""
+        if self.series is None or self.row < 0:
+            return
+        target = max(0, min(self._days[-1], self._days[self.row] + days))
+        row = self._row_at_or_before(target) if days < 0 else self._row_at_or_after(target)
+        self.go_to_row(row)
+
+    def _go_to_typed(self) -> None:
+        text = self.goto.text().strip()
+        try:
+            date = dt.date.fromisoformat(text)
+        except ValueError:
+            self.goto.setToolTip(f"{text!r} is not a date: type YYYY-MM-DD")
+            self.goto.selectAll()
+            return
+        self.go_to_date(date)
+        self.goto.clear()
+        self.slider.setFocus()
 
     # -- what it shows -----------------------------------------------------------------------
 

@@ -32,6 +32,8 @@ class LayersDock(QDockWidget):
             slider.setRange(0, 100)
             slider.setValue(100)
             slider.setToolTip(f"Opacity of {title.lower()}")
+            slider.setAccessibleName(f"Opacity of {title.lower()}")
+            check.setAccessibleDescription(f"Show or hide {title.lower()} on the map")
             slider.valueChanged.connect(lambda v, n=name: self.opacity_changed.emit(n, v / 100))
             grid.addWidget(check, row, 0)
             grid.addWidget(slider, row, 1)

@@ -6,7 +6,7 @@ import itertools
 import json
 import logging
 
-from PySide6.QtCore import QEvent, QObject, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile, QWebEngineSettings
 from PySide6.QtWebEngineWidgets import QWebEngineView
@@ -105,6 +105,12 @@ class MapView(QWebEngineView):
         language: str = "en",
     ) -> None:
         super().__init__(parent)
+        self.setAccessibleName("Map of Ukraine")
+        self.setAccessibleDescription(
+            "The interactive map: control areas, oblasts, places and water. Click an oblast to "
+            "select it; its figures are in the Statistics panel."
+        )
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # Tab reaches the map
         self._profile = atlas_profile()
         page = AtlasPage(self._profile, self)
         self.setPage(page)

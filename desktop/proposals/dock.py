@@ -83,6 +83,7 @@ class ProposalsDock(QDockWidget):
 
         self.model = ProposalTableModel(self)
         self.table = QTableView()
+        self.table.setAccessibleName("The proposal's figures by oblast and group")
         self.table.setObjectName("proposal-table")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -47,6 +47,7 @@ class StatsDock(QDockWidget):
         self.proxy = StatsSortProxy(self)
         self.proxy.setSourceModel(self.model)
         self.table = QTableView(self)
+        self.table.setAccessibleName("Occupied area by oblast and group")
         self.table.setObjectName("statistics-table")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
