@@ -136,7 +136,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "Online basemap and other options",
         "preferences-system",
     ),
-    ActionSpec("about", "&About Frontline Atlas", "F1", "Versions and data credits", "help-about"),
+    ActionSpec(
+        "manual",
+        "&User Manual",
+        QKeySequence.StandardKey.HelpContents,
+        "The manual, offline and searchable",
+        "help-contents",
+    ),
+    ActionSpec("about", "&About Frontline Atlas", None, "Versions and data credits", "help-about"),
     ActionSpec(
         "draw_area",
         "&Draw an Area…",
@@ -179,7 +186,7 @@ MENUS: dict[str, tuple[str, ...]] = {
         "preferences",
     ),
     "&Proposals": ("draw_area", "import_area"),
-    "&Help": ("about",),
+    "&Help": ("manual", "about"),
 }
 
 

@@ -41,7 +41,8 @@ def run_app(file: Path | None = None) -> int:
 
     from desktop import crash_log
     from desktop.main_window import MainWindow
-    from desktop.settings import PALETTE, Settings
+    from desktop.settings import PALETTE, THEME, Settings
+    from desktop.theme import apply_theme
     from geodata.palette import use_palette
 
     app = QApplication.instance() or QApplication([sys.argv[0], *_qt_arguments()])
@@ -49,6 +50,7 @@ def run_app(file: Path | None = None) -> int:
     app.setWindowIcon(QIcon(str(resource_path("icons", "frontline-atlas.svg"))))
     settings = Settings()
     use_palette(settings.get(PALETTE))  # before any colour is drawn
+    apply_theme(app, settings.get(THEME))
     window = MainWindow(settings)
     crash_log.install(lambda: window)
     window.show()

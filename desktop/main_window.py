@@ -22,6 +22,7 @@ from desktop.actions import build_menus, create_actions
 from desktop.app_state import AppState
 from desktop.error_dialog import show_error
 from desktop.exports.controller import ExportController
+from desktop.help_manual import METHOD_SECTION, show_manual
 from desktop.history.changes_controller import ChangesController
 from desktop.history.changes_dock import ChangesDock
 from desktop.history.controller import HistoryController
@@ -46,6 +47,7 @@ from desktop.settings import (
     ONLINE_BASEMAP,
     RECENT_FILES,
     RECONCILE_KM,
+    THEME,
     WINDOW_GEOMETRY,
     WINDOW_STATE,
     Settings,
@@ -56,6 +58,7 @@ from desktop.statistics.control_loader import LoadedControl, open_control_file
 from desktop.statistics.dock import StatsDock
 from desktop.statistics.method_dock import MethodDock
 from desktop.tasks import TaskHandle, TaskRunner
+from desktop.theme import is_dark
 from desktop.welcome import WelcomePanel
 from geodata.categories import Counting
 from geodata.importers import SUPPORTED_FORMATS
@@ -88,7 +91,9 @@ class MainWindow(QMainWindow):
         self.runner = TaskRunner(self)
         self.consent = OnlineConsent(settings, self)  # asked once, for every online action
 
-        self.map = MapView(self, tiles=self._tile_source(), language=settings.get(LABEL_LANGUAGE))
+        self.dark = is_dark(settings.get(THEME))
+        self.map = MapView(self, tiles=self._tile_source(), language=settings.get(LABEL_LANGUAGE),
+                           dark=self.dark)  # fmt: skip
         central = QWidget(self)
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
@@ -165,6 +170,7 @@ class MainWindow(QMainWindow):
             "zoom_ukraine": self.map.zoom_to_ukraine,
             "find_place": self._focus_search,
             "focus_timeline": self.focus_timeline,
+            "manual": lambda: show_manual(self),
             "clear_selection": self.clear_selection,
             "preferences": self.edit_preferences,
             "about": lambda: show_about(self),
@@ -185,7 +191,7 @@ class MainWindow(QMainWindow):
         }  # fmt: skip
         self.actions_by_name = create_actions(self, handlers)
         # While nothing is loaded, the map carries a panel saying where to get data.
-        self.welcome = WelcomePanel(handlers, central)
+        self.welcome = WelcomePanel(handlers, central, dark=self.dark)
         self.welcome.cover(self.map)
         self.recent_menu = QMenu("Open &Recent", self)
         self.recent_menu.setObjectName("recent-menu")
@@ -411,6 +417,7 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         self.map.region_clicked.connect(self._on_region_clicked)
+        self.stats_dock.method_help_requested.connect(lambda: show_manual(self, METHOD_SECTION))
         self.stats_dock.codes_selected.connect(self._on_rows_selected)
         self.layers_dock.visibility_changed.connect(self.map.set_layer_visible)
         self.layers_dock.opacity_changed.connect(self.map.set_layer_opacity)

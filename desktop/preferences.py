@@ -23,8 +23,10 @@ from desktop.settings import (
     ONLINE_CONSENTED,
     PALETTE,
     RECONCILE_KM,
+    THEME,
     Settings,
 )
+from desktop.theme import THEMES
 from geodata.palette import PALETTES, palette_named
 from geodata.reconcile import MAX_TOLERANCE_KM
 
@@ -77,6 +79,13 @@ class PreferencesDialog(QDialog):
         )
         self.palette.setAccessibleName("Colour palette")
         self.palette.setToolTip("Applies when Frontline Atlas starts next")
+        self.theme = QComboBox()
+        self.theme.setObjectName("preferences-theme")
+        for key, name in THEMES.items():
+            self.theme.addItem(name, key)
+        self.theme.setCurrentIndex(max(0, self.theme.findData(settings.get(THEME))))
+        self.theme.setAccessibleName("Light or dark theme")
+        self.theme.setToolTip("Applies when Frontline Atlas starts next; briefing maps stay light")
         self.language = QComboBox()
         self.language.setObjectName("preferences-language")
         for code, name in LABEL_LANGUAGES.items():
@@ -87,6 +96,7 @@ class PreferencesDialog(QDialog):
         figures.addRow("Border and coast reconciliation:", self.reconcile_km)
         figures.addRow("", self.count_contested)
         figures.addRow("Colours (from the next start):", self.palette)
+        figures.addRow("Theme (from the next start):", self.theme)
         figures.addRow("Place names on the map:", self.language)
         reconcile_note = QLabel(
             "Not-held slivers narrower than this between occupied land and Ukraine's state "
@@ -116,5 +126,6 @@ class PreferencesDialog(QDialog):
         self._settings.set(RECONCILE_KM, self.reconcile_km.value())
         self._settings.set(COUNT_CONTESTED, self.count_contested.isChecked())
         self._settings.set(PALETTE, self.palette.currentData())
+        self._settings.set(THEME, self.theme.currentData())
         self._settings.set(LABEL_LANGUAGE, self.language.currentData())
         super().accept()

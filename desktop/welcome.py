@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from geodata.palette import current
+from desktop.theme import screen_palette
 
 TITLE = "No control-area data yet"
 INTRO = "Frontline Atlas ships no control-area data of its own. Get it from one of these sources:"
@@ -83,9 +83,13 @@ class WelcomePanel(QFrame):
     """Where to get control data, as four buttons; shown over the map while none is loaded."""
 
     def __init__(
-        self, handlers: Mapping[str, Callable[[], object]], parent: QWidget | None = None
+        self,
+        handlers: Mapping[str, Callable[[], object]],
+        parent: QWidget | None = None,
+        dark: bool = False,
     ) -> None:
         super().__init__(parent)
+        self._dark = dark
         missing = {action.name for action in WELCOME_ACTIONS} - set(handlers)
         if missing:
             raise ValueError(f"no handler for welcome actions: {', '.join(sorted(missing))}")
@@ -231,7 +235,7 @@ class WelcomePanel(QFrame):
             row += 1
 
     def _style(self) -> None:
-        palette = current()
+        palette = screen_palette(self._dark)
         self.setStyleSheet(
             f"#welcome-panel {{ background: {palette.card_background}; "
             f"border: 1px solid {palette.card_edge}; border-radius: 6px; }}"

@@ -14,7 +14,7 @@ with a data role.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 
 @dataclass(frozen=True)
@@ -106,6 +106,28 @@ COLOUR_BLIND = Palette(
     highlight="#009e73",
 )
 PALETTES = {palette.name: palette for palette in (DEFAULT, COLOUR_BLIND)}
+
+#: The screen's dark theme: a dark basemap and chrome, the data roles as they are. Briefing
+#: maps and charts (paper, slides) stay light; the app's map page and panels follow the system.
+DARK_ROLES = {
+    "sea": "#1c2733", "land": "#2a2a2a", "land_edge": "#555555", "oblast": "#343434",
+    "oblast_edge": "#8c8c8c", "oblast_hover": "#d0d0d0", "city": "#dedede",
+    "city_fill": "#2a2a2a", "water": "#1c2733", "river": "#4f7fae", "shoreline": "#3d5a78",
+    "drained_water": "#2b3540", "water_label": "#9cc0e4", "held_place": "#ff7a7a",
+    "held_place_edge": "#1a1a1a", "text": "#e6e6e6", "subtitle_text": "#cccccc",
+    "city_label": "#f0f0f0", "muted_text": "#b4b4b4", "faint_text": "#8c8c8c",
+    "placeholder_text": "#a6a6a6", "track": "#444444", "preview_background": "#1f1f1f",
+    "card_background": "#2b2d30", "card_edge": "#4d5056",
+}  # fmt: skip
+
+
+def dark_variant(palette: Palette) -> Palette:
+    """``palette`` for a dark screen: :data:`DARK_ROLES` over it, its data colours kept.
+
+    >>> dark_variant(COLOUR_BLIND).occupied == COLOUR_BLIND.occupied, dark_variant(DEFAULT).sea
+    (True, '#1c2733')
+    """
+    return replace(palette, name=f"{palette.name}-dark", **DARK_ROLES)
 
 
 _current = [DEFAULT]

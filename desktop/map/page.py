@@ -29,7 +29,7 @@ from geodata.map_layers import (
     region_figures,
     settlement_points,
 )
-from geodata.palette import css_variables, current
+from geodata.palette import css_variables, current, dark_variant
 from geodata.resources import resource_path
 from geodata.scenarios.engine import ScenarioResult
 from geodata.stats import ControlStats
@@ -111,6 +111,7 @@ def build_map_page(
     initial: tuple[dict, dict, dict, list[int]] | None = None,
     initial_proposal: tuple[dict, dict] | None = None,
     language: str = "en",
+    dark: bool = False,
 ) -> str:
     """Return the HTML of the map page.
 
@@ -131,6 +132,8 @@ def build_map_page(
     language : str
         Place names on the map: ``en`` (English, the modern romanization) or ``uk``
         (Ukrainian) — one of :data:`LABEL_LANGUAGES`.
+    dark : bool
+        Draw the page for a dark screen (:func:`geodata.palette.dark_variant`).
 
     Examples
     --------
@@ -166,8 +169,10 @@ def build_map_page(
         low = BAND_NAMES[0]
         data["hydrography"]["inline"] = {low: json.loads(hydrography_file(low).read_text("utf-8"))}
     data["credits"] = CREDITS
-    data["palette"] = current().roles()
-    data["css_variables"] = css_variables(current())
+    palette = dark_variant(current()) if dark else current()
+    data["palette"] = palette.roles()
+    data["css_variables"] = css_variables(palette)
+    data["theme"] = "dark" if dark else "light"
     data["ukraine_extent"] = list(UKRAINE_EXTENT)
     data["language"] = language if language in LABEL_LANGUAGES else "en"
     data["tiles"] = None if tiles is None else {

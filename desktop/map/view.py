@@ -103,8 +103,10 @@ class MapView(QWebEngineView):
         parent: QWidget | None = None,
         tiles: TileSource | None = None,
         language: str = "en",
+        dark: bool = False,
     ) -> None:
         super().__init__(parent)
+        self._dark = dark
         self.setAccessibleName("Map of Ukraine")
         self.setAccessibleDescription(
             "The interactive map: control areas, oblasts, places and water. Click an oblast to "
@@ -329,7 +331,7 @@ class MapView(QWebEngineView):
         )
         host = QUrl(self._tiles.origin).host() if online else None
         self.interceptor.allowed_hosts = frozenset({host} if host else ())
-        html = build_map_page(tiles=self._tiles, language=self._language)
+        html = build_map_page(tiles=self._tiles, language=self._language, dark=self._dark)
         url = self._profile.atlas_handler.publish_page(f"map-{next(_page_numbers)}.html", html)
         self.load(QUrl(url))
 

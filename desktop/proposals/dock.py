@@ -55,7 +55,8 @@ class ProposalsDock(QDockWidget):
         self.compare.setObjectName("proposal-compare")
         self.zone_width = QDoubleSpinBox()
         self.zone_width.setObjectName("proposal-zone-width")
-        self.zone_width.setRange(1.0, MAX_DMZ_WIDTH_KM)
+        self.zone_width.setRange(0.0, MAX_DMZ_WIDTH_KM)
+        self.zone_width.setSpecialValueText("no zone")  # 0: the proposal has none
         self.zone_width.setSingleStep(5.0)
         self.zone_width.setDecimals(0)
         self.zone_width.setSuffix(" km each side")
@@ -169,9 +170,12 @@ class ProposalsDock(QDockWidget):
     def proposal(self, proposal_id: str) -> Proposal | None:
         """A listed proposal by id; the first one with the zone width chosen here."""
         proposal = self._proposals.get(proposal_id)
+        width = self.zone_width.value()
         if proposal is None or proposal_id != self.selected_id() or not self.zone_width.isEnabled():
             return proposal
-        operations = with_zone_width(proposal.operations, self.zone_width.value())
+        if width <= 0:
+            return proposal
+        operations = with_zone_width(proposal.operations, width)
         return dataclasses.replace(proposal, operations=operations)
 
     def listed(self, proposal_id: str) -> Proposal | None:
@@ -221,8 +225,7 @@ class ProposalsDock(QDockWidget):
         width = zone_width_km(chosen.operations) if chosen is not None else None
         self.zone_width.blockSignals(True)
         self.zone_width.setEnabled(width is not None)
-        if width is not None:
-            self.zone_width.setValue(width)
+        self.zone_width.setValue(width if width is not None else 0.0)
         self.zone_width.blockSignals(False)
         self.map_shows.setEnabled(bool(self.compare_id()))
         own = chosen is not None and not chosen.builtin

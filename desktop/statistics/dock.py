@@ -6,7 +6,18 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QDockWidget, QHeaderView, QTableView
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QDockWidget,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.app_state import AppState
 from desktop.statistics.model import (
@@ -39,6 +50,7 @@ class StatsDock(QDockWidget):
     """The table of occupied areas. Selecting rows reports region codes; it never computes."""
 
     codes_selected = Signal(list)
+    method_help_requested = Signal()  # the "?" beside the figures
 
     def __init__(self, parent=None, state: AppState | None = None) -> None:
         super().__init__("Statistics", parent)
@@ -71,7 +83,23 @@ class StatsDock(QDockWidget):
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self._quiet = False
-        self.setWidget(self.table)
+        self.help = QToolButton()
+        self.help.setObjectName("statistics-help")
+        self.help.setText("?")
+        self.help.setAccessibleName("How these figures are made")
+        self.help.setToolTip("How these figures are made: the method, in the manual")
+        self.help.clicked.connect(self.method_help_requested)
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(self.table, 1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(QLabel("How these figures are made"))
+        row.addWidget(self.help)
+        column.addLayout(row)
+        self.setWidget(body)
         if state is not None:
             state.control_changed.connect(self._show_control)
 

@@ -57,10 +57,11 @@ def draw_timeline(
         row = series.boundaries.row_of(selected)
         name = series.boundaries.units["name"].iloc[row]
         held.plot(dates, unit_values[:, row], color=palette.selected, lw=line_width,
-                  label=plain(name))  # fmt: skip
+                  linestyle=":", label=plain(name))  # fmt: skip
     key, label, role = LINES[0]
     colour = getattr(palette, role)
-    right.plot(dates, groups[key].to_numpy(), color=colour, lw=line_width,
+    # Dashed as well as grey: the two lines differ by more than hue (colour-blind readers).
+    right.plot(dates, groups[key].to_numpy(), color=colour, lw=line_width, linestyle="--",
                label=f"{label} (right scale)")  # fmt: skip
     unit = "%" if pct else "km²"
     held.set_ylabel(f"held, {unit}", fontsize=fontsize)

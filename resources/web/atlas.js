@@ -48,7 +48,8 @@
       drawing: { color: p.selected, weight: 2, dashArray: "4 4", fillColor: p.selected, fillOpacity: 0.1 },
       change: {
         gained: { color: p.gained_edge, weight: 1, fillColor: p.gained, fillOpacity: 0.85 },
-        lost: { color: p.regained_edge, weight: 1, fillColor: p.regained, fillOpacity: 0.85 }
+        // Regained land has a dashed edge too: taken and regained differ by more than hue.
+        lost: { color: p.regained_edge, weight: 1.5, dashArray: "4 3", fillColor: p.regained, fillOpacity: 0.85 }
       }
     };
     // Hatches for the claims and the proposals' areas: [id, colour, stroke width, spacing].
@@ -450,6 +451,7 @@
     var data = JSON.parse(document.getElementById("atlas-data").textContent);
     LANGUAGE = data.language || "en";
     applyPalette(data.palette, data.css_variables);
+    if (data.theme === "dark") { document.documentElement.classList.add("atlas-dark"); }
     UKRAINE_EXTENT = data.ukraine_extent;
     map.getContainer().classList.add("atlas-map");
     addHatchPatterns();

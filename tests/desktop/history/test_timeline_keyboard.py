@@ -34,9 +34,10 @@ def test_open_step_play_and_compare_by_keyboard_alone(open_window, qtbot, tmp_pa
     key(window, Qt.Key.Key_Left)  # a date back
     assert dock.row == last - 1
     key(window, Qt.Key.Key_Left, SHIFT)  # a week back
-    assert dock.series.dates[dock.row] == dock.series.dates[last - 1] - (
-        dock.series.dates[1] - dock.series.dates[0]
-    ) * 7
+    assert (
+        dock.series.dates[dock.row]
+        == dock.series.dates[last - 1] - (dock.series.dates[1] - dock.series.dates[0]) * 7
+    )
     key(window, Qt.Key.Key_Right)
     assert dock.row == last - 7  # a date on
 
