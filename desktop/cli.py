@@ -466,7 +466,7 @@ def _snapshot(args: argparse.Namespace) -> int:
     out = render_snapshot(
         args.file, args.out, args.width, args.height, date=args.date, scenario=args.scenario,
         reconcile_km=args.reconcile_km,
-        counting=_counting(args),
+        counting=_counting(args), language=args.language,
     )  # fmt: skip
     print(f"{PROG}: wrote {out} ({args.width} x {args.height} px)", file=sys.stderr)
     return 0
@@ -778,6 +778,9 @@ def _parser() -> argparse.ArgumentParser:
     snapshot.add_argument("--date", type=_date, help="the date the file shows (YYYY-MM-DD)")
     snapshot.add_argument(
         "--scenario", metavar="NAME_OR_FILE", help="draw this proposal over the control layer"
+    )
+    snapshot.add_argument(
+        "--language", choices=("en", "uk"), default="en", help="place names on the map (en)"
     )
     _add_reconcile_km(snapshot)
     _add_counting(snapshot)

@@ -28,6 +28,19 @@ def is_dark(choice: str = "system") -> bool:
     return app.palette().color(QPalette.ColorRole.Window).lightness() < 128
 
 
+#: The point size the page's text sizes were made for (Qt's default font on Linux).
+DEFAULT_POINT_SIZE = 9.0
+
+
+def system_font_scale() -> float:
+    """The system's font size against the default: the map page's text follows it."""
+    app = QGuiApplication.instance()
+    if app is None:
+        return 1.0
+    size = app.font().pointSizeF()
+    return size / DEFAULT_POINT_SIZE if size > 0 else 1.0
+
+
 def screen_palette(dark: bool) -> Palette:
     """The palette for what is drawn on screen (the chosen palette, dark when ``dark``)."""
     return dark_variant(current()) if dark else current()

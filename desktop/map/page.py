@@ -112,6 +112,7 @@ def build_map_page(
     initial_proposal: tuple[dict, dict] | None = None,
     language: str = "en",
     dark: bool = False,
+    font_scale: float = 1.0,
 ) -> str:
     """Return the HTML of the map page.
 
@@ -134,6 +135,9 @@ def build_map_page(
         (Ukrainian) — one of :data:`LABEL_LANGUAGES`.
     dark : bool
         Draw the page for a dark screen (:func:`geodata.palette.dark_variant`).
+    font_scale : float
+        The page's text size against the default: the system's font size follows
+        (0.8 to 2).
 
     Examples
     --------
@@ -173,6 +177,7 @@ def build_map_page(
     data["palette"] = palette.roles()
     data["css_variables"] = css_variables(palette)
     data["theme"] = "dark" if dark else "light"
+    data["css_variables"]["--atlas-font-scale"] = f"{min(2.0, max(0.8, font_scale)):.3f}"
     data["ukraine_extent"] = list(UKRAINE_EXTENT)
     data["language"] = language if language in LABEL_LANGUAGES else "en"
     data["tiles"] = None if tiles is None else {

@@ -20,6 +20,7 @@ def render_snapshot(
     scenario: str | None = None,
     reconcile_km: float | None = None,
     counting=None,
+    language: str = "en",
 ) -> Path:
     """Draw the map exactly as the app does (same page, same code) and save it as a PNG.
 
@@ -40,6 +41,8 @@ def render_snapshot(
         Border and coast reconciliation tolerance of the figures (default 3 km).
     counting : geodata.categories.Counting, optional
         Which categories count as occupied (default: contested land does not).
+    language : str
+        Place names on the map: ``en`` or ``uk``.
 
     Raises
     ------
@@ -79,7 +82,7 @@ def render_snapshot(
             overlay = proposal_payload(run_proposal(proposal, layer, reconcile_km=km))
 
     app = QApplication.instance() or QApplication([])
-    view = MapView()
+    view = MapView(language=language)
     view.resize(width, height)
     view.show()
     try:

@@ -16,6 +16,7 @@ from desktop.map.bridge import MapBridge
 from desktop.map.interceptor import OfflineInterceptor
 from desktop.map.page import TileSource, build_map_page, payload_json
 from desktop.map.scheme import SCHEME, AtlasSchemeHandler
+from desktop.theme import system_font_scale
 from geodata.hydrography import BAND_NAMES, hydrography_file
 
 log = logging.getLogger(__name__)
@@ -331,7 +332,8 @@ class MapView(QWebEngineView):
         )
         host = QUrl(self._tiles.origin).host() if online else None
         self.interceptor.allowed_hosts = frozenset({host} if host else ())
-        html = build_map_page(tiles=self._tiles, language=self._language, dark=self._dark)
+        html = build_map_page(tiles=self._tiles, language=self._language, dark=self._dark,
+                              font_scale=system_font_scale())  # fmt: skip
         url = self._profile.atlas_handler.publish_page(f"map-{next(_page_numbers)}.html", html)
         self.load(QUrl(url))
 

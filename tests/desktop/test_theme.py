@@ -39,3 +39,25 @@ def test_the_light_theme_is_light(settings, open_window, qtbot):
     assert not run_js(
         qtbot, window.map, "document.documentElement.classList.contains('atlas-dark')"
     )
+
+
+def test_the_page_text_follows_the_system_font_size(open_window, qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.theme import system_font_scale
+
+    app = QApplication.instance()
+    font = app.font()
+    before = font.pointSizeF()
+    font.setPointSizeF(before * 1.5)
+    app.setFont(font)
+    try:
+        window = open_window()
+        scale = run_js(
+            qtbot, window.map,
+            "getComputedStyle(document.documentElement).getPropertyValue('--atlas-font-scale')",
+        )  # fmt: skip
+        assert abs(float(scale) - min(2.0, system_font_scale())) < 0.01 and float(scale) > 1.2
+    finally:
+        font.setPointSizeF(before)
+        app.setFont(font)

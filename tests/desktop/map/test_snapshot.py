@@ -71,3 +71,23 @@ def test_snapshot_command_runs_headless(tmp_path):
     assert result.returncode == 0, result.stderr
     assert QImage(str(out)).size().width() == 640
     assert "Traceback" not in result.stderr
+
+
+def test_snapshot_in_ukrainian(tmp_path, qtbot):
+    from desktop.map.view import MapView
+
+    out = render_snapshot(None, tmp_path / "uk.png", 800, 500, language="uk")
+    assert QImage(str(out)).width() == 800
+    # The page the snapshot draws names the oblasts in Ukrainian.
+    view = MapView(language="uk")
+    with qtbot.waitSignal(view.page_ready, timeout=30000):
+        view.show()
+    from tests.desktop.helpers import run_js
+
+    script = (
+        "Array.prototype.map.call(document.querySelectorAll('.atlas-region-label span'), "
+        "function (s) { return s.textContent; })"
+    )
+    labels = run_js(qtbot, view, script)
+    assert any("ДОНЕЦЬК" in label.upper() for label in labels)
+    view.deleteLater()
