@@ -97,6 +97,8 @@ class MapView(QWebEngineView):
     drawing_cancelled = Signal()
     box_drawn = Signal(object)  # (west, south, east, north) of a box drawn for an extent
     drawing_progress = Signal(int)  # corners placed so far
+    polygon_edited = Signal(list)  # [[lon, lat], ...]: a drawn area's corners after editing
+    editing_progress = Signal(int)  # corners of the area being edited
     hydrography_drawn = Signal(str)  # a zoom band of water is on the page
 
     def __init__(
@@ -144,6 +146,12 @@ class MapView(QWebEngineView):
         )
         self.bridge.on("drawing_cancelled", self._on_drawing_cancelled)
         self.bridge.on("drawing_progress", self._on_drawing_progress)
+        self.bridge.on("polygon_edited", self._on_polygon_edited)
+        self.bridge.on(
+            "editing_progress",
+            lambda args: self.editing_progress.emit(int(args.get("corners", 0)))
+            if isinstance(args, dict) and isinstance(args.get("corners"), int) else None,
+        )  # fmt: skip
         self.is_drawing = False
         self.drawing_purpose = "proposal"
         #: The extent the map shows (west, south, east, north in degrees), once it says so.
@@ -289,6 +297,22 @@ class MapView(QWebEngineView):
         text = hydrography_file(band).read_text(encoding="utf-8")
         self.bridge.call_js_json("addHydrography", f'["{band}",{text}]')
 
+    def edit_polygon(self, corners: list) -> None:
+        """Show a drawn area's corners as handles to drag (right-click one to delete it)."""
+        self.is_drawing = True
+        self.bridge.call_js("editPolygon", [[float(x), float(y)] for x, y in corners])
+        self.setFocus()
+
+    def finish_editing(self) -> None:
+        """Report the edited corners (:attr:`polygon_edited`)."""
+        self.bridge.call_js("finishEditing")
+
+    def _on_polygon_edited(self, args: dict) -> None:
+        self.is_drawing = False
+        corners = _corners(args)
+        if len(corners) >= 3:
+            self.polygon_edited.emit(corners)
+
     def undo_corner(self) -> None:
         """Take back the last corner of the polygon being drawn."""
         self.bridge.call_js("undoCorner")
@@ -308,14 +332,7 @@ class MapView(QWebEngineView):
 
     def _on_polygon_drawn(self, args: dict) -> None:
         self.is_drawing = False
-        # The page is untrusted as far as data goes: keep only well-formed pairs of numbers.
-        corners = []
-        for point in args.get("coordinates", []) if isinstance(args, dict) else []:
-            if (
-                isinstance(point, list) and len(point) == 2
-                and all(isinstance(v, int | float) and not isinstance(v, bool) for v in point)
-            ):  # fmt: skip
-                corners.append([float(point[0]), float(point[1])])
+        corners = _corners(args)
         if len(corners) < 3:
             return
         if getattr(self, "drawing_purpose", "proposal") == "extent":
@@ -364,3 +381,15 @@ class MapView(QWebEngineView):
             (attribute.AutoLoadIconsForPage, False),
         ):
             settings.setAttribute(name, value)
+
+
+def _corners(args) -> list[list[float]]:
+    """The page is untrusted as far as data goes: keep only well-formed pairs of numbers."""
+    corners = []
+    for point in args.get("coordinates", []) if isinstance(args, dict) else []:
+        if (
+            isinstance(point, list) and len(point) == 2
+            and all(isinstance(v, int | float) and not isinstance(v, bool) for v in point)
+        ):  # fmt: skip
+            corners.append([float(point[0]), float(point[1])])
+    return corners[:10_000]

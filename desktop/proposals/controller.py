@@ -27,7 +27,9 @@ from geodata.scenarios.drawn import (
     area_in_ukraine_km2,
     area_proposal,
     changing_hands_km2,
+    editable_corners,
     polygon_from_corners,
+    with_corners,
 )
 from geodata.scenarios.engine import run_proposal
 from geodata.scenarios.proposals import (
@@ -69,6 +71,14 @@ class ProposalsController(QObject):
         dock.draw_requested.connect(self.draw_area)
         dock.import_requested.connect(self.import_area)
         dock.rename_requested.connect(self.ask_rename)
+        dock.edit_requested.connect(self.edit_corners)
+        map_view.polygon_edited.connect(self._on_polygon_edited)
+        map_view.editing_progress.connect(
+            lambda corners: self._status(
+                f"Editing the area: {corners} corners — drag one to move it, right-click one to "
+                "delete it; Enter finishes, Esc cancels"
+            )
+        )
         dock.delete_requested.connect(self.ask_delete)
         map_view.polygon_drawn.connect(self._on_polygon_drawn)
         map_view.drawing_cancelled.connect(self._drawing_ended)
@@ -216,6 +226,31 @@ class ProposalsController(QObject):
         return sum(1 for path in self.folder.glob("*.toml")) if self.folder.is_dir() else 0
 
     # -- renaming and deleting one's own ------------------------------------------------------
+
+    def edit_corners(self, proposal_id: str) -> None:
+        """Show the corners of one's own drawn area on the map, to move or delete."""
+        proposal = self._dock.listed(proposal_id)
+        corners = editable_corners(proposal) if proposal is not None else None
+        if proposal is None or proposal.builtin or corners is None:
+            return
+        self._editing = proposal_id
+        self._map.edit_polygon(corners)
+
+    def _on_polygon_edited(self, corners: list) -> None:
+        proposal_id, self._editing = getattr(self, "_editing", None), None
+        proposal = self._dock.listed(proposal_id) if proposal_id else None
+        if proposal is None:
+            return
+        loaded = self._state.control
+        controlled = loaded.layer.controlled if loaded is not None else None
+        path = self.folder / f"{proposal_id}.toml"
+        try:
+            write_proposal(with_corners(proposal, corners, controlled), path)
+        except Exception as error:  # noqa: BLE001 - one message; the saved file stays whole
+            show_error(self._parent, error, f"Saving {path.name}")
+            return
+        self.reload(select=proposal_id)
+        self._status(f"Saved the new corners of “{proposal.name}”", 6000)
 
     def ask_rename(self, proposal_id: str) -> None:
         """Ask for a new name for a proposal of one's own."""

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from desktop.literal_text import literal_text
 from desktop.proposals.model import ProposalTableModel
 from geodata.palette import current
+from geodata.scenarios.drawn import editable_corners
 from geodata.scenarios.engine import ScenarioResult
 from geodata.scenarios.operations import MAX_DMZ_WIDTH_KM, with_zone_width, zone_width_km
 from geodata.scenarios.output import summary_lines
@@ -41,6 +42,7 @@ class ProposalsDock(QDockWidget):
     draw_requested = Signal()
     import_requested = Signal()
     rename_requested = Signal(str)  # a proposal of one's own, by id
+    edit_requested = Signal(str)  # move or delete the corners of one's own drawn area
     delete_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -103,6 +105,12 @@ class ProposalsDock(QDockWidget):
         )
         self.import_button = QPushButton("Import area…")
         self.import_button.setToolTip("Make a proposal from a polygon in a file")
+        self.edit_button = QPushButton("Edit corners…")
+        self.edit_button.setObjectName("proposal-edit-corners")
+        self.edit_button.setToolTip(
+            "Move the corners of your drawn area on the map: drag a corner, right-click one to "
+            "delete it, Enter to finish, Esc to cancel"
+        )
         self.rename_button = QPushButton("Rename…")
         self.rename_button.setObjectName("proposal-rename")
         self.rename_button.setToolTip("Rename the chosen proposal of your own")
@@ -111,6 +119,7 @@ class ProposalsDock(QDockWidget):
         self.delete_button.setToolTip("Delete the chosen proposal of your own")
         buttons.addWidget(self.draw_button)
         buttons.addWidget(self.import_button)
+        buttons.addWidget(self.edit_button)
         buttons.addWidget(self.rename_button)
         buttons.addWidget(self.delete_button)
         buttons.addStretch(1)
@@ -125,6 +134,7 @@ class ProposalsDock(QDockWidget):
         self.map_shows.currentIndexChanged.connect(lambda *_: self.map_choice_changed.emit())
         self.draw_button.clicked.connect(self.draw_requested)
         self.rename_button.clicked.connect(lambda: self.rename_requested.emit(self.selected_id()))
+        self.edit_button.clicked.connect(lambda: self.edit_requested.emit(self.selected_id()))
         self.delete_button.clicked.connect(lambda: self.delete_requested.emit(self.selected_id()))
         self.import_button.clicked.connect(self.import_requested)
         self.show_results(None, None)
@@ -230,6 +240,7 @@ class ProposalsDock(QDockWidget):
         self.map_shows.setEnabled(bool(self.compare_id()))
         own = chosen is not None and not chosen.builtin
         self.rename_button.setEnabled(own)
+        self.edit_button.setEnabled(own and editable_corners(chosen) is not None)
         self.delete_button.setEnabled(own)
         if not self.compare_id():
             self.map_shows.blockSignals(True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 
 import shapely
 
@@ -126,3 +127,35 @@ def area_proposal(
         operations=(Freeze(), *(TransferArea(p, side) for p in polygons)),
         sources=(SOURCE,),
     )
+
+
+def editable_corners(proposal: Proposal) -> list[list[float]] | None:
+    """The corners (lon, lat) of a proposal's one drawn area, or None when it has not
+    exactly one simple polygon to pass (only such an area is edited corner by corner).
+
+    >>> p = area_proposal(shapely.box(37.0, 47.5, 38.0, 48.2), "Strip", "ukraine")
+    >>> len(editable_corners(p))
+    4
+    """
+    areas = [op for op in proposal.operations if isinstance(op, TransferArea)]
+    if len(areas) != 1 or shapely.get_type_id(areas[0].polygon) != 3:
+        return None
+    polygon = areas[0].polygon
+    if len(polygon.interiors):
+        return None
+    return [[float(x), float(y)] for x, y in list(polygon.exterior.coords)[:-1]]
+
+
+def with_corners(proposal: Proposal, corners, controlled=None) -> Proposal:
+    """The proposal with its drawn area's corners moved (same id, side and name); a
+    description written by the app is written again for the new area."""
+    polygon = polygon_from_corners(corners)
+    polygons = [p for p in shapely.get_parts(polygon) if shapely.get_type_id(p) == 3]
+    side = next(op.to for op in proposal.operations if isinstance(op, TransferArea))
+    operations = tuple(op for op in proposal.operations if not isinstance(op, TransferArea))
+    operations += tuple(TransferArea(p, side) for p in polygons)
+    description = proposal.description
+    if description.startswith("An area of "):
+        passing = None if controlled is None else changing_hands_km2(polygon, side, controlled)
+        description = area_text(area_in_ukraine_km2(polygon), passing, side)
+    return replace(proposal, operations=operations, description=description)

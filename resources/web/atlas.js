@@ -765,6 +765,75 @@
     drawing = null;
   }
 
+  /*
+   * Editing a drawn area: its corners are handles. Drag one to move it, right-click
+   * (or Alt+click) one to delete it (three stay at least); Enter or Atlas.finishEditing
+   * reports the corners, Esc cancels.
+   */
+  var editing = null;
+  Atlas.editPolygon = function (corners) {
+    Atlas.cancelEditing(true);
+    editing = {
+      outline: L.polygon([], { pane: "atlas-drawing", interactive: false }).setStyle(STYLE.drawing).addTo(map),
+      handles: []
+    };
+    corners.forEach(function (c) { addHandle(L.latLng(c[1], c[0])); });
+    redrawEditing();
+    document.addEventListener("keydown", onEditKey);
+    map.fitBounds(editing.outline.getBounds().pad(0.3));
+  };
+
+  function addHandle(latlng) {
+    var icon = L.divIcon({ className: "atlas-corner-handle", iconSize: [12, 12] });
+    var handle = L.marker(latlng, { icon: icon, draggable: true, pane: "atlas-drawing", keyboard: false });
+    handle.on("drag", redrawEditing);
+    handle.on("contextmenu", function () { deleteHandle(handle); });
+    handle.on("click", function (event) { if (event.originalEvent && event.originalEvent.altKey) { deleteHandle(handle); } });
+    handle.addTo(map);
+    editing.handles.push(handle);
+  }
+
+  function deleteHandle(handle) {
+    if (!editing || editing.handles.length <= 3) { return; }
+    map.removeLayer(handle);
+    editing.handles = editing.handles.filter(function (h) { return h !== handle; });
+    redrawEditing();
+  }
+
+  function redrawEditing() {
+    editing.outline.setLatLngs(editing.handles.map(function (h) { return h.getLatLng(); }));
+    send("editing_progress", { corners: editing.handles.length });
+  }
+
+  function onEditKey(event) {
+    if (event.key === "Escape") { Atlas.cancelEditing(); }
+    if (event.key === "Enter") { event.preventDefault(); Atlas.finishEditing(); }
+  }
+
+  /* For tests and the keyboard: move or delete corner i. */
+  Atlas.moveCorner = function (i, lat, lon) { if (editing && editing.handles[i]) { editing.handles[i].setLatLng([lat, lon]); redrawEditing(); } };
+  Atlas.deleteCorner = function (i) { if (editing && editing.handles[i]) { deleteHandle(editing.handles[i]); } };
+
+  Atlas.finishEditing = function () {
+    if (!editing) { return; }
+    var corners = editing.handles.map(function (h) { var p = h.getLatLng(); return [p.lng, p.lat]; });
+    stopEditing();
+    send("polygon_edited", { coordinates: corners });
+  };
+
+  Atlas.cancelEditing = function (quiet) {
+    if (!editing) { return; }
+    stopEditing();
+    if (!quiet) { send("drawing_cancelled", {}); }
+  };
+
+  function stopEditing() {
+    editing.handles.forEach(function (h) { map.removeLayer(h); });
+    map.removeLayer(editing.outline);
+    document.removeEventListener("keydown", onEditKey);
+    editing = null;
+  }
+
   Atlas.setLayerOpacity = function (name, opacity) {
     var layer = layers[name];
     if (name === "control") { controlOpacity = opacity; }

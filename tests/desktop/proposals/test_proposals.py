@@ -271,3 +271,36 @@ def test_a_proposal_of_ones_own_can_be_renamed_and_deleted(loaded, qtbot, monkey
     assert dock.primary.findData(proposal.id) == -1
     choose(qtbot, loaded, "june-2024-demand")
     assert not dock.rename_button.isEnabled() and not dock.delete_button.isEnabled()
+
+
+def test_the_corners_of_a_drawn_area_can_be_moved_and_deleted(loaded, qtbot, monkeypatch):
+    import shapely
+
+    from geodata.scenarios.drawn import editable_corners
+    from geodata.scenarios.proposals import read_proposal
+
+    monkeypatch.setattr(
+        "desktop.proposals.area_dialog.AreaProposalDialog.exec",
+        lambda self: QDialog.DialogCode.Accepted,
+    )
+    box = shapely.Polygon([(35.3, 46.8), (36.2, 46.8), (36.2, 47.2), (35.8, 47.4), (35.3, 47.2)])
+    proposal = loaded.proposals.propose_area(box, "Five corners")
+    dock = loaded.proposals_dock
+    assert dock.edit_button.isEnabled()
+    dock.edit_button.click()
+    qtbot.waitUntil(
+        lambda: (
+            run_js(qtbot, loaded.map, "document.querySelectorAll('.atlas-corner-handle').length")
+            == 5
+        ),
+        timeout=5000,
+    )
+    run_js(qtbot, loaded.map, "Atlas.deleteCorner(3) || 1")  # the peak goes
+    run_js(qtbot, loaded.map, "Atlas.moveCorner(1, 46.8, 36.6) || 1")  # a corner moves east
+    with qtbot.waitSignal(loaded.map.polygon_edited, timeout=5000):
+        run_js(qtbot, loaded.map, "Atlas.finishEditing() || 1")
+    saved = read_proposal(loaded.proposals.folder / f"{proposal.id}.toml")
+    corners = editable_corners(saved)
+    assert len(corners) == 4 and [36.6, 46.8] in [[round(x, 4), round(y, 4)] for x, y in corners]
+    assert saved.id == proposal.id and saved.name == "Five corners"
+    assert "changes hands" in saved.description
