@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QMenuBar, QWidget
 
@@ -25,140 +26,200 @@ class ActionSpec:
 ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
         "open",
-        "&Open…",
+        QT_TRANSLATE_NOOP("Actions", "&Open…"),
         QKeySequence.StandardKey.Open,
-        "Open a control-area file (GeoJSON, DeepStateMap, KML/KMZ, Shapefile, GeoPackage)",
+        QT_TRANSLATE_NOOP(
+            "Actions",
+            "Open a control-area file (GeoJSON, DeepStateMap, KML/KMZ, Shapefile, GeoPackage)",
+        ),
         "document-open",
     ),
     ActionSpec(
         "open_history",
-        "Open &History Folder…",
+        QT_TRANSLATE_NOOP("Actions", "Open &History Folder…"),
         "Ctrl+Shift+O",
-        "Open a folder of dated control files as a history, with a timeline",
+        QT_TRANSLATE_NOOP(
+            "Actions", "Open a folder of dated control files as a history, with a timeline"
+        ),
         "folder-open",
     ),
     ActionSpec(
         "open_history_file",
-        "Open History &File…",
+        QT_TRANSLATE_NOOP("Actions", "Open History &File…"),
         None,
-        "Open one file whose features carry a date column, as a history",
+        QT_TRANSLATE_NOOP(
+            "Actions", "Open one file whose features carry a date column, as a history"
+        ),
     ),
     ActionSpec(
         "compare_with",
-        "&Compare With Another Source…",
+        QT_TRANSLATE_NOOP("Actions", "&Compare With Another Source…"),
         None,
-        "Compare the data on screen with a second source's file: where they agree and differ",
+        QT_TRANSLATE_NOOP(
+            "Actions",
+            "Compare the data on screen with a second source's file: where they agree and differ",
+        ),
     ),
     ActionSpec(
         "fetch_latest",
-        "Fetch the &Latest DeepStateMap Map…",
+        QT_TRANSLATE_NOOP("Actions", "Fetch the &Latest DeepStateMap Map…"),
         None,
-        "Download DeepStateMap's latest daily map (goes online; asks once first)",
+        QT_TRANSLATE_NOOP(
+            "Actions", "Download DeepStateMap's latest daily map (goes online; asks once first)"
+        ),
         "download",
     ),
     ActionSpec(
         "fetch_updates",
-        "Fetch &DeepStateMap Updates…",
+        QT_TRANSLATE_NOOP("Actions", "Fetch &DeepStateMap Updates…"),
         None,
-        "Download DeepStateMap's new map updates into the local store (goes online; asks once "
-        "first)",
+        QT_TRANSLATE_NOOP(
+            "Actions",
+            "Download DeepStateMap's new map updates into the local store (goes online; asks once first)",  # noqa: E501
+        ),
         "download",
     ),
     ActionSpec(
         "export_briefing",
-        "&Briefing Map (PDF, SVG, PNG)…",
+        QT_TRANSLATE_NOOP("Actions", "&Briefing Map (PDF, SVG, PNG)…"),
         "Ctrl+E",
-        "A print-quality map with title, legend, scale, credits and statistics",
+        QT_TRANSLATE_NOOP(
+            "Actions", "A print-quality map with title, legend, scale, credits and statistics"
+        ),
         "document-export",
     ),
     ActionSpec(
         "export_pack",
-        "Morning &Pack (PDF)…",
+        QT_TRANSLATE_NOOP("Actions", "Morning &Pack (PDF)…"),
         "Ctrl+Shift+E",
-        "Overview, sector, change since a date, table and chart in one PDF, from a template",
+        QT_TRANSLATE_NOOP(
+            "Actions",
+            "Overview, sector, change since a date, table and chart in one PDF, from a template",
+        ),
     ),
     ActionSpec(
         "export_animation",
-        "&Animation (MP4, GIF)…",
+        QT_TRANSLATE_NOOP("Actions", "&Animation (MP4, GIF)…"),
         None,
-        "The open history's front over time, a frame a day, week or month",
+        QT_TRANSLATE_NOOP(
+            "Actions", "The open history's front over time, a frame a day, week or month"
+        ),
     ),
-    ActionSpec("export_view", "&View as PNG…", None, "Save exactly what the map shows"),
     ActionSpec(
-        "export_view_2x", "View as PNG at &2×…", None, "The map view at twice its pixel density"
+        "export_view",
+        QT_TRANSLATE_NOOP("Actions", "&View as PNG…"),
+        None,
+        QT_TRANSLATE_NOOP("Actions", "Save exactly what the map shows"),
+    ),
+    ActionSpec(
+        "export_view_2x",
+        QT_TRANSLATE_NOOP("Actions", "View as PNG at &2×…"),
+        None,
+        QT_TRANSLATE_NOOP("Actions", "The map view at twice its pixel density"),
     ),
     ActionSpec(
         "export_data",
-        "&Data or Interactive Map…",
+        QT_TRANSLATE_NOOP("Actions", "&Data or Interactive Map…"),
         None,
-        "Statistics (XLSX, CSV, JSON), geodata (GeoJSON, GeoPackage) or the map as one HTML file",
+        QT_TRANSLATE_NOOP(
+            "Actions",
+            "Statistics (XLSX, CSV, JSON), geodata (GeoJSON, GeoPackage) or the map as one HTML file",  # noqa: E501
+        ),
     ),
     ActionSpec(
         "copy_view",
-        "&Copy View",
+        QT_TRANSLATE_NOOP("Actions", "&Copy View"),
         "Ctrl+Shift+C",
-        "Copy the map, as an image, to the clipboard",
+        QT_TRANSLATE_NOOP("Actions", "Copy the map, as an image, to the clipboard"),
         "edit-copy",
     ),
     ActionSpec(
-        "close_data", "&Close Control Data", "Ctrl+W", "Remove the control layer", "document-close"
+        "close_data",
+        QT_TRANSLATE_NOOP("Actions", "&Close Control Data"),
+        "Ctrl+W",
+        QT_TRANSLATE_NOOP("Actions", "Remove the control layer"),
+        "document-close",
     ),
     ActionSpec(
-        "quit", "&Quit", QKeySequence.StandardKey.Quit, "Quit Frontline Atlas", "application-exit"
+        "quit",
+        QT_TRANSLATE_NOOP("Actions", "&Quit"),
+        QKeySequence.StandardKey.Quit,
+        QT_TRANSLATE_NOOP("Actions", "Quit Frontline Atlas"),
+        "application-exit",
     ),
     ActionSpec(
         "zoom_ukraine",
-        "&Zoom to Ukraine",
+        QT_TRANSLATE_NOOP("Actions", "&Zoom to Ukraine"),
         "Ctrl+0",
-        "Fit all of Ukraine in the map",
+        QT_TRANSLATE_NOOP("Actions", "Fit all of Ukraine in the map"),
         "zoom-fit-best",
     ),
     ActionSpec(
         "focus_timeline",
-        "&Timeline",
+        QT_TRANSLATE_NOOP("Actions", "&Timeline"),
         "Ctrl+T",
-        "Go to the timeline: ←/→ a date, Shift+←/→ a week, Space plays, Ctrl+G types a date",
+        QT_TRANSLATE_NOOP(
+            "Actions",
+            "Go to the timeline: ←/→ a date, Shift+←/→ a week, Space plays, Ctrl+G types a date",
+        ),
     ),
     ActionSpec(
         "find_place",
-        "&Find a Place…",
+        QT_TRANSLATE_NOOP("Actions", "&Find a Place…"),
         QKeySequence.StandardKey.Find,
-        "Type a town or village (English or Ukrainian); the map flies there",
+        QT_TRANSLATE_NOOP(
+            "Actions", "Type a town or village (English or Ukrainian); the map flies there"
+        ),
         "edit-find",
     ),
     ActionSpec(
-        "clear_selection", "Clear &Selection", "Esc", "Deselect oblasts on the map and in the table"
+        "clear_selection",
+        QT_TRANSLATE_NOOP("Actions", "Clear &Selection"),
+        "Esc",
+        QT_TRANSLATE_NOOP("Actions", "Deselect oblasts on the map and in the table"),
     ),
     ActionSpec(
         "preferences",
-        "&Preferences…",
+        QT_TRANSLATE_NOOP("Actions", "&Preferences…"),
         "Ctrl+,",
-        "Online basemap and other options",
+        QT_TRANSLATE_NOOP("Actions", "Online basemap and other options"),
         "preferences-system",
     ),
     ActionSpec(
         "manual",
-        "&User Manual",
+        QT_TRANSLATE_NOOP("Actions", "&User Manual"),
         QKeySequence.StandardKey.HelpContents,
-        "The manual, offline and searchable",
+        QT_TRANSLATE_NOOP("Actions", "The manual, offline and searchable"),
         "help-contents",
     ),
-    ActionSpec("about", "&About Frontline Atlas", None, "Versions and data credits", "help-about"),
+    ActionSpec(
+        "about",
+        QT_TRANSLATE_NOOP("Actions", "&About Frontline Atlas"),
+        None,
+        QT_TRANSLATE_NOOP("Actions", "Versions and data credits"),
+        "help-about",
+    ),
     ActionSpec(
         "draw_area",
-        "&Draw an Area…",
+        QT_TRANSLATE_NOOP("Actions", "&Draw an Area…"),
         "Ctrl+D",
-        "Draw an area on the map (click corners, double-click to finish) to make a proposal",
+        QT_TRANSLATE_NOOP(
+            "Actions",
+            "Draw an area on the map (click corners, double-click to finish) to make a proposal",
+        ),
         "draw-polygon",
     ),
     ActionSpec(
-        "import_area", "&Import an Area…", "Ctrl+I", "Make a proposal from a polygon in a file"
+        "import_area",
+        QT_TRANSLATE_NOOP("Actions", "&Import an Area…"),
+        "Ctrl+I",
+        QT_TRANSLATE_NOOP("Actions", "Make a proposal from a polygon in a file"),
     ),
 )
 
 #: Menu title -> action names; "-" is a separator, "@name" a submenu the window fills.
 MENUS: dict[str, tuple[str, ...]] = {
-    "&File": (
+    QT_TRANSLATE_NOOP("Menus", "&File"): (
         "open",
         "@recent",
         "-",
@@ -174,8 +235,8 @@ MENUS: dict[str, tuple[str, ...]] = {
         "-",
         "quit",
     ),
-    "&Edit": ("copy_view",),
-    "&View": (
+    QT_TRANSLATE_NOOP("Menus", "&Edit"): ("copy_view",),
+    QT_TRANSLATE_NOOP("Menus", "&View"): (
         "zoom_ukraine",
         "find_place",
         "focus_timeline",
@@ -185,8 +246,8 @@ MENUS: dict[str, tuple[str, ...]] = {
         "-",
         "preferences",
     ),
-    "&Proposals": ("draw_area", "import_area"),
-    "&Help": ("manual", "about"),
+    QT_TRANSLATE_NOOP("Menus", "&Proposals"): ("draw_area", "import_area"),
+    QT_TRANSLATE_NOOP("Menus", "&Help"): ("manual", "about"),
 }
 
 
@@ -199,12 +260,14 @@ def create_actions(
         raise ValueError(f"no handler for actions: {', '.join(sorted(missing))}")
     actions = {}
     for spec in ACTIONS:
-        action = QAction(QIcon.fromTheme(spec.icon) if spec.icon else QIcon(), spec.text, parent)
+        text = QCoreApplication.translate("Actions", spec.text)
+        tip = QCoreApplication.translate("Actions", spec.tip) if spec.tip else ""
+        action = QAction(QIcon.fromTheme(spec.icon) if spec.icon else QIcon(), text, parent)
         action.setObjectName(f"action-{spec.name}")
         if spec.shortcut is not None:
             action.setShortcut(QKeySequence(spec.shortcut))
-        action.setStatusTip(spec.tip)
-        action.setToolTip(spec.tip or spec.text.replace("&", "").rstrip("…"))
+        action.setStatusTip(tip)
+        action.setToolTip(tip or text.replace("&", "").rstrip("…"))
         action.triggered.connect(lambda _checked=False, h=handlers[spec.name]: h())
         parent.addAction(action)  # shortcuts work even with the menu bar hidden
         actions[spec.name] = action
@@ -216,7 +279,7 @@ def build_menus(
 ) -> None:
     """Fill the menu bar from :data:`MENUS`; ``submenus`` maps "@name" entries to QMenus."""
     for title, entries in MENUS.items():
-        menu = menu_bar.addMenu(title)
+        menu = menu_bar.addMenu(QCoreApplication.translate("Menus", title))
         for entry in entries:
             if entry == "-":
                 menu.addSeparator()

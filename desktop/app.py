@@ -40,8 +40,9 @@ def run_app(file: Path | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from desktop import crash_log
+    from desktop.i18n import install_translator
     from desktop.main_window import MainWindow
-    from desktop.settings import PALETTE, THEME, Settings
+    from desktop.settings import PALETTE, THEME, UI_LANGUAGE, Settings
     from desktop.theme import apply_theme
     from geodata.palette import use_palette
 
@@ -51,6 +52,7 @@ def run_app(file: Path | None = None) -> int:
     settings = Settings()
     use_palette(settings.get(PALETTE))  # before any colour is drawn
     apply_theme(app, settings.get(THEME))
+    install_translator(app, settings.get(UI_LANGUAGE))  # before any text is made
     window = MainWindow(settings)
     crash_log.install(lambda: window)
     window.show()

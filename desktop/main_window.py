@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -193,14 +193,14 @@ class MainWindow(QMainWindow):
         # While nothing is loaded, the map carries a panel saying where to get data.
         self.welcome = WelcomePanel(handlers, central, dark=self.dark)
         self.welcome.cover(self.map)
-        self.recent_menu = QMenu("Open &Recent", self)
+        self.recent_menu = QMenu(QCoreApplication.translate("Menus", "Open &Recent"), self)
         self.recent_menu.setObjectName("recent-menu")
-        panels = QMenu("&Panels", self)
+        panels = QMenu(QCoreApplication.translate("Menus", "&Panels"), self)
         for dock in (self.layers_dock, self.stats_dock, self.proposals_dock, self.changes_dock,
                      self.compare_dock, self.info_dock, self.method_dock,
                      self.timeline_dock):  # fmt: skip
             panels.addAction(dock.toggleViewAction())
-        export_menu = QMenu("&Export", self)
+        export_menu = QMenu(QCoreApplication.translate("Menus", "&Export"), self)
         for name in ("export_briefing", "export_pack", "export_animation", "export_view",
                      "export_view_2x", "export_data"):  # fmt: skip
             export_menu.addAction(self.actions_by_name[name])

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.i18n import UI_LANGUAGES
 from desktop.map.page import LABEL_LANGUAGES
 from desktop.online_consent import host_list
 from desktop.settings import (
@@ -24,6 +25,7 @@ from desktop.settings import (
     PALETTE,
     RECONCILE_KM,
     THEME,
+    UI_LANGUAGE,
     Settings,
 )
 from desktop.theme import THEMES
@@ -79,6 +81,18 @@ class PreferencesDialog(QDialog):
         )
         self.palette.setAccessibleName("Colour palette")
         self.palette.setToolTip("Applies when Frontline Atlas starts next")
+        self.ui_language = QComboBox()
+        self.ui_language.setObjectName("preferences-ui-language")
+        for key, name in UI_LANGUAGES.items():
+            self.ui_language.addItem(name, key)
+        self.ui_language.setCurrentIndex(
+            max(0, self.ui_language.findData(settings.get(UI_LANGUAGE)))
+        )
+        self.ui_language.setAccessibleName("The app's language")
+        self.ui_language.setToolTip(
+            "Applies when Frontline Atlas starts next (the translation is under way: menus "
+            "and panels first)"
+        )
         self.theme = QComboBox()
         self.theme.setObjectName("preferences-theme")
         for key, name in THEMES.items():
@@ -97,6 +111,7 @@ class PreferencesDialog(QDialog):
         figures.addRow("", self.count_contested)
         figures.addRow("Colours (from the next start):", self.palette)
         figures.addRow("Theme (from the next start):", self.theme)
+        figures.addRow("Language (from the next start):", self.ui_language)
         figures.addRow("Place names on the map:", self.language)
         reconcile_note = QLabel(
             "Not-held slivers narrower than this between occupied land and Ukraine's state "
@@ -127,5 +142,6 @@ class PreferencesDialog(QDialog):
         self._settings.set(COUNT_CONTESTED, self.count_contested.isChecked())
         self._settings.set(PALETTE, self.palette.currentData())
         self._settings.set(THEME, self.theme.currentData())
+        self._settings.set(UI_LANGUAGE, self.ui_language.currentData())
         self._settings.set(LABEL_LANGUAGE, self.language.currentData())
         super().accept()

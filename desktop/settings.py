@@ -32,6 +32,7 @@ WINDOW_GEOMETRY = Setting("window/geometry", bytes, b"", "Main window position a
 WINDOW_STATE = Setting("window/state", bytes, b"", "Dock and toolbar layout")
 LAYER_VISIBLE = Setting("layers/visible", dict, {}, "Layer name -> shown")
 LAYER_OPACITY = Setting("layers/opacity", dict, {}, "Layer name -> opacity 0..1")
+UI_LANGUAGE = Setting("view/language", str, "system", "The app's language: system, en or uk")
 THEME = Setting("view/theme", str, "system", "Light or dark: system, light or dark")
 PALETTE = Setting("view/palette", str, "default", "Colour palette: default or colour-blind")
 LABEL_LANGUAGE = Setting("map/label_language", str, "en", "Place names on the map: en or uk")

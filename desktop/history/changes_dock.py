@@ -11,6 +11,7 @@ import datetime as dt
 
 import pandas as pd
 from PySide6.QtCore import (
+    QCoreApplication,
     QDate,
     QModelIndex,
     Qt,
@@ -78,7 +79,7 @@ class ChangesDock(QDockWidget):
     export_requested = Signal(object, str)  # (FrameModel, what it is) to write as CSV or XLSX
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Changes", parent)
+        super().__init__(QCoreApplication.translate("Panels", "Changes"), parent)
         self.setObjectName("changes-dock")
         self.changes: DateChanges | None = None
         body = QWidget()

@@ -6,7 +6,7 @@ import bisect
 import datetime as dt
 
 import pandas as pd
-from PySide6.QtCore import QDate, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -47,7 +47,7 @@ class TimelineDock(QDockWidget):
     chart_export_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Timeline", parent)
+        super().__init__(QCoreApplication.translate("Panels", "Timeline"), parent)
         self.setObjectName("timeline-dock")
         self.series: HistorySeries | None = None
         self.row = -1

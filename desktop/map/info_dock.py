@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDockWidget, QFormLayout, QLabel, QWidget
 
 from desktop.app_state import AppState
@@ -15,7 +15,7 @@ class InfoDock(QDockWidget):
     """Facts about the control data on the map, and who to credit for what is shown."""
 
     def __init__(self, parent: QWidget | None = None, state: AppState | None = None) -> None:
-        super().__init__("Info", parent)
+        super().__init__(QCoreApplication.translate("Panels", "Info"), parent)
         self.setObjectName("info-dock")
         body = QWidget()
         form = QFormLayout(body)

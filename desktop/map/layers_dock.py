@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QDockWidget, QGridLayout, QLabel, QSlider, QWidget
 
 from desktop.map.view import HIDDEN_BY_DEFAULT, MAP_LAYERS
@@ -15,7 +15,7 @@ class LayersDock(QDockWidget):
     opacity_changed = Signal(str, float)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Layers", parent)
+        super().__init__(QCoreApplication.translate("Panels", "Layers"), parent)
         self.setObjectName("layers-dock")
         body = QWidget()
         grid = QGridLayout(body)

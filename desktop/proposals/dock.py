@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 import pandas as pd
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -46,7 +46,7 @@ class ProposalsDock(QDockWidget):
     delete_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Proposals", parent)
+        super().__init__(QCoreApplication.translate("Panels", "Proposals"), parent)
         self.setObjectName("proposals-dock")
         body = QWidget()
         column = QVBoxLayout(body)

@@ -7,7 +7,7 @@ settlements held in one source only. It orders and formats; it computes nothing.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
@@ -52,7 +52,7 @@ class CompareDock(QDockWidget):
     export_requested = Signal(object, str)  # (FrameModel, what it is)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Compare", parent)
+        super().__init__(QCoreApplication.translate("Panels", "Compare"), parent)
         self.setObjectName("compare-dock")
         self.comparison: Comparison | None = None
         body = QWidget()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -53,7 +53,7 @@ class StatsDock(QDockWidget):
     method_help_requested = Signal()  # the "?" beside the figures
 
     def __init__(self, parent=None, state: AppState | None = None) -> None:
-        super().__init__("Statistics", parent)
+        super().__init__(QCoreApplication.translate("Panels", "Statistics"), parent)
         self.setObjectName("statistics-dock")
         self.model = StatsTableModel(self)
         self.proxy = StatsSortProxy(self)

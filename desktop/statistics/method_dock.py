@@ -6,7 +6,7 @@ statistics; the panel only lays it out, as plain text.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -29,7 +29,7 @@ class MethodDock(QDockWidget):
     """Method and caveats of the figures shown: sources, projection, reconciliation, denominator."""
 
     def __init__(self, parent: QWidget | None = None, state: AppState | None = None) -> None:
-        super().__init__("Method", parent)
+        super().__init__(QCoreApplication.translate("Panels", "Method"), parent)
         self.setObjectName("method-dock")
         body = QWidget()
         column = QVBoxLayout(body)
