@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from itertools import pairwise
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -28,13 +28,24 @@ from PySide6.QtWidgets import (
 
 from desktop.theme import screen_palette
 
-TITLE = "No control-area data yet"
-INTRO = "Frontline Atlas ships no control-area data of its own. Get it from one of these sources:"
-ONLINE_HEADING = "Online"
-ONLINE_NOTE = "Asks you once before it connects"
-LOCAL_HEADING = "On this computer"
-FOOTNOTE = "You can also drop a file onto the window."
-FETCHING = "Fetching… the progress, and Cancel, are in the status bar below."
+TITLE = QT_TRANSLATE_NOOP("Welcome", "No control-area data yet")
+INTRO = QT_TRANSLATE_NOOP(
+    "Welcome",
+    "Frontline Atlas ships no control-area data of its own. Get it from one of these sources:",
+)
+ONLINE_HEADING = QT_TRANSLATE_NOOP("Welcome", "Online")
+ONLINE_NOTE = QT_TRANSLATE_NOOP("Welcome", "Asks you once before it connects")
+LOCAL_HEADING = QT_TRANSLATE_NOOP("Welcome", "On this computer")
+FOOTNOTE = QT_TRANSLATE_NOOP("Welcome", "You can also drop a file onto the window.")
+FETCHING = QT_TRANSLATE_NOOP(
+    "Welcome", "Fetching… the progress, and Cancel, are in the status bar below."
+)
+
+
+def _t(text: str) -> str:
+    """``text`` in the app's language (the catalogue's "Welcome" context)."""
+    return QCoreApplication.translate("Welcome", text)
+
 
 MAX_WIDTH_PX = 620  # wide enough for each source on one or two lines, narrow enough to see the map
 MARGIN_PX = 24  # the least map left visible round the panel
@@ -54,26 +65,38 @@ class WelcomeAction:
 WELCOME_ACTIONS: tuple[WelcomeAction, ...] = (
     WelcomeAction(
         "fetch_latest",
-        "Fetch the latest map",
-        "DeepStateMap's latest daily map (deepstatemap.live)",
+        QT_TRANSLATE_NOOP("Welcome", "Fetch the latest map"),
+        QT_TRANSLATE_NOOP(
+            "Welcome",
+            "DeepStateMap's latest daily map (deepstatemap.live)",
+        ),
         online=True,
     ),
     WelcomeAction(
         "fetch_updates",
-        "Fetch the whole history",
-        "DeepStateMap's map updates since 2024, or its public mirror on GitHub",
+        QT_TRANSLATE_NOOP("Welcome", "Fetch the whole history"),
+        QT_TRANSLATE_NOOP(
+            "Welcome",
+            "DeepStateMap's map updates since 2024, or its public mirror on GitHub",
+        ),
         online=True,
     ),
     WelcomeAction(
         "open",
-        "Open a file…",
-        "An export of the ISW/CTP map, DeepStateMap GeoJSON, your own KML, GeoPackage or Shapefile",
+        QT_TRANSLATE_NOOP("Welcome", "Open a file…"),
+        QT_TRANSLATE_NOOP(
+            "Welcome",
+            "An export of the ISW/CTP map, DeepStateMap GeoJSON, your own KML, GeoPackage or Shapefile",  # noqa: E501
+        ),
         online=False,
     ),
     WelcomeAction(
         "open_history",
-        "Open a history folder…",
-        "A folder of dated files (…_20241120.geojson)",
+        QT_TRANSLATE_NOOP("Welcome", "Open a history folder…"),
+        QT_TRANSLATE_NOOP(
+            "Welcome",
+            "A folder of dated files (…_20241120.geojson)",
+        ),
         online=False,
     ),
 )
@@ -94,17 +117,17 @@ class WelcomePanel(QFrame):
         if missing:
             raise ValueError(f"no handler for welcome actions: {', '.join(sorted(missing))}")
         self.setObjectName("welcome-panel")
-        self.setAccessibleName(TITLE)
+        self.setAccessibleName(_t(TITLE))
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
         self._style()
         self._covered: QWidget | None = None
 
-        self.title = _label(TITLE, "welcome-title")
-        self.intro = _label(INTRO, "welcome-intro")
-        self.status = _label(FETCHING, "welcome-status")
+        self.title = _label(_t(TITLE), "welcome-title")
+        self.intro = _label(_t(INTRO), "welcome-intro")
+        self.status = _label(_t(FETCHING), "welcome-status")
         self.status.hide()
-        self.footnote = _label(FOOTNOTE, "welcome-footnote")
+        self.footnote = _label(_t(FOOTNOTE), "welcome-footnote")
         self.buttons: dict[str, QPushButton] = {}
         self.sources: dict[str, QLabel] = {}
         # The grid's content, in order: ("heading", label, note), ("action", button, source),
@@ -112,16 +135,18 @@ class WelcomePanel(QFrame):
         self._rows: list[tuple[str, QWidget | None, QWidget | None]] = []
         for online, heading, note in ((True, ONLINE_HEADING, ONLINE_NOTE),
                                       (False, LOCAL_HEADING, "")):  # fmt: skip
-            note_label = _label(note, "welcome-note") if note else None
-            self._rows.append(("heading", _label(heading.upper(), "welcome-heading"), note_label))
+            note_label = _label(_t(note), "welcome-note") if note else None
+            self._rows.append(
+                ("heading", _label(_t(heading).upper(), "welcome-heading"), note_label)
+            )
             for action in (a for a in WELCOME_ACTIONS if a.online == online):
-                button = QPushButton(action.text)
+                button = QPushButton(_t(action.text))
                 button.setObjectName(f"welcome-{action.name}")
                 button.setAutoDefault(True)  # Enter, as well as Space, presses the focused button
-                button.setAccessibleDescription(action.source)
+                button.setAccessibleDescription(_t(action.source))
                 button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
                 button.clicked.connect(lambda _checked=False, h=handlers[action.name]: h())
-                source = _label(action.source, "welcome-source")
+                source = _label(_t(action.source), "welcome-source")
                 source.setBuddy(button)
                 self.buttons[action.name] = button
                 self.sources[action.name] = source

@@ -269,4 +269,67 @@
         <translation>Методика</translation>
     </message>
 </context>
+<context>
+    <name>Welcome</name>
+    <message>
+        <source>No control-area data yet</source>
+        <translation>Ще немає даних про зони контролю</translation>
+    </message>
+    <message>
+        <source>Frontline Atlas ships no control-area data of its own. Get it from one of these sources:</source>
+        <translation>Frontline Atlas не постачає власних даних про зони контролю. Візьміть їх з одного з цих джерел:</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Онлайн</translation>
+    </message>
+    <message>
+        <source>Asks you once before it connects</source>
+        <translation>Один раз запитає, перш ніж під&apos;єднатися</translation>
+    </message>
+    <message>
+        <source>On this computer</source>
+        <translation>На цьому комп&apos;ютері</translation>
+    </message>
+    <message>
+        <source>You can also drop a file onto the window.</source>
+        <translation>Можна також перетягнути файл у вікно.</translation>
+    </message>
+    <message>
+        <source>Fetching… the progress, and Cancel, are in the status bar below.</source>
+        <translation>Завантаження… хід і кнопка «Скасувати» — у рядку стану внизу.</translation>
+    </message>
+    <message>
+        <source>Fetch the latest map</source>
+        <translation>Завантажити останню мапу</translation>
+    </message>
+    <message>
+        <source>DeepStateMap&apos;s latest daily map (deepstatemap.live)</source>
+        <translation>Остання щоденна мапа DeepStateMap (deepstatemap.live)</translation>
+    </message>
+    <message>
+        <source>Fetch the whole history</source>
+        <translation>Завантажити всю історію</translation>
+    </message>
+    <message>
+        <source>DeepStateMap&apos;s map updates since 2024, or its public mirror on GitHub</source>
+        <translation>Оновлення мапи DeepStateMap з 2024 року або її публічне дзеркало на GitHub</translation>
+    </message>
+    <message>
+        <source>Open a file…</source>
+        <translation>Відкрити файл…</translation>
+    </message>
+    <message>
+        <source>An export of the ISW/CTP map, DeepStateMap GeoJSON, your own KML, GeoPackage or Shapefile</source>
+        <translation>Експорт мапи ISW/CTP, GeoJSON DeepStateMap, власний KML, GeoPackage або Shapefile</translation>
+    </message>
+    <message>
+        <source>Open a history folder…</source>
+        <translation>Відкрити теку історії…</translation>
+    </message>
+    <message>
+        <source>A folder of dated files (…_20241120.geojson)</source>
+        <translation>Тека датованих файлів (…_20241120.geojson)</translation>
+    </message>
+</context>
 </TS>

@@ -46,5 +46,7 @@ def test_in_ukrainian_the_menus_and_panels_speak_ukrainian(open_window):
         assert menus[:5] == ["&Файл", "&Редагування", "&Вигляд", "&Пропозиції", "&Довідка"]
         assert window.stats_dock.windowTitle() == "Статистика"
         assert window.actions_by_name["open"].text() == "&Відкрити…"
+        assert window.welcome.title.text() == "Ще немає даних про зони контролю"
+        assert window.welcome.buttons["open"].text() == "Відкрити файл…"
     finally:
         app.removeTranslator(translator)
