@@ -19,10 +19,12 @@ class LayersDock(QDockWidget):
         self.setObjectName("layers-dock")
         body = QWidget()
         grid = QGridLayout(body)
-        grid.addWidget(QLabel("Opacity"), 0, 1, alignment=Qt.AlignmentFlag.AlignCenter)
+        opacity = QCoreApplication.translate("Layers", "Opacity")
+        grid.addWidget(QLabel(opacity), 0, 1, alignment=Qt.AlignmentFlag.AlignCenter)
         self.checks: dict[str, QCheckBox] = {}
         self.sliders: dict[str, QSlider] = {}
-        for row, (name, title) in enumerate(MAP_LAYERS.items(), start=1):
+        for row, (name, english) in enumerate(MAP_LAYERS.items(), start=1):
+            title = QCoreApplication.translate("Layers", english)
             check = QCheckBox(title)
             check.setObjectName(f"layer-visible-{name}")
             check.setChecked(name not in HIDDEN_BY_DEFAULT)
@@ -31,9 +33,11 @@ class LayersDock(QDockWidget):
             slider.setObjectName(f"layer-opacity-{name}")
             slider.setRange(0, 100)
             slider.setValue(100)
-            slider.setToolTip(f"Opacity of {title.lower()}")
-            slider.setAccessibleName(f"Opacity of {title.lower()}")
-            check.setAccessibleDescription(f"Show or hide {title.lower()} on the map")
+            of = QCoreApplication.translate("Layers", "Opacity of {layer}")
+            slider.setToolTip(of.format(layer=title.lower()))
+            slider.setAccessibleName(of.format(layer=title.lower()))
+            shown = QCoreApplication.translate("Layers", "Show or hide {layer} on the map")
+            check.setAccessibleDescription(shown.format(layer=title.lower()))
             slider.valueChanged.connect(lambda v, n=name: self.opacity_changed.emit(n, v / 100))
             grid.addWidget(check, row, 0)
             grid.addWidget(slider, row, 1)

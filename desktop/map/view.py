@@ -6,7 +6,7 @@ import itertools
 import json
 import logging
 
-from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile, QWebEngineSettings
 from PySide6.QtWebEngineWidgets import QWebEngineView
@@ -23,16 +23,16 @@ log = logging.getLogger(__name__)
 
 #: Layers the page can show, hide and fade, with their names in the Layers panel.
 MAP_LAYERS = {
-    "change": "Change between dates",
-    "proposal": "Proposal",
-    "claims": "Annexation claims",
-    "control": "Control areas",
-    "regions": "Oblasts",
-    "region-labels": "Place names",
-    "cities": "Cities",
-    "settlements": "Settlements",
-    "water": "Rivers and lakes",
-    "neighbours": "Neighbouring countries",
+    "change": QT_TRANSLATE_NOOP("Layers", "Change between dates"),
+    "proposal": QT_TRANSLATE_NOOP("Layers", "Proposal"),
+    "claims": QT_TRANSLATE_NOOP("Layers", "Annexation claims"),
+    "control": QT_TRANSLATE_NOOP("Layers", "Control areas"),
+    "regions": QT_TRANSLATE_NOOP("Layers", "Oblasts"),
+    "region-labels": QT_TRANSLATE_NOOP("Layers", "Place names"),
+    "cities": QT_TRANSLATE_NOOP("Layers", "Cities"),
+    "settlements": QT_TRANSLATE_NOOP("Layers", "Settlements"),
+    "water": QT_TRANSLATE_NOOP("Layers", "Rivers and lakes"),
+    "neighbours": QT_TRANSLATE_NOOP("Layers", "Neighbouring countries"),
 }
 #: Layers that start hidden until the user switches them on.
 HIDDEN_BY_DEFAULT = frozenset({"claims"})

@@ -197,6 +197,62 @@
     </message>
 </context>
 <context>
+    <name>Layers</name>
+    <message>
+        <source>Opacity</source>
+        <translation>Непрозорість</translation>
+    </message>
+    <message>
+        <source>Opacity of {layer}</source>
+        <translation>Непрозорість: {layer}</translation>
+    </message>
+    <message>
+        <source>Show or hide {layer} on the map</source>
+        <translation>Показати чи сховати на мапі: {layer}</translation>
+    </message>
+    <message>
+        <source>Change between dates</source>
+        <extracomment>Layers the page can show, hide and fade, with their names in the Layers panel.</extracomment>
+        <translation>Зміни між датами</translation>
+    </message>
+    <message>
+        <source>Proposal</source>
+        <translation>Пропозиція</translation>
+    </message>
+    <message>
+        <source>Annexation claims</source>
+        <translation>Заявлена анексія</translation>
+    </message>
+    <message>
+        <source>Control areas</source>
+        <translation>Зони контролю</translation>
+    </message>
+    <message>
+        <source>Oblasts</source>
+        <translation>Області</translation>
+    </message>
+    <message>
+        <source>Place names</source>
+        <translation>Назви</translation>
+    </message>
+    <message>
+        <source>Cities</source>
+        <translation>Міста</translation>
+    </message>
+    <message>
+        <source>Settlements</source>
+        <translation>Населені пункти</translation>
+    </message>
+    <message>
+        <source>Rivers and lakes</source>
+        <translation>Річки й озера</translation>
+    </message>
+    <message>
+        <source>Neighbouring countries</source>
+        <translation>Сусідні країни</translation>
+    </message>
+</context>
+<context>
     <name>Menus</name>
     <message>
         <source>&amp;File</source>

@@ -48,5 +48,9 @@ def test_in_ukrainian_the_menus_and_panels_speak_ukrainian(open_window):
         assert window.actions_by_name["open"].text() == "&Відкрити…"
         assert window.welcome.title.text() == "Ще немає даних про зони контролю"
         assert window.welcome.buttons["open"].text() == "Відкрити файл…"
+        assert window.layers_dock.checks["control"].text() == "Зони контролю"
+        assert (
+            window.layers_dock.sliders["control"].accessibleName() == "Непрозорість: зони контролю"
+        )
     finally:
         app.removeTranslator(translator)
