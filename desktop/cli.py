@@ -228,7 +228,7 @@ class _LineProgress:
 
 def _export(args: argparse.Namespace) -> int:
     from desktop.exports.export import export, export_format
-    from desktop.exports.logo import logo_png
+    from desktop.exports.logo import with_png_logo
     from geodata.exports.pack import load_template, save_template
     from geodata.scenarios.engine import run_proposal
     from geodata.scenarios.proposals import find_proposal
@@ -242,6 +242,7 @@ def _export(args: argparse.Namespace) -> int:
     template = _template(args, load_template(args.template) if args.template else None)
     if args.save_template:
         print(f"{PROG}: wrote {save_template(args.save_template, template)}", file=sys.stderr)
+    template = with_png_logo(template)  # saved above as given; drawn as a PNG
     source = _export_source(args)
     if args.pack:
         from geodata.exports.pack import render_pack
@@ -262,7 +263,6 @@ def _export(args: argparse.Namespace) -> int:
     options = template.options(
         title=args.title, subtitle=args.subtitle, dpi=args.dpi, extent=extent.bounds,
         extent_name=extent.label(template.language) if extent.bounds else None,
-        logo=logo_png(template.logo),
     )  # fmt: skip
     out = export(args.out, layer, stats, result, options)
     print(f"{PROG}: wrote {out}", file=sys.stderr)

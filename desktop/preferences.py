@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.form_widgets import choice_box
 from desktop.i18n import UI_LANGUAGES
 from desktop.map.page import LABEL_LANGUAGES
 from desktop.online_consent import host_list
@@ -81,31 +82,19 @@ class PreferencesDialog(QDialog):
         )
         self.palette.setAccessibleName("Colour palette")
         self.palette.setToolTip("Applies when Frontline Atlas starts next")
-        self.ui_language = QComboBox()
-        self.ui_language.setObjectName("preferences-ui-language")
-        for key, name in UI_LANGUAGES.items():
-            self.ui_language.addItem(name, key)
-        self.ui_language.setCurrentIndex(
-            max(0, self.ui_language.findData(settings.get(UI_LANGUAGE)))
-        )
-        self.ui_language.setAccessibleName("The app's language")
+        self.ui_language = choice_box(UI_LANGUAGES, settings.get(UI_LANGUAGE),
+                                      "preferences-ui-language", "The app's language")  # fmt: skip
         self.ui_language.setToolTip(
             "Applies when Frontline Atlas starts next (the translation is under way: menus "
             "and panels first)"
         )
-        self.theme = QComboBox()
-        self.theme.setObjectName("preferences-theme")
-        for key, name in THEMES.items():
-            self.theme.addItem(name, key)
-        self.theme.setCurrentIndex(max(0, self.theme.findData(settings.get(THEME))))
-        self.theme.setAccessibleName("Light or dark theme")
+        self.theme = choice_box(THEMES, settings.get(THEME), "preferences-theme",
+                                "Light or dark theme")  # fmt: skip
         self.theme.setToolTip("Applies when Frontline Atlas starts next; briefing maps stay light")
-        self.language = QComboBox()
-        self.language.setObjectName("preferences-language")
-        for code, name in LABEL_LANGUAGES.items():
-            self.language.addItem(name, code)
-        self.language.setCurrentIndex(max(0, self.language.findData(settings.get(LABEL_LANGUAGE))))
-        self.language.setAccessibleName("Language of place names on the map")
+        self.language = choice_box(
+            LABEL_LANGUAGES, settings.get(LABEL_LANGUAGE), "preferences-language",
+            "Language of place names on the map",
+        )  # fmt: skip
         figures = QFormLayout()
         figures.addRow("Border and coast reconciliation:", self.reconcile_km)
         figures.addRow("", self.count_contested)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.error_dialog import show_error
+from desktop.form_widgets import choice_box, tell_window
 from desktop.tasks import TaskHandle, TaskRunner
 from geodata.exports.animation import ANIMATION_FORMATS, STEPS, frame_dates
 
@@ -41,15 +42,9 @@ class AnimationDialog(QDialog):
         first, last = series.dates[0], series.dates[-1]
         self.start = _date_edit(first, first, last, "animation-from")
         self.end = _date_edit(last, first, last, "animation-to")
-        self.step = QComboBox()
-        self.step.setObjectName("animation-step")
-        for key in STEPS:
-            self.step.addItem(STEP_NAMES[key], key)
-        self.step.setCurrentIndex(STEPS.index("week"))
-        self.format = QComboBox()
-        self.format.setObjectName("animation-format")
-        for extension in ANIMATION_FORMATS:
-            self.format.addItem(FORMAT_NAMES[extension], extension)
+        self.step = choice_box({key: STEP_NAMES[key] for key in STEPS}, "week", "animation-step")
+        self.format = choice_box({ext: FORMAT_NAMES[ext] for ext in ANIMATION_FORMATS},
+                                 name="animation-format")  # fmt: skip
         self.size = QComboBox()
         for name, size in SIZES.items():
             self.size.addItem(name, size)
@@ -131,12 +126,9 @@ class AnimationDialog(QDialog):
         return self.task
 
     def _saved(self, report) -> None:
-        parent = self.parent()
-        if parent is not None and hasattr(parent, "statusBar"):
-            parent.statusBar().showMessage(
-                f"Wrote {report.path} ({report.frames} frames, {report.bytes / 2**20:.1f} MB)",
-                10000,
-            )
+        tell_window(
+            self, f"Wrote {report.path} ({report.frames} frames, {report.bytes / 2**20:.1f} MB)"
+        )
         self.accept()
 
 

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from desktop.error_dialog import show_error
 from desktop.exports.export import formats_of
 from desktop.exports.logo import logo_png
+from desktop.form_widgets import choice_box, tell_window
 from desktop.tasks import TaskHandle, TaskRunner
 from geodata.boundaries import load_boundaries
 from geodata.control import ControlLayer
@@ -96,13 +97,8 @@ class BriefingDialog(QDialog):
         logo_row = QHBoxLayout()
         logo_row.addWidget(self.logo, 1)
         logo_row.addWidget(choose_logo)
-        self.language = QComboBox()
-        self.language.setObjectName("briefing-language")
-        for code, name in LANGUAGES.items():
-            self.language.addItem(name, code)
-        self.page = QComboBox()
-        for key, name in PAGE_NAMES.items():
-            self.page.addItem(name, key)
+        self.language = choice_box(LANGUAGES, name="briefing-language", accessible="Language")
+        self.page = choice_box(PAGE_NAMES, accessible="Page")
         self.format = QComboBox()
         for fmt in formats_of("briefing"):
             self.format.addItem(fmt.name, fmt.extension)
@@ -333,9 +329,7 @@ class BriefingDialog(QDialog):
 
     def _saved(self, path: Path) -> None:
         self.saved = path
-        parent = self.parent()
-        if parent is not None and hasattr(parent, "statusBar"):
-            parent.statusBar().showMessage(f"Wrote {path}", 10000)
+        tell_window(self, f"Wrote {path}")
 
     def _show_preview(self, png: bytes) -> None:
         pixmap = QPixmap()

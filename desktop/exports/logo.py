@@ -30,6 +30,15 @@ def logo_png(path: Path | str | None) -> Path | None:
     return _drawn[key]
 
 
+def with_png_logo(template):
+    """A briefing template whose logo is a PNG (an SVG drawn first); the same without a logo."""
+    import dataclasses
+
+    if not template.logo:
+        return template
+    return dataclasses.replace(template, logo=str(logo_png(template.logo)))
+
+
 _drawn: dict[tuple[str, int], Path] = {}  # SVG logos drawn already (the preview asks often)
 
 

@@ -6,7 +6,6 @@ import dataclasses
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -22,6 +21,8 @@ from PySide6.QtWidgets import (
 
 from desktop.error_dialog import show_error
 from desktop.exports.briefing_dialog import LANGUAGES, PAGE_NAMES
+from desktop.exports.logo import with_png_logo
+from desktop.form_widgets import choice_box, tell_window
 from desktop.settings import BRIEFING_TEMPLATE
 from desktop.tasks import TaskHandle, TaskRunner
 from geodata.exports.pack import (
@@ -44,12 +45,8 @@ class PackDialog(QDialog):
         self.source, self.runner, self.settings, self.folder = source, runner, settings, folder
         self.task: TaskHandle | None = None
         self.template = self._saved_template()
-        self.page = QComboBox()
-        for key, name in PAGE_NAMES.items():
-            self.page.addItem(name, key)
-        self.language = QComboBox()
-        for code, name in LANGUAGES.items():
-            self.language.addItem(name, code)
+        self.page = choice_box(PAGE_NAMES, accessible="Page")
+        self.language = choice_box(LANGUAGES, accessible="Language")
         self.since = QSpinBox()
         self.since.setObjectName("pack-since")
         self.since.setRange(1, 3650)
@@ -127,7 +124,7 @@ class PackDialog(QDialog):
         template, source = self.chosen(), self.source
         self._remember(template)
         self.task = self.runner.run(
-            lambda progress: render_pack(path, source, template, progress=progress),
+            lambda progress: render_pack(path, source, with_png_logo(template), progress=progress),
             label=f"Writing {path.name}",
             on_result=self._written,
             on_error=lambda error: show_error(self, error, f"Writing {path.name}"),
@@ -135,11 +132,7 @@ class PackDialog(QDialog):
         return self.task
 
     def _written(self, report) -> None:
-        parent = self.parent()
-        if parent is not None and hasattr(parent, "statusBar"):
-            parent.statusBar().showMessage(
-                f"Wrote {report.path} ({len(report.pages)} pages)", 10000
-            )
+        tell_window(self, f"Wrote {report.path} ({len(report.pages)} pages)")
         self.accept()
 
     def _load(self) -> None:

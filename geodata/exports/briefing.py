@@ -328,7 +328,7 @@ def _logo(figure, style: PageStyle, layout: _Layout, logo: Path | None) -> float
     rows, columns = image.shape[:2]
     width = height * style.height / style.width * columns / rows
     axes = figure.add_axes((layout.right - width, layout.title_y - height, width, height))
-    axes.imshow(image, interpolation="lanczos")
+    axes.imshow(image, interpolation="none")  # PDF and SVG keep the logo's own pixels
     axes.axis("off")
     return width + 0.01
 

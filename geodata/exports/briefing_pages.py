@@ -8,6 +8,8 @@ from data goes through :func:`geodata.exports.text.plain`.
 
 from __future__ import annotations
 
+import dataclasses
+
 import shapely
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
@@ -35,7 +37,7 @@ from geodata.history.changes import gained_and_lost
 from geodata.history.series import HistorySeries
 from geodata.history.transfers import TO_OCCUPIER, DateChanges, changes_between
 from geodata.palette import current
-from geodata.stats import PLACE_FIELDS, ControlStats
+from geodata.stats import ControlStats
 
 #: The smallest extent of a change map, degrees each way (a few villages would be a dot).
 MIN_CHANGE_EXTENT_DEG = 1.2
@@ -81,7 +83,7 @@ def change_figure(
     changes = changes_between(series, first, second, store)
     if options.extent is None:
         extent = change_extent(gained, lost)
-        options = _replace(options, extent=extent)
+        options = dataclasses.replace(options, extent=extent)
     figure, layout = page_figure(style, options)
     start, end = long_date(series.dates[first], language), long_date(series.dates[second], language)
     title = options.title or word("title_change", language, start=start, end=end)
@@ -250,12 +252,3 @@ def chart_figure(
     page_footer(figure, style, layout, credit_line(source, map_by="Frontline Atlas"),
                 series.method.footnote(), options)  # fmt: skip
     return figure
-
-
-def _replace(options: BriefingOptions, **changes) -> BriefingOptions:
-    import dataclasses
-
-    return dataclasses.replace(options, **changes)
-
-
-__all__ = ["PLACE_FIELDS", "change_extent", "change_figure", "chart_figure", "table_figure"]

@@ -430,3 +430,17 @@ def test_animate_a_history_as_gif_and_mp4(tmp_path, capsys):
         assert "3 frames" in capsys.readouterr().err
     assert main(["animate", str(folder), "--out", str(tmp_path / "front.avi")]) == 2
     assert "unknown animation format '.avi'" in capsys.readouterr().err
+
+
+def test_a_pack_takes_an_svg_logo(tmp_path, capsys):
+    from pypdf import PdfReader
+
+    logo = tmp_path / "logo.svg"
+    logo.write_text('<svg xmlns="http://www.w3.org/2000/svg" width="80" height="40">'
+                    '<rect width="80" height="40" fill="blue"/></svg>')  # fmt: skip
+    single = write_control_file(tmp_path, "front_20241120", ".geojson")
+    out = tmp_path / "brief.pdf"
+    assert main(["export", str(single), "--pack", "--logo", str(logo), "--out", str(out)]) == 0
+    page = PdfReader(out).pages[0]
+    xobjects = page["/Resources"]["/XObject"]
+    assert any(xobjects[name].get_object()["/Subtype"] == "/Image" for name in xobjects)  # logo
