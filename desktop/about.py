@@ -5,14 +5,14 @@ from __future__ import annotations
 import platform
 from importlib.metadata import PackageNotFoundError, version
 
-from PySide6.QtCore import Qt, qVersion
+from PySide6.QtCore import QCoreApplication, Qt, qVersion
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 import geodata
+from desktop.i18n import current_language
 from desktop.map.page import LEAFLET_VERSION
 from geodata.credits import DATA_CREDITS_LONG
-
-CREDITS = DATA_CREDITS_LONG
+from geodata.language import say
 
 
 def versions() -> dict[str, str]:
@@ -43,10 +43,17 @@ def versions() -> dict[str, str]:
 
 def about_text() -> str:
     """The About box's text, plain."""
-    lines = ["Frontline Atlas — control areas in Ukraine, per oblast and region group.", ""]
+
+    lines = [
+        QCoreApplication.translate(
+            "About", "Frontline Atlas — control areas in Ukraine, per oblast and region group."
+        ),
+        "",
+    ]
     lines += [f"{name}: {value}" for name, value in versions().items()]
-    lines += ["", "Data credits:"] + [f"  {credit}" for credit in CREDITS]
-    lines += ["", "Licence: GPL-3.0-or-later"]
+    lines += ["", QCoreApplication.translate("About", "Data credits:")]
+    lines += [f"  {say(credit, current_language())}" for credit in DATA_CREDITS_LONG]
+    lines += ["", QCoreApplication.translate("About", "Licence: GPL-3.0-or-later")]
     return "\n".join(lines)
 
 
@@ -54,7 +61,7 @@ def show_about(parent: QWidget) -> QMessageBox:
     """Open the About box."""
     box = QMessageBox(parent)
     box.setObjectName("about-dialog")
-    box.setWindowTitle("About Frontline Atlas")
+    box.setWindowTitle(QCoreApplication.translate("About", "About Frontline Atlas"))
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setText(about_text())
     box.setIcon(QMessageBox.Icon.Information)

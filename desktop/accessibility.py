@@ -9,6 +9,7 @@ form row, its tooltip, or, for a panel, its title.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -17,8 +18,10 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
     QFormLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
+    QScrollBar,
     QTabBar,
     QWidget,
 )
@@ -54,7 +57,11 @@ def unnamed(root: QWidget) -> list[str]:
 
 def _name_for(widget: QWidget, labels: dict[int, str]) -> str:
     if isinstance(widget, QDockWidget):
-        return f"{widget.windowTitle()} panel"
+        return QCoreApplication.translate("Accessibility", "{title} panel").format(
+            title=widget.windowTitle()
+        )
+    if widget.objectName() in QT_PARTS:
+        return _tr(QT_PARTS[widget.objectName()])
     text = widget.text().strip() if isinstance(widget, QAbstractButton) else ""
     if text and any(c.isalpha() for c in text):
         return _plain(text)
@@ -67,16 +74,49 @@ def _name_for(widget: QWidget, labels: dict[int, str]) -> str:
     if isinstance(widget, QLineEdit) and widget.placeholderText():
         return widget.placeholderText()
     if isinstance(widget, QTabBar):
-        return "Tabs: " + ", ".join(widget.tabText(i) for i in range(widget.count()))
+        return QCoreApplication.translate("Accessibility", "Tabs: {names}").format(
+            names=", ".join(_plain(widget.tabText(i)) for i in range(widget.count()))
+        )
     own = widget.objectName()
     if own and not own.startswith(("qt_", "Scroll")):
         return own.replace("-", " ").replace("_", " ").strip().capitalize()
     parent = widget.parentWidget()
     while parent is not None:  # a scroll bar or a spin box's line edit: its owner's name
         if parent.accessibleName():
-            return f"{parent.accessibleName()}, {type(widget).__name__.removeprefix('Q')}"
+            return QCoreApplication.translate("Accessibility", "{owner}, {part}").format(
+                owner=parent.accessibleName(), part=_part(widget)
+            )
         parent = parent.parentWidget()
     return own.replace("-", " ").replace("_", " ").strip()
+
+
+#: Qt's own unnamed helpers, by object name: what they are.
+QT_PARTS = {
+    "qt_menubar_ext_button": QT_TRANSLATE_NOOP("Accessibility", "More menu items"),
+    "qt_toolbar_ext_button": QT_TRANSLATE_NOOP("Accessibility", "More tools"),
+    "qt_tableview_cornerbutton": QT_TRANSLATE_NOOP("Accessibility", "Select all"),
+    "ScrollLeftButton": QT_TRANSLATE_NOOP("Accessibility", "Scroll the tabs left"),
+    "ScrollRightButton": QT_TRANSLATE_NOOP("Accessibility", "Scroll the tabs right"),
+}
+#: What a part of a control is, by its kind (a combo box's list, a table's scroll bar).
+PART_NAMES = (
+    (QScrollBar, QT_TRANSLATE_NOOP("Accessibility", "scroll bar")),
+    (QHeaderView, QT_TRANSLATE_NOOP("Accessibility", "column headers")),
+    (QAbstractItemView, QT_TRANSLATE_NOOP("Accessibility", "list")),
+    (QLineEdit, QT_TRANSLATE_NOOP("Accessibility", "text field")),
+    (QAbstractButton, QT_TRANSLATE_NOOP("Accessibility", "button")),
+)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Accessibility", text)
+
+
+def _part(widget: QWidget) -> str:
+    for kind, name in PART_NAMES:
+        if isinstance(widget, kind):
+            return _tr(name)
+    return type(widget).__name__.removeprefix("Q")
 
 
 def _form_labels(root: QWidget) -> dict[int, str]:

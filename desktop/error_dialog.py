@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import traceback
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from geodata.errors import GeodataError
@@ -35,18 +36,37 @@ def show_error(
     box.setTextFormat(_plain())
     if isinstance(error, GeodataError):
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setText(f"{action} failed." if action else "That did not work.")
-        box.setInformativeText(_capitalised(str(error)) + "\n\nThe data shown before is unchanged.")
+        box.setText(
+            QCoreApplication.translate("Errors", "{action} failed.").format(action=action)
+            if action
+            else QCoreApplication.translate("Errors", "That did not work.")
+        )
+        # The error's own message (from geodata: the file and the problem) is shown as it is.
+        box.setInformativeText(
+            _capitalised(str(error))
+            + "\n\n"
+            + QCoreApplication.translate("Errors", "The data shown before is unchanged.")
+        )
     else:
         log.error("internal error", exc_info=error)
         box.setIcon(QMessageBox.Icon.Critical)
         box.setText(
-            "Something went wrong inside Frontline Atlas." + (f" ({action})" if action else "")
+            QCoreApplication.translate("Errors", "Something went wrong inside Frontline Atlas.")
+            + (f" ({action})" if action else "")
         )
-        where = f" They are also in {log_file}." if log_file else ""
+        where = (
+            " "
+            + QCoreApplication.translate("Errors", "They are also in {file}.").format(file=log_file)
+            if log_file
+            else ""
+        )
         box.setInformativeText(
-            f"{type(error).__name__}: {error}\n\nThe data shown before is unchanged. "
-            f"Please report this with the details below.{where}"
+            f"{type(error).__name__}: {error}\n\n"
+            + QCoreApplication.translate(
+                "Errors",
+                "The data shown before is unchanged. Please report this with the details below.",
+            )
+            + where
         )
         box.setDetailedText("".join(traceback.format_exception(error)))
     box.setStandardButtons(QMessageBox.StandardButton.Ok)

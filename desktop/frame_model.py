@@ -5,12 +5,15 @@ from __future__ import annotations
 import pandas as pd
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+
+from desktop.i18n import number
 
 _Index = QModelIndex | QPersistentModelIndex
 #: The role a sort proxy sorts by: the raw value (dates as ISO text).
@@ -21,12 +24,17 @@ class FrameModel(QAbstractTableModel):
     """A read-only Qt model over a pandas DataFrame: chosen columns, titles and formats.
 
     ``columns`` is a list of (column, title, format); a format is a callable
-    from the value to its text. Sorting uses the raw value.
+    from the value to its text. Sorting uses the raw value. Titles are shown
+    translated in ``context`` (mark them with ``QT_TRANSLATE_NOOP("Tables", …)``);
+    a title already translated, or not in the catalogue, is shown as it is.
     """
 
-    def __init__(self, columns: list[tuple[str, str, object]], parent=None) -> None:
+    def __init__(
+        self, columns: list[tuple[str, str, object]], parent=None, context: str = "Tables"
+    ) -> None:
         super().__init__(parent)
         self._columns = columns
+        self._context = context
         self.frame = pd.DataFrame(columns=[c for c, _t, _f in columns])
 
     def set_frame(self, frame: pd.DataFrame | None) -> None:
@@ -39,8 +47,12 @@ class FrameModel(QAbstractTableModel):
     def export_frame(self) -> pd.DataFrame:
         """The rows as shown (the model's columns, titled), for CSV and XLSX."""
         names = [column for column, _title, _format in self._columns]
-        titles = [title.replace("\n", " ") for _column, title, _format in self._columns]
+        titles = [self.title(section).replace("\n", " ") for section in range(len(self._columns))]
         return self.frame[names].set_axis(titles, axis=1)
+
+    def title(self, section: int) -> str:
+        """The title of a column, in the language in use."""
+        return QCoreApplication.translate(self._context, self._columns[section][1])
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt API)
         return 0 if parent.isValid() else len(self.frame)
@@ -50,7 +62,7 @@ class FrameModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._columns[section][1]
+            return self.title(section)
         return None
 
     def data(self, index: _Index, role=Qt.ItemDataRole.DisplayRole):
@@ -76,24 +88,40 @@ def text_cell(value) -> str:
 
 def whole_cell(value) -> str:
     """A whole number with thousands separators."""
-    return f"{int(value):,}"
+    return number(int(value), 0)
 
 
 def km2_cell(value) -> str:
     """km² to 0.1."""
-    return f"{float(value):,.1f}"
+    return number(value, 1)
+
+
+def signed_number(value, decimals: int = 1) -> str:
+    """A change, signed, with thousands grouped as the language writes them: +1,234.5.
+
+    >>> signed_number(1234.56), signed_number(-0.04), signed_number(0.0, 2)
+    ('+1,234.6', '-0.0', '+0.00')
+    """
+    value = float(value)
+    return f"{value:+.{decimals}f}"[0] + number(abs(value), decimals)
 
 
 def signed_km2_cell(value) -> str:
     """A change of km², signed, to 0.1."""
-    return f"{float(value):+,.1f}"
+    return signed_number(value, 1)
 
 
-def frame_table(model: FrameModel, name: str, sort: bool = True) -> QTableView:
-    """A read-only table view of a :class:`FrameModel`, sortable by its raw values."""
+def frame_table(
+    model: FrameModel, name: str, accessible_name: str, sort: bool = True
+) -> QTableView:
+    """A read-only table view of a :class:`FrameModel`, sortable by its raw values.
+
+    ``name`` is the object name; ``accessible_name`` is what a screen reader says
+    (translated by the caller).
+    """
     view = QTableView()
     view.setObjectName(name)
-    view.setAccessibleName(name.replace("-", " ").capitalize())
+    view.setAccessibleName(accessible_name)
     if sort:
         proxy = QSortFilterProxyModel(view)
         proxy.setSourceModel(model)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QTextDocument
 from PySide6.QtWidgets import (
     QDialog,
@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 
 from geodata.resources import resources_dir
 
-#: The manual's section on how the figures are made (the Method panel's "?").
+#: The manual's section on how the figures are made (the Method panel's "?"); the manual
+#: is in English, so this heading, looked up in it, stays as it is.
 METHOD_SECTION = "Method: how the figures are made"
 
 
@@ -38,19 +39,21 @@ class ManualWindow(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("manual-window")
-        self.setWindowTitle("Frontline Atlas — User Manual")
+        self.setWindowTitle(QCoreApplication.translate("Help", "Frontline Atlas — User Manual"))
         self.setModal(False)
         self.resize(900, 760)
         self.search = QLineEdit()
         self.search.setObjectName("manual-search")
-        self.search.setPlaceholderText("Search the manual (Enter: next)")
-        self.search.setAccessibleName("Search the manual")
+        self.search.setPlaceholderText(
+            QCoreApplication.translate("Help", "Search the manual (Enter: next)")
+        )
+        self.search.setAccessibleName(QCoreApplication.translate("Help", "Search the manual"))
         self.search.setClearButtonEnabled(True)
         self.found = QLabel()
         self.found.setObjectName("manual-found")
         self.text = QTextBrowser()
         self.text.setObjectName("manual-text")
-        self.text.setAccessibleName("User manual")
+        self.text.setAccessibleName(QCoreApplication.translate("Help", "User manual"))
         self.text.setOpenExternalLinks(False)
         self.text.setOpenLinks(False)  # links to the web are not followed from here (offline)
         self.text.setMarkdown(manual_markdown())
@@ -74,7 +77,7 @@ class ManualWindow(QDialog):
         if not hit:
             self.text.moveCursor(self.text.textCursor().MoveOperation.Start)
             hit = self.text.find(words)
-        self.found.setText("" if hit else "not found")
+        self.found.setText("" if hit else QCoreApplication.translate("Help", "not found"))
         return hit
 
     def show_section(self, title: str) -> bool:

@@ -10,7 +10,7 @@ system's locale unless Preferences choose one.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 
 from geodata.resources import resources_dir
 
@@ -29,10 +29,74 @@ def ui_language(choice: str = "system") -> str:
 def install_translator(app, choice: str = "system") -> QTranslator | None:
     """Load the chosen language's catalogue into ``app``; None for English (the source)."""
     language = ui_language(choice)
+    set_language(language)
     if language == "en":
         return None
     translator = QTranslator(app)
     if not translator.load(CATALOGUE.format(language=language), str(resources_dir() / "i18n")):
+        set_language("en")
         return None
     app.installTranslator(translator)
+    # Qt's own words (dialog buttons, the dock's Float and Close, context menus).
+    qt_words = QTranslator(translator)
+    if qt_words.load(
+        f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    ):
+        app.installTranslator(qt_words)
     return translator
+
+
+def remove_translator(app, translator: QTranslator | None) -> None:
+    """Undo :func:`install_translator` (English again), for tests and a language change."""
+    if translator is not None:
+        for child in translator.findChildren(QTranslator):
+            app.removeTranslator(child)
+        app.removeTranslator(translator)
+    set_language("en")
+
+
+# The language in use, set when the catalogue is installed: numbers, dates and
+# place names follow it. English keeps ISO dates and 1,234.5 numbers.
+_current = "en"
+
+
+def current_language() -> str:
+    """``en`` or ``uk``: the language the app speaks now."""
+    return _current
+
+
+def set_language(language: str) -> None:
+    """Speak ``language`` (``en``/``uk``) in numbers, dates and place names from now on."""
+    global _current
+    _current = language if language in ("en", "uk") else "en"
+
+
+def number(value: float, decimals: int = 1) -> str:
+    """``value`` with thousands grouped, as the language writes it: 82,080.7 or 82 080,7.
+
+    >>> set_language("uk"); text = number(82080.66); set_language("en")
+    >>> text.replace("\\xa0", " "), number(82080.66), number(1234, 0)
+    ('82 080,7', '82,080.7', '1,234')
+    """
+    if _current == "uk":
+        return QLocale(QLocale.Language.Ukrainian).toString(float(value), "f", decimals)
+    return f"{float(value):,.{decimals}f}"
+
+
+def date_text(day) -> str:
+    """A date as the language writes it: 2024-11-20 (ISO, in English) or 20.11.2024.
+
+    >>> import datetime as dt
+    >>> date_text(dt.date(2024, 11, 20))
+    '2024-11-20'
+    """
+    if day is None:
+        return "—"
+    if _current == "uk":
+        return f"{day.day:02d}.{day.month:02d}.{day.year}"
+    return day.isoformat()
+
+
+def place(english: str, ukrainian: str | None) -> str:
+    """A place's name in the language in use (English when it has no Ukrainian name)."""
+    return ukrainian if _current == "uk" and ukrainian else english

@@ -27,6 +27,7 @@ from desktop.history.changes_controller import ChangesController
 from desktop.history.changes_dock import ChangesDock
 from desktop.history.controller import HistoryController
 from desktop.history.timeline_dock import TimelineDock
+from desktop.i18n import date_text, number
 from desktop.literal_text import literal_text
 from desktop.map.info_dock import InfoDock
 from desktop.map.layers_dock import LayersDock
@@ -215,7 +216,12 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)  # the map refuses drops, so Qt passes them up to here
         problems = self.proposals.reload()
         if problems:
-            self.statusBar().showMessage("Skipped a saved proposal: " + problems[0], 15000)
+            self.statusBar().showMessage(
+                QCoreApplication.translate(
+                    "MainWindow", "Skipped a saved proposal: {problem}"
+                ).format(problem=problems[0]),
+                15000,
+            )
         self.state.set_control(None)
         self.welcome.setFocus()  # its first button: a keyboard user starts there
 
@@ -226,9 +232,13 @@ class MainWindow(QMainWindow):
         patterns = " ".join(f"*{ext}" for ext in SUPPORTED_FORMATS)
         path, _ = QFileDialog.getOpenFileName(
             self,
-            "Open control-area data",
+            QCoreApplication.translate("MainWindow", "Open control-area data"),
             self.settings.get(LAST_FOLDER),
-            f"Control-area files ({patterns});;All files (*)",
+            QCoreApplication.translate("MainWindow", "Control-area files ({patterns})").format(
+                patterns=patterns
+            )
+            + ";;"
+            + QCoreApplication.translate("MainWindow", "All files (*)"),
         )
         if path:
             self.settings.set(LAST_FOLDER, str(Path(path).parent))
@@ -239,11 +249,13 @@ class MainWindow(QMainWindow):
         path = Path(path)
         if self._loading is not None and self._loading.is_running:
             self._loading.cancel()  # the newest request wins
-        self.statusBar().showMessage(f"Opening {path.name}…")
+        self.statusBar().showMessage(
+            QCoreApplication.translate("MainWindow", "Opening {name}…").format(name=path.name)
+        )
         km, counting = self.reconcile_km, self.state.counting
         self._loading = self.runner.run(
             lambda progress: open_control_file(path, progress, reconcile_km=km, counting=counting),
-            label=f"Opening {path.name}",
+            label=QCoreApplication.translate("MainWindow", "Opening {name}").format(name=path.name),
             on_result=self.show_loaded,
             on_error=lambda error: self._open_failed(path, error),
         )
@@ -279,10 +291,22 @@ class MainWindow(QMainWindow):
         self.map.show_control(loaded.map_json)
         self.setWindowTitle(f"{loaded.layer.source} — {APP_TITLE}")
         groups = loaded.stats.groups.set_index("id")["controlled_pct"]
-        date = loaded.layer.date.isoformat() if loaded.layer.date else "date unknown"
+        date = (
+            date_text(loaded.layer.date)
+            if loaded.layer.date
+            else QCoreApplication.translate("MainWindow", "date unknown")
+        )
         self.statusBar().showMessage(
-            f"{loaded.layer.source} ({date}): four annexed regions {groups['annexed-2022']:.2f} % "
-            f"occupied, all of Ukraine {groups['ukraine']:.2f} %"
+            QCoreApplication.translate(
+                "MainWindow",
+                "{source} ({date}): four annexed regions {annexed} % occupied, "
+                "all of Ukraine {ukraine} %",
+            ).format(
+                source=loaded.layer.source,
+                date=date,
+                annexed=number(groups["annexed-2022"], 2),
+                ukraine=number(groups["ukraine"], 2),
+            )
         )
         self.loaded.emit(loaded)
 
@@ -305,8 +329,17 @@ class MainWindow(QMainWindow):
         self.settings.set(LAST_HISTORY, str(self.history.source))
 
     def _open_failed(self, path: Path, error: BaseException) -> None:
-        self.statusBar().showMessage(f"Could not open {path.name}", 8000)
-        show_error(self, error, f"Opening {path.name}")
+        self.statusBar().showMessage(
+            QCoreApplication.translate("MainWindow", "Could not open {name}").format(
+                name=path.name
+            ),
+            8000,
+        )
+        show_error(
+            self,
+            error,
+            QCoreApplication.translate("MainWindow", "Opening {name}").format(name=path.name),
+        )
 
     # -- selection -------------------------------------------------------------------------
 
@@ -441,7 +474,7 @@ class MainWindow(QMainWindow):
             self.map.show_control(self.current.map_json)
 
     def _build_search_bar(self) -> None:
-        bar = self.addToolBar("Find a place")
+        bar = self.addToolBar(QCoreApplication.translate("MainWindow", "Find a place"))
         bar.setObjectName("search-toolbar")
         bar.setMovable(False)
         bar.addWidget(self.search)
@@ -468,7 +501,7 @@ class MainWindow(QMainWindow):
         self.progress.setObjectName("task-progress")
         self.progress.setMaximumWidth(180)
         self.progress.setTextVisible(False)
-        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button = QPushButton(QCoreApplication.translate("MainWindow", "Cancel"), self)
         self.cancel_button.setObjectName("task-cancel")
         self.cancel_button.clicked.connect(self.runner.cancel_all)
         for widget in (self.progress, self.cancel_button):
@@ -494,10 +527,10 @@ class MainWindow(QMainWindow):
     def _rebuild_recent_menu(self) -> None:
         self.recent_menu.clear()
         recent = self.settings.get(RECENT_FILES)
-        for number, path in enumerate(recent, start=1):
+        for position, path in enumerate(recent, start=1):
             # "&&": an "&" in a file name is shown, not taken as the menu's shortcut key.
             name = Path(path).name.replace("&", "&&")
-            action = self.recent_menu.addAction(f"&{number % 10} {name}")
+            action = self.recent_menu.addAction(f"&{position % 10} {name}")
             action.setToolTip(literal_text(path))
             action.setStatusTip(path)
             action.triggered.connect(lambda _checked=False, p=path: self._open_recent(p))

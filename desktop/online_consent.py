@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import urllib.parse
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.settings import ONLINE_CONSENTED, Settings
@@ -22,7 +22,7 @@ from geodata.history.deepstate_online import BASE_URL_VARIABLE, Client
 from geodata.history.mirror import SETTINGS as MIRROR_SETTINGS
 from geodata.history.mirror import Mirror
 
-TITLE = "Fetch control data online?"
+TITLE = QT_TRANSLATE_NOOP("Online", "Fetch control data online?")
 
 
 class OnlineConsent:
@@ -50,14 +50,18 @@ class OnlineConsent:
             return True
         box = QMessageBox(self._parent)
         box.setObjectName("online-consent")
-        box.setWindowTitle(TITLE)
+        box.setWindowTitle(QCoreApplication.translate("Online", TITLE))
         box.setIcon(QMessageBox.Icon.Question)
         box.setTextFormat(Qt.TextFormat.PlainText)  # an overridden address is shown as written
         box.setText(consent_question())
         box.setInformativeText(consent_details())
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-        box.button(QMessageBox.StandardButton.Yes).setText("Allow")
-        box.button(QMessageBox.StandardButton.No).setText("Not Now")
+        box.button(QMessageBox.StandardButton.Yes).setText(
+            QCoreApplication.translate("Online", "Allow")
+        )
+        box.button(QMessageBox.StandardButton.No).setText(
+            QCoreApplication.translate("Online", "Not Now")
+        )
         box.setDefaultButton(QMessageBox.StandardButton.Yes)
         if box.exec() != QMessageBox.StandardButton.Yes:
             return False
@@ -84,11 +88,17 @@ def contacted_hosts() -> list[tuple[tuple[str, ...], str]]:
                     (MIRROR_SETTINGS["api_url"], MIRROR_SETTINGS["raw_url"])]  # fmt: skip
         repository = MIRROR_SETTINGS["repository"][1]
     return [
-        _hosts([deepstate], "DeepStateMap's maps and its list of map updates"),
+        _hosts(
+            [deepstate],
+            QCoreApplication.translate("Online", "DeepStateMap's maps and its list of map updates"),
+        ),
         _hosts(
             mirrored,
-            f"the public mirror of DeepStateMap's daily maps ({repository}), "
-            "if DeepStateMap refuses the list",
+            QCoreApplication.translate(
+                "Online",
+                "the public mirror of DeepStateMap's daily maps ({repository}), "
+                "if DeepStateMap refuses the list",
+            ).format(repository=repository),
         ),
     ]
 
@@ -103,18 +113,20 @@ def host_list() -> str:
 
 def consent_question() -> str:
     """The question's first line."""
-    return "Frontline Atlas works offline. To fetch control-area data it connects to:"
+    return QCoreApplication.translate(
+        "Online", "Frontline Atlas works offline. To fetch control-area data it connects to:"
+    )
 
 
 def consent_details() -> str:
     """What will be contacted, what they see, and how to withdraw the permission."""
     hosts = "\n".join(f"•  {_and_list(hosts)}: {what}" for hosts, what in contacted_hosts())
-    return (
-        f"{hosts}\n\n"
+    return f"{hosts}\n\n" + QCoreApplication.translate(
+        "Online",
         "It connects only when you ask for data. These servers see your IP address, as with "
         "any web request; Frontline Atlas sends them nothing else.\n\n"
         'You will not be asked again. Preferences ▸ "Allow fetching control data online" '
-        "withdraws this."
+        "withdraws this.",
     )
 
 
@@ -122,10 +134,16 @@ def _hosts(addresses: list[tuple[str, str]], what: str) -> tuple[tuple[str, ...]
     hosts = tuple(dict.fromkeys(urllib.parse.urlsplit(url).hostname or url for url, _ in addresses))
     overridden = [variable for url, variable in addresses if variable and os.environ.get(variable)]
     if overridden:
-        what += f" (the address set in {_and_list(overridden)})"
+        what += " " + QCoreApplication.translate(
+            "Online", "(the address set in {variables})"
+        ).format(variables=_and_list(overridden))
     return hosts, what
 
 
 def _and_list(names) -> str:
     names = list(names)
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    if len(names) == 1:
+        return names[0]
+    return QCoreApplication.translate("Online", "{names} and {last}").format(
+        names=", ".join(names[:-1]), last=names[-1]
+    )

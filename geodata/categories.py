@@ -15,6 +15,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from geodata.language import Language, say
+
 #: The category of a source with no categories of its own: everything counts as occupied.
 CONTROLLED = "controlled"
 OCCUPIED = "occupied"
@@ -75,14 +77,14 @@ class Counting:
 DEFAULT_COUNTING = Counting()
 
 
-def label_of(key: str) -> str:
+def label_of(key: str, language: Language = "en") -> str:
     """The label people read for a category key (the key itself when it is unknown).
 
     >>> label_of(CONTESTED)
     'Contested (grey zone)'
     """
     category = BY_KEY.get(key)
-    return category.label if category else key
+    return say(category.label, language) if category else key
 
 
 def ordered(keys: Iterable[str]) -> list[str]:
@@ -96,7 +98,7 @@ def ordered(keys: Iterable[str]) -> list[str]:
     return known + [k for k in keys if k not in BY_KEY]
 
 
-def counting_text(keys: Iterable[str], counting: Counting) -> str:
+def counting_text(keys: Iterable[str], counting: Counting, language: Language = "en") -> str:
     """The Method panel's sentence on which of a layer's categories count as occupied.
 
     >>> counting_text([CONTROLLED], DEFAULT_COUNTING)
@@ -107,22 +109,26 @@ def counting_text(keys: Iterable[str], counting: Counting) -> str:
     """
     keys = ordered(keys)
     if not keys or keys == [CONTROLLED]:
-        return "the source has one kind of area, and all of it counts as occupied"
-    counted = [label_of(k) for k in keys if k in BY_KEY and BY_KEY[k].occupied]
+        return say("the source has one kind of area, and all of it counts as occupied", language)
+    counted = [label_of(k, language) for k in keys if k in BY_KEY and BY_KEY[k].occupied]
     parts = []
-    if counted:
-        parts.append(" and ".join(counted) + " count" + ("s" if len(counted) == 1 else "")
-                     + " as occupied")  # fmt: skip
+    if len(counted) == 1:
+        parts.append(say("{categories} counts as occupied", language, categories=counted[0]))
+    elif counted:
+        parts.append(say("{categories} count as occupied", language,
+                         categories=say(" and ", language).join(counted)))  # fmt: skip
+    contested = label_of(CONTESTED, language)
     if CONTESTED in keys:
         parts.append(
-            f"{label_of(CONTESTED)} is counted as occupied (the setting "
-            "“count contested areas as occupied” is on)"
+            say("{category} is counted as occupied (the setting “count contested areas as "
+                "occupied” is on)", language, category=contested)
             if counting.contested
-            else f"{label_of(CONTESTED)} is not counted as occupied (shown and measured apart; "
-            "a setting counts it)"
-        )
+            else say("{category} is not counted as occupied (shown and measured apart; a "
+                     "setting counts it)", language, category=contested)
+        )  # fmt: skip
     if LIBERATED in keys:
-        parts.append(f"{label_of(LIBERATED)} is never counted")
+        parts.append(say("{category} is never counted", language,
+                         category=label_of(LIBERATED, language)))  # fmt: skip
     return "; ".join(parts)
 
 

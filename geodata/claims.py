@@ -33,6 +33,11 @@ class Claim:
     regions: tuple[str, ...]
     note: str
     sources: tuple[str, ...]
+    name_uk: str = ""
+
+    def title(self, language: str = "en") -> str:
+        """The claim's name in ``language`` (English when there is no Ukrainian one)."""
+        return self.name_uk if language == "uk" and self.name_uk else self.name
 
 
 @cache
@@ -59,6 +64,7 @@ def load_claims() -> tuple[Claim, ...]:
                 regions=tuple(entry["regions"]),
                 note=entry.get("note", ""),
                 sources=tuple(entry.get("sources", ())),
+                name_uk=entry.get("name_uk", ""),
             )
         )
     return tuple(sorted(claims, key=lambda claim: claim.declared))

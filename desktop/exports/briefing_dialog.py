@@ -7,7 +7,7 @@ import contextlib
 import io
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -27,9 +27,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.error_dialog import show_error
-from desktop.exports.export import formats_of
+from desktop.exports.export import formats_of, shown_name
 from desktop.exports.logo import logo_png
 from desktop.form_widgets import choice_box, tell_window
+from desktop.i18n import current_language, number, place
 from desktop.tasks import TaskHandle, TaskRunner
 from geodata.boundaries import load_boundaries
 from geodata.control import ControlLayer
@@ -41,14 +42,25 @@ from geodata.palette import current
 from geodata.scenarios.engine import ScenarioResult
 from geodata.stats import ControlStats
 
+#: Page sizes: value -> what the user reads (in English; :func:`page_names` translates).
 PAGE_NAMES = {
-    "a4": "A4 landscape",
-    "letter": "Letter landscape",
-    "slide": "Slide 16:9 (1920 × 1080)",
+    "a4": QT_TRANSLATE_NOOP("Briefing", "A4 landscape"),
+    "letter": QT_TRANSLATE_NOOP("Briefing", "Letter landscape"),
+    "slide": QT_TRANSLATE_NOOP("Briefing", "Slide 16:9 (1920 × 1080)"),
 }
+#: The page's language (not the app's): each named in its own language.
 LANGUAGES = {"en": "English", "uk": "Українська"}
 #: The preview's zoom choices: label -> scale of the output's pixels (None: fit the window).
-ZOOMS = {"Fit": None, "50 %": 0.5, "100 %": 1.0, "200 %": 2.0}
+ZOOMS = {QT_TRANSLATE_NOOP("Briefing", "Fit"): None, "50 %": 0.5, "100 %": 1.0, "200 %": 2.0}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Briefing", text)
+
+
+def page_names() -> dict[str, str]:
+    """:data:`PAGE_NAMES` in the language of the user interface."""
+    return {value: _tr(name) for value, name in PAGE_NAMES.items()}
 
 
 class BriefingDialog(QDialog):
@@ -67,7 +79,7 @@ class BriefingDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("briefing-dialog")
-        self.setWindowTitle("Export a briefing map")
+        self.setWindowTitle(QCoreApplication.translate("Briefing", "Export a briefing map"))
         self.layer, self.stats, self.result, self.runner = layer, stats, result, runner
         self.folder = folder
         self.saved: Path | None = None
@@ -76,86 +88,126 @@ class BriefingDialog(QDialog):
         form = QFormLayout()
         self.title = QLineEdit()
         self.title.setObjectName("briefing-title")
-        self.title.setPlaceholderText("Title (by default from the data or the proposal)")
+        self.title.setPlaceholderText(
+            QCoreApplication.translate(
+                "Briefing", "Title (by default from the data or the proposal)"
+            )
+        )
         self.subtitle = QLineEdit()
         self.subtitle.setObjectName("briefing-subtitle")
-        self.subtitle.setPlaceholderText("Subtitle (by default the source and the date)")
+        self.subtitle.setPlaceholderText(
+            QCoreApplication.translate("Briefing", "Subtitle (by default the source and the date)")
+        )
         self.author = QLineEdit()
         self.author.setObjectName("briefing-author")
-        self.author.setPlaceholderText("Author or organisation (optional)")
+        self.author.setPlaceholderText(
+            QCoreApplication.translate("Briefing", "Author or organisation (optional)")
+        )
         self.banner = QLineEdit()
         self.banner.setObjectName("briefing-banner")
-        self.banner.setPlaceholderText("Classification or handling banner (optional)")
+        self.banner.setPlaceholderText(
+            QCoreApplication.translate("Briefing", "Classification or handling banner (optional)")
+        )
         self.banner_colour = QLineEdit()
         self.banner_colour.setObjectName("briefing-banner-colour")
-        self.banner_colour.setPlaceholderText("Banner colour: a name or #rrggbb")
+        self.banner_colour.setPlaceholderText(
+            QCoreApplication.translate("Briefing", "Banner colour: a name or #rrggbb")
+        )
         self.logo = QLineEdit()
         self.logo.setObjectName("briefing-logo")
-        self.logo.setPlaceholderText("Logo: a PNG or SVG file (optional)")
-        choose_logo = QPushButton("Choose…")
+        self.logo.setPlaceholderText(
+            QCoreApplication.translate("Briefing", "Logo: a PNG or SVG file (optional)")
+        )
+        choose_logo = QPushButton(QCoreApplication.translate("Briefing", "Choose…"))
         choose_logo.clicked.connect(self._choose_logo)
         logo_row = QHBoxLayout()
         logo_row.addWidget(self.logo, 1)
         logo_row.addWidget(choose_logo)
-        self.language = choice_box(LANGUAGES, name="briefing-language", accessible="Language")
-        self.page = choice_box(PAGE_NAMES, accessible="Page")
+        self.language = choice_box(
+            LANGUAGES,
+            name="briefing-language",
+            accessible=QCoreApplication.translate("Briefing", "Language"),
+        )
+        self.page = choice_box(
+            page_names(), accessible=QCoreApplication.translate("Briefing", "Page")
+        )
         self.format = QComboBox()
         for fmt in formats_of("briefing"):
-            self.format.addItem(fmt.name, fmt.extension)
+            self.format.addItem(shown_name(fmt.name), fmt.extension)
         self.dpi = QSpinBox()
         self.dpi.setRange(72, 600)
         self.dpi.setValue(200)
-        self.dpi.setSuffix(" dpi")
-        self.statistics = QCheckBox("Statistics table (the groups and the most affected oblasts)")
+        self.dpi.setSuffix(QCoreApplication.translate("Briefing", " dpi"))
+        self.statistics = QCheckBox(
+            QCoreApplication.translate(
+                "Briefing", "Statistics table (the groups and the most affected oblasts)"
+            )
+        )
         self.statistics.setChecked(True)
         self.extent = QComboBox()
         self.extent.setObjectName("briefing-extent")
-        self.extent.addItem("All of Ukraine", None)
+        self.extent.addItem(QCoreApplication.translate("Briefing", "All of Ukraine"), None)
         fitted = _fitted_extent(view_extent)
         if fitted is not None:
-            west, south, east, north = fitted
             self.extent.addItem(
-                f"The map view ({west:.1f} to {east:.1f}° E, {south:.1f} to {north:.1f}° N)",
+                _bounds_text(
+                    QCoreApplication.translate(
+                        "Briefing", "The map view ({west} to {east}° E, {south} to {north}° N)"
+                    ),
+                    fitted,
+                ),
                 ",".join(f"{v:.4f}" for v in fitted),
             )
         for group in GROUPS:
             if group.id != "ukraine":
-                self.extent.addItem(group.name, group.id)
-        for code, name in sorted(zip(load_boundaries().units["code"],
-                                     load_boundaries().units["name"], strict=True),
-                                 key=lambda pair: pair[1]):  # fmt: skip
-            self.extent.addItem(f"{name} oblast" if code not in ("UA-40", "UA-43") else name, code)
+                self.extent.addItem(group.title(current_language()), group.id)
+        units = load_boundaries().units
+        for code, name, name_uk in sorted(zip(units["code"], units["name"], units["name_uk"],
+                                              strict=True),
+                                          key=lambda unit: place(unit[1], unit[2])):  # fmt: skip
+            english = f"{name} oblast" if code not in ("UA-40", "UA-43") else name
+            self.extent.addItem(place(english, name_uk), code)
         self.map_view = map_view
-        self.draw_box = QPushButton("Draw a box on the map…")
+        self.draw_box = QPushButton(
+            QCoreApplication.translate("Briefing", "Draw a box on the map…")
+        )
         self.draw_box.setObjectName("briefing-draw-box")
-        self.draw_box.setToolTip("Click the corners of the area to show, double-click to finish")
+        self.draw_box.setToolTip(
+            QCoreApplication.translate(
+                "Briefing", "Click the corners of the area to show, double-click to finish"
+            )
+        )
         self.draw_box.setEnabled(map_view is not None)
         self.draw_box.clicked.connect(self.start_box)
         extent_row = QHBoxLayout()
         extent_row.addWidget(self.extent, 1)
         extent_row.addWidget(self.draw_box)
-        self.claims = QCheckBox("Annexation claims")
+        self.claims = QCheckBox(QCoreApplication.translate("Briefing", "Annexation claims"))
         self.proposal = QCheckBox(
-            f"Proposal: {result.proposal.name}" if result else "Proposal (none chosen)"
+            QCoreApplication.translate("Briefing", "Proposal: {name}").format(
+                name=result.proposal.name
+            )
+            if result
+            else QCoreApplication.translate("Briefing", "Proposal (none chosen)")
         )
         self.proposal.setChecked(result is not None)
         self.proposal.setEnabled(result is not None)
-        form.addRow("Title", self.title)
-        form.addRow("Subtitle", self.subtitle)
-        form.addRow("Language", self.language)
-        form.addRow("Author", self.author)
-        form.addRow("Banner", self.banner)
-        form.addRow("Banner colour", self.banner_colour)
-        form.addRow("Logo", logo_row)
-        form.addRow("Page", self.page)
-        form.addRow("Format", self.format)
-        form.addRow("Resolution", self.dpi)
-        form.addRow("Extent", extent_row)
+        form.addRow(QCoreApplication.translate("Briefing", "Title"), self.title)
+        form.addRow(QCoreApplication.translate("Briefing", "Subtitle"), self.subtitle)
+        form.addRow(QCoreApplication.translate("Briefing", "Language"), self.language)
+        form.addRow(QCoreApplication.translate("Briefing", "Author"), self.author)
+        form.addRow(QCoreApplication.translate("Briefing", "Banner"), self.banner)
+        form.addRow(QCoreApplication.translate("Briefing", "Banner colour"), self.banner_colour)
+        form.addRow(QCoreApplication.translate("Briefing", "Logo"), logo_row)
+        form.addRow(QCoreApplication.translate("Briefing", "Page"), self.page)
+        form.addRow(QCoreApplication.translate("Briefing", "Format"), self.format)
+        form.addRow(QCoreApplication.translate("Briefing", "Resolution"), self.dpi)
+        form.addRow(QCoreApplication.translate("Briefing", "Extent"), extent_row)
         form.addRow("", self.statistics)
         form.addRow("", self.claims)
         form.addRow("", self.proposal)
 
-        self.preview = QLabel("Drawing the preview…")
+        self.preview = QLabel(QCoreApplication.translate("Briefing", "Drawing the preview…"))
         self.preview.setObjectName("briefing-preview")
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview.setStyleSheet(f"background: {current().preview_background};")
@@ -168,9 +220,14 @@ class BriefingDialog(QDialog):
         self.zoom = QComboBox()
         self.zoom.setObjectName("briefing-zoom")
         for label, value in ZOOMS.items():
-            self.zoom.addItem(label, value)
-        self.zoom.setToolTip("The preview is drawn at the output's resolution: 100 % shows its "
-                             "pixels as they are, to proofread small text")  # fmt: skip
+            self.zoom.addItem(_tr(label), value)
+        self.zoom.setToolTip(
+            QCoreApplication.translate(
+                "Briefing",
+                "The preview is drawn at the output's resolution: 100 % shows its pixels as they "
+                "are, to proofread small text",
+            )
+        )
         self.zoom.currentIndexChanged.connect(self._show_zoom)
         self._pixmap: QPixmap | None = None
         buttons = QDialogButtonBox(
@@ -186,7 +243,7 @@ class BriefingDialog(QDialog):
         right = QVBoxLayout()
         right.addWidget(self.preview_area, 1)
         bottom = QHBoxLayout()
-        bottom.addWidget(QLabel("Zoom"))
+        bottom.addWidget(QLabel(QCoreApplication.translate("Briefing", "Zoom")))
         bottom.addWidget(self.zoom)
         bottom.addStretch(1)
         bottom.addWidget(buttons)
@@ -250,9 +307,13 @@ class BriefingDialog(QDialog):
         self._stop_listening()
         fitted = _fitted_extent(bounds)
         if fitted is not None:
-            west, south, east, north = fitted
             self.extent.addItem(
-                f"The box drawn ({west:.1f} to {east:.1f}° E, {south:.1f} to {north:.1f}° N)",
+                _bounds_text(
+                    QCoreApplication.translate(
+                        "Briefing", "The box drawn ({west} to {east}° E, {south} to {north}° N)"
+                    ),
+                    fitted,
+                ),
                 ",".join(f"{v:.4f}" for v in fitted),
             )
             self.extent.setCurrentIndex(self.extent.count() - 1)
@@ -281,9 +342,12 @@ class BriefingDialog(QDialog):
         try:
             options = self.options()
         except Exception as error:  # noqa: BLE001 - a logo that cannot be read: said, not raised
-            self.preview.setText(f"Cannot draw the preview: {error}")
+            self.preview.setText(_cannot_draw(error))
             self._pixmap = None
-            return self.runner.run(lambda progress: None, label="Drawing the preview")
+            return self.runner.run(
+                lambda progress: None,
+                label=QCoreApplication.translate("Briefing", "Drawing the preview"),
+            )
 
         def draw(progress) -> bytes:
             figure = briefing_figure(layer, stats, result, options)
@@ -294,9 +358,9 @@ class BriefingDialog(QDialog):
 
         self._preview_task = self.runner.run(
             draw,
-            label="Drawing the preview",
+            label=QCoreApplication.translate("Briefing", "Drawing the preview"),
             on_result=self._show_preview,
-            on_error=lambda error: self.preview.setText(f"Cannot draw the preview: {error}"),
+            on_error=lambda error: self.preview.setText(_cannot_draw(error)),
         )
         return self._preview_task
 
@@ -306,13 +370,13 @@ class BriefingDialog(QDialog):
         try:
             options = self.options()
         except Exception as error:  # noqa: BLE001 - one clear message, the dialog stays
-            show_error(self, error, f"Writing {path.name}")
-            return self.runner.run(lambda progress: None, label=f"Writing {path.name}")
+            show_error(self, error, _writing(path))
+            return self.runner.run(lambda progress: None, label=_writing(path))
         return self.runner.run(
             lambda progress: render_briefing(path, layer, stats, result, options),
-            label=f"Writing {path.name}",
+            label=_writing(path),
             on_result=self._saved,
-            on_error=lambda error: show_error(self, error, f"Writing {path.name}"),
+            on_error=lambda error: show_error(self, error, _writing(path)),
         )
 
     def choose_and_save(self) -> None:
@@ -321,7 +385,10 @@ class BriefingDialog(QDialog):
         name = self.format.currentText()
         default = str(Path(self.folder or ".") / f"briefing{suffix}")
         path, _ = QFileDialog.getSaveFileName(
-            self, "Save the briefing map", default, f"{name} (*{suffix})"
+            self,
+            QCoreApplication.translate("Briefing", "Save the briefing map"),
+            default,
+            f"{name} (*{suffix})",
         )
         if path:
             path = Path(path) if Path(path).suffix.lower() == suffix else Path(path + suffix)
@@ -329,7 +396,7 @@ class BriefingDialog(QDialog):
 
     def _saved(self, path: Path) -> None:
         self.saved = path
-        tell_window(self, f"Wrote {path}")
+        tell_window(self, QCoreApplication.translate("Briefing", "Wrote {path}").format(path=path))
 
     def _show_preview(self, png: bytes) -> None:
         pixmap = QPixmap()
@@ -358,13 +425,32 @@ class BriefingDialog(QDialog):
 
     def _choose_logo(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, "Choose a logo", self.folder or "", "Images (*.png *.svg)"
+            self,
+            QCoreApplication.translate("Briefing", "Choose a logo"),
+            self.folder or "",
+            QCoreApplication.translate("Briefing", "Images") + " (*.png *.svg)",
         )
         if path:
             self.logo.setText(path)
 
     def _format_changed(self, *_args) -> None:
         self.dpi.setEnabled(self.format.currentData() == ".png")
+
+
+def _bounds_text(text: str, bounds) -> str:
+    """``text`` (translated) with the box's west, east, south and north filled in."""
+    west, south, east, north = (number(v, 1) for v in bounds)
+    return text.format(west=west, east=east, south=south, north=north)
+
+
+def _writing(path: Path) -> str:
+    return QCoreApplication.translate("Briefing", "Writing {file}").format(file=path.name)
+
+
+def _cannot_draw(error) -> str:
+    return QCoreApplication.translate("Briefing", "Cannot draw the preview: {error}").format(
+        error=error
+    )
 
 
 def _fitted_extent(bounds) -> tuple[float, float, float, float] | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from desktop.error_dialog import show_error
@@ -22,7 +22,10 @@ from desktop.tasks import TaskHandle
 from desktop.waiting import save_image
 from geodata.errors import ExportError
 
-DATA_FILTERS = dialog_filters("data")
+
+def _writing(path: Path) -> str:
+    """What the status bar and an error say while ``path`` is written."""
+    return QCoreApplication.translate("Export", "Writing {file}").format(file=path.name)
 
 
 class ExportController(QObject):
@@ -42,9 +45,9 @@ class ExportController(QObject):
 
     def export_view(self, scale: int = 1) -> None:
         """File ▸ Export ▸ View as PNG: exactly what the map shows, at 1× or 2× pixels."""
-        path = self._ask_path(
-            f"Save the map view as PNG ({scale}×)", "map-view.png", "PNG image (*.png)"
-        )
+        title = QCoreApplication.translate("Export", "Save the map view as PNG ({scale}×)")
+        png = QCoreApplication.translate("Export", "PNG image")
+        path = self._ask_path(title.format(scale=scale), "map-view.png", f"{png} (*.png)")
         if path:
             self.save_view(path, scale)
 
@@ -53,7 +56,8 @@ class ExportController(QObject):
         try:
             written = save_image(view_image(self._map, scale), path)
         except ExportError as error:
-            show_error(self._parent, error, f"Saving {path.name}")
+            action = QCoreApplication.translate("Export", "Saving {file}")
+            show_error(self._parent, error, action.format(file=path.name))
             return None
         self._done(written)
         return written
@@ -61,7 +65,9 @@ class ExportController(QObject):
     def copy_view(self) -> None:
         """Edit ▸ Copy View: the map, as an image, to the clipboard."""
         QApplication.clipboard().setImage(view_image(self._map, 1))
-        self._status_bar.showMessage("Copied the map view to the clipboard", 5000)
+        self._status_bar.showMessage(
+            QCoreApplication.translate("Export", "Copied the map view to the clipboard"), 5000
+        )
 
     # -- briefing maps and data --------------------------------------------------------------
 
@@ -101,10 +107,14 @@ class ExportController(QObject):
         series, store, _row = self._history_now()
         if series is None or len(series) < 2:
             QMessageBox.information(
-                self._parent, "No history open",
-                "An animation shows a history: open one first (File ▸ Open History Folder, "
-                "or fetch DeepStateMap's history).",
-            )  # fmt: skip
+                self._parent,
+                QCoreApplication.translate("Export", "No history open"),
+                QCoreApplication.translate(
+                    "Export",
+                    "An animation shows a history: open one first (File ▸ Open History Folder, "
+                    "or fetch DeepStateMap's history).",
+                ),
+            )
             return None
         dialog = AnimationDialog(self._parent, series, store, self._runner,
                                  self._settings.get(LAST_FOLDER))  # fmt: skip
@@ -122,7 +132,11 @@ class ExportController(QObject):
         """File ▸ Export ▸ Data: statistics, geodata or the interactive map, by file type."""
         if self._current() is None:
             return
-        path = self._ask_path("Export data", "frontline-atlas.xlsx", DATA_FILTERS)
+        path = self._ask_path(
+            QCoreApplication.translate("Export", "Export data"),
+            "frontline-atlas.xlsx",
+            dialog_filters("data"),
+        )
         if path:
             self.write_data(path)
 
@@ -135,16 +149,20 @@ class ExportController(QObject):
         layer, stats = current.layer, current.stats
         return self._runner.run(
             lambda progress: export(path, layer, stats, result),
-            label=f"Writing {path.name}",
+            label=_writing(path),
             on_result=self._done,
-            on_error=lambda error: show_error(self._parent, error, f"Writing {path.name}"),
+            on_error=lambda error: show_error(self._parent, error, _writing(path)),
         )
 
     # -- panels' tables and the chart --------------------------------------------------------
 
     def export_frame(self, frame, name: str, notes=()) -> None:
         """Ask where, then write a table a panel shows as XLSX or CSV (in the background)."""
-        path = self._ask_path("Export the table", f"{name}.xlsx", filters_for(TABLE_EXPORTS))
+        path = self._ask_path(
+            QCoreApplication.translate("Export", "Export the table"),
+            f"{name}.xlsx",
+            filters_for(TABLE_EXPORTS),
+        )
         if path:
             self.write_frame(path, frame, notes)
 
@@ -154,14 +172,18 @@ class ExportController(QObject):
 
         return self._runner.run(
             lambda progress: write_frame(path, frame, tuple(notes)),
-            label=f"Writing {path.name}",
+            label=_writing(path),
             on_result=self._done,
-            on_error=lambda error: show_error(self._parent, error, f"Writing {path.name}"),
+            on_error=lambda error: show_error(self._parent, error, _writing(path)),
         )
 
     def export_chart(self, figure, frame, name: str, notes=()) -> None:
         """Ask where, then write the chart as PNG or SVG, or its data as CSV."""
-        path = self._ask_path("Export the chart", f"{name}.png", filters_for(CHART_EXPORTS))
+        path = self._ask_path(
+            QCoreApplication.translate("Export", "Export the chart"),
+            f"{name}.png",
+            filters_for(CHART_EXPORTS),
+        )
         if path is None:
             return
         if path.suffix.lower() == ".csv":
@@ -173,7 +195,7 @@ class ExportController(QObject):
             # On this thread: the figure belongs to the chart on screen (and saves in ms).
             write_atomically(path, lambda p: figure.savefig(p, dpi=200, format=path.suffix[1:]))
         except (OSError, ValueError, ExportError) as error:
-            show_error(self._parent, error, f"Writing {path.name}")
+            show_error(self._parent, error, _writing(path))
             return
         self._done(path)
 
@@ -182,8 +204,12 @@ class ExportController(QObject):
     def _current(self):
         current = self._state.control
         if current is None:
-            hint = "Open control-area data first (File ▸ Open, Ctrl+O)."
-            QMessageBox.information(self._parent, "Nothing to export", hint)
+            hint = QCoreApplication.translate(
+                "Export", "Open control-area data first (File ▸ Open, Ctrl+O)."
+            )
+            QMessageBox.information(
+                self._parent, QCoreApplication.translate("Export", "Nothing to export"), hint
+            )
         return current
 
     def _ask_path(self, title: str, name: str, filters: str) -> Path | None:
@@ -200,5 +226,7 @@ class ExportController(QObject):
         return path
 
     def _done(self, path: Path) -> None:
-        self._status_bar.showMessage(f"Wrote {path}", 10000)
+        self._status_bar.showMessage(
+            QCoreApplication.translate("Export", "Wrote {path}").format(path=path), 10000
+        )
         self.exported.emit(path)

@@ -24,6 +24,22 @@ if TYPE_CHECKING:  # the writers are imported when used: the table itself is lig
 Group = Literal["briefing", "data"]
 
 
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Mark a format's name for translation (``pyside6-lupdate`` finds it; Qt is not imported).
+
+    The app's file dialogs show the name translated (:func:`shown_name`); the
+    command line and the README read it as it is.
+    """
+    return text
+
+
+def shown_name(name: str) -> str:
+    """A format's name as the app's dialogs show it: in the language of the user interface."""
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("Export", name)
+
+
 @dataclass(frozen=True)
 class ExportFormat:
     """One export format: ``write(out, layer, stats, result, options)`` writes it."""
@@ -35,8 +51,8 @@ class ExportFormat:
 
     @property
     def dialog_filter(self) -> str:
-        """The file dialog's filter, e.g. ``Spreadsheet (*.xlsx)``."""
-        return f"{self.name} (*{self.extension})"
+        """The file dialog's filter, e.g. ``Spreadsheet (*.xlsx)`` (the name translated)."""
+        return f"{shown_name(self.name)} (*{self.extension})"
 
 
 def _briefing(out, layer, stats, result, options):
@@ -67,15 +83,20 @@ def _html(out, layer, stats, result, _options):
 
 
 FORMATS: tuple[ExportFormat, ...] = (
-    ExportFormat(".pdf", "PDF (vector)", "briefing", _briefing),
-    ExportFormat(".svg", "SVG (vector)", "briefing", _briefing),
-    ExportFormat(".png", "PNG (image)", "briefing", _briefing),
-    ExportFormat(".xlsx", "Spreadsheet", "data", _table),
+    ExportFormat(".pdf", QT_TRANSLATE_NOOP("Export", "PDF (vector)"), "briefing", _briefing),
+    ExportFormat(".svg", QT_TRANSLATE_NOOP("Export", "SVG (vector)"), "briefing", _briefing),
+    ExportFormat(".png", QT_TRANSLATE_NOOP("Export", "PNG (image)"), "briefing", _briefing),
+    ExportFormat(".xlsx", QT_TRANSLATE_NOOP("Export", "Spreadsheet"), "data", _table),
     ExportFormat(".csv", "CSV", "data", _table),
     ExportFormat(".json", "JSON", "data", _table),
     ExportFormat(".geojson", "GeoJSON", "data", _geodata("GeoJSON")),
     ExportFormat(".gpkg", "GeoPackage", "data", _geodata("GPKG", one_table_per_kind=True)),
-    ExportFormat(".html", "Interactive map, one offline HTML file", "data", _html),
+    ExportFormat(
+        ".html",
+        QT_TRANSLATE_NOOP("Export", "Interactive map, one offline HTML file"),
+        "data",
+        _html,
+    ),
 )
 #: Every export extension, in the table's order.
 EXPORT_FORMATS = tuple(f.extension for f in FORMATS)
@@ -126,10 +147,10 @@ CHART_EXPORTS = (".png", ".svg", ".csv")
 
 
 def filters_for(extensions_wanted: tuple[str, ...]) -> str:
-    """A file dialog's filters for these extensions, named as in :data:`FORMATS`."""
+    """A file dialog's filters for these extensions, named as in :data:`FORMATS` (translated)."""
     names = {}
     for fmt in FORMATS:
-        names.setdefault(fmt.extension, fmt.name)
+        names.setdefault(fmt.extension, shown_name(fmt.name))
     return ";;".join(f"{names[ext]} (*{ext})" for ext in extensions_wanted)
 
 

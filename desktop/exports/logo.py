@@ -5,6 +5,8 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
+
 from geodata.errors import BadInputError
 
 #: Height in pixels an SVG logo is drawn at: sharp at a slide's or a print's size.
@@ -21,7 +23,7 @@ def logo_png(path: Path | str | None) -> Path | None:
         return None
     path = Path(path)
     if not path.is_file():
-        raise BadInputError(path, "no such file (the logo)")
+        raise BadInputError(path, QCoreApplication.translate("Export", "no such file (the logo)"))
     if path.suffix.lower() != ".svg":
         return path
     key = (str(path.resolve()), path.stat().st_mtime_ns)
@@ -49,7 +51,8 @@ def _svg_to_png(path: Path) -> Path:
 
     renderer = QSvgRenderer(str(path))
     if not renderer.isValid():
-        raise BadInputError(path, "it is not an SVG image Qt can draw")
+        reason = QCoreApplication.translate("Export", "it is not an SVG image Qt can draw")
+        raise BadInputError(path, reason)
     size = renderer.defaultSize()
     height = SVG_HEIGHT_PX
     width = max(1, round(height * size.width() / max(1, size.height())))
@@ -60,5 +63,6 @@ def _svg_to_png(path: Path) -> Path:
     painter.end()
     out = Path(tempfile.mkdtemp(prefix="frontline-atlas-logo-")) / f"{path.stem}.png"
     if not image.save(str(out), "PNG"):
-        raise BadInputError(path, "it could not be drawn as a PNG")
+        reason = QCoreApplication.translate("Export", "it could not be drawn as a PNG")
+        raise BadInputError(path, reason)
     return out

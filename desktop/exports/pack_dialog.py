@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -20,9 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.error_dialog import show_error
-from desktop.exports.briefing_dialog import LANGUAGES, PAGE_NAMES
+from desktop.exports.briefing_dialog import LANGUAGES, page_names
 from desktop.exports.logo import with_png_logo
 from desktop.form_widgets import choice_box, tell_window
+from desktop.i18n import current_language
 from desktop.settings import BRIEFING_TEMPLATE
 from desktop.tasks import TaskHandle, TaskRunner
 from geodata.exports.pack import (
@@ -32,6 +34,29 @@ from geodata.exports.pack import (
     load_template,
     save_template,
 )
+from geodata.language import say
+
+#: The pages' kinds (the template's words) as the dialog names them; translated when shown.
+KIND_NAMES = {
+    "overview": QT_TRANSLATE_NOOP("Pack", "overview"),
+    "sector": QT_TRANSLATE_NOOP("Pack", "sector"),
+    "change": QT_TRANSLATE_NOOP("Pack", "change"),
+    "table": QT_TRANSLATE_NOOP("Pack", "table"),
+    "chart": QT_TRANSLATE_NOOP("Pack", "chart"),
+}
+
+
+def _kind_name(kind: str) -> str:
+    """A page kind in the language of the user interface (an unknown one as it is)."""
+    return QCoreApplication.translate("Pack", KIND_NAMES[kind]) if kind in KIND_NAMES else kind
+
+
+def _writing(path: Path) -> str:
+    return QCoreApplication.translate("Pack", "Writing {file}").format(file=path.name)
+
+
+def _templates_filter() -> str:
+    return QCoreApplication.translate("Pack", "Briefing templates") + " (*.toml)"
 
 
 class PackDialog(QDialog):
@@ -41,34 +66,40 @@ class PackDialog(QDialog):
                  folder: str = "") -> None:  # fmt: skip
         super().__init__(parent)
         self.setObjectName("pack-dialog")
-        self.setWindowTitle("Export a morning pack")
+        self.setWindowTitle(QCoreApplication.translate("Pack", "Export a morning pack"))
         self.source, self.runner, self.settings, self.folder = source, runner, settings, folder
         self.task: TaskHandle | None = None
         self.template = self._saved_template()
-        self.page = choice_box(PAGE_NAMES, accessible="Page")
-        self.language = choice_box(LANGUAGES, accessible="Language")
+        self.page = choice_box(page_names(), accessible=QCoreApplication.translate("Pack", "Page"))
+        self.language = choice_box(
+            LANGUAGES, accessible=QCoreApplication.translate("Pack", "Language")
+        )
         self.since = QSpinBox()
         self.since.setObjectName("pack-since")
         self.since.setRange(1, 3650)
-        self.since.setSuffix(" days before the day")
+        self.since.setSuffix(QCoreApplication.translate("Pack", " days before the day"))
         self.sector = QLineEdit()
         self.sector.setObjectName("pack-sector")
-        self.sector.setPlaceholderText("Where the front moved (or UA-14, annexed-2022, W,S,E,N)")
+        self.sector.setPlaceholderText(
+            QCoreApplication.translate(
+                "Pack", "Where the front moved (or UA-14, annexed-2022, W,S,E,N)"
+            )
+        )
         self.author = QLineEdit()
         self.banner = QLineEdit()
         self.pages = QLabel()
         self.pages.setWordWrap(True)
         form = QFormLayout()
-        form.addRow("Page", self.page)
-        form.addRow("Language", self.language)
-        form.addRow("Change since", self.since)
-        form.addRow("Sector", self.sector)
-        form.addRow("Author", self.author)
-        form.addRow("Banner", self.banner)
-        form.addRow("Pages", self.pages)
-        load = QPushButton("Load Template…")
+        form.addRow(QCoreApplication.translate("Pack", "Page"), self.page)
+        form.addRow(QCoreApplication.translate("Pack", "Language"), self.language)
+        form.addRow(QCoreApplication.translate("Pack", "Change since"), self.since)
+        form.addRow(QCoreApplication.translate("Pack", "Sector"), self.sector)
+        form.addRow(QCoreApplication.translate("Pack", "Author"), self.author)
+        form.addRow(QCoreApplication.translate("Pack", "Banner"), self.banner)
+        form.addRow(QCoreApplication.translate("Pack", "Pages"), self.pages)
+        load = QPushButton(QCoreApplication.translate("Pack", "Load Template…"))
         load.clicked.connect(self._load)
-        keep = QPushButton("Save Template…")
+        keep = QPushButton(QCoreApplication.translate("Pack", "Save Template…"))
         keep.clicked.connect(self._keep)
         row = QHBoxLayout()
         row.addWidget(load)
@@ -96,11 +127,25 @@ class PackDialog(QDialog):
         self.banner.setText(template.banner or "")
         kinds = [page.kind for page in template.pages]
         missing = [k for k in kinds if k in ("change", "chart") and self.source.series is None]
-        text = ", ".join(kinds)
+        text = ", ".join(_kind_name(k) for k in kinds)
         if missing:
-            text += f" ({' and '.join(missing)} need a history: left out for a single file)"
+            names = [_kind_name(k) for k in missing]
+            listed = (
+                QCoreApplication.translate("Pack", "{first} and {last}").format(
+                    first=", ".join(names[:-1]), last=names[-1]
+                )
+                if len(names) > 1
+                else names[0]
+            )
+            text += " " + QCoreApplication.translate(
+                "Pack", "({pages} need a history: left out for a single file)"
+            ).format(pages=listed)
         self.pages.setText(text)
-        self.pages.setToolTip("\n".join(f"{k}: {v}" for k, v in PAGE_KINDS.items()))
+        self.pages.setToolTip(
+            "\n".join(
+                f"{_kind_name(k)}: {say(v, current_language())}" for k, v in PAGE_KINDS.items()
+            )
+        )
 
     def chosen(self) -> BriefingTemplate:
         """The template as the fields now say."""
@@ -113,7 +158,12 @@ class PackDialog(QDialog):
     def choose_and_save(self) -> None:
         """Ask where, then write the pack (progress and cancel in the status bar)."""
         default = str(Path(self.folder or ".") / "brief.pdf")
-        path, _ = QFileDialog.getSaveFileName(self, "Save the morning pack", default, "PDF (*.pdf)")
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            QCoreApplication.translate("Pack", "Save the morning pack"),
+            default,
+            "PDF (*.pdf)",
+        )
         if path:
             self.save(Path(path) if path.lower().endswith(".pdf") else Path(path + ".pdf"))
 
@@ -125,36 +175,43 @@ class PackDialog(QDialog):
         self._remember(template)
         self.task = self.runner.run(
             lambda progress: render_pack(path, source, with_png_logo(template), progress=progress),
-            label=f"Writing {path.name}",
+            label=_writing(path),
             on_result=self._written,
-            on_error=lambda error: show_error(self, error, f"Writing {path.name}"),
+            on_error=lambda error: show_error(self, error, _writing(path)),
         )
         return self.task
 
     def _written(self, report) -> None:
-        tell_window(self, f"Wrote {report.path} ({len(report.pages)} pages)")
+        wrote = QCoreApplication.translate("Pack", "Wrote {path} ({count} pages)")
+        tell_window(self, wrote.format(path=report.path, count=len(report.pages)))
         self.accept()
 
     def _load(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Load a briefing template", self.folder,
-                                              "Briefing templates (*.toml)")  # fmt: skip
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            QCoreApplication.translate("Pack", "Load a briefing template"),
+            self.folder,
+            _templates_filter(),
+        )
         if not path:
             return
         try:
             self.show_template(load_template(path))
         except Exception as error:  # noqa: BLE001 - one message naming the file; the dialog stays
-            show_error(self, error, "Loading the template")
+            show_error(self, error, QCoreApplication.translate("Pack", "Loading the template"))
 
     def _keep(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, "Save the briefing template", str(Path(self.folder or ".") / "briefing.toml"),
-            "Briefing templates (*.toml)",
-        )  # fmt: skip
+            self,
+            QCoreApplication.translate("Pack", "Save the briefing template"),
+            str(Path(self.folder or ".") / "briefing.toml"),
+            _templates_filter(),
+        )
         if path:
             try:
                 save_template(path, self.chosen())
             except Exception as error:  # noqa: BLE001 - one message; nothing else changes
-                show_error(self, error, "Saving the template")
+                show_error(self, error, QCoreApplication.translate("Pack", "Saving the template"))
 
     def _remember(self, template: BriefingTemplate) -> None:
         from geodata.exports.pack import template_to_dict

@@ -11,18 +11,25 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from desktop.app_state import AppState
 from desktop.error_dialog import show_error
-from desktop.history.changes_dock import ChangesDock, FrameModel
+from desktop.history.changes_dock import ChangesDock, FrameModel, translated
 from desktop.history.timeline_dock import TimelineDock
+from desktop.i18n import date_text
 from desktop.tasks import TaskHandle, TaskRunner
 from geodata.history.rates import DEFAULT_PACE_DAYS, PACE_METHOD, pace, period_gains
 from geodata.history.series import HistorySeries
 from geodata.history.transfers import changes_between, row_at_or_before
 from geodata.places import PEOPLE_NOTE
+
+#: The status line's words while gains per period are computed, by period.
+GAINS_LABELS = {
+    "month": QT_TRANSLATE_NOOP("Changes", "Gains per month"),
+    "week": QT_TRANSLATE_NOOP("Changes", "Gains per week"),
+}
 
 
 class ChangesController(QObject):
@@ -94,9 +101,13 @@ class ChangesController(QObject):
 
         self._task = self._runner.run(
             work,
-            label=f"Changes {first} to {second}",
+            label=QCoreApplication.translate("Changes", "Changes {first} to {second}").format(
+                first=date_text(first), second=date_text(second)
+            ),
             on_result=lambda changes: self._show(series, changes),
-            on_error=lambda error: show_error(self._parent, error, "Comparing two dates"),
+            on_error=lambda error: show_error(
+                self._parent, error, QCoreApplication.translate("Changes", "Comparing two dates")
+            ),
         )
         return self._task
 
@@ -122,7 +133,8 @@ class ChangesController(QObject):
                 self._dock.show_periods(*tables)
                 self.periods_shown.emit()
 
-        self._period_task = self._runner.run(work, label=f"Gains per {period}", on_result=done)
+        label = translated(GAINS_LABELS.get(period, f"Gains per {period}"))
+        self._period_task = self._runner.run(work, label=label, on_result=done)
         return self._period_task
 
     def notes(self, what: str) -> list[str]:
@@ -131,9 +143,17 @@ class ChangesController(QObject):
         changes = self._dock.changes
         lines = [f"Frontline Atlas: {what} — {series.source if series else ''}"]
         if what in ("places", "per-oblast") and changes is not None:
-            lines += [f"From {changes.first} to {changes.second}", changes.method]
+            lines += [
+                QCoreApplication.translate("Changes", "From {first} to {second}").format(
+                    first=date_text(changes.first), second=date_text(changes.second)
+                ),
+                changes.method,
+            ]
         else:
-            lines += [PACE_METHOD.format(days=DEFAULT_PACE_DAYS), PEOPLE_NOTE]
+            lines += [
+                translated(PACE_METHOD).format(days=DEFAULT_PACE_DAYS),
+                translated(PEOPLE_NOTE),
+            ]
         return lines
 
     @staticmethod

@@ -11,6 +11,7 @@ import datetime as dt
 
 import pandas as pd
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QDate,
     QModelIndex,
@@ -37,37 +38,115 @@ from desktop.frame_model import (
     text_cell,
     whole_cell,
 )
-from geodata.history.pace_output import change_headline
+from desktop.i18n import date_text, number
 from geodata.history.rates import PACE_METHOD
-from geodata.history.transfers import DIRECTION_TEXT, DateChanges
+from geodata.history.transfers import DIRECTION_TEXT, TO_OCCUPIER, TO_UKRAINE, DateChanges
 from geodata.places import PEOPLE_NOTE
 
+#: geodata's words the panel shows (:data:`~geodata.history.transfers.DIRECTION_TEXT`,
+#: :data:`~geodata.history.rates.PACE_METHOD`, :data:`~geodata.places.PEOPLE_NOTE`, the pace
+#: table's fixed texts), marked here for lupdate and shown through :func:`translated`; a text
+#: not in the catalogue (geodata's wording changed) shows as it is.
+GEODATA_WORDS = (
+    QT_TRANSLATE_NOOP("Changes", "taken by the occupying side"),
+    QT_TRANSLATE_NOOP("Changes", "regained by Ukraine"),
+    QT_TRANSLATE_NOOP(
+        "Changes",
+        "Pace: least-squares slope of held km² over the dates of the last {days} days; "
+        "days to 100 % = area not held on the last date ÷ slope; flat or negative "
+        "(under 0.05 km² a day): not at this pace. The change per period is "
+        "held km² at the period's last date minus held km² at the period before's last date "
+        "(the first period: from the history's first date).",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Changes",
+        "People: an estimate, the summed GeoNames populations of the settlements (pre-war "
+        "figures, often the 2001 census; city districts not counted again), not a census of today",
+    ),
+    QT_TRANSLATE_NOOP("Changes", "all held"),
+    QT_TRANSLATE_NOOP("Changes", "not at this pace"),
+)
+
+
+def translated(text: str) -> str:
+    """``text`` (one of :data:`GEODATA_WORDS`, or a marked literal) in the language in use."""
+    return QCoreApplication.translate("Changes", text)
+
+
+def _signed(value, decimals: int) -> str:
+    """A change with its sign (+12.50, -3.00), as the language writes numbers."""
+    text = number(float(value), decimals)
+    return text if text.startswith(("-", "\N{MINUS SIGN}")) else "+" + text
+
+
 PLACE_COLUMNS = [
-    ("name", "Place", text_cell), ("name_uk", "Ukrainian", text_cell),
-    ("region", "Oblast", text_cell),
-    ("population", "People*", whole_cell), ("direction", "Change", lambda v: DIRECTION_TEXT[v]),
-    ("since", "Since", text_cell),
-]  # fmt: skip
+    ("name", QT_TRANSLATE_NOOP("Changes", "Place"), text_cell),
+    ("name_uk", QT_TRANSLATE_NOOP("Changes", "Ukrainian"), text_cell),
+    ("region", QT_TRANSLATE_NOOP("Changes", "Oblast"), text_cell),
+    ("population", QT_TRANSLATE_NOOP("Changes", "People*"), whole_cell),
+    ("direction", QT_TRANSLATE_NOOP("Changes", "Change"), lambda v: translated(DIRECTION_TEXT[v])),
+    ("since", QT_TRANSLATE_NOOP("Changes", "Since"), text_cell),
+]
 AREA_COLUMNS = [
-    ("name", "Region", text_cell), ("gained_km2", "Gained\nkm²", km2_cell),
-    ("regained_km2", "Regained\nkm²", km2_cell), ("net_km2", "Net\nkm²", signed_km2_cell),
-    ("places_taken", "Places\ntaken", whole_cell),
-    ("places_regained", "Places\nregained", whole_cell),
-    ("people_taken", "People*\ntaken", whole_cell),
-]  # fmt: skip
+    ("name", QT_TRANSLATE_NOOP("Changes", "Region"), text_cell),
+    ("gained_km2", QT_TRANSLATE_NOOP("Changes", "Gained\nkm²"), km2_cell),
+    ("regained_km2", QT_TRANSLATE_NOOP("Changes", "Regained\nkm²"), km2_cell),
+    ("net_km2", QT_TRANSLATE_NOOP("Changes", "Net\nkm²"), signed_km2_cell),
+    ("places_taken", QT_TRANSLATE_NOOP("Changes", "Places\ntaken"), whole_cell),
+    ("places_regained", QT_TRANSLATE_NOOP("Changes", "Places\nregained"), whole_cell),
+    ("people_taken", QT_TRANSLATE_NOOP("Changes", "People*\ntaken"), whole_cell),
+]
 PERIOD_COLUMNS = [
-    ("period", "Period", text_cell), ("name", "Region", text_cell),
-    ("change_km2", "Change\nkm²", signed_km2_cell),
-    ("rate_km2_per_day", "km² a\nday", lambda v: f"{float(v):+,.2f}"),
-    ("places_taken", "Places\ntaken", whole_cell),
-    ("places_regained", "Places\nregained", whole_cell),
-    ("people_taken", "People*\ntaken", whole_cell), ("held_km2", "Held\nkm²", km2_cell),
-]  # fmt: skip
+    ("period", QT_TRANSLATE_NOOP("Changes", "Period"), text_cell),
+    ("name", QT_TRANSLATE_NOOP("Changes", "Region"), text_cell),
+    ("change_km2", QT_TRANSLATE_NOOP("Changes", "Change\nkm²"), signed_km2_cell),
+    ("rate_km2_per_day", QT_TRANSLATE_NOOP("Changes", "km² a\nday"), lambda v: _signed(v, 2)),
+    ("places_taken", QT_TRANSLATE_NOOP("Changes", "Places\ntaken"), whole_cell),
+    ("places_regained", QT_TRANSLATE_NOOP("Changes", "Places\nregained"), whole_cell),
+    ("people_taken", QT_TRANSLATE_NOOP("Changes", "People*\ntaken"), whole_cell),
+    ("held_km2", QT_TRANSLATE_NOOP("Changes", "Held\nkm²"), km2_cell),
+]
 PACE_COLUMNS = [
-    ("name", "Region", text_cell), ("held_pct", "Held\n%", lambda v: f"{float(v):.2f}"),
-    ("rate_km2_per_day", "km² a day\n(last 90 days)", lambda v: f"{float(v):+,.2f}"),
-    ("text", "At this pace", text_cell),
-]  # fmt: skip
+    ("name", QT_TRANSLATE_NOOP("Changes", "Region"), text_cell),
+    ("held_pct", QT_TRANSLATE_NOOP("Changes", "Held\n%"), lambda v: number(float(v), 2)),
+    (
+        "rate_km2_per_day",
+        QT_TRANSLATE_NOOP("Changes", "km² a day\n(last 90 days)"),
+        lambda v: _signed(v, 2),
+    ),
+    ("text", QT_TRANSLATE_NOOP("Changes", "At this pace"), lambda v: translated(str(v))),
+]
+
+
+def _columns(columns: list[tuple]) -> list[tuple]:
+    """A table's columns with their titles in the language in use."""
+    return [(column, translated(title), shown) for column, title, shown in columns]
+
+
+def change_headline(changes: DateChanges) -> str:
+    """One line: how many places changed hands each way, and their people.
+
+    :func:`geodata.history.pace_output.change_headline`'s line, in the language in use.
+    """
+    places = changes.places
+    parts = []
+    for direction in (TO_OCCUPIER, TO_UKRAINE):
+        rows = places[places["direction"] == direction]
+        what = translated(DIRECTION_TEXT[direction])
+        if rows.empty:
+            parts.append(QCoreApplication.translate("Changes", "none {what}").format(what=what))
+        else:
+            people = int(rows["population"].sum())
+            parts.append(
+                QCoreApplication.translate("Changes", "{n} {what} (about {people} people*)").format(
+                    n=number(len(rows), 0), what=what, people=number(people, 0)
+                )
+            )
+    return QCoreApplication.translate(
+        "Changes", "Places that changed hands, {first} to {second}: {parts}"
+    ).format(
+        first=date_text(changes.first), second=date_text(changes.second), parts="; ".join(parts)
+    )
 
 
 class ChangesDock(QDockWidget):
@@ -87,69 +166,97 @@ class ChangesDock(QDockWidget):
         column.setContentsMargins(6, 4, 6, 4)
         row = QHBoxLayout()
         self.first = _date_edit("changes-from")
-        self.first.setAccessibleName("Changes from date")
+        self.first.setAccessibleName(QCoreApplication.translate("Changes", "Changes from date"))
         self.second = _date_edit("changes-to")
-        self.second.setAccessibleName("Changes to date")
-        row.addWidget(QLabel("From"))
+        self.second.setAccessibleName(QCoreApplication.translate("Changes", "Changes to date"))
+        row.addWidget(QLabel(QCoreApplication.translate("Changes", "From")))
         row.addWidget(self.first)
-        row.addWidget(QLabel("to"))
+        row.addWidget(QLabel(QCoreApplication.translate("Changes", "to")))
         row.addWidget(self.second)
         row.addStretch(1)
-        self.export_button = QPushButton("Export table…")
+        self.export_button = QPushButton(QCoreApplication.translate("Changes", "Export table…"))
         self.export_button.setObjectName("changes-export")
         row.addWidget(self.export_button)
         column.addLayout(row)
-        self.headline = QLabel("Open a history to see what changed hands")
+        self.headline = QLabel(
+            QCoreApplication.translate("Changes", "Open a history to see what changed hands")
+        )
         self.headline.setObjectName("changes-headline")
         self.headline.setTextFormat(Qt.TextFormat.PlainText)
         self.headline.setWordWrap(True)
         column.addWidget(self.headline)
 
         self.tabs = QTabWidget()
-        self.places = FrameModel(PLACE_COLUMNS, self)
-        self.areas = FrameModel(AREA_COLUMNS, self)
-        self.periods = FrameModel(PERIOD_COLUMNS, self)
-        self.pace = FrameModel(PACE_COLUMNS, self)
-        self.place_table = frame_table(self.places, "changes-places")
+        self.places = FrameModel(_columns(PLACE_COLUMNS), self)
+        self.areas = FrameModel(_columns(AREA_COLUMNS), self)
+        self.periods = FrameModel(_columns(PERIOD_COLUMNS), self)
+        self.pace = FrameModel(_columns(PACE_COLUMNS), self)
+        self.place_table = frame_table(
+            self.places,
+            "changes-places",
+            QCoreApplication.translate("Changes", "Settlements that changed hands"),
+        )
         # Largest first, as computed: what a briefing names first.
         self.place_table.sortByColumn(3, Qt.SortOrder.DescendingOrder)
-        self.tabs.addTab(self.place_table, "Places")
-        self.tabs.addTab(frame_table(self.areas, "changes-areas"), "Per oblast")
+        self.tabs.addTab(self.place_table, QCoreApplication.translate("Changes", "Places"))
+        self.tabs.addTab(
+            frame_table(
+                self.areas,
+                "changes-areas",
+                QCoreApplication.translate("Changes", "Change per oblast or group"),
+            ),
+            QCoreApplication.translate("Changes", "Per oblast"),
+        )
         periods = QWidget()
         period_column = QVBoxLayout(periods)
         period_column.setContentsMargins(0, 0, 0, 0)
         choices = QHBoxLayout()
         self.period = QComboBox()
         self.period.setObjectName("changes-period")
-        self.period.setAccessibleName("Period of the gains table")
-        self.period.addItem("per month", "month")
-        self.period.addItem("per week", "week")
+        self.period.setAccessibleName(
+            QCoreApplication.translate("Changes", "Period of the gains table")
+        )
+        self.period.addItem(QCoreApplication.translate("Changes", "per month"), "month")
+        self.period.addItem(QCoreApplication.translate("Changes", "per week"), "week")
         self.level = QComboBox()
         self.level.setObjectName("changes-level")
-        self.level.setAccessibleName("Groups or oblasts")
-        self.level.addItem("groups", "group")
-        self.level.addItem("oblasts", "unit")
-        choices.addWidget(QLabel("Gains"))
+        self.level.setAccessibleName(QCoreApplication.translate("Changes", "Groups or oblasts"))
+        self.level.addItem(QCoreApplication.translate("Changes", "groups"), "group")
+        self.level.addItem(QCoreApplication.translate("Changes", "oblasts"), "unit")
+        choices.addWidget(QLabel(QCoreApplication.translate("Changes", "Gains")))
         choices.addWidget(self.period)
-        choices.addWidget(QLabel("for"))
+        choices.addWidget(QLabel(QCoreApplication.translate("Changes", "for")))
         choices.addWidget(self.level)
         choices.addStretch(1)
         column.addLayout(choices)  # under the dates: they set the Per period and Pace tabs
         self._all_periods: pd.DataFrame | None = None
         self._all_pace: pd.DataFrame | None = None
-        period_column.addWidget(frame_table(self.periods, "changes-periods", sort=False))
-        self.tabs.addTab(periods, "Per period")
+        period_column.addWidget(
+            frame_table(
+                self.periods,
+                "changes-periods",
+                QCoreApplication.translate("Changes", "Change per period"),
+                sort=False,
+            )
+        )
+        self.tabs.addTab(periods, QCoreApplication.translate("Changes", "Per period"))
         pace = QWidget()
         pace_column = QVBoxLayout(pace)
         pace_column.setContentsMargins(0, 0, 0, 0)
-        pace_column.addWidget(frame_table(self.pace, "changes-pace"))
-        self.pace_note = QLabel(PACE_METHOD.format(days=90))
+        pace_column.addWidget(
+            frame_table(
+                self.pace,
+                "changes-pace",
+                QCoreApplication.translate("Changes", "Pace of change"),
+            )
+        )
+        self.pace_note = QLabel(translated(PACE_METHOD).format(days=90))
         self.pace_note.setWordWrap(True)
         self.pace_note.setTextFormat(Qt.TextFormat.PlainText)
         pace_column.addWidget(self.pace_note)
-        self.tabs.addTab(pace, "Pace")
+        self.tabs.addTab(pace, QCoreApplication.translate("Changes", "Pace"))
         column.addWidget(self.tabs, 1)
-        note = QLabel("* " + PEOPLE_NOTE)
+        note = QLabel("* " + translated(PEOPLE_NOTE))
         note.setObjectName("changes-people-note")
         note.setWordWrap(True)
         note.setTextFormat(Qt.TextFormat.PlainText)
@@ -198,7 +305,9 @@ class ChangesDock(QDockWidget):
         """Show what changed between two dates (None: nothing open)."""
         self.changes = changes
         if changes is None:
-            self.headline.setText("Open a history to see what changed hands")
+            self.headline.setText(
+                QCoreApplication.translate("Changes", "Open a history to see what changed hands")
+            )
             self.places.set_frame(None)
             self.areas.set_frame(None)
             return

@@ -10,12 +10,13 @@ import threading
 from collections import OrderedDict
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from desktop.app_state import AppState
 from desktop.error_dialog import show_error
 from desktop.history.timeline_dock import TimelineDock
+from desktop.i18n import date_text
 from desktop.literal_text import literal_text
 from desktop.map.view import MapView
 from desktop.online_consent import OnlineConsent
@@ -99,26 +100,38 @@ class HistoryController(QObject):
             try:
                 self._store = Store(self._store_path)
             except StoreError as error:
-                show_error(self._parent, error, "Opening the history store")
+                show_error(
+                    self._parent,
+                    error,
+                    QCoreApplication.translate("Timeline", "Opening the history store"),
+                )
                 return None
             if self._store.recovered_from is not None:
                 # The static helper guesses HTML; the text names a file, so it is made literal.
                 QMessageBox.warning(
                     self._parent,
-                    "History store rebuilt",
+                    QCoreApplication.translate("Timeline", "History store rebuilt"),
                     literal_text(
-                        "The history store was damaged and could not be read, so a new one was "
-                        f"started; statistics will be computed again.\n\nThe old file is kept as "
-                        f"{self._store.recovered_from}\n\n({self._store.recovery_reason})"
+                        QCoreApplication.translate(
+                            "Timeline",
+                            "The history store was damaged and could not be read, so a new one "
+                            "was started; statistics will be computed again.\n\nThe old file is "
+                            "kept as {file}\n\n({reason})",
+                        ).format(
+                            file=self._store.recovered_from, reason=self._store.recovery_reason
+                        )
                     ),
                 )
             elif self._store.read_only_reason is not None:
                 QMessageBox.warning(
                     self._parent,
-                    "History store read-only",
+                    QCoreApplication.translate("Timeline", "History store read-only"),
                     literal_text(
-                        "The figures already in the history store are shown, but new ones "
-                        f"cannot be kept: {self._store.read_only_reason}.\n\n{self._store.path}"
+                        QCoreApplication.translate(
+                            "Timeline",
+                            "The figures already in the history store are shown, but new ones "
+                            "cannot be kept: {reason}.\n\n{path}",
+                        ).format(reason=self._store.read_only_reason, path=self._store.path)
                     ),
                 )
         return self._store
@@ -128,17 +141,25 @@ class HistoryController(QObject):
     def choose_folder(self) -> None:
         """File ▸ Open History Folder: a folder of dated control files."""
         folder = QFileDialog.getExistingDirectory(
-            self._parent, "Open a history: a folder of dated files"
+            self._parent,
+            QCoreApplication.translate("Timeline", "Open a history: a folder of dated files"),
         )
         if folder:
             self.open_source(folder)
 
     def choose_file(self) -> None:
         """File ▸ Open History File: one file with a date column."""
+        patterns = " ".join(f"*{ext}" for ext in SUPPORTED_FORMATS)
         path, _ = QFileDialog.getOpenFileName(
-            self._parent, "Open a history: one file with a date column", "",
-            f"Geodata files ({' '.join(f'*{ext}' for ext in SUPPORTED_FORMATS)});;All files (*)",
-        )  # fmt: skip
+            self._parent,
+            QCoreApplication.translate("Timeline", "Open a history: one file with a date column"),
+            "",
+            QCoreApplication.translate("Timeline", "Geodata files ({patterns})").format(
+                patterns=patterns
+            )
+            + ";;"
+            + QCoreApplication.translate("Timeline", "All files (*)"),
+        )
         if path:
             self.open_source(path)
 
@@ -160,9 +181,13 @@ class HistoryController(QObject):
 
         self._task = self._runner.run(
             work,
-            label=f"Opening the history {Path(str(source)).name}",
+            label=QCoreApplication.translate("Timeline", "Opening the history {name}").format(
+                name=Path(str(source)).name
+            ),
             on_result=self._opened,
-            on_error=lambda error: show_error(self._parent, error, "Opening a history"),
+            on_error=lambda error: show_error(
+                self._parent, error, QCoreApplication.translate("Timeline", "Opening a history")
+            ),
         )
         return self._task
 
@@ -219,16 +244,29 @@ class HistoryController(QObject):
 
         None if the store cannot be opened (said so); while a fetch runs, that one.
         """
-        return self._fetch(fetch_updates, client, "Fetching DeepStateMap updates")
+        return self._fetch(
+            fetch_updates,
+            client,
+            QCoreApplication.translate("Timeline", "Fetching DeepStateMap updates"),
+        )
 
     def fetch_latest_now(self, client: Client | None = None) -> TaskHandle | None:
         """Fetch the latest map without asking (tests, scripts); as :meth:`fetch_updates_now`."""
-        return self._fetch(fetch_latest, client, "Fetching DeepStateMap's latest map")
+        return self._fetch(
+            fetch_latest,
+            client,
+            QCoreApplication.translate("Timeline", "Fetching DeepStateMap's latest map"),
+        )
 
     def _fetch(self, fetch, client: Client | None, label: str) -> TaskHandle | None:
         # One fetch at a time: another request while one runs says so and waits for it.
         if self._fetch_task is not None and self._fetch_task.is_running:
-            self._state.say(f"{self._fetch_task.label} already; Cancel stops it.", 8000)
+            self._state.say(
+                QCoreApplication.translate("Timeline", "{task} already; Cancel stops it.").format(
+                    task=self._fetch_task.label
+                ),
+                8000,
+            )
             return self._fetch_task
         store = self.store
         if store is None:
@@ -246,7 +284,11 @@ class HistoryController(QObject):
     def _fetched(self, report) -> None:
         message = f"DeepStateMap: {report.summary()}"
         if report.skipped:
-            message += f" (the first: {report.skipped[0]})"
+            message += " ({})".format(
+                QCoreApplication.translate("Timeline", "the first: {file}").format(
+                    file=report.skipped[0]
+                )
+            )
         if report.notes:
             message += f"; {report.notes[0]}"
         timeout_ms = 20000 if report.skipped or report.notes else 10000
@@ -266,8 +308,10 @@ class HistoryController(QObject):
             self._return_to = None
         if series.skipped:
             self._state.say(
-                f"{series.source}: {len(series.skipped)} file(s) could not be read and are left "
-                f"out; the first: {series.skipped[0]}",
+                QCoreApplication.translate(
+                    "Timeline",
+                    "{source}: {n} file(s) could not be read and are left out; the first: {file}",
+                ).format(source=series.source, n=len(series.skipped), file=series.skipped[0]),
                 20000,
             )
         elif series.notes:
@@ -306,7 +350,9 @@ class HistoryController(QObject):
 
         self._date_task = self._runner.run(
             work,
-            label=f"Showing {series.dates[row]}",
+            label=QCoreApplication.translate("Timeline", "Showing {date}").format(
+                date=date_text(series.dates[row])
+            ),
             on_result=lambda shown: self._show_date(series, *shown),
             on_error=lambda error: self._date_failed(series, row, then, error),
         )
@@ -331,7 +377,13 @@ class HistoryController(QObject):
             self._map.clear_change()
             self._dock.show_comparison(None)
         # The date's file went away, or the store failed: said, and the map stays as it was.
-        show_error(self._parent, error, f"Showing {series.dates[row]}")
+        show_error(
+            self._parent,
+            error,
+            QCoreApplication.translate("Timeline", "Showing {date}").format(
+                date=date_text(series.dates[row])
+            ),
+        )
 
     def _loaded(self, series: HistorySeries, row: int, store) -> LoadedControl:
         """One date ready to show (cached); runs on a worker thread."""

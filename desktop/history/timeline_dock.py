@@ -6,7 +6,7 @@ import bisect
 import datetime as dt
 
 import pandas as pd
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,13 +28,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.history.timeline_chart import TimelineChart
+from desktop.history.timeline_chart import TimelineChart, translated
+from desktop.i18n import date_text, number, place
 from geodata.figures import NEGLIGIBLE_KM2
 from geodata.history.rates import CHANGE_VIEWS
 from geodata.history.series import HistorySeries
 from geodata.palette import current
 
-STEPS = {"Day": 1, "Week": 7, "Month": 30}
+# Keys (the step box's item data) as well as the English the box shows.
+STEPS = {
+    QT_TRANSLATE_NOOP("Timeline", "Day"): 1,
+    QT_TRANSLATE_NOOP("Timeline", "Week"): 7,
+    QT_TRANSLATE_NOOP("Timeline", "Month"): 30,
+}
 PLAY_INTERVAL_MS = 400
 
 
@@ -59,51 +65,73 @@ class TimelineDock(QDockWidget):
         column = QVBoxLayout(body)
         column.setContentsMargins(6, 4, 6, 4)
         top = QHBoxLayout()
-        self.header = QLabel("No history open")
+        self.header = QLabel(QCoreApplication.translate("Timeline", "No history open"))
         self.header.setObjectName("timeline-header")
         # It names the history's folder or file: text, never HTML.
         self.header.setTextFormat(Qt.TextFormat.PlainText)
-        self.open_button = QPushButton("Open History…")
-        self.back = _tool("◀", "Previous date (by the step)")
-        self.play = _tool("▶ Play", "Play through the dates")
+        self.open_button = QPushButton(QCoreApplication.translate("Timeline", "Open History…"))
+        self.back = _tool(
+            "◀", QCoreApplication.translate("Timeline", "Previous date (by the step)")
+        )
+        self.play = _tool(
+            QCoreApplication.translate("Timeline", "▶ Play"),
+            QCoreApplication.translate("Timeline", "Play through the dates"),
+        )
         self.play.setCheckable(True)
-        self.forward = _tool("▶", "Next date (by the step)")
+        self.forward = _tool("▶", QCoreApplication.translate("Timeline", "Next date (by the step)"))
         self.step = QComboBox()
         self.step.setObjectName("timeline-step")
-        self.step.setAccessibleName("Step between dates")
-        self.step.addItems(list(STEPS))
+        self.step.setAccessibleName(QCoreApplication.translate("Timeline", "Step between dates"))
+        for key in STEPS:
+            self.step.addItem(translated(key), key)
         self.date_label = QLabel("—")
         self.date_label.setObjectName("timeline-date")
         self.date_label.setStyleSheet("font-weight: 600;")
-        self.compare = QCheckBox("Compare with")
-        self.compare.setToolTip("Compare the date shown with another date (Alt+C)")
+        self.compare = QCheckBox(QCoreApplication.translate("Timeline", "Compare with"))
+        self.compare.setToolTip(
+            QCoreApplication.translate(
+                "Timeline", "Compare the date shown with another date (Alt+C)"
+            )
+        )
         self.compare.setObjectName("timeline-compare")
         self.compare_date = QDateEdit()
         self.compare_date.setObjectName("timeline-compare-date")
-        self.compare_date.setAccessibleName("Date to compare with")
+        self.compare_date.setAccessibleName(
+            QCoreApplication.translate("Timeline", "Date to compare with")
+        )
         self.compare_date.setCalendarPopup(True)
         self.compare_date.setDisplayFormat("yyyy-MM-dd")
         # With no history there is no date to show (not Qt's 2000-01-01): its minimum reads "—".
         self.compare_date.setSpecialValueText("—")
         self.units = QComboBox()
-        self.units.setAccessibleName("Chart units")
+        self.units.setAccessibleName(QCoreApplication.translate("Timeline", "Chart units"))
         self.units.addItem("%", "pct")
-        self.units.addItem("km²", "km2")
+        self.units.addItem(QCoreApplication.translate("Timeline", "km²"), "km2")
         self.period = QComboBox()
         self.period.setObjectName("timeline-period")
-        self.period.setAccessibleName("Chart's lower panel: change per period or rate")
+        self.period.setAccessibleName(
+            QCoreApplication.translate("Timeline", "Chart's lower panel: change per period or rate")
+        )
         for view, (text, _axis) in CHANGE_VIEWS.items():
-            self.period.addItem(text, view)
+            self.period.addItem(translated(text), view)
         self.goto = QLineEdit()
         self.goto.setObjectName("timeline-goto")
-        self.goto.setPlaceholderText("Go to date…")
-        self.goto.setAccessibleName("Go to date")
-        self.goto.setToolTip("Type a date (YYYY-MM-DD) and press Enter (Ctrl+G)")
+        self.goto.setPlaceholderText(QCoreApplication.translate("Timeline", "Go to date…"))
+        self.goto.setAccessibleName(QCoreApplication.translate("Timeline", "Go to date"))
+        self.goto.setToolTip(
+            QCoreApplication.translate(
+                "Timeline", "Type a date (YYYY-MM-DD) and press Enter (Ctrl+G)"
+            )
+        )
         self.goto.setMaximumWidth(120)
         self.goto.returnPressed.connect(self._go_to_typed)
-        self.export_chart = QPushButton("Export chart…")
+        self.export_chart = QPushButton(QCoreApplication.translate("Timeline", "Export chart…"))
         self.export_chart.setObjectName("timeline-export-chart")
-        self.export_chart.setToolTip("Save the chart as PNG or SVG, or its data as CSV")
+        self.export_chart.setToolTip(
+            QCoreApplication.translate(
+                "Timeline", "Save the chart as PNG or SVG, or its data as CSV"
+            )
+        )
         for widget in (self.open_button, self.back, self.play, self.forward, self.step,
                        self.date_label, self.compare, self.compare_date):  # fmt: skip
             top.addWidget(widget)
@@ -116,7 +144,7 @@ class TimelineDock(QDockWidget):
         column.addWidget(self.header)
 
         self.slider = QSlider(Qt.Orientation.Horizontal)
-        self.slider.setAccessibleName("Date shown")
+        self.slider.setAccessibleName(QCoreApplication.translate("Timeline", "Date shown"))
         self.slider.setObjectName("timeline-slider")
         self.gaps = _GapStrip(self)
         column.addWidget(self.slider)
@@ -125,17 +153,24 @@ class TimelineDock(QDockWidget):
         split = QSplitter(Qt.Orientation.Horizontal)
         self.chart = TimelineChart(split)
         self.table = QTableWidget(0, 4)
-        self.table.setAccessibleName("Change between the two dates, by oblast")
+        self.table.setAccessibleName(
+            QCoreApplication.translate("Timeline", "Change between the two dates, by oblast")
+        )
         self.table.setObjectName("timeline-compare-table")
         self.table.setHorizontalHeaderLabels(
-            ["Region", "Held %\nthen", "Held %\nnow", "Change\nkm²"]
+            [
+                QCoreApplication.translate("Timeline", "Region"),
+                QCoreApplication.translate("Timeline", "Held %\nthen"),
+                QCoreApplication.translate("Timeline", "Held %\nnow"),
+                QCoreApplication.translate("Timeline", "Change\nkm²"),
+            ]
         )
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for number in (1, 2, 3):
-            header.setSectionResizeMode(number, QHeaderView.ResizeMode.ResizeToContents)
+        for section in (1, 2, 3):
+            header.setSectionResizeMode(section, QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().setDefaultSectionSize(22)
         self.table.setMinimumWidth(340)
         self.table.hide()
@@ -173,7 +208,9 @@ class TimelineDock(QDockWidget):
                        self.open_button, self.export_chart, self.compare):  # fmt: skip
             widget.installEventFilter(self)
         self.chart.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.chart.setAccessibleName("Chart of the share held over time")
+        self.chart.setAccessibleName(
+            QCoreApplication.translate("Timeline", "Chart of the share held over time")
+        )
         goto = QShortcut(QKeySequence("Ctrl+G"), self.widget())
         goto.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         goto.activated.connect(lambda: (self.goto.setFocus(), self.goto.selectAll()))
@@ -224,7 +261,11 @@ class TimelineDock(QDockWidget):
         try:
             date = dt.date.fromisoformat(text)
         except ValueError:
-            self.goto.setToolTip(f"{text!r} is not a date: type YYYY-MM-DD")
+            self.goto.setToolTip(
+                QCoreApplication.translate(
+                    "Timeline", "{text} is not a date: type YYYY-MM-DD"
+                ).format(text=repr(text))
+            )
             self.goto.selectAll()
             return
         self.go_to_date(date)
@@ -246,8 +287,11 @@ class TimelineDock(QDockWidget):
         if not has:
             self._days, self.row = [], -1
             self.header.setText(
-                "No history open: open a folder of dated control files "
-                "(File ▸ Open History), or fetch DeepStateMap's updates."
+                QCoreApplication.translate(
+                    "Timeline",
+                    "No history open: open a folder of dated control files "
+                    "(File ▸ Open History), or fetch DeepStateMap's updates.",
+                )
             )
             self.date_label.setText("—")
             self.gaps.set_days([], 0)
@@ -260,10 +304,21 @@ class TimelineDock(QDockWidget):
         self._days = [(d - first).days for d in series.dates]
         span = self._days[-1]
         missing = span + 1 - len(series)
-        self.header.setText(
-            f"{series.source}: {len(series)} dates, {series.dates[0]} … {series.dates[-1]}"
-            + (f" ({missing} days without a map, shaded)" if missing else "")
+        header = QCoreApplication.translate(
+            "Timeline", "{source}: {n} dates, {first} … {last}"
+        ).format(
+            source=series.source,
+            n=len(series),
+            first=date_text(series.dates[0]),
+            last=date_text(series.dates[-1]),
         )
+        if missing:
+            header += " ({})".format(
+                QCoreApplication.translate("Timeline", "{n} days without a map, shaded").format(
+                    n=missing
+                )
+            )
+        self.header.setText(header)
         self.gaps.set_days(self._days, span)
         self.compare_date.setDateRange(_qdate(series.dates[0]), _qdate(series.dates[-1]))
         self.compare_date.setDate(_qdate(series.dates[0]))
@@ -292,7 +347,7 @@ class TimelineDock(QDockWidget):
         """Move by the chosen step (a day moves to the next date that has a map)."""
         if self.series is None or self.row < 0:
             return
-        size = STEPS[self.step.currentText()]
+        size = STEPS[self.step.currentData()]
         if size == 1:
             self.go_to_row(max(0, min(len(self.series) - 1, self.row + direction)))
             return
@@ -311,9 +366,11 @@ class TimelineDock(QDockWidget):
         )
         self.table.setRowCount(len(changed))
         palette = current()
+        names_uk = self._names_uk()
         for index, row in enumerate(changed.itertuples()):
             earlier, later = row.controlled_pct_before, row.controlled_pct_after
-            cells = (row.name, f"{earlier:.2f}", f"{later:.2f}", f"{row.delta_km2:+,.1f}")
+            name = place(row.name, names_uk.get(row.code))
+            cells = (name, number(earlier, 2), number(later, 2), _signed(row.delta_km2, 1))
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column:
@@ -327,10 +384,25 @@ class TimelineDock(QDockWidget):
                 self.table.setItem(index, column, item)
         if then is not None:
             self.table.setToolTip(
-                f"Change since {then}, coloured as the map's change layer: "
-                "gained by the occupying side, or regained by Ukraine"
+                QCoreApplication.translate(
+                    "Timeline",
+                    "Change since {date}, coloured as the map's change layer: "
+                    "gained by the occupying side, or regained by Ukraine",
+                ).format(date=date_text(then))
             )
         self.table.show()
+
+    def _names_uk(self) -> dict[str, str]:
+        """The oblasts' Ukrainian names by code (none when the boundaries have none)."""
+        units = self.series.boundaries.units if self.series is not None else None
+        if units is None or "name_uk" not in units:
+            return {}
+        codes = self.series.boundaries.codes
+        return {
+            code: name
+            for code, name in zip(codes, units["name_uk"], strict=False)
+            if isinstance(name, str) and name
+        }
 
     def compare_row(self) -> int:
         """The row to compare with, or -1."""
@@ -348,9 +420,13 @@ class TimelineDock(QDockWidget):
 
     def _set_row(self, row: int, snapped_from: dt.date | None) -> None:
         date = self.series.dates[row]
-        text = date.isoformat()
+        text = date_text(date)
         if snapped_from is not None:
-            text += f"  (no map for {snapped_from}; showing the day before)"
+            text += "  ({})".format(
+                QCoreApplication.translate(
+                    "Timeline", "no map for {date}; showing the day before"
+                ).format(date=date_text(snapped_from))
+            )
         self.date_label.setText(text)
         self.chart.set_cursor(date)
         if row != self.row:
@@ -364,7 +440,11 @@ class TimelineDock(QDockWidget):
         return min(len(self._days) - 1, bisect.bisect_left(self._days, day))
 
     def _toggle_play(self, playing: bool) -> None:
-        self.play.setText("❚❚ Pause" if playing else "▶ Play")
+        self.play.setText(
+            QCoreApplication.translate("Timeline", "❚❚ Pause")
+            if playing
+            else QCoreApplication.translate("Timeline", "▶ Play")
+        )
         if playing and self.series is not None and self.row == len(self.series) - 1:
             self.go_to_row(0)  # play from the start when at the end
         self._timer.start() if playing else self._timer.stop()
@@ -391,7 +471,11 @@ class _GapStrip(QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setFixedHeight(6)
-        self.setToolTip("Dates with a map (grey) and gaps in the data (amber)")
+        self.setToolTip(
+            QCoreApplication.translate(
+                "Timeline", "Dates with a map (grey) and gaps in the data (amber)"
+            )
+        )
         self._missing: list[int] = []
         self._span = 0
 
@@ -420,6 +504,12 @@ def _tool(text: str, tip: str) -> QToolButton:
     button.setText(text)
     button.setToolTip(tip)
     return button
+
+
+def _signed(value: float, decimals: int) -> str:
+    """A change with its sign (+12.5, -3.0), as the language writes numbers."""
+    text = number(value, decimals)
+    return text if text.startswith(("-", "\N{MINUS SIGN}")) else "+" + text
 
 
 def _qdate(date: dt.date) -> QDate:

@@ -6,8 +6,10 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDockWidget, QFormLayout, QLabel, QWidget
 
 from desktop.app_state import AppState
+from desktop.i18n import current_language, date_text, number
+from geodata.categories import label_of
 from geodata.control import ControlLayer
-from geodata.credits import DATA_CREDITS
+from geodata.credits import data_credits
 from geodata.stats import ControlStats
 
 
@@ -21,13 +23,13 @@ class InfoDock(QDockWidget):
         form = QFormLayout(body)
         self.fields: dict[str, QLabel] = {}
         for key, title in (
-            ("date", "Date"),
-            ("source", "Source"),
-            ("format", "Format"),
-            ("features", "Features"),
-            ("categories", "Categories"),
-            ("notes", "Import notes"),
-            ("credits", "Credits"),
+            ("date", QCoreApplication.translate("Info", "Date")),
+            ("source", QCoreApplication.translate("Info", "Source")),
+            ("format", QCoreApplication.translate("Info", "Format")),
+            ("features", QCoreApplication.translate("Info", "Features")),
+            ("categories", QCoreApplication.translate("Info", "Categories")),
+            ("notes", QCoreApplication.translate("Info", "Import notes")),
+            ("credits", QCoreApplication.translate("Info", "Credits")),
         ):
             label = QLabel()
             label.setObjectName(f"info-{key}")
@@ -51,11 +53,11 @@ class InfoDock(QDockWidget):
 
     def show_layer(self, layer: ControlLayer | None, stats: ControlStats | None = None) -> None:
         """Describe a layer (with its statistics' per-category figures), or the empty state."""
-        credits = list(DATA_CREDITS)
+        credits = data_credits(current_language())
         if layer is None:
             values = {
                 "date": "—",
-                "source": "No control-area data loaded",
+                "source": QCoreApplication.translate("Info", "No control-area data loaded"),
                 "format": "—",
                 "features": "—",
                 "categories": "—",
@@ -63,21 +65,30 @@ class InfoDock(QDockWidget):
             }
         else:
             origin = {
-                "argument": "given",
-                "metadata": "from the file's metadata",
-                "file name": "from the file name",
+                "argument": QCoreApplication.translate("Info", "given"),
+                "metadata": QCoreApplication.translate("Info", "from the file's metadata"),
+                "file name": QCoreApplication.translate("Info", "from the file name"),
                 "unknown": "",
             }[layer.report.date_origin]
-            date = layer.date.isoformat() if layer.date else "unknown"
+            date = (
+                date_text(layer.date)
+                if layer.date
+                else QCoreApplication.translate("Info", "unknown")
+            )
             values = {
                 "date": f"{date} ({origin})" if origin else date,
                 "source": breakable(layer.source),
                 "format": layer.source_format,
                 "features": _features(layer),
                 "categories": _categories(stats),
-                "notes": "\n".join(layer.report.messages()) or "none",
+                "notes": "\n".join(layer.report.messages())
+                or QCoreApplication.translate("Info", "none"),
             }
-            credits.append(f"Control areas: {layer.credit}")
+            credits.append(
+                QCoreApplication.translate("Info", "Control areas: {credit}").format(
+                    credit=layer.credit
+                )
+            )
         values["credits"] = "\n".join(credits)
         for key, value in values.items():
             self.fields[key].setText(value)
@@ -97,19 +108,34 @@ def breakable(name: str) -> str:
 def _categories(stats: ControlStats | None) -> str:
     totals = stats.category_totals() if stats is not None else []
     if not totals:
-        return "one kind of area: all of it counts as occupied"
+        return QCoreApplication.translate("Info", "one kind of area: all of it counts as occupied")
+    counted = QCoreApplication.translate(
+        "Info", "{label}: {km2} km² ({pct} % of Ukraine), counted as occupied"
+    )
+    not_counted = QCoreApplication.translate(
+        "Info", "{label}: {km2} km² ({pct} % of Ukraine), not counted as occupied"
+    )
     return "\n".join(
-        f"{t['label']}: {t['km2']:,.0f} km² ({t['pct']:.2f} % of Ukraine), "
-        + ("counted as occupied" if t["counted"] else "not counted as occupied")
+        (counted if t["counted"] else not_counted).format(
+            label=label_of(t["category"], current_language()),
+            km2=number(t["km2"], 0),
+            pct=number(t["pct"], 2),
+        )
         for t in totals
     )
 
 
 def _features(layer: ControlLayer) -> str:
     if layer.report.features_read == 0 and not layer.is_empty:
-        return "one day of a history (figures from the history store)"
+        return QCoreApplication.translate(
+            "Info", "one day of a history (figures from the history store)"
+        )
     used = layer.report.polygons_used
-    text = f"{used} polygon{'s' if used != 1 else ''} used"
+    text = (
+        QCoreApplication.translate("Info", "{n} polygon used")
+        if used == 1
+        else QCoreApplication.translate("Info", "{n} polygons used")
+    ).format(n=used)
     if layer.feature_names:
         text += "\n" + "\n".join(layer.feature_names)
     return text

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
+from desktop.i18n import current_language, number, place
 from geodata.boundaries import load_boundaries
 from geodata.gazetteer import load_gazetteer, search_places
 
@@ -21,7 +22,7 @@ class PlaceSearch(QLineEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("place-search")
-        self.setPlaceholderText("Find a place…  (Ctrl+F)")
+        self.setPlaceholderText(QCoreApplication.translate("Map", "Find a place…  (Ctrl+F)"))
         self.setClearButtonEnabled(True)
         self.setMaximumWidth(360)
         self.model = QStandardItemModel(self)
@@ -34,23 +35,40 @@ class PlaceSearch(QLineEdit):
         self.textEdited.connect(self.suggest)
         self.completer_.activated[QModelIndex].connect(self._chosen)
         self.returnPressed.connect(self._first)
-        self._regions = dict(
-            zip(load_boundaries().codes, load_boundaries().units["name"], strict=True)
-        )
+        units = load_boundaries().units
+        self._regions = {
+            code: place(name, name_uk)
+            for code, name, name_uk in zip(
+                units["code"], units["name"], units["name_uk"], strict=True
+            )
+        }
         places = load_gazetteer()
-        self._cities = dict(zip(places["geonameid"], places["name"], strict=True))
+        self._cities = {
+            geonameid: place(name, name_uk)
+            for geonameid, name, name_uk in zip(
+                places["geonameid"], places["name"], places["name_uk"], strict=True
+            )
+        }
 
     def suggest(self, text: str) -> int:
         """Fill the list of suggestions for what is typed; returns how many there are."""
         self.model.clear()
-        for place in search_places(text, SUGGESTIONS).itertuples():
-            shown = f"{place.name} ({place.name_uk})" if place.name_uk else place.name
-            region = self._regions.get(place.region_code, place.region_code)
-            if place.part_of:
-                region = f"district of {self._cities.get(place.part_of, '?')}, {region}"
-            people = f", {place.population:,}" if place.population else ""
+        ukrainian = current_language() == "uk"
+        for found in search_places(text, SUGGESTIONS).itertuples():
+            shown = found.name
+            if found.name_uk:  # both names, the one in the language in use first
+                first, second = (
+                    (found.name_uk, found.name) if ukrainian else (found.name, found.name_uk)
+                )
+                shown = f"{first} ({second})"
+            region = self._regions.get(found.region_code, found.region_code)
+            if found.part_of:
+                region = QCoreApplication.translate("Map", "district of {city}, {region}").format(
+                    city=self._cities.get(found.part_of, "?"), region=region
+                )
+            people = f", {number(found.population, 0)}" if found.population else ""
             item = QStandardItem(f"{shown} — {region}{people}")
-            item.setData((float(place.lat), float(place.lon), str(place.name)), _PLACE_ROLE)
+            item.setData((float(found.lat), float(found.lon), str(found.name)), _PLACE_ROLE)
             item.setEditable(False)
             self.model.appendRow(item)
         self.completer_.complete()

@@ -6,7 +6,7 @@ import itertools
 import json
 import logging
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile, QWebEngineSettings
 from PySide6.QtWebEngineWidgets import QWebEngineView
@@ -110,10 +110,13 @@ class MapView(QWebEngineView):
     ) -> None:
         super().__init__(parent)
         self._dark = dark
-        self.setAccessibleName("Map of Ukraine")
+        self.setAccessibleName(QCoreApplication.translate("Map", "Map of Ukraine"))
         self.setAccessibleDescription(
-            "The interactive map: control areas, oblasts, places and water. Click an oblast to "
-            "select it; its figures are in the Statistics panel."
+            QCoreApplication.translate(
+                "Map",
+                "The interactive map: control areas, oblasts, places and water. Click an oblast "
+                "to select it; its figures are in the Statistics panel.",
+            )
         )
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # Tab reaches the map
         self._profile = atlas_profile()

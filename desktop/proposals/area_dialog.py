@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.i18n import number
 from geodata.scenarios.operations import Side
 
 
@@ -30,7 +32,7 @@ class AreaProposalDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("area-proposal-dialog")
-        self.setWindowTitle("New proposal from an area")
+        self.setWindowTitle(QCoreApplication.translate("Proposals", "New proposal from an area"))
         self._area_km2 = area_km2
         self._passing = passing_km2 or {}  # side -> km² that change hands on the map shown
         layout = QVBoxLayout(self)
@@ -41,10 +43,12 @@ class AreaProposalDialog(QDialog):
         form = QFormLayout()
         self.name = QLineEdit(default_name)
         self.name.setObjectName("area-name")
-        form.addRow("Name", self.name)
-        self.to_ukraine = QRadioButton("passes to Ukraine")
+        form.addRow(QCoreApplication.translate("Proposals", "Name"), self.name)
+        self.to_ukraine = QRadioButton(QCoreApplication.translate("Proposals", "passes to Ukraine"))
         self.to_ukraine.setObjectName("area-to-ukraine")
-        self.to_occupier = QRadioButton("passes to the occupying side")
+        self.to_occupier = QRadioButton(
+            QCoreApplication.translate("Proposals", "passes to the occupying side")
+        )
         self.to_occupier.setObjectName("area-to-occupier")
         self.to_ukraine.setChecked(True)
         group = QButtonGroup(self)
@@ -54,12 +58,16 @@ class AreaProposalDialog(QDialog):
         direction = QVBoxLayout()
         direction.addWidget(self.to_ukraine)
         direction.addWidget(self.to_occupier)
-        form.addRow("The area", direction)
+        form.addRow(QCoreApplication.translate("Proposals", "The area"), direction)
         self.description = QPlainTextEdit()
         self.description.setObjectName("area-description")
-        self.description.setPlaceholderText("What this proposal is, and where it comes from")
+        self.description.setPlaceholderText(
+            QCoreApplication.translate(
+                "Proposals", "What this proposal is, and where it comes from"
+            )
+        )
         self.description.setMaximumHeight(90)
-        form.addRow("Description", self.description)
+        form.addRow(QCoreApplication.translate("Proposals", "Description"), self.description)
         layout.addLayout(form)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -71,9 +79,13 @@ class AreaProposalDialog(QDialog):
 
     def _say_what_changes(self, *_args) -> None:
         passing = self._passing.get(self.side())
-        text = f"The area covers {self._area_km2:,.0f} km² inside Ukraine."
+        text = QCoreApplication.translate(
+            "Proposals", "The area covers {area} km² inside Ukraine."
+        ).format(area=number(self._area_km2, 0))
         if passing is not None:
-            text += f" Of it, {passing:,.0f} km² changes hands on the map shown."
+            text += " " + QCoreApplication.translate(
+                "Proposals", "Of it, {area} km² changes hands on the map shown."
+            ).format(area=number(passing, 0))
         self.info.setText(text)
 
     def side(self) -> Side:

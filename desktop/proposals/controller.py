@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from desktop.app_state import AppState
@@ -75,8 +75,11 @@ class ProposalsController(QObject):
         map_view.polygon_edited.connect(self._on_polygon_edited)
         map_view.editing_progress.connect(
             lambda corners: self._status(
-                f"Editing the area: {corners} corners — drag one to move it, right-click one to "
-                "delete it; Enter finishes, Esc cancels"
+                QCoreApplication.translate(
+                    "Proposals",
+                    "Editing the area: {corners} corners — drag one to move it, right-click one "
+                    "to delete it; Enter finishes, Esc cancels",
+                ).format(corners=corners)
             )
         )
         dock.delete_requested.connect(self.ask_delete)
@@ -117,8 +120,12 @@ class ProposalsController(QObject):
         # The proposals start from the occupied territory as the table counts it.
         km = self._stats.reconcile_km if self._stats is not None else DEFAULT_TOLERANCE_KM
 
+        applying = QCoreApplication.translate("Proposals", "Applying “{name}”…").format(
+            name=first.name
+        )
+
         def work(progress):
-            progress.report(None, f"Applying “{first.name}”…")
+            progress.report(None, applying)
             a = run_proposal(first, layer, reconcile_km=km)
             progress.check()
             b = run_proposal(second, layer, reconcile_km=km) if second is not None else None
@@ -126,7 +133,9 @@ class ProposalsController(QObject):
             return a, b, (proposal_payload(a), proposal_payload(b) if b is not None else None)
 
         self._task = self._runner.run(
-            work, label="Applying the proposal", on_result=lambda r: self._show(*r)
+            work,
+            label=QCoreApplication.translate("Proposals", "Applying the proposal"),
+            on_result=lambda r: self._show(*r),
         )
 
     @property
@@ -163,20 +172,41 @@ class ProposalsController(QObject):
 
     def _drawing_progress(self, corners: int) -> None:
         # Said for as long as the drawing lasts: never silently in draw mode.
-        finish = ("double-click or Enter to finish" if corners >= 3
-                  else f"{3 - corners} more to make an area")  # fmt: skip
-        self._status(f"Drawing an area: {corners} corner{'s' if corners != 1 else ''} — "
-                     f"click to add, {finish}; Backspace takes one back, Esc cancels")  # fmt: skip
+        finish = (
+            QCoreApplication.translate("Proposals", "double-click or Enter to finish")
+            if corners >= 3
+            else QCoreApplication.translate("Proposals", "{count} more to make an area").format(
+                count=3 - corners
+            )
+        )
+        if corners == 1:
+            text = QCoreApplication.translate(
+                "Proposals",
+                "Drawing an area: {corners} corner — click to add, {finish}; Backspace takes "
+                "one back, Esc cancels",
+            )
+        else:
+            text = QCoreApplication.translate(
+                "Proposals",
+                "Drawing an area: {corners} corners — click to add, {finish}; Backspace takes "
+                "one back, Esc cancels",
+            )
+        self._status(text.format(corners=corners, finish=finish))
 
     def _drawing_ended(self) -> None:
         self._dock.set_drawing(False)
-        self._status("Drawing cancelled", 4000)
+        self._status(QCoreApplication.translate("Proposals", "Drawing cancelled"), 4000)
 
     def import_area(self) -> None:
         """Pick a file whose polygons become the area of a new proposal."""
         patterns = " ".join(f"*{ext}" for ext in SUPPORTED_FORMATS)
+        geodata_files, all_files = (
+            QCoreApplication.translate("Proposals", "Geodata files"),
+            QCoreApplication.translate("Proposals", "All files"),
+        )
+        filters = f"{geodata_files} ({patterns});;{all_files} (*)"
         path, _ = QFileDialog.getOpenFileName(
-            self._parent, "Import an area", "", f"Geodata files ({patterns});;All files (*)"
+            self._parent, QCoreApplication.translate("Proposals", "Import an area"), "", filters
         )
         if path:
             self.import_area_from(Path(path))
@@ -185,9 +215,13 @@ class ProposalsController(QObject):
         """Read a file's polygons (off the GUI thread) and offer them as a new proposal."""
         return self._runner.run(
             lambda progress: read_control_layer(path).controlled,
-            label=f"Reading {path.name}",
+            label=QCoreApplication.translate("Proposals", "Reading {file}").format(file=path.name),
             on_result=lambda area: self.propose_area(area, path.stem),
-            on_error=lambda error: show_error(self._parent, error, f"Importing {path.name}"),
+            on_error=lambda error: show_error(
+                self._parent,
+                error,
+                QCoreApplication.translate("Proposals", "Importing {file}").format(file=path.name),
+            ),
         )
 
     def propose_area(self, area, default_name: str, dialog: AreaProposalDialog | None = None):
@@ -195,7 +229,11 @@ class ProposalsController(QObject):
         area_km2 = area_in_ukraine_km2(area)
         if is_negligible(area_km2):
             self._status(
-                "The area lies outside Ukraine (or is too small to count); nothing to propose", 6000
+                QCoreApplication.translate(
+                    "Proposals",
+                    "The area lies outside Ukraine (or is too small to count); nothing to propose",
+                ),
+                6000,
             )
             return None
         loaded = self._state.control
@@ -213,14 +251,20 @@ class ProposalsController(QObject):
         write_proposal(proposal, self.folder / f"{proposal.id}.toml")
         self.reload(select=proposal.id)
         self.proposal_saved.emit(proposal.id)
-        self._status(f"Saved the proposal “{name}” in {self.folder}", 8000)
+        self._status(
+            QCoreApplication.translate(
+                "Proposals", "Saved the proposal “{name}” in {folder}"
+            ).format(name=name, folder=self.folder),
+            8000,
+        )
         return proposal
 
     def _on_polygon_drawn(self, corners: list) -> None:
         self._dock.set_drawing(False)
         self._status("")
         polygon = polygon_from_corners(corners)
-        self.propose_area(polygon, f"Drawn area {self._count_drawn() + 1}")
+        name = QCoreApplication.translate("Proposals", "Drawn area {number}")
+        self.propose_area(polygon, name.format(number=self._count_drawn() + 1))
 
     def _count_drawn(self) -> int:
         return sum(1 for path in self.folder.glob("*.toml")) if self.folder.is_dir() else 0
@@ -247,18 +291,24 @@ class ProposalsController(QObject):
         try:
             write_proposal(with_corners(proposal, corners, controlled), path)
         except Exception as error:  # noqa: BLE001 - one message; the saved file stays whole
-            show_error(self._parent, error, f"Saving {path.name}")
+            action = QCoreApplication.translate("Proposals", "Saving {file}")
+            show_error(self._parent, error, action.format(file=path.name))
             return
         self.reload(select=proposal_id)
-        self._status(f"Saved the new corners of “{proposal.name}”", 6000)
+        saved = QCoreApplication.translate("Proposals", "Saved the new corners of “{name}”")
+        self._status(saved.format(name=proposal.name), 6000)
 
     def ask_rename(self, proposal_id: str) -> None:
         """Ask for a new name for a proposal of one's own."""
         proposal = self._dock.proposal(proposal_id)
         if proposal is None or proposal.builtin:
             return
-        name, ok = QInputDialog.getText(self._parent, "Rename the proposal", "Name",
-                                        text=proposal.name)  # fmt: skip
+        name, ok = QInputDialog.getText(
+            self._parent,
+            QCoreApplication.translate("Proposals", "Rename the proposal"),
+            QCoreApplication.translate("Proposals", "Name"),
+            text=proposal.name,
+        )
         if ok and name.strip():
             self.rename(proposal_id, name.strip())
 
@@ -271,20 +321,26 @@ class ProposalsController(QObject):
         try:
             write_proposal(dataclasses.replace(proposal, name=name), path)
         except Exception as error:  # noqa: BLE001 - one message; the file stays as it was
-            show_error(self._parent, error, f"Renaming {path.name}")
+            action = QCoreApplication.translate("Proposals", "Renaming {file}")
+            show_error(self._parent, error, action.format(file=path.name))
             return
         self.reload(select=proposal_id)
-        self._status(f"Renamed the proposal to “{name}”", 6000)
+        renamed = QCoreApplication.translate("Proposals", "Renamed the proposal to “{name}”")
+        self._status(renamed.format(name=name), 6000)
 
     def ask_delete(self, proposal_id: str) -> None:
         """Delete a proposal of one's own, once the user confirms."""
         proposal = self._dock.proposal(proposal_id)
         if proposal is None or proposal.builtin:
             return
+        question = QCoreApplication.translate(
+            "Proposals", "Delete the proposal “{name}”? Its file {file} is removed."
+        )
         answer = QMessageBox.question(
-            self._parent, "Delete the proposal",
-            f"Delete the proposal “{proposal.name}”? Its file {proposal_id}.toml is removed.",
-        )  # fmt: skip
+            self._parent,
+            QCoreApplication.translate("Proposals", "Delete the proposal"),
+            question.format(name=proposal.name, file=f"{proposal_id}.toml"),
+        )
         if answer == QMessageBox.StandardButton.Yes:
             self.delete(proposal_id)
 
@@ -296,10 +352,12 @@ class ProposalsController(QObject):
         except FileNotFoundError:
             pass
         except OSError as error:
-            show_error(self._parent, error, f"Deleting {path.name}")
+            action = QCoreApplication.translate("Proposals", "Deleting {file}")
+            show_error(self._parent, error, action.format(file=path.name))
             return
         self.reload(select="")
-        self._status(f"Deleted the proposal {proposal_id}", 6000)
+        deleted = QCoreApplication.translate("Proposals", "Deleted the proposal {id}")
+        self._status(deleted.format(id=proposal_id), 6000)
 
     def _taken_ids(self) -> set[str]:
         saved = (

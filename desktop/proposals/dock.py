@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 import pandas as pd
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -21,8 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.i18n import current_language, number
 from desktop.literal_text import literal_text
 from desktop.proposals.model import ProposalTableModel
+from geodata.claims import load_claims
 from geodata.palette import current
 from geodata.scenarios.drawn import editable_corners
 from geodata.scenarios.engine import ScenarioResult
@@ -30,7 +32,11 @@ from geodata.scenarios.operations import MAX_DMZ_WIDTH_KM, with_zone_width, zone
 from geodata.scenarios.output import summary_lines
 from geodata.scenarios.proposals import Proposal
 
-NO_PROPOSAL = "None"
+NO_PROPOSAL = QT_TRANSLATE_NOOP("Proposals", "None")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Proposals", text)
 
 
 class ProposalsDock(QDockWidget):
@@ -58,22 +64,32 @@ class ProposalsDock(QDockWidget):
         self.zone_width = QDoubleSpinBox()
         self.zone_width.setObjectName("proposal-zone-width")
         self.zone_width.setRange(0.0, MAX_DMZ_WIDTH_KM)
-        self.zone_width.setSpecialValueText("no zone")  # 0: the proposal has none
+        self.zone_width.setSpecialValueText(
+            QCoreApplication.translate("Proposals", "no zone")
+        )  # 0: the proposal has none
         self.zone_width.setSingleStep(5.0)
         self.zone_width.setDecimals(0)
-        self.zone_width.setSuffix(" km each side")
-        self.zone_width.setAccessibleName("Demilitarized zone width")
-        self.zone_width.setToolTip("The width of the proposal's demilitarized zone")
+        self.zone_width.setSuffix(QCoreApplication.translate("Proposals", " km each side"))
+        self.zone_width.setAccessibleName(
+            QCoreApplication.translate("Proposals", "Demilitarized zone width")
+        )
+        self.zone_width.setToolTip(
+            QCoreApplication.translate(
+                "Proposals", "The width of the proposal's demilitarized zone"
+            )
+        )
         self.zone_width.setKeyboardTracking(False)  # applied when typing ends, not per digit
         self.map_shows = QComboBox()
         self.map_shows.setObjectName("proposal-map-shows")
-        self.map_shows.setAccessibleName("Proposal shown on the map")
-        self.map_shows.addItem("The proposal", 0)
-        self.map_shows.addItem("The one compared with", 1)
-        pickers.addRow("Proposal", self.primary)
-        pickers.addRow("Compare with", self.compare)
-        pickers.addRow("Zone width", self.zone_width)
-        pickers.addRow("Map shows", self.map_shows)
+        self.map_shows.setAccessibleName(
+            QCoreApplication.translate("Proposals", "Proposal shown on the map")
+        )
+        self.map_shows.addItem(QCoreApplication.translate("Proposals", "The proposal"), 0)
+        self.map_shows.addItem(QCoreApplication.translate("Proposals", "The one compared with"), 1)
+        pickers.addRow(QCoreApplication.translate("Proposals", "Proposal"), self.primary)
+        pickers.addRow(QCoreApplication.translate("Proposals", "Compare with"), self.compare)
+        pickers.addRow(QCoreApplication.translate("Proposals", "Zone width"), self.zone_width)
+        pickers.addRow(QCoreApplication.translate("Proposals", "Map shows"), self.map_shows)
         column.addLayout(pickers)
 
         self.description = _text_label("proposal-description")
@@ -86,7 +102,9 @@ class ProposalsDock(QDockWidget):
 
         self.model = ProposalTableModel(self)
         self.table = QTableView()
-        self.table.setAccessibleName("The proposal's figures by oblast and group")
+        self.table.setAccessibleName(
+            QCoreApplication.translate("Proposals", "The proposal's figures by oblast and group")
+        )
         self.table.setObjectName("proposal-table")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -98,25 +116,37 @@ class ProposalsDock(QDockWidget):
         column.addWidget(self.claims)
 
         buttons = QHBoxLayout()
-        self.draw_button = QPushButton("Draw area…")
+        self.draw_button = QPushButton(QCoreApplication.translate("Proposals", "Draw area…"))
         self.draw_button.setToolTip(
-            "Draw a polygon on the map (click corners, double-click to finish, Esc to cancel); "
-            "it becomes a proposal of your own"
+            QCoreApplication.translate(
+                "Proposals",
+                "Draw a polygon on the map (click corners, double-click to finish, Esc to "
+                "cancel); it becomes a proposal of your own",
+            )
         )
-        self.import_button = QPushButton("Import area…")
-        self.import_button.setToolTip("Make a proposal from a polygon in a file")
-        self.edit_button = QPushButton("Edit corners…")
+        self.import_button = QPushButton(QCoreApplication.translate("Proposals", "Import area…"))
+        self.import_button.setToolTip(
+            QCoreApplication.translate("Proposals", "Make a proposal from a polygon in a file")
+        )
+        self.edit_button = QPushButton(QCoreApplication.translate("Proposals", "Edit corners…"))
         self.edit_button.setObjectName("proposal-edit-corners")
         self.edit_button.setToolTip(
-            "Move the corners of your drawn area on the map: drag a corner, right-click one to "
-            "delete it, Enter to finish, Esc to cancel"
+            QCoreApplication.translate(
+                "Proposals",
+                "Move the corners of your drawn area on the map: drag a corner, right-click one "
+                "to delete it, Enter to finish, Esc to cancel",
+            )
         )
-        self.rename_button = QPushButton("Rename…")
+        self.rename_button = QPushButton(QCoreApplication.translate("Proposals", "Rename…"))
         self.rename_button.setObjectName("proposal-rename")
-        self.rename_button.setToolTip("Rename the chosen proposal of your own")
-        self.delete_button = QPushButton("Delete…")
+        self.rename_button.setToolTip(
+            QCoreApplication.translate("Proposals", "Rename the chosen proposal of your own")
+        )
+        self.delete_button = QPushButton(QCoreApplication.translate("Proposals", "Delete…"))
         self.delete_button.setObjectName("proposal-delete")
-        self.delete_button.setToolTip("Delete the chosen proposal of your own")
+        self.delete_button.setToolTip(
+            QCoreApplication.translate("Proposals", "Delete the chosen proposal of your own")
+        )
         buttons.addWidget(self.draw_button)
         buttons.addWidget(self.import_button)
         buttons.addWidget(self.edit_button)
@@ -148,13 +178,20 @@ class ProposalsDock(QDockWidget):
         for combo, chosen in ((self.primary, keep), (self.compare, keep_compare)):
             combo.blockSignals(True)
             combo.clear()
-            combo.addItem(NO_PROPOSAL, "")
+            combo.addItem(_tr(NO_PROPOSAL), "")
             for proposal in proposals:
-                suffix = "" if proposal.builtin else "  (yours)"
-                combo.addItem(proposal.name + suffix, proposal.id)
+                title = proposal.title(current_language())
+                shown = (
+                    title
+                    if proposal.builtin
+                    else QCoreApplication.translate("Proposals", "{name}  (yours)").format(
+                        name=title
+                    )
+                )
+                combo.addItem(shown, proposal.id)
                 combo.setItemData(
                     combo.count() - 1,
-                    literal_text(proposal.description),
+                    literal_text(proposal.about(current_language())),
                     Qt.ItemDataRole.ToolTipRole,
                 )
             combo.setCurrentIndex(max(0, combo.findData(chosen or "")))
@@ -194,7 +231,11 @@ class ProposalsDock(QDockWidget):
 
     def set_drawing(self, drawing: bool) -> None:
         """While an area is drawn, the Draw button stops the drawing."""
-        self.draw_button.setText("Stop drawing" if drawing else "Draw area…")
+        self.draw_button.setText(
+            QCoreApplication.translate("Proposals", "Stop drawing")
+            if drawing
+            else QCoreApplication.translate("Proposals", "Draw area…")
+        )
 
     def shows_compared(self) -> bool:
         """True when the map is to show the proposal compared with, not the first."""
@@ -206,13 +247,20 @@ class ProposalsDock(QDockWidget):
         proposal = self._proposals.get(self.selected_id())
         if proposal is None:
             self.description.setText(
-                "Choose a proposal to see what it would change, per oblast and in all."
+                QCoreApplication.translate(
+                    "Proposals",
+                    "Choose a proposal to see what it would change, per oblast and in all.",
+                )
             )
             self.sources.setText("")
         else:
-            self.description.setText(proposal.description)
+            self.description.setText(proposal.about(current_language()))
             self.sources.setText(
-                "Sources: " + "; ".join(proposal.sources) if proposal.sources else ""
+                QCoreApplication.translate("Proposals", "Sources: {sources}").format(
+                    sources="; ".join(proposal.sources)
+                )
+                if proposal.sources
+                else ""
             )
         self.summary.setText("\n\n".join(_summary(r, len([x for x in (first, second) if x]) > 1, n)
                                          for n, r in enumerate((first, second)) if r))  # fmt: skip
@@ -222,12 +270,19 @@ class ProposalsDock(QDockWidget):
         if figures is None or figures.empty:
             self.claims.setText("")
             return
+        line = QCoreApplication.translate(
+            "Proposals", "{name}: {pct} % occupied; {km2} km² claimed, not occupied"
+        )
         lines = [
-            f"{row.name}: {row.controlled_pct:.2f} % occupied; "
-            f"{row.claimed_not_controlled_km2:,.0f} km² claimed, not occupied"
+            line.format(
+                name=claim_name(row.id, row.name),
+                pct=number(row.controlled_pct, 2),
+                km2=number(row.claimed_not_controlled_km2, 0),
+            )
             for row in figures.itertuples()
         ]
-        self.claims.setText("Annexation claims\n" + "\n".join(lines))
+        heading = QCoreApplication.translate("Proposals", "Annexation claims")
+        self.claims.setText(heading + "\n" + "\n".join(lines))
 
     def _emit_selection(self, *_args) -> None:
         # The zone width is the chosen proposal's own until changed here.
@@ -259,8 +314,17 @@ class ProposalsDock(QDockWidget):
 
 def _summary(result: ScenarioResult, labelled: bool, number: int) -> str:
     mark = f"({'AB'[number]}) " if labelled else ""
-    lines = [f"{mark}{result.proposal.name}" if labelled else "", *summary_lines(result)]
+    lines = [
+        f"{mark}{result.proposal.title(current_language())}" if labelled else "",
+        *summary_lines(result, language=current_language()),
+    ]
     return "\n".join(line for line in lines if line)
+
+
+def claim_name(claim_id: str, english: str) -> str:
+    """An annexation claim's name in the language in use."""
+    claims = {claim.id: claim for claim in load_claims()}
+    return claims[claim_id].title(current_language()) if claim_id in claims else english
 
 
 def _text_label(name: str) -> QLabel:

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from desktop.statistics.model import GROUP_LABELS, cell_alignment
+from desktop.i18n import number as shown_number
+from desktop.statistics.model import cell_alignment, group_label, unit_name
 from geodata.figures import is_negligible
 from geodata.palette import current
 from geodata.scenarios.engine import ScenarioResult, regions_in_order
@@ -48,16 +55,35 @@ class ProposalTableModel(QAbstractTableModel):
         """
         pair = len(self._results) > 1
         moves = pair or (bool(self._results) and _moves_territory(self._results[0]))
-        columns = [("Region", "name"), ("Occupied\nbefore %" if moves else "Occupied\n%", "pct")]
+        occupied = (
+            QCoreApplication.translate("Proposals", "Occupied\nbefore %")
+            if moves
+            else QCoreApplication.translate("Proposals", "Occupied\n%")
+        )
+        columns = [(QCoreApplication.translate("Proposals", "Region"), "name"), (occupied, "pct")]
         for number in range(len(self._results)):
             mark = f" ({'AB'[number]})" if pair else ""
             if moves:
-                columns += [(f"After\n%{mark}", "pct"), (f"Change\nkm²{mark}", "delta_km2")]
+                columns += [
+                    (
+                        QCoreApplication.translate("Proposals", "After\n%{mark}").format(mark=mark),
+                        "pct",
+                    ),
+                    (
+                        QCoreApplication.translate("Proposals", "Change\nkm²{mark}").format(
+                            mark=mark
+                        ),
+                        "delta_km2",
+                    ),
+                ]
         if not pair:
             if moves:
-                columns.append(("Change\npp", "delta_pp"))
+                columns.append((QCoreApplication.translate("Proposals", "Change\npp"), "delta_pp"))
             if _has_zone(self._results):
-                columns += [("Zone km²\noccupied", "zone_km2"), ("Zone km²\nUkrainian", "zone_km2")]
+                columns += [
+                    (QCoreApplication.translate("Proposals", "Zone km²\noccupied"), "zone_km2"),
+                    (QCoreApplication.translate("Proposals", "Zone km²\nUkrainian"), "zone_km2"),
+                ]
         return columns
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt API)
@@ -85,12 +111,12 @@ class ProposalTableModel(QAbstractTableModel):
             if kind == "name":
                 return value
             if kind == "delta_km2":
-                return "0.0" if is_negligible(value) else f"{value:+,.1f}"
+                return shown_number(0, 1) if is_negligible(value) else _signed(value, 1)
             if kind == "delta_pp":
-                return f"{value:+.2f}" if abs(value) >= 0.005 else "0.00"
+                return _signed(value, 2) if abs(value) >= 0.005 else shown_number(0, 2)
             if kind == "zone_km2":
-                return f"{value:,.1f}"
-            return f"{value:.2f}"
+                return shown_number(value, 1)
+            return shown_number(value, 2)
         if role == SORT_ROLE:
             return value
         if role == KEY_ROLE:
@@ -111,6 +137,12 @@ class ProposalTableModel(QAbstractTableModel):
         return None
 
 
+def _signed(value: float, decimals: int) -> str:
+    """``value`` with its sign always written, as the language writes numbers: +1,234.5."""
+    text = shown_number(value, decimals)
+    return text if text[:1] in ("-", "\u2212") else "+" + text
+
+
 def _rows(results: list[ScenarioResult]) -> list[dict]:
     if not results:
         return []
@@ -122,7 +154,7 @@ def _rows(results: list[ScenarioResult]) -> list[dict]:
     group_tables = [groups for groups, _regions in tables]
     for key in first_groups.index:
         name = first_groups.loc[key, "name"]
-        row = _row(key, GROUP_LABELS.get(key, name), name, True, group_tables, pair, moves)
+        row = _row(key, group_label(key, name), name, True, group_tables, pair, moves)
         group_zones = results[0].zone_km2("groups") if not pair else None
         if group_zones is not None:
             row["values"] += [float(group_zones.loc[key, "occupier_side_km2"]),
@@ -131,8 +163,8 @@ def _rows(results: list[ScenarioResult]) -> list[dict]:
     zones = results[0].zone_km2("regions") if not pair else None
     region_tables = [regions for _groups, regions in tables]
     for key, record in regions_in_order(results).iterrows():
-        label = f"{record['name']} ({key})"
-        row = _row(key, record["name"], label, False, region_tables, pair, moves)
+        name = unit_name(key, record["name"])
+        row = _row(key, name, f"{name} ({key})", False, region_tables, pair, moves)
         if zones is not None:
             row["values"] += [float(zones.loc[key, "occupier_side_km2"]),
                               float(zones.loc[key, "ukraine_side_km2"])]  # fmt: skip

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from desktop.app_state import AppState
@@ -47,9 +47,11 @@ class CompareController(QObject):
     def choose(self) -> None:
         """Pick the second source's file."""
         patterns = " ".join(f"*{ext}" for ext in SUPPORTED_FORMATS)
+        files = QCoreApplication.translate("Compare", "Control-area files ({patterns})")
+        everything = QCoreApplication.translate("Compare", "All files (*)")
         path, _ = QFileDialog.getOpenFileName(
-            self._parent, "Compare with a second source", "",
-            f"Control-area files ({patterns});;All files (*)",
+            self._parent, QCoreApplication.translate("Compare", "Compare with a second source"),
+            "", f"{files.format(patterns=patterns)};;{everything}",
         )  # fmt: skip
         if path:
             self.compare_with(Path(path))
@@ -75,20 +77,26 @@ class CompareController(QObject):
             self._task.cancel()
         source, layer, km = self.source, loaded.layer, self._state.reconcile_km
         counting = self._state.counting
+        # Made here, in the GUI thread, where the translator is.
+        reading = QCoreApplication.translate("Compare", "Reading {name}…").format(name=source.name)
+        comparing = QCoreApplication.translate("Compare", "Comparing the two sources…")
+        action = QCoreApplication.translate("Compare", "Comparing with {name}").format(
+            name=source.name
+        )
 
         def work(progress):
-            progress.report(None, f"Reading {source.name}…")
+            progress.report(None, reading)
             other = read_control_layer(source, counting=counting)
             progress.check()
-            progress.report(None, "Comparing the two sources…")
+            progress.report(None, comparing)
             comparison = compare_layers(layer, other, reconcile_km=km)
             return comparison, change_geojson(comparison.only_b, comparison.only_a)
 
         self._task = self._runner.run(
             work,
-            label=f"Comparing with {source.name}",
+            label=action,
             on_result=lambda result: self._show(*result),
-            on_error=lambda error: show_error(self._parent, error, f"Comparing with {source.name}"),
+            on_error=lambda error: show_error(self._parent, error, action),
         )
         return self._task
 
@@ -98,7 +106,11 @@ class CompareController(QObject):
         self._dock.show_comparison(comparison)
         self._map.show_difference(
             collection,
-            f"Occupied only in B ({comparison.b.source})",
-            f"Occupied only in A ({comparison.a.source})",
+            QCoreApplication.translate("Compare", "Occupied only in B ({source})").format(
+                source=comparison.b.source
+            ),
+            QCoreApplication.translate("Compare", "Occupied only in A ({source})").format(
+                source=comparison.a.source
+            ),
         )
         self.compared.emit(comparison)

@@ -7,7 +7,7 @@ settlements held in one source only. It orders and formats; it computes nothing.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
@@ -18,29 +18,45 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.frame_model import FrameModel, frame_table, km2_cell, text_cell, whole_cell
+from desktop.frame_model import (
+    FrameModel,
+    frame_table,
+    km2_cell,
+    signed_number,
+    text_cell,
+    whole_cell,
+)
+from desktop.i18n import date_text, number
+from desktop.statistics.model import unit_name
 from geodata.compare import Comparison
 from geodata.figures import NEGLIGIBLE_KM2
 
 
 def _pct(value) -> str:
-    return f"{float(value):.2f}"
+    return number(value, 2)
 
 
 def _signed(value) -> str:
-    return f"{float(value) + 0.0:+,.1f}"
+    return signed_number(float(value) + 0.0, 1)
 
 
+# Titles are translated by FrameModel, in the "Tables" context.
 ROW_COLUMNS = [
-    ("name", "Region", text_cell), ("a_km2", "A km²", km2_cell), ("a_pct", "A %", _pct),
-    ("b_km2", "B km²", km2_cell), ("b_pct", "B %", _pct),
-    ("difference_km2", "B - A\nkm²", _signed),
-    ("only_a_km2", "Only in A\nkm²", km2_cell), ("only_b_km2", "Only in B\nkm²", km2_cell),
+    ("name", QT_TRANSLATE_NOOP("Tables", "Region"), text_cell),
+    ("a_km2", QT_TRANSLATE_NOOP("Tables", "A km²"), km2_cell),
+    ("a_pct", QT_TRANSLATE_NOOP("Tables", "A %"), _pct),
+    ("b_km2", QT_TRANSLATE_NOOP("Tables", "B km²"), km2_cell),
+    ("b_pct", QT_TRANSLATE_NOOP("Tables", "B %"), _pct),
+    ("difference_km2", QT_TRANSLATE_NOOP("Tables", "B - A\nkm²"), _signed),
+    ("only_a_km2", QT_TRANSLATE_NOOP("Tables", "Only in A\nkm²"), km2_cell),
+    ("only_b_km2", QT_TRANSLATE_NOOP("Tables", "Only in B\nkm²"), km2_cell),
 ]  # fmt: skip
 PLACE_COLUMNS = [
-    ("name", "Place", text_cell), ("name_uk", "Ukrainian", text_cell),
-    ("region", "Oblast", text_cell), ("population", "People*", whole_cell),
-    ("held_in", "Held in", text_cell),
+    ("name", QT_TRANSLATE_NOOP("Tables", "Place"), text_cell),
+    ("name_uk", QT_TRANSLATE_NOOP("Tables", "Ukrainian"), text_cell),
+    ("region", QT_TRANSLATE_NOOP("Tables", "Oblast"), text_cell),
+    ("population", QT_TRANSLATE_NOOP("Tables", "People*"), whole_cell),
+    ("held_in", QT_TRANSLATE_NOOP("Tables", "Held in"), text_cell),
 ]  # fmt: skip
 
 
@@ -59,11 +75,11 @@ class CompareDock(QDockWidget):
         column = QVBoxLayout(body)
         column.setContentsMargins(6, 4, 6, 4)
         row = QHBoxLayout()
-        self.choose = QPushButton("Compare with a file…")
+        self.choose = QPushButton(QCoreApplication.translate("Compare", "Compare with a file…"))
         self.choose.setObjectName("compare-choose")
-        self.clear = QPushButton("Stop comparing")
+        self.clear = QPushButton(QCoreApplication.translate("Compare", "Stop comparing"))
         self.clear.setObjectName("compare-clear")
-        self.export_button = QPushButton("Export table…")
+        self.export_button = QPushButton(QCoreApplication.translate("Compare", "Export table…"))
         for button in (self.choose, self.clear):
             row.addWidget(button)
         row.addStretch(1)
@@ -77,8 +93,16 @@ class CompareDock(QDockWidget):
         self.rows = FrameModel(ROW_COLUMNS, self)
         self.places = FrameModel(PLACE_COLUMNS, self)
         self.tabs = QTabWidget()
-        self.tabs.addTab(frame_table(self.rows, "compare-rows", sort=False), "Per oblast")
-        self.tabs.addTab(frame_table(self.places, "compare-places"), "Settlements")
+        rows_name = QCoreApplication.translate("Compare", "Compare rows")
+        places_name = QCoreApplication.translate("Compare", "Compare places")
+        self.tabs.addTab(
+            frame_table(self.rows, "compare-rows", sort=False, accessible_name=rows_name),
+            QCoreApplication.translate("Compare", "Per oblast"),
+        )
+        self.tabs.addTab(
+            frame_table(self.places, "compare-places", accessible_name=places_name),
+            QCoreApplication.translate("Compare", "Settlements"),
+        )
         column.addWidget(self.tabs, 1)
         self.note = QLabel()
         self.note.setWordWrap(True)
@@ -97,9 +121,12 @@ class CompareDock(QDockWidget):
         self.export_button.setEnabled(comparison is not None)
         if comparison is None:
             self.headline.setText(
-                "Compare the data on screen (A) with a second source (B) for the same or a "
-                "near date: another DeepStateMap day, an export of the ISW/CTP map, a "
-                "colleague's KML. The map shows what only one of them holds."
+                QCoreApplication.translate(
+                    "Compare",
+                    "Compare the data on screen (A) with a second source (B) for the same or a "
+                    "near date: another DeepStateMap day, an export of the ISW/CTP map, a "
+                    "colleague's KML. The map shows what only one of them holds.",
+                )
             )
             self.rows.set_frame(None)
             self.places.set_frame(None)
@@ -107,14 +134,30 @@ class CompareDock(QDockWidget):
             return
         a, b = comparison.a, comparison.b
         gap = comparison.date_gap_days
-        when = "" if gap is None else " — same date" if gap == 0 else f" — {abs(gap)} days apart"
-        self.headline.setText(f"A: {a.source} ({_date(a)})\nB: {b.source} ({_date(b)}){when}")
+        if gap is None:
+            when = ""
+        elif gap == 0:
+            when = QCoreApplication.translate("Compare", " — same date")
+        else:
+            when = QCoreApplication.translate("Compare", " — {days} days apart").format(
+                days=abs(gap)
+            )
+        self.headline.setText(
+            QCoreApplication.translate("Compare", "A: {source} ({date})").format(
+                source=a.source, date=_date(a)
+            )
+            + "\n"
+            + QCoreApplication.translate("Compare", "B: {source} ({date})").format(
+                source=b.source, date=_date(b)
+            )
+            + when
+        )
         table = comparison.table
         # The groups first, then the oblasts where either source holds anything.
         numbers = table[["a_km2", "b_km2", "only_a_km2", "only_b_km2"]].abs()
         shown = (table["level"] == "group") | ~(numbers < NEGLIGIBLE_KM2).all(axis=1)
-        self.rows.set_frame(table[shown].sort_values("level", kind="stable"))
-        self.places.set_frame(comparison.places)
+        self.rows.set_frame(_unit_names(table[shown].sort_values("level", kind="stable")))
+        self.places.set_frame(_region_names(comparison.places))
         self.note.setText(comparison.method)
 
     def _export(self) -> None:
@@ -125,4 +168,31 @@ class CompareDock(QDockWidget):
 
 
 def _date(layer) -> str:
-    return layer.date.isoformat() if layer.date else "date unknown"
+    return (
+        date_text(layer.date)
+        if layer.date
+        else QCoreApplication.translate("Compare", "date unknown")
+    )
+
+
+def _unit_names(rows):
+    """The rows with the units' names in the language in use (groups keep theirs)."""
+    rows = rows.copy()
+    units = rows["level"] != "group"
+    rows.loc[units, "name"] = [
+        unit_name(code, name)
+        for code, name in zip(rows.loc[units, "code"], rows.loc[units, "name"], strict=True)
+    ]
+    return rows
+
+
+def _region_names(places):
+    """The places with their oblasts' names in the language in use."""
+    if places is None:
+        return None
+    places = places.copy()
+    places["region"] = [
+        unit_name(code, name)
+        for code, name in zip(places["region_code"], places["region"], strict=True)
+    ]
+    return places

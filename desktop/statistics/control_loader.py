@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
 from desktop.map.page import control_payload, payload_json
 from geodata.categories import DEFAULT_COUNTING, Counting
 from geodata.control import ControlLayer
@@ -29,6 +31,16 @@ if TYPE_CHECKING:
 # stays under about 100 ms. Archives (.zip, .kmz) unpack to several times their size.
 ISOLATE_ABOVE_BYTES = 2 * 2**20
 _PACKED_SUFFIXES = {".zip", ".kmz"}
+#: What the progress bar says at each step (English; translated where reported).
+READING = QT_TRANSLATE_NOOP("Statistics", "Reading {name}…")
+COMPUTING = QT_TRANSLATE_NOOP("Statistics", "Computing statistics…")
+PREPARING = QT_TRANSLATE_NOOP("Statistics", "Preparing the map…")
+DONE = QT_TRANSLATE_NOOP("Statistics", "Done")
+
+
+def step_text(text: str, **values) -> str:
+    """A progress step (:data:`READING` …) in the language in use, its values filled in."""
+    return QCoreApplication.translate("Statistics", text).format(**values)
 
 
 @dataclass(frozen=True, eq=False)
@@ -91,13 +103,13 @@ def load_control_file(
     counting: Counting = DEFAULT_COUNTING,
 ) -> LoadedControl:
     """Read a control file and compute all the window shows; checks for cancel between steps."""
-    progress.report(None, f"Reading {path.name}…")
+    progress.report(None, step_text(READING, name=path.name))
     layer = read_control_layer(path, date=date, counting=counting)
     progress.check()
-    progress.report(0.5, "Computing statistics…")
+    progress.report(0.5, step_text(COMPUTING))
     stats = compute_stats(layer, reconcile_km=reconcile_km)
     progress.check()
-    progress.report(0.8, "Preparing the map…")
+    progress.report(0.8, step_text(PREPARING))
     loaded = loaded_control(path, layer, stats)
-    progress.report(1.0, "Done")
+    progress.report(1.0, step_text(DONE))
     return loaded

@@ -29,6 +29,7 @@ from desktop.statistics.model import (
     ShareBarDelegate,
     StatsSortProxy,
     StatsTableModel,
+    column_title,
 )
 from geodata.groups import get_group
 from geodata.stats import ControlStats
@@ -40,7 +41,7 @@ def rows_as_tsv(rows: Iterable[tuple]) -> str:
     >>> rows_as_tsv([("Donetsk", 26598.99, 17143.79, 64.4534)]).splitlines()[1]
     'Donetsk\t26599.0\t17143.8\t64.45'
     """
-    lines = ["\t".join(COLUMNS)]
+    lines = ["\t".join(column_title(section) for section in range(len(COLUMNS)))]
     for name, area, controlled, share in rows:
         lines.append(f"{name}\t{area:.1f}\t{controlled:.1f}\t{share:.2f}")
     return "\n".join(lines) + "\n"
@@ -59,7 +60,9 @@ class StatsDock(QDockWidget):
         self.proxy = StatsSortProxy(self)
         self.proxy.setSourceModel(self.model)
         self.table = QTableView(self)
-        self.table.setAccessibleName("Occupied area by oblast and group")
+        self.table.setAccessibleName(
+            QCoreApplication.translate("Statistics", "Occupied area by oblast and group")
+        )
         self.table.setObjectName("statistics-table")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
@@ -75,7 +78,9 @@ class StatsDock(QDockWidget):
         for column in (1, 2, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setItemDelegateForColumn(SHARE_COLUMN, ShareBarDelegate(self.table))
-        self.copy_action = QAction("Copy as TSV", self.table)
+        self.copy_action = QAction(
+            QCoreApplication.translate("Statistics", "Copy as TSV"), self.table
+        )
         self.copy_action.setShortcut(QKeySequence.StandardKey.Copy)
         self.copy_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.copy_action.triggered.connect(self.copy_selection)
@@ -86,8 +91,13 @@ class StatsDock(QDockWidget):
         self.help = QToolButton()
         self.help.setObjectName("statistics-help")
         self.help.setText("?")
-        self.help.setAccessibleName("How these figures are made")
-        self.help.setToolTip("How these figures are made: the method, in the manual")
+        how = QCoreApplication.translate("Statistics", "How these figures are made")
+        self.help.setAccessibleName(how)
+        self.help.setToolTip(
+            QCoreApplication.translate(
+                "Statistics", "How these figures are made: the method, in the manual"
+            )
+        )
         self.help.clicked.connect(self.method_help_requested)
         body = QWidget()
         column = QVBoxLayout(body)
@@ -96,7 +106,7 @@ class StatsDock(QDockWidget):
         column.addWidget(self.table, 1)
         row = QHBoxLayout()
         row.addStretch(1)
-        row.addWidget(QLabel("How these figures are made"))
+        row.addWidget(QLabel(how))
         row.addWidget(self.help)
         column.addLayout(row)
         self.setWidget(body)

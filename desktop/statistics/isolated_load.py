@@ -33,7 +33,9 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import shapely
+from PySide6.QtCore import QCoreApplication
 
+from desktop.i18n import number
 from geodata.categories import DEFAULT_COUNTING, Counting
 from geodata.errors import BadInputError, GeodataError
 
@@ -105,20 +107,43 @@ def _wait(child, messages, path: Path, progress: Progress) -> LoadedControl:
                 raise BadInputError(path, _death(child.exitcode)) from None
             continue
         if kind == "progress":
-            progress.report(*value)
+            fraction, message = value
+            progress.report(fraction, _in_language(message, path))
         elif kind == "error":
             raise pickle.loads(value)
+        elif kind == "memory":
+            raise BadInputError(path, _no_memory(value))
         elif kind == "internal":
             raise InternalError(value)
         else:
             return _unpacked(pickle.loads(value))
 
 
+def _in_language(message: str, path: Path) -> str:
+    """A progress message of the child, which speaks English (it has no translator), translated."""
+    from desktop.statistics.control_loader import COMPUTING, DONE, PREPARING, READING, step_text
+
+    if message == READING.format(name=path.name):
+        return step_text(READING, name=path.name)
+    return step_text(message) if message in (COMPUTING, PREPARING, DONE) else message
+
+
 def _death(exit_code: int | None) -> str:
     if exit_code is not None and exit_code < 0:
-        return (f"reading it was stopped by the system (signal {-exit_code}), most likely "
-                "for lack of memory")  # fmt: skip
-    return f"reading it stopped unexpectedly (exit status {exit_code})"
+        return QCoreApplication.translate(
+            "Statistics",
+            "reading it was stopped by the system (signal {signal}), most likely "
+            "for lack of memory",
+        ).format(signal=-exit_code)
+    return QCoreApplication.translate(
+        "Statistics", "reading it stopped unexpectedly (exit status {status})"
+    ).format(status=exit_code)
+
+
+def _no_memory(memory_limit: int) -> str:
+    return QCoreApplication.translate(
+        "Statistics", "it needs more than the {gib} GiB of memory a file may use"
+    ).format(gib=number(memory_limit / 2**30, 1))
 
 
 # -- the child ---------------------------------------------------------------------------------
@@ -142,10 +167,11 @@ def _child(
 ):
     """The reading process: load, then send the result (or the error) and end."""
     try:
-        from desktop.statistics.control_loader import load_control_file
+        from desktop.statistics.control_loader import READING, load_control_file, step_text
 
         progress = _QueueProgress(messages)
-        progress.report(None, f"Reading {Path(path).name}…")  # starts the queue's thread now
+        # In English (no translator here); the parent translates. Starts the queue's thread now.
+        progress.report(None, step_text(READING, name=Path(path).name))
         _limit_memory(memory_limit)
         loaded = load_control_file(
             Path(path), progress, date=date, reconcile_km=reconcile_km, counting=counting
@@ -156,9 +182,8 @@ def _child(
         messages.put(("error", pickle.dumps(error)))
     except Exception as error:  # noqa: BLE001 - out of memory, or a bug: reported to the parent
         if _out_of_memory(error):
-            message = (f"it needs more than the {memory_limit / 2**30:.1f} GiB of memory "
-                       "a file may use")  # fmt: skip
-            messages.put(("error", pickle.dumps(BadInputError(path, message))))
+            # The parent says it, in the app's language.
+            messages.put(("memory", memory_limit))
         else:
             messages.put(("internal", traceback.format_exc()))
     finally:

@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.app_state import AppState
+from desktop.i18n import current_language, number
 from desktop.map.info_dock import breakable
+from desktop.statistics.model import unit_name
 from geodata.figures import NEGLIGIBLE_KM2
 from geodata.stats import ADDED, ControlStats
 
@@ -61,27 +63,38 @@ class MethodDock(QDockWidget):
                 item.widget().deleteLater()
         self.fields = {}
         if stats is None:
-            self.intro.setText("Open control-area data to see how its figures are made.")
+            self.intro.setText(
+                QCoreApplication.translate(
+                    "Method", "Open control-area data to see how its figures are made."
+                )
+            )
             return
         self.intro.setText(
-            "How the figures in the tables, tooltips, proposals and exports are made. "
-            "The same text goes into every data export."
+            QCoreApplication.translate(
+                "Method",
+                "How the figures in the tables, tooltips, proposals and exports are made. "
+                "The same text goes into every data export.",
+            )
         )
-        rows = stats.method.lines()
-        after = 1 + [title for title, _ in rows].index("Added by reconciliation")
-        rows.insert(after - 1, ("Added per unit", _added_per_unit(stats)))
-        for title, text in rows:
+        # Keyed by the English titles (object names, tests); shown in the app's language.
+        keys = [title for title, _ in stats.method.lines()]
+        rows = stats.method.lines(current_language())
+        after = keys.index("Added by reconciliation")
+        keys.insert(after, "Added per unit")
+        rows.insert(after, (QCoreApplication.translate("Method", "Added per unit"),
+                            _added_per_unit(stats)))  # fmt: skip
+        for key, (title, text) in zip(keys, rows, strict=True):
             heading = _text_label(None, title)
             font = QFont(heading.font())
             font.setBold(True)
             heading.setFont(font)
             # A file name has no spaces to wrap at: it may wrap after _ - and . too.
-            shown = breakable(text) if title == "Control areas" else text
-            label = _text_label(f"method-{title.lower().replace(' ', '-')}", shown)
+            shown = breakable(text) if key == "Control areas" else text
+            label = _text_label(f"method-{key.lower().replace(' ', '-')}", shown)
             label.setContentsMargins(0, 0, 0, 6)
             self.rows.addWidget(heading)
             self.rows.addWidget(label)
-            self.fields[title] = label
+            self.fields[key] = label
 
 
 def _added_per_unit(stats: ControlStats) -> str:
@@ -89,8 +102,12 @@ def _added_per_unit(stats: ControlStats) -> str:
         ADDED, ascending=False
     )
     if regions.empty:
-        return "none"
-    return "\n".join(f"{row['name']}: +{row[ADDED]:,.1f} km²" for row in regions.to_dict("records"))
+        return QCoreApplication.translate("Method", "none")
+    return "\n".join(
+        f"{unit_name(row['code'], row['name'])}: +{number(row[ADDED], 1)} "
+        + QCoreApplication.translate("Method", "km²")
+        for row in regions.to_dict("records")
+    )
 
 
 def _text_label(name: str | None, text: str = "") -> QLabel:

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+from functools import cache, cmp_to_key
+
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCollator,
+    QCoreApplication,
+    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     QRectF,
@@ -13,11 +19,20 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from desktop.i18n import current_language, number, place
+from geodata.boundaries import load_boundaries
 from geodata.figures import is_negligible
 from geodata.palette import current, rgba
 from geodata.stats import ADDED, ControlStats
 
-COLUMNS = ("Region", "Area km²", "Occupied km²", "Occupied %")
+#: Column titles (English; shown with :func:`column_title`). A title's first space becomes
+#: a line break in the header.
+COLUMNS = (
+    QT_TRANSLATE_NOOP("Statistics", "Region"),
+    QT_TRANSLATE_NOOP("Statistics", "Area km²"),
+    QT_TRANSLATE_NOOP("Statistics", "Occupied km²"),
+    QT_TRANSLATE_NOOP("Statistics", "Occupied %"),
+)
 SHARE_COLUMN = 3
 SORT_ROLE = Qt.ItemDataRole.UserRole
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # region code ("UA-14") or group id ("annexed-2022")
@@ -28,11 +43,42 @@ BAR_ALPHA = 110 / 255  # the map's occupied colour, lighter for text on top
 _Index = QModelIndex | QPersistentModelIndex
 
 #: Short names for the group rows, to fit the panel; the tooltip and copies give the full name.
+#: English; shown with :func:`group_label`.
 GROUP_LABELS = {
-    "annexed-2022": "Annexed 2022",
-    "crimea-2014": "Annexed 2014",
-    "ukraine": "All of Ukraine",
+    "annexed-2022": QT_TRANSLATE_NOOP("Statistics", "Annexed 2022"),
+    "crimea-2014": QT_TRANSLATE_NOOP("Statistics", "Annexed 2014"),
+    "ukraine": QT_TRANSLATE_NOOP("Statistics", "All of Ukraine"),
 }
+
+
+def column_title(section: int) -> str:
+    """A column's title in the language in use."""
+    return QCoreApplication.translate("Statistics", COLUMNS[section])
+
+
+def group_label(key: str, default: str) -> str:
+    """A group row's short name in the language in use (``default`` if it has none)."""
+    label = GROUP_LABELS.get(key)
+    return QCoreApplication.translate("Statistics", label) if label else default
+
+
+@cache
+def _names_uk() -> dict[str, str]:
+    boundaries = load_boundaries()
+    return dict(zip(boundaries.codes, boundaries.units["name_uk"], strict=True))
+
+
+def unit_name(code: str, english: str) -> str:
+    """A first-level unit's name in the language in use (by its ISO code)."""
+    return place(english, _names_uk().get(code))
+
+
+def sorted_by_name(records: list[dict]) -> list[dict]:
+    """Records in the order of their ``name``: Ukrainian names in the Ukrainian alphabet's."""
+    if current_language() == "uk":
+        collator = QCollator(QLocale(QLocale.Language.Ukrainian))
+        return sorted(records, key=cmp_to_key(lambda a, b: collator.compare(a["name"], b["name"])))
+    return sorted(records, key=lambda record: record["name"])
 
 
 class StatsTableModel(QAbstractTableModel):
@@ -50,7 +96,11 @@ class StatsTableModel(QAbstractTableModel):
             for record in stats.groups.to_dict("records"):
                 self._rows.append({**record, "key": record["id"], "is_group": True})
             # By name, so rows with equal values stay in alphabetical order when sorted.
-            for record in stats.regions.sort_values("name").to_dict("records"):
+            units = [
+                {**record, "name": unit_name(record["code"], record["name"])}
+                for record in stats.regions.to_dict("records")
+            ]
+            for record in sorted_by_name(units):
                 self._rows.append({**record, "key": record["code"], "is_group": False})
         self.endResetModel()
 
@@ -70,7 +120,8 @@ class StatsTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             # Units on a second line keep the number columns narrow.
-            return COLUMNS[section] if section == 0 else COLUMNS[section].replace(" ", "\n", 1)
+            title = column_title(section)
+            return title if section == 0 else title.replace(" ", "\n", 1)
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.TextAlignmentRole:
             return cell_alignment(section)
         return None
@@ -88,11 +139,11 @@ class StatsTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
                 return (
-                    GROUP_LABELS.get(record["key"], record["name"])
+                    group_label(record["key"], record["name"])
                     if record["is_group"]
                     else record["name"]
                 )
-            return f"{values[column]:,.2f}" if column == SHARE_COLUMN else f"{values[column]:,.1f}"
+            return number(values[column], 2 if column == SHARE_COLUMN else 1)
         if role == SORT_ROLE:
             return values[column]
         if role == KEY_ROLE:
@@ -111,7 +162,9 @@ class StatsTableModel(QAbstractTableModel):
             name = record["name"] if record["is_group"] else f"{record['name']} ({record['key']})"
             added = record.get(ADDED, 0.0)
             if not is_negligible(added):
-                name += f"\nOccupied km² include {added:,.1f} km² of border and coast slivers"
+                name += "\n" + QCoreApplication.translate(
+                    "Statistics", "Occupied km² include {km2} km² of border and coast slivers"
+                ).format(km2=number(added, 1))
             return name
         return None
 
@@ -122,6 +175,7 @@ class StatsSortProxy(QSortFilterProxyModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setSortRole(SORT_ROLE)
+        self._collator = QCollator(QLocale(QLocale.Language.Ukrainian))
 
     def lessThan(self, left: _Index, right: _Index) -> bool:
         left_group, right_group = left.data(IS_GROUP_ROLE), right.data(IS_GROUP_ROLE)
@@ -135,6 +189,9 @@ class StatsSortProxy(QSortFilterProxyModel):
                 if self.sortOrder() == Qt.SortOrder.AscendingOrder
                 else (left.row() > right.row())
             )
+        if left.column() == 0 and current_language() == "uk":
+            # Names in the Ukrainian alphabet's order, not by code points.
+            return self._collator.compare(str(left.data(SORT_ROLE)), str(right.data(SORT_ROLE))) < 0
         return super().lessThan(left, right)
 
 

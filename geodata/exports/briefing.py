@@ -248,8 +248,10 @@ def briefing_figure(
     panel = figure.add_axes((panel_left, layout.map_bottom, layout.right - panel_left, height))
     panel.axis("off")
     _draw_panel(panel, layer, stats, result, options, style)
-    page_footer(figure, style, layout, credit_line(layer.credit, map_by="Frontline Atlas"),
-                stats.method.footnote(), options)  # fmt: skip
+    language = check_language(options.language)
+    page_footer(figure, style, layout,
+                credit_line(layer.credit, map_by="Frontline Atlas", language=language),
+                stats.method.footnote(language), options)  # fmt: skip
     return figure
 
 

@@ -111,7 +111,8 @@ def change_figure(
                           alignment="left", borderaxespad=0, borderpad=0)  # fmt: skip
     chars = max(20, int(panel.get_position().width * style.width * 72 / (style.body * 0.56)))
     panel_lines(panel, legend, change_lines(changes, style.panel_rows, chars, language), style)
-    page_footer(figure, style, layout, credit_line(layer.credit, map_by="Frontline Atlas"),
+    page_footer(figure, style, layout,
+                credit_line(layer.credit, map_by="Frontline Atlas", language=language),
                 changes.method, options)  # fmt: skip
     return figure
 
@@ -189,9 +190,10 @@ def table_figure(
                                 width * 0.96, layout.map_top - layout.map_bottom))  # fmt: skip
         axes.axis("off")
         _table_column(axes, chunk, fields, places, style, language)
-    method = stats.method.footnote()
+    method = stats.method.footnote(language)
     page_footer(figure, style, layout,
-                credit or credit_line(stats.credit or stats.source, map_by="Frontline Atlas"),
+                credit or credit_line(stats.credit or stats.source, map_by="Frontline Atlas",
+                                      language=language),
                 method, options)  # fmt: skip
     return figure
 
@@ -249,6 +251,7 @@ def chart_figure(
     held.tick_params(labelbottom=False)
     draw_timeline(held, change, series, units="pct", period=period, fontsize=style.body * 0.9,
                   line_width=2.0 * style.scale)  # fmt: skip
-    page_footer(figure, style, layout, credit_line(source, map_by="Frontline Atlas"),
-                series.method.footnote(), options)  # fmt: skip
+    page_footer(figure, style, layout,
+                credit_line(source, map_by="Frontline Atlas", language=language),
+                series.method.footnote(language), options)  # fmt: skip
     return figure

@@ -62,7 +62,7 @@ def parse_extent(text: str | None) -> Extent:
     for group in GROUPS:
         if key == group.id and group.id != "ukraine":
             rows = units[units["code"].isin(group.codes)]
-            return Extent(group.name, _padded(rows.geometry.to_numpy()))
+            return Extent(group.name, _padded(rows.geometry.to_numpy()), group.name_uk)
         if key == "ukraine" == group.id:
             return UKRAINE
     for row in units.itertuples():

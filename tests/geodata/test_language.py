@@ -1,0 +1,82 @@
+"""The core's Ukrainian: every sentence it composes has its Ukrainian, with the same values."""
+
+from __future__ import annotations
+
+import ast
+import datetime as dt
+import string
+from pathlib import Path
+
+import pytest
+
+from geodata import categories, credits, method, places
+from geodata.exports.pack import PAGE_KINDS
+from geodata.language import UKRAINIAN, format_number, say
+
+GEODATA = Path(__file__).resolve().parents[2] / "geodata"
+
+
+def _said_literals() -> list[str]:
+    """Every ``say("…")`` template written literally in geodata."""
+    found = []
+    for path in GEODATA.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and getattr(node.func, "id", "") == "say"
+                    and node.args and isinstance(node.args[0], ast.Constant)):  # fmt: skip
+                found.append(node.args[0].value)
+    return found
+
+
+#: The constants the core passes to say() by name.
+CONSTANTS = [
+    method.BOUNDARY_SOURCE, method.OFFICIAL_AREA_SOURCE, method.PROJECTION_TEXT,
+    method.RECONCILIATION_LINE, method.RAW, categories.HISTORY_COUNTING, places.PEOPLE_NOTE,
+    *(c.label for c in categories.CATEGORIES), *credits.DATA_CREDITS, *credits.DATA_CREDITS_LONG,
+    *PAGE_KINDS.values(), "Places passing to the occupying side", "Places returned to Ukraine",
+]  # fmt: skip
+
+
+def _fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def test_every_sentence_has_its_ukrainian_with_the_same_values():
+    templates = set(_said_literals()) | set(CONSTANTS)
+    assert len(templates) > 40
+    missing = sorted(t for t in templates if t not in UKRAINIAN)
+    assert missing == []
+    for english, ukrainian in UKRAINIAN.items():
+        assert _fields(english) == _fields(ukrainian), english
+        assert (ukrainian.strip() and ukrainian != english) or english.strip() == "and"
+
+
+def _note():
+    return method.method_note_for(
+        dt.date(2024, 11, 20), "x.geojson", "DeepStateMap", 3.0, 854.2, 110278.3,
+        categories="", category_keys=("occupied", "contested"),
+    )  # fmt: skip
+
+
+def test_the_method_note_in_ukrainian_gives_the_same_figures_in_ukrainian_words():
+    note = _note()
+    lines = note.lines("uk")
+    assert [title for title, _ in lines][:2] == ["Зони контролю", "Що вважається окупованим"]
+    text = "\n".join(f"{a} {b}" for a, b in lines)
+    assert "110\xa0278,3 км²" in text and "18,41 %" in text and "854,2 км²" in text
+    assert "Сіра зона: не зараховується" in text
+    assert note.lines() == _note().lines()  # English by default, unchanged
+    assert "110,278.3 km²" in note.text()
+    assert "Площі: межі Natural Earth" in note.footnote("uk")
+
+
+@pytest.mark.parametrize("value,decimals", [(0, 0), (999.95, 1), (1234567.891, 2), (-42.5, 1)])
+def test_ukrainian_numbers_are_the_english_ones_rewritten(value, decimals):
+    english = format_number(value, decimals)
+    ukrainian = format_number(value, decimals, "uk")
+    assert ukrainian == english.replace(",", "\xa0").replace(".", ",")
+    assert float(ukrainian.replace("\xa0", "").replace(",", ".")) == float(english.replace(",", ""))
+
+
+def test_say_leaves_english_alone_and_fills_values():
+    assert say("Map: {who}", "en", who="x") == "Map: x"
+    assert say("Map: {who}", "uk", who="x") == "Мапа: x"
