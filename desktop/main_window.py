@@ -27,7 +27,7 @@ from desktop.history.changes_controller import ChangesController
 from desktop.history.changes_dock import ChangesDock
 from desktop.history.controller import HistoryController
 from desktop.history.timeline_dock import TimelineDock
-from desktop.i18n import date_text, number
+from desktop.i18n import current_language, date_text, number
 from desktop.literal_text import literal_text
 from desktop.map.info_dock import InfoDock
 from desktop.map.layers_dock import LayersDock
@@ -93,7 +93,7 @@ class MainWindow(QMainWindow):
         self.consent = OnlineConsent(settings, self)  # asked once, for every online action
 
         self.dark = is_dark(settings.get(THEME))
-        self.map = MapView(self, tiles=self._tile_source(), language=settings.get(LABEL_LANGUAGE),
+        self.map = MapView(self, tiles=self._tile_source(), language=self._label_language(),
                            dark=self.dark)  # fmt: skip
         central = QWidget(self)
         column = QVBoxLayout(central)
@@ -386,7 +386,7 @@ class MainWindow(QMainWindow):
         self, reconcile_km_before: float, counting_before: Counting | None = None
     ) -> None:
         self.map.set_online_tiles(self._tile_source())
-        self.map.set_language(self.settings.get(LABEL_LANGUAGE))
+        self.map.set_language(self._label_language())
         self.state.reconcile_km = self.reconcile_km
         counting_before = counting_before or self.state.counting
         self.state.counting = Counting(contested=self.settings.get(COUNT_CONTESTED))
@@ -399,6 +399,11 @@ class MainWindow(QMainWindow):
             return
         if self.current is not None and self.current.path.exists():
             self.open_file(self.current.path)
+
+    def _label_language(self) -> str:
+        """The map's place-name language: the Preferences' choice, by default the app's."""
+        chosen = self.settings.get(LABEL_LANGUAGE)
+        return chosen if chosen in ("en", "uk") else current_language()
 
     def _tile_source(self) -> TileSource | None:
         return TileSource.openstreetmap() if self.settings.get(ONLINE_BASEMAP) else None

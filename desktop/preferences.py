@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop.form_widgets import choice_box
 from desktop.i18n import UI_LANGUAGES
-from desktop.map.page import LABEL_LANGUAGES
+from desktop.map.page import LABEL_CHOICES
 from desktop.online_consent import host_list
 from desktop.settings import (
     COUNT_CONTESTED,
@@ -37,12 +37,13 @@ from geodata.palette import PALETTES, palette_named
 from geodata.reconcile import MAX_TOLERANCE_KM
 
 # What the choices read, from the tables that hold them (desktop.theme's THEMES,
-# desktop.map.page's LABEL_LANGUAGES, geodata.palette's PALETTES, and the one entry
+# desktop.map.page's LABEL_CHOICES, geodata.palette's PALETTES, and the one entry
 # of desktop.i18n's UI_LANGUAGES that is not a language naming itself): marked here
 # for the catalogue and translated where Preferences shows them. A table's text
 # not listed here is shown as it is.
 CHOICE_TEXTS = (
     QT_TRANSLATE_NOOP("Preferences", "Follow the system"),
+    QT_TRANSLATE_NOOP("Preferences", "Same as the app"),
     QT_TRANSLATE_NOOP("Preferences", "Light"),
     QT_TRANSLATE_NOOP("Preferences", "Dark"),
     QT_TRANSLATE_NOOP("Preferences", "English"),
@@ -164,7 +165,7 @@ class PreferencesDialog(QDialog):
             )
         )
         self.language = choice_box(
-            _translated(LABEL_LANGUAGES), settings.get(LABEL_LANGUAGE), "preferences-language",
+            _translated(LABEL_CHOICES), settings.get(LABEL_LANGUAGE), "preferences-language",
             QCoreApplication.translate("Preferences", "Language of place names on the map"),
         )  # fmt: skip
         figures = QFormLayout()

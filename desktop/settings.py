@@ -35,7 +35,9 @@ LAYER_OPACITY = Setting("layers/opacity", dict, {}, "Layer name -> opacity 0..1"
 UI_LANGUAGE = Setting("view/language", str, "system", "The app's language: system, en or uk")
 THEME = Setting("view/theme", str, "system", "Light or dark: system, light or dark")
 PALETTE = Setting("view/palette", str, "default", "Colour palette: default or colour-blind")
-LABEL_LANGUAGE = Setting("map/label_language", str, "en", "Place names on the map: en or uk")
+LABEL_LANGUAGE = Setting(
+    "map/label_language", str, "app", "Place names on the map: app (the app's language), en or uk"
+)
 #: Asked once, before the first online fetch of control data; withdrawn in Preferences.
 ONLINE_CONSENTED = Setting("online/consented", bool, False, "Fetching control data online allowed")
 LAST_HISTORY = Setting(

@@ -44,7 +44,10 @@ LABEL_HEIGHT_PX = 14.0
 CITY_RANKS_AT_LABEL_ZOOM = (1, 2)
 # Where the neighbours' and the seas' names go: inside this box around Ukraine.
 VIEW_BOUNDS = (20.5, 43.3, 41.5, 53.2)
-SEAS = (("Black Sea", 44.75, 31.3), ("Sea of Azov", 46.05, 36.55))
+SEAS = (("Black Sea", "Чорне море", 44.75, 31.3), ("Sea of Azov", "Азовське море", 46.05, 36.55))
+#: The neighbours' names in Ukrainian, by ISO 3166-1 alpha-3 code (short forms, as on maps).
+NEIGHBOURS_UK = {"BLR": "Білорусь", "HUN": "Угорщина", "MDA": "Молдова", "POL": "Польща",
+                 "ROU": "Румунія", "RUS": "Росія", "SVK": "Словаччина"}  # fmt: skip
 # Four decimals of a degree is about 10 m: plenty for a settlement's dot.
 SETTLEMENT_DECIMALS = 4
 
@@ -83,13 +86,23 @@ def basemap_layers() -> dict:
         "neighbours": _collection(
             shapely.simplify(neighbours.geometry.to_numpy(), BOUNDARY_TOLERANCE_DEG),
             [
-                {"name": name, "label": [round(point.y, 4), round(point.x, 4)]}
-                for name, point in zip(
-                    neighbours["name"], _country_label_points(neighbours), strict=True
+                {
+                    "name": name,
+                    "name_uk": NEIGHBOURS_UK.get(iso3, ""),
+                    "label": [round(point.y, 4), round(point.x, 4)],
+                }
+                for name, iso3, point in zip(
+                    neighbours["name"],
+                    neighbours["iso3"],
+                    _country_label_points(neighbours),
+                    strict=True,
                 )
             ],
         ),
-        "seas": [{"name": name, "label": [lat, lon]} for name, lat, lon in SEAS],
+        "seas": [
+            {"name": name, "name_uk": name_uk, "label": [lat, lon]}
+            for name, name_uk, lat, lon in SEAS
+        ],
         "claims": _collection(
             [
                 shapely.coverage_simplify(

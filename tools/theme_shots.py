@@ -3,6 +3,7 @@
     uv run python tools/theme_shots.py CONTROL_FILE --theme dark --out docs/dark-theme.png
     uv run python tools/theme_shots.py CONTROL_FILE --palette colour-blind \
         --scenario june-2024-demand --out docs/colour-blind.png
+    uv run python tools/theme_shots.py CONTROL_FILE --language uk --out docs/ukrainian.png
 
 Each run opens the main window at 1400 x 900 with fresh settings, the file
 loaded (and optionally a proposal chosen), and saves the window.
@@ -25,17 +26,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--theme", choices=("light", "dark"), default="light")
     parser.add_argument("--palette", default="default")
     parser.add_argument("--scenario", default="")
+    parser.add_argument("--language", choices=("en", "uk"), default="en")
     args = parser.parse_args(argv)
     prepare_qt(headless=True)
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
+    from desktop.i18n import install_translator
     from desktop.main_window import MainWindow
     from desktop.settings import PALETTE, THEME, Settings
     from desktop.theme import apply_theme
     from geodata.palette import use_palette
 
     app = QApplication.instance() or QApplication([])
+    install_translator(app, args.language)
 
     def wait(signal=None, ms: int = 30000) -> None:
         loop = QEventLoop()

@@ -15,6 +15,8 @@ from pathlib import Path
 import folium
 import xstatic.pkg.leaflet as xstatic_leaflet
 
+from desktop.i18n import current_language
+from desktop.map.page_words import page_locale, page_words
 from geodata.boundaries import UKRAINE_EXTENT
 from geodata.control import ControlLayer
 from geodata.credits import credit_line
@@ -96,11 +98,15 @@ def payload_json(payload: tuple) -> str:
 
 def proposal_payload(result: ScenarioResult) -> tuple[dict, dict]:
     """The arguments of the page's ``Atlas.setProposal``: GeoJSON and a summary."""
-    return proposal_overlay_geojson(result), proposal_summary(result)
+    summary = proposal_summary(result)
+    summary["name"] = result.proposal.title(current_language())
+    return proposal_overlay_geojson(result), summary
 
 
 #: The languages place names can be shown in on the map: code -> what Preferences calls it.
 LABEL_LANGUAGES = {"en": "English", "uk": "Ukrainian (українською)"}
+#: Preferences' choices for the map's place names: the app's language, or one of the above.
+LABEL_CHOICES = {"app": "Same as the app", **LABEL_LANGUAGES}
 
 
 def build_map_page(
@@ -172,7 +178,9 @@ def build_map_page(
         # A file on its own has no app to ask for water: it carries the coarsest band.
         low = BAND_NAMES[0]
         data["hydrography"]["inline"] = {low: json.loads(hydrography_file(low).read_text("utf-8"))}
-    data["credits"] = CREDITS
+    data["credits"] = credit_line(map_by="Leaflet", language=current_language())
+    data["words"] = page_words()
+    data["locale"] = page_locale()
     palette = dark_variant(current()) if dark else current()
     data["palette"] = palette.roles()
     data["css_variables"] = css_variables(palette)

@@ -1214,6 +1214,166 @@ km²</source>
     </message>
 </context>
 <context>
+    <name>MapPage</name>
+    <message>
+        <source>Legend</source>
+        <extracomment>The page&apos;s own words, as atlas.js and settlements.js write them ({values} filled there).</extracomment>
+        <translation>Умовні позначення</translation>
+    </message>
+    <message>
+        <source>Show or hide the legend</source>
+        <translation>Показати або сховати умовні позначення</translation>
+    </message>
+    <message>
+        <source>Annexation claims (2014, 2022)</source>
+        <translation>Заявлена анексія (2014, 2022)</translation>
+    </message>
+    <message>
+        <source>To the occupying side</source>
+        <translation>До окупанта</translation>
+    </message>
+    <message>
+        <source>Returned to Ukraine</source>
+        <translation>Повертається Україні</translation>
+    </message>
+    <message>
+        <source>Demilitarized zone</source>
+        <translation>Демілітаризована зона</translation>
+    </message>
+    <message>
+        <source>Line of contact</source>
+        <translation>Лінія зіткнення</translation>
+    </message>
+    <message>
+        <source>Gained by the occupying side</source>
+        <translation>Захоплено окупантом</translation>
+    </message>
+    <message>
+        <source>Regained by Ukraine</source>
+        <translation>Звільнено Україною</translation>
+    </message>
+    <message>
+        <source>Oblast</source>
+        <translation>Область</translation>
+    </message>
+    <message>
+        <source>Selected</source>
+        <translation>Вибрано</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Місто</translation>
+    </message>
+    <message>
+        <source>Settlement</source>
+        <translation>Населений пункт</translation>
+    </message>
+    <message>
+        <source>Settlement held by the occupying side</source>
+        <translation>Населений пункт під окупацією</translation>
+    </message>
+    <message>
+        <source>River</source>
+        <translation>Річка</translation>
+    </message>
+    <message>
+        <source>Lake or reservoir</source>
+        <translation>Озеро або водосховище</translation>
+    </message>
+    <message>
+        <source>Kakhovka reservoir, drained since June 2023</source>
+        <translation>Каховське водосховище, спущене з червня 2023 року</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Площа</translation>
+    </message>
+    <message>
+        <source>Occupied</source>
+        <translation>Окуповано</translation>
+    </message>
+    <message>
+        <source>Occupied share</source>
+        <translation>Частка окупованої</translation>
+    </message>
+    <message>
+        <source>of which reconciled</source>
+        <translation>з них узгоджено</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <source>oblast</source>
+        <translation>область</translation>
+    </message>
+    <message>
+        <source>city with special status</source>
+        <translation>місто зі спеціальним статусом</translation>
+    </message>
+    <message>
+        <source>autonomous republic</source>
+        <translation>автономна республіка</translation>
+    </message>
+    <message>
+        <source>{km2} km²</source>
+        <translation>{km2} км²</translation>
+    </message>
+    <message>
+        <source>{n} km</source>
+        <translation>{n} км</translation>
+    </message>
+    <message>
+        <source>{n} m</source>
+        <translation>{n} м</translation>
+    </message>
+    <message>
+        <source>{label} (not counted as occupied)</source>
+        <translation>{label} (не зараховується як окупована)</translation>
+    </message>
+    <message>
+        <source>Line of contact after, {km} km</source>
+        <translation>Лінія зіткнення після, {km} км</translation>
+    </message>
+    <message>
+        <source>Demilitarized zone, {km} km each side</source>
+        <translation>Демілітаризована зона, {km} км з кожного боку</translation>
+    </message>
+    <message>
+        <source>{what} since {date}</source>
+        <translation>{what} з {date}</translation>
+    </message>
+    <message>
+        <source>Control areas: {credit}</source>
+        <translation>Зони контролю: {credit}</translation>
+    </message>
+    <message>
+        <source>population {n} (GeoNames est.)</source>
+        <translation>населення {n} (оцінка GeoNames)</translation>
+    </message>
+    <message>
+        <source>population not known</source>
+        <translation>населення невідоме</translation>
+    </message>
+    <message>
+        <source>held by the occupying side</source>
+        <translation>під окупацією</translation>
+    </message>
+    <message>
+        <source>not held by the occupying side</source>
+        <translation>не під окупацією</translation>
+    </message>
+    <message>
+        <source>held by the occupying side on {date}</source>
+        <translation>під окупацією на {date}</translation>
+    </message>
+    <message>
+        <source>not held by the occupying side on {date}</source>
+        <translation>не під окупацією на {date}</translation>
+    </message>
+</context>
+<context>
     <name>Menus</name>
     <message>
         <source>&amp;File</source>
@@ -1469,6 +1629,10 @@ You will not be asked again. Preferences ▸ &quot;Allow fetching control data o
     <message>
         <source>Follow the system</source>
         <translation>Як у системі</translation>
+    </message>
+    <message>
+        <source>Same as the app</source>
+        <translation>Як у застосунку</translation>
     </message>
     <message>
         <source>Light</source>

@@ -17,6 +17,8 @@
   var UKRAINE_EXTENT = null;
   var PALETTE = null;
   var LANGUAGE = "en"; // of place names on the map: "en" or "uk"
+  var WORDS = {}; // the page's words in the app's language: English -> shown (page.py)
+  var LOCALE = "en-GB"; // how numbers and dates are written
   var cityDots = []; // {dot, place}: each city's dot and its gazetteer row
 
   function applyPalette(p, cssVariables) {
@@ -98,9 +100,24 @@
   }
 
   function formatNumber(value, decimals) {
-    return Number(value).toLocaleString("en-GB", {
+    return Number(value).toLocaleString(LOCALE, {
       minimumFractionDigits: decimals, maximumFractionDigits: decimals
     });
+  }
+
+  /* The page's words in the app's language, values filled in: t("{n} km", {n: "5"}). */
+  function t(text, values) {
+    var shown = Object.prototype.hasOwnProperty.call(WORDS, text) ? WORDS[text] : text;
+    Object.keys(values || {}).forEach(function (key) {
+      shown = shown.split("{" + key + "}").join(String(values[key]));
+    });
+    return shown;
+  }
+
+  /* An ISO date (2024-11-20) as the app's language writes it (20.11.2024 in Ukrainian). */
+  function formatDate(iso) {
+    var parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(iso));
+    return parts && LOCALE === "uk-UA" ? parts[3] + "." + parts[2] + "." + parts[1] : String(iso);
   }
 
   function pane(name, zIndex, interactive) {
@@ -114,7 +131,7 @@
   function regionTooltip(feature) {
     var props = feature.properties;
     var box = el("div", "atlas-tooltip");
-    box.appendChild(el("div", "atlas-tooltip-title", props.name));
+    box.appendChild(el("div", "atlas-tooltip-title", Atlas.placeName(props.name, props.name_uk)));
     var f = figures[props.code];
     var table = el("table");
     function row(label, value) {
@@ -124,14 +141,14 @@
       table.appendChild(tr);
     }
     if (f) {
-      row("Area", formatNumber(f.area_km2, 1) + " km²");
-      row("Occupied", formatNumber(f.controlled_km2, 1) + " km²");
-      row("Occupied share", formatNumber(f.controlled_pct, 2) + " %");
+      row(t("Area"), t("{km2} km²", { km2: formatNumber(f.area_km2, 1) }));
+      row(t("Occupied"), t("{km2} km²", { km2: formatNumber(f.controlled_km2, 1) }));
+      row(t("Occupied share"), formatNumber(f.controlled_pct, 2) + " %");
       if (f.added_km2 >= 0.05) {
-        row("of which reconciled", formatNumber(f.added_km2, 1) + " km²");
+        row(t("of which reconciled"), t("{km2} km²", { km2: formatNumber(f.added_km2, 1) }));
       }
     } else {
-      row("Kind", props.kind);
+      row(t("Kind"), t(props.kind));
     }
     box.appendChild(table);
     return box;
@@ -211,12 +228,13 @@
     });
     // Countries and seas are named in the same layer, more quietly.
     data.neighbours.features.forEach(function (feature) {
-      var country = textMarker(feature.properties.label, "atlas-country-label", feature.properties.name);
+      var country = textMarker(feature.properties.label, "atlas-country-label",
+        Atlas.placeName(feature.properties.name, feature.properties.name_uk));
       regionLabels.push(country);
       labelEntries.push({ marker: country, dot: null, priority: 20 });
     });
     (data.seas || []).forEach(function (sea) {
-      var seaLabel = textMarker(sea.label, "atlas-sea-label", sea.name);
+      var seaLabel = textMarker(sea.label, "atlas-sea-label", Atlas.placeName(sea.name, sea.name_uk));
       regionLabels.push(seaLabel);
       labelEntries.push({ marker: seaLabel, dot: null, priority: 20 });
     });
@@ -344,17 +362,26 @@
   }
 
   function addControls(data) {
-    L.control.scale({ imperial: false, position: "bottomleft", maxWidth: 160 }).addTo(map);
+    var scale = L.control.scale({ imperial: false, position: "bottomleft", maxWidth: 160 });
+    // Leaflet writes "500 km" itself: the scale's words and numbers in the app's language.
+    scale._updateMetric = function (maxMeters) {
+      var meters = this._getRoundNum(maxMeters);
+      var label = meters < 1000 ? t("{n} m", { n: formatNumber(meters, 0) })
+        : t("{n} km", { n: formatNumber(meters / 1000, 0) });
+      this._mScale.style.width = Math.round(this.options.maxWidth * meters / maxMeters) + "px";
+      this._mScale.textContent = label;
+    };
+    scale.addTo(map);
 
     var Legend = L.Control.extend({
       options: { position: "bottomright" },
       onAdd: function () {
         var box = el("div", "atlas-box atlas-legend");
         // The title folds the legend away (and back): on a small window it covers the south.
-        var title = el("button", "atlas-legend-title", "Legend");
+        var title = el("button", "atlas-legend-title", t("Legend"));
         title.type = "button";
         title.setAttribute("aria-expanded", "true");
-        title.title = "Show or hide the legend";
+        title.title = t("Show or hide the legend");
         title.addEventListener("click", function (event) {
           event.stopPropagation();
           var folded = box.classList.toggle("atlas-legend-folded");
@@ -371,7 +398,7 @@
           box.appendChild(r);
           return { row: r, text: t };
         }
-        var control = row("control", "Occupied territory");
+        var control = row("control", t("Occupied territory"));
         legendControlText = control.text;
         legendSubtitle = el("div", "atlas-legend-sub");
         box.appendChild(legendSubtitle);
@@ -384,23 +411,23 @@
           r.row.style.display = "none";
           legendRows[key] = r;
         }
-        optionalRow("claims", "claim", "Annexation claims (2014, 2022)");
+        optionalRow("claims", "claim", t("Annexation claims (2014, 2022)"));
         legendProposalTitle = el("div", "atlas-legend-proposal");
         box.appendChild(legendProposalTitle);
-        optionalRow("to-occupier", "to-occupier", "To the occupying side");
-        optionalRow("to-ukraine", "to-ukraine", "Returned to Ukraine");
-        optionalRow("dmz", "dmz", "Demilitarized zone");
-        optionalRow("contact-line", "contact-line", "Line of contact");
-        optionalRow("gained", "gained", "Gained by the occupying side");
-        optionalRow("lost", "lost", "Regained by Ukraine");
-        row("region", "Oblast");
-        row("selected", "Selected");
-        row("city", "City");
-        optionalRow("settlement", "settlement", "Settlement");
-        optionalRow("settlement-held", "settlement-held", "Settlement held by the occupying side");
-        optionalRow("river", "river", "River");
-        optionalRow("lake", "lake", "Lake or reservoir");
-        optionalRow("drained", "drained", "Kakhovka reservoir, drained since June 2023");
+        optionalRow("to-occupier", "to-occupier", t("To the occupying side"));
+        optionalRow("to-ukraine", "to-ukraine", t("Returned to Ukraine"));
+        optionalRow("dmz", "dmz", t("Demilitarized zone"));
+        optionalRow("contact-line", "contact-line", t("Line of contact"));
+        optionalRow("gained", "gained", t("Gained by the occupying side"));
+        optionalRow("lost", "lost", t("Regained by Ukraine"));
+        row("region", t("Oblast"));
+        row("selected", t("Selected"));
+        row("city", t("City"));
+        optionalRow("settlement", "settlement", t("Settlement"));
+        optionalRow("settlement-held", "settlement-held", t("Settlement held by the occupying side"));
+        optionalRow("river", "river", t("River"));
+        optionalRow("lake", "lake", t("Lake or reservoir"));
+        optionalRow("drained", "drained", t("Kakhovka reservoir, drained since June 2023"));
         L.DomEvent.disableClickPropagation(box);
         return box;
       }
@@ -424,7 +451,7 @@
   function setCredits(controlCredit) {
     if (!creditsText) { return; }
     creditsText.textContent = controlCredit
-      ? baseCredits + " · Control areas: " + controlCredit
+      ? baseCredits + " · " + t("Control areas: {credit}", { credit: controlCredit })
       : baseCredits;
   }
 
@@ -450,6 +477,8 @@
     map = leafletMap;
     var data = JSON.parse(document.getElementById("atlas-data").textContent);
     LANGUAGE = data.language || "en";
+    WORDS = data.words || {};
+    LOCALE = data.locale || "en-GB";
     applyPalette(data.palette, data.css_variables);
     if (data.theme === "dark") { document.documentElement.classList.add("atlas-dark"); }
     UKRAINE_EXTENT = data.ukraine_extent;
@@ -503,8 +532,8 @@
       legendControlText.rowNode.style.display = "";
       // A source with categories has a legend row each; the first row is its occupied land.
       var categorised = showCategoryLegend(collection);
-      legendControlText.textContent = (categorised ? "Occupied since 2022" : "Occupied territory") +
-        (info && info.date ? ", " + info.date : "");
+      legendControlText.textContent = t(categorised ? "Occupied since 2022" : "Occupied territory") +
+        (info && info.date ? ", " + formatDate(info.date) : "");
       legendSubtitle.textContent = !categorised && info && info.names && info.names.length ? info.names.join(" · ") : "";
     }
     setCredits(info ? info.credit : null);
@@ -537,7 +566,7 @@
       if (!STYLE.category[props.category]) { return; }
       var r = el("div", "atlas-legend-row");
       r.appendChild(el("span", "swatch category-" + props.category.replace(/_/g, "-")));
-      r.appendChild(el("span", null, props.label + (props.counted ? "" : " (not counted as occupied)")));
+      r.appendChild(el("span", null, props.counted ? t(props.label) : t("{label} (not counted as occupied)", { label: t(props.label) })));
       legendCategories.appendChild(r);
     });
     return categorised;
@@ -647,11 +676,11 @@
     if (legendProposalTitle) { legendProposalTitle.textContent = summary && summary.name ? summary.name : ""; }
     if (legendRows["contact-line"] && summary && summary.contact_line_km_after !== undefined) {
       legendRows["contact-line"].text.textContent =
-        "Line of contact after, " + formatNumber(summary.contact_line_km_after, 0) + " km";
+        t("Line of contact after, {km} km", { km: formatNumber(summary.contact_line_km_after, 0) });
     }
     if (legendRows.dmz && summary && summary.dmz_km && summary.dmz_km.length) {
       legendRows.dmz.text.textContent =
-        "Demilitarized zone, " + formatNumber(summary.dmz_km[0], 0) + " km each side";
+        t("Demilitarized zone, {km} km each side", { km: formatNumber(summary.dmz_km[0], 0) });
     }
     updateProposalLegend();
     reportDrawn("proposal_drawn", collection);
@@ -668,9 +697,11 @@
       }
     });
     if (isShown("change")) { layers.change.addTo(map); }
-    var since = info && info.since ? " since " + info.since : "";
+    function since(what) {
+      return info && info.since ? t("{what} since {date}", { what: t(what), date: formatDate(info.since) }) : t(what);
+    }
     var labels = (info && info.labels) || {
-      gained: "Gained by the occupying side" + since, lost: "Regained by Ukraine" + since
+      gained: since("Gained by the occupying side"), lost: since("Regained by Ukraine")
     };
     if (legendRows.gained) { legendRows.gained.text.textContent = String(labels.gained); }
     if (legendRows.lost) { legendRows.lost.text.textContent = String(labels.lost); }
@@ -909,5 +940,8 @@
     return [point.x, point.y];
   };
 
+  Atlas.t = t;
+  Atlas.formatNumber = formatNumber;
+  Atlas.formatDate = formatDate;
   window.Atlas = Atlas;
 })();

@@ -247,11 +247,15 @@
     function tooltipText(index) {
       var name = points.name[index] + (points.name_uk[index] ? " (" + points.name_uk[index] + ")" : "");
       var population = points.population[index];
+      var words = window.Atlas; // the page's words and number format (atlas.js)
       var parts = [population > 0
-        ? "population " + Number(population).toLocaleString("en-GB") + " (GeoNames est.)"
-        : "population not known"];
+        ? words.t("population {n} (GeoNames est.)", { n: words.formatNumber(population, 0) })
+        : words.t("population not known")];
       if (heldKnown) {
-        parts.push((held[index] ? "held" : "not held") + " by the occupying side" + (heldDate ? " on " + heldDate : ""));
+        var status = held[index] ? "held by the occupying side" : "not held by the occupying side";
+        parts.push(heldDate
+          ? words.t(status + " on {date}", { date: words.formatDate(heldDate) })
+          : words.t(status));
       }
       return [name].concat(parts);
     }

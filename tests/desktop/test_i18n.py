@@ -26,7 +26,7 @@ from desktop.accessibility import name_widgets
 from desktop.i18n import install_translator, remove_translator, ui_language
 from geodata import __version__
 from geodata.scenarios.proposals import builtin_proposals
-from tests.desktop.helpers import PAGE_TIMEOUT_MS
+from tests.desktop.helpers import PAGE_TIMEOUT_MS, run_js
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "i18n" / "frontline-atlas_uk.ts"
@@ -150,10 +150,14 @@ def test_the_ukrainian_window_shows_no_english(ukrainian, open_window, qtbot, sn
     data = (snapshot_20241120.name, str(snapshot_20241120), __version__, *sources)
     left = english_left(window, data)
     assert left == [], "\n".join(f"{where}: {text}" for where, text in left)
-    assert "Донецька область" in shown_texts(window.stats_dock)[-1][1] or any(
-        text == "Донецька область" for _where, text in shown_texts(window.stats_dock)
-    )
-    assert "82 080,7".replace(" ", "\xa0") in "".join(t for _w, t in shown_texts(window.stats_dock))
+    stats = [text for _where, text in shown_texts(window.stats_dock)]
+    assert "Донецька область" in stats and "82\xa0080,7" in stats
+    # The map page too: legend, credits, country, sea and place labels, the scale.
+    page = run_js(qtbot, window.map, "document.body.innerText")
+    assert "Умовні позначення" in page and "Окупована територія, 20.11.2024" in page
+    assert "чорне море" in page.lower() and "білорусь" in page.lower()
+    words = set(WORD.findall(page.replace(snapshot_20241120.name, ""))) - KEPT
+    assert words == set(), page
 
 
 def test_the_ukrainian_dialogs_show_no_english(ukrainian, open_window, qtbot, snapshot_20241120):
