@@ -13,7 +13,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
-from desktop.i18n import number
+from desktop.i18n import number, signed
 
 _Index = QModelIndex | QPersistentModelIndex
 #: The role a sort proxy sorts by: the raw value (dates as ISO text).
@@ -96,19 +96,9 @@ def km2_cell(value) -> str:
     return number(value, 1)
 
 
-def signed_number(value, decimals: int = 1) -> str:
-    """A change, signed, with thousands grouped as the language writes them: +1,234.5.
-
-    >>> signed_number(1234.56), signed_number(-0.04), signed_number(0.0, 2)
-    ('+1,234.6', '-0.0', '+0.00')
-    """
-    value = float(value)
-    return f"{value:+.{decimals}f}"[0] + number(abs(value), decimals)
-
-
 def signed_km2_cell(value) -> str:
     """A change of km², signed, to 0.1."""
-    return signed_number(value, 1)
+    return signed(value, 1)
 
 
 def frame_table(

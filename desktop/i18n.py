@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 
+from geodata.language import format_number
 from geodata.resources import resources_dir
 
 #: Preferences' choices: value -> what the user reads (each in its own language).
@@ -78,9 +79,17 @@ def number(value: float, decimals: int = 1) -> str:
     >>> text.replace("\\xa0", " "), number(82080.66), number(1234, 0)
     ('82 080,7', '82,080.7', '1,234')
     """
-    if _current == "uk":
-        return QLocale(QLocale.Language.Ukrainian).toString(float(value), "f", decimals)
-    return f"{float(value):,.{decimals}f}"
+    return format_number(value, decimals, _current)
+
+
+def signed(value: float, decimals: int = 1) -> str:
+    """A change, its sign always written: +1,234.6, -0.0, +0.00 (Ukrainian: +1 234,6).
+
+    >>> signed(1234.56), signed(-0.04), signed(0.0, 2)
+    ('+1,234.6', '-0.0', '+0.00')
+    """
+    value = float(value)
+    return f"{value:+.{decimals}f}"[0] + number(abs(value), decimals)
 
 
 def date_text(day) -> str:

@@ -155,6 +155,29 @@ UKRAINIAN: dict[str, str] = {
 }
 
 
+#: Rivers, reservoirs and seas the maps name, in Ukrainian (the bundled water data
+#: names them in English).
+WATER_NAMES_UK = {
+    "Dnipro": "Дніпро", "Siverskyi Donets": "Сіверський Донець", "Oskil": "Оскіл",
+    "Southern Buh": "Південний Буг", "Dniester": "Дністер", "Desna": "Десна",
+    "Prypiat": "Прип'ять", "Inhulets": "Інгулець", "Samara": "Самара", "Don": "Дон",
+    "Danube": "Дунай", "Prut": "Прут", "Seym": "Сейм",
+    "Kyiv Reservoir": "Київське водосховище", "Kremenchuk Reservoir": "Кременчуцьке водосховище",
+    "Kamianske Reservoir": "Кам'янське водосховище", "Dnipro Reservoir": "Дніпровське водосховище",
+    "Kakhovka Reservoir": "Каховське водосховище",
+    "Kakhovka Reservoir (drained)": "Каховське водосховище (спущене)",
+}  # fmt: skip
+
+
+def water_name(english: str, language: Language | str = "en") -> str:
+    """A river's or reservoir's name in ``language`` (as it is when there is no Ukrainian).
+
+    >>> water_name("Southern Buh"), water_name("Nowhere", "uk")
+    ('Southern Buh', 'Nowhere')
+    """
+    return WATER_NAMES_UK.get(english, english) if language == "uk" else english
+
+
 def say(english: str, language: Language | str = "en", **values) -> str:
     """``english`` in ``language``, with ``values`` filled in.
 

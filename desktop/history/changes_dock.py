@@ -38,7 +38,7 @@ from desktop.frame_model import (
     text_cell,
     whole_cell,
 )
-from desktop.i18n import date_text, number
+from desktop.i18n import date_text, number, signed
 from geodata.history.rates import PACE_METHOD
 from geodata.history.transfers import DIRECTION_TEXT, TO_OCCUPIER, TO_UKRAINE, DateChanges
 from geodata.places import PEOPLE_NOTE
@@ -73,12 +73,6 @@ def translated(text: str) -> str:
     return QCoreApplication.translate("Changes", text)
 
 
-def _signed(value, decimals: int) -> str:
-    """A change with its sign (+12.50, -3.00), as the language writes numbers."""
-    text = number(float(value), decimals)
-    return text if text.startswith(("-", "\N{MINUS SIGN}")) else "+" + text
-
-
 PLACE_COLUMNS = [
     ("name", QT_TRANSLATE_NOOP("Changes", "Place"), text_cell),
     ("name_uk", QT_TRANSLATE_NOOP("Changes", "Ukrainian"), text_cell),
@@ -100,7 +94,7 @@ PERIOD_COLUMNS = [
     ("period", QT_TRANSLATE_NOOP("Changes", "Period"), text_cell),
     ("name", QT_TRANSLATE_NOOP("Changes", "Region"), text_cell),
     ("change_km2", QT_TRANSLATE_NOOP("Changes", "Change\nkm²"), signed_km2_cell),
-    ("rate_km2_per_day", QT_TRANSLATE_NOOP("Changes", "km² a\nday"), lambda v: _signed(v, 2)),
+    ("rate_km2_per_day", QT_TRANSLATE_NOOP("Changes", "km² a\nday"), lambda v: signed(v, 2)),
     ("places_taken", QT_TRANSLATE_NOOP("Changes", "Places\ntaken"), whole_cell),
     ("places_regained", QT_TRANSLATE_NOOP("Changes", "Places\nregained"), whole_cell),
     ("people_taken", QT_TRANSLATE_NOOP("Changes", "People*\ntaken"), whole_cell),
@@ -112,7 +106,7 @@ PACE_COLUMNS = [
     (
         "rate_km2_per_day",
         QT_TRANSLATE_NOOP("Changes", "km² a day\n(last 90 days)"),
-        lambda v: _signed(v, 2),
+        lambda v: signed(v, 2),
     ),
     ("text", QT_TRANSLATE_NOOP("Changes", "At this pace"), lambda v: translated(str(v))),
 ]

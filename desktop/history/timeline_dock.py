@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.history.timeline_chart import TimelineChart, translated
-from desktop.i18n import date_text, number, place
+from desktop.i18n import date_text, number, place, signed
 from geodata.figures import NEGLIGIBLE_KM2
 from geodata.history.rates import CHANGE_VIEWS
 from geodata.history.series import HistorySeries
@@ -370,7 +370,7 @@ class TimelineDock(QDockWidget):
         for index, row in enumerate(changed.itertuples()):
             earlier, later = row.controlled_pct_before, row.controlled_pct_after
             name = place(row.name, names_uk.get(row.code))
-            cells = (name, number(earlier, 2), number(later, 2), _signed(row.delta_km2, 1))
+            cells = (name, number(earlier, 2), number(later, 2), signed(row.delta_km2, 1))
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column:
@@ -504,12 +504,6 @@ def _tool(text: str, tip: str) -> QToolButton:
     button.setText(text)
     button.setToolTip(tip)
     return button
-
-
-def _signed(value: float, decimals: int) -> str:
-    """A change with its sign (+12.5, -3.0), as the language writes numbers."""
-    text = number(value, decimals)
-    return text if text.startswith(("-", "\N{MINUS SIGN}")) else "+" + text
 
 
 def _qdate(date: dt.date) -> QDate:

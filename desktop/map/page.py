@@ -22,6 +22,7 @@ from geodata.control import ControlLayer
 from geodata.credits import credit_line
 from geodata.exports.atomic import write_atomically
 from geodata.hydrography import BAND_NAMES, CLASS_MIN_ZOOM, hydrography_bands, hydrography_file
+from geodata.language import WATER_NAMES_UK
 from geodata.map_layers import (
     basemap_layers,
     control_layer_geojson,
@@ -180,6 +181,7 @@ def build_map_page(
         data["hydrography"]["inline"] = {low: json.loads(hydrography_file(low).read_text("utf-8"))}
     data["credits"] = credit_line(map_by="Leaflet", language=current_language())
     data["words"] = page_words()
+    data["water_names_uk"] = WATER_NAMES_UK
     data["locale"] = page_locale()
     palette = dark_variant(current()) if dark else current()
     data["palette"] = palette.roles()

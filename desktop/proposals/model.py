@@ -12,6 +12,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop.i18n import number as shown_number
+from desktop.i18n import signed
 from desktop.statistics.model import cell_alignment, group_label, unit_name
 from geodata.figures import is_negligible
 from geodata.palette import current
@@ -111,9 +112,9 @@ class ProposalTableModel(QAbstractTableModel):
             if kind == "name":
                 return value
             if kind == "delta_km2":
-                return shown_number(0, 1) if is_negligible(value) else _signed(value, 1)
+                return shown_number(0, 1) if is_negligible(value) else signed(value, 1)
             if kind == "delta_pp":
-                return _signed(value, 2) if abs(value) >= 0.005 else shown_number(0, 2)
+                return signed(value, 2) if abs(value) >= 0.005 else shown_number(0, 2)
             if kind == "zone_km2":
                 return shown_number(value, 1)
             return shown_number(value, 2)
@@ -135,12 +136,6 @@ class ProposalTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return row["tooltip"]
         return None
-
-
-def _signed(value: float, decimals: int) -> str:
-    """``value`` with its sign always written, as the language writes numbers: +1,234.5."""
-    text = shown_number(value, decimals)
-    return text if text[:1] in ("-", "\u2212") else "+" + text
 
 
 def _rows(results: list[ScenarioResult]) -> list[dict]:

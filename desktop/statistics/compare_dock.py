@@ -22,11 +22,10 @@ from desktop.frame_model import (
     FrameModel,
     frame_table,
     km2_cell,
-    signed_number,
     text_cell,
     whole_cell,
 )
-from desktop.i18n import date_text, number
+from desktop.i18n import date_text, number, signed
 from desktop.statistics.model import unit_name
 from geodata.compare import Comparison
 from geodata.figures import NEGLIGIBLE_KM2
@@ -37,7 +36,7 @@ def _pct(value) -> str:
 
 
 def _signed(value) -> str:
-    return signed_number(float(value) + 0.0, 1)
+    return signed(float(value) + 0.0, 1)
 
 
 # Titles are translated by FrameModel, in the "Tables" context.

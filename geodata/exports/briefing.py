@@ -61,6 +61,7 @@ from geodata.exports.briefing_text import (
 )
 from geodata.exports.text import clean, plain
 from geodata.figures import NEGLIGIBLE_KM2, is_negligible
+from geodata.language import format_number
 from geodata.map_layers import BOUNDARY_TOLERANCE_DEG, for_display, region_label_points
 from geodata.palette import current
 from geodata.projection import to_equal_area
@@ -363,7 +364,7 @@ def _draw_map(
     axes.set_aspect("equal", adjustable="box")
     _fill(axes, neighbours, face=current().land, edge=current().land_edge, lw=0.5)
     _fill(axes, units, face=current().oblast, edge=current().oblast_edge, lw=0.5)
-    draw_water(axes, view, scale, _fill)
+    draw_water(axes, view, scale, _fill, language=options.language)
     if options.claims:
         from geodata.claims import claim_geometry, load_claims
 
@@ -402,8 +403,8 @@ def _draw_map(
         _fill(axes, _projected(geometry), face=face, edge=edge, lw=0.6, alpha=0.9, z=5.5)
     wide = not draw_settlements(axes, view, layer_held, scale, options.language)
     _labels(axes, boundaries, style, view, cities=wide, language=options.language)
-    _scale_bar(axes, view, scale)
-    _north_arrow(axes, scale)
+    _scale_bar(axes, view, scale, options.language)
+    _north_arrow(axes, scale, options.language)
     if options.extent is not None:
         _locator(axes, layer, options.extent, style, options.language)
 
@@ -554,7 +555,7 @@ def _outline():
     return shapely.simplify(shapely.union_all(units), 2000)
 
 
-def _scale_bar(axes, view, scale: float) -> None:
+def _scale_bar(axes, view, scale: float, language: Language = "en") -> None:
     # Lengths in the equal-area projection are true to within about 1 % over Ukraine.
     length = scale_length_m(view)
     x0 = view[0] + (view[2] - view[0]) * 0.04
@@ -567,20 +568,20 @@ def _scale_bar(axes, view, scale: float) -> None:
                                  edgecolor=current().city, linewidth=0.6, zorder=10))  # fmt: skip
     for metres in (0, length / 2, length):
         km = f"{metres / 1000:g}"
-        text = f"{km} km" if metres == length else km
+        text = word("km", language, km=km) if metres == length else km
         _text(axes, x0 + metres, y0 + height * 1.8, text, fontsize=6.5 * scale,
               ha="center", va="bottom", zorder=10)  # fmt: skip
 
 
-def _north_arrow(axes, scale: float) -> None:
+def _north_arrow(axes, scale: float, language: Language = "en") -> None:
     # The projection's central meridian (31.2° E) is vertical; north is up to
     # within a few degrees across the map.
     arrow = FancyArrow(0.955, 0.86, 0, 0.07, width=0.012, head_width=0.035, head_length=0.035,
                        length_includes_head=True, transform=axes.transAxes, color=current().text,
                        zorder=10)  # fmt: skip
     axes.add_patch(arrow)
-    _text(axes, 0.955, 0.95, "N", transform=axes.transAxes, ha="center", va="bottom",
-          fontsize=10 * scale, fontweight="bold", zorder=10)  # fmt: skip
+    _text(axes, 0.955, 0.95, word("north", language), transform=axes.transAxes, ha="center",
+          va="bottom", fontsize=10 * scale, fontweight="bold", zorder=10)  # fmt: skip
 
 
 # -- the side panel ---------------------------------------------------------------------------
@@ -604,7 +605,7 @@ def _draw_panel(
                 alpha=NOT_COUNTED_ALPHA,
                 edgecolor=getattr(current(), BY_KEY[key].role),
                 linestyle="--",
-                label=f"{label_of(key)}, not counted as occupied",
+                label=word("not_counted", language, label=label_of(key, language)),
             )
             for key in layer.categories
             if not layer.counting.counts(key)
@@ -697,6 +698,11 @@ def _unit_name(code: str, name: str, language: Language) -> str:
     return str(units.loc[code, "name_uk"]) if code in units.index else name
 
 
+def _n(value: float, decimals: int, width: int, language: Language) -> str:
+    """A panel figure, right-aligned in ``width`` characters, as ``language`` writes numbers."""
+    return format_number(value, decimals, language).rjust(width)
+
+
 def _statistics_lines(
     stats: ControlStats, result: ScenarioResult | None, rows: int, language: Language = "en"
 ) -> tuple[list[tuple[str, str, bool]], list[tuple[str, str, bool]]]:
@@ -707,26 +713,31 @@ def _statistics_lines(
     if result is None:
         header = (word("occupied", language), word("km2_pct", language), True)
         groups = [
-            (short.get(r.id, r.name), f"{r.controlled_km2:>9,.0f} {r.controlled_pct:6.2f}")
+            (
+                short.get(r.id, r.name),
+                f"{_n(r.controlled_km2, 0, 9, language)} {_n(r.controlled_pct, 2, 6, language)}",
+            )
             for r in stats.groups.itertuples()
         ]
         top = stats.regions.sort_values("controlled_pct", ascending=False).head(rows)
         top = top[top["controlled_km2"] >= NEGLIGIBLE_KM2]
         regions = [
             (_unit_name(r.code, r.name, language),
-             f"{r.controlled_km2:>9,.0f} {r.controlled_pct:6.2f}")
+             f"{_n(r.controlled_km2, 0, 9, language)} {_n(r.controlled_pct, 2, 6, language)}")
             for r in top.itertuples()
         ]  # fmt: skip
     else:
         header = (word("before_after", language), "", True)
         groups = [(short.get(r.id, r.name),
-                   f"{r.controlled_pct_before:6.2f} → {r.controlled_pct_after:6.2f}")
+                   f"{_n(r.controlled_pct_before, 2, 6, language)} → "
+                   f"{_n(r.controlled_pct_after, 2, 6, language)}")
                   for r in result.groups.itertuples()]  # fmt: skip
         table = result.regions.assign(change=result.regions["delta_km2"].abs().round(1))
         table = table[(table["change"] >= NEGLIGIBLE_KM2) | (table["controlled_pct_before"] > 0)]
         top = table.sort_values(["change", "controlled_pct_before"], ascending=False).head(rows)
         regions = [(_unit_name(r.code, r.name, language),
-                    f"{r.controlled_pct_before:6.2f} → {r.controlled_pct_after:6.2f}")
+                    f"{_n(r.controlled_pct_before, 2, 6, language)} → "
+                    f"{_n(r.controlled_pct_after, 2, 6, language)}")
                    for r in top.itertuples()]  # fmt: skip
     group_lines = [header, *[(name, value, False) for name, value in groups]]
     region_lines = [(word("most_affected", language), "", True)]

@@ -20,6 +20,7 @@ from matplotlib.collections import LineCollection
 from geodata.exports.text import plain
 from geodata.gazetteer import load_gazetteer, settlement_rows
 from geodata.hydrography import REGION, load_band
+from geodata.language import water_name
 from geodata.palette import current
 from geodata.projection import from_equal_area, to_equal_area
 
@@ -50,7 +51,7 @@ def band_for_view(view) -> str:
     return "low" if width_km > WIDE_KM else "high" if width_km < NARROW_KM else "mid"
 
 
-def draw_water(axes, view, scale: float, fill, z: float = 2.4) -> None:
+def draw_water(axes, view, scale: float, fill, z: float = 2.4, language: str = "en") -> None:
     """Sea over the oblasts (the detailed coast), lakes, drained reservoirs, rivers, names.
 
     ``fill(axes, geometries, face, edge, lw, alpha, hatch, z, linestyle)`` is the
@@ -71,7 +72,7 @@ def draw_water(axes, view, scale: float, fill, z: float = 2.4) -> None:
         fill(axes, np.array([drained]), face=palette.drained_water, edge=palette.shoreline,
              lw=0.4, hatch="....", z=z + 0.02, linestyle="--")  # fmt: skip
     _rivers(axes, water, frame, z + 0.03)
-    _water_labels(axes, water, view, scale)
+    _water_labels(axes, water, view, scale, language)
 
 
 def _rivers(axes, water, frame, z: float) -> None:
@@ -89,7 +90,7 @@ def _rivers(axes, water, frame, z: float) -> None:
         ))  # fmt: skip
 
 
-def _water_labels(axes, water, view, scale: float) -> None:
+def _water_labels(axes, water, view, scale: float, language: str = "en") -> None:
     labels = water.labels
     if labels.empty:
         return
@@ -98,7 +99,8 @@ def _water_labels(axes, water, view, scale: float) -> None:
     for label, point, shown in zip(labels.itertuples(), points, inside, strict=True):
         if not shown:
             continue
-        axes.text(point.x, point.y, plain(label.name), rotation=float(label.angle),
+        name = plain(water_name(label.name, language))
+        axes.text(point.x, point.y, name, rotation=float(label.angle),
                   rotation_mode="anchor", ha="center", va="center", fontsize=5.8 * scale,
                   fontstyle="italic", color=current().water_label, zorder=6.5,
                   clip_on=True)  # fmt: skip

@@ -36,6 +36,7 @@ from geodata.exports.timeline_plot import draw_timeline
 from geodata.history.changes import gained_and_lost
 from geodata.history.series import HistorySeries
 from geodata.history.transfers import TO_OCCUPIER, DateChanges, changes_between
+from geodata.language import format_number
 from geodata.palette import current
 from geodata.stats import ControlStats
 
@@ -117,13 +118,18 @@ def change_figure(
     return figure
 
 
+def _gained_regained(row, language: str) -> str:
+    return (f"+{format_number(row.gained_km2, 0, language)} / "
+            f"-{format_number(row.regained_km2, 0, language)}")  # fmt: skip
+
+
 def change_lines(changes: DateChanges, rows: int, chars: int, language: str = "en") -> list:
     """The change page's panel: net km² per group, the oblasts that changed most, the places."""
     areas = changes.areas
     lines = [(f"{word('gained_km2', language)} / {word('regained_km2', language)}", "", True)]
     for row in areas[areas["level"] == "group"].itertuples():
         lines.append((short_group_name(row.code, language),
-                      f"+{row.gained_km2:,.0f} / -{row.regained_km2:,.0f}", False))  # fmt: skip
+                      _gained_regained(row, language), False))  # fmt: skip
     units = areas[areas["level"] == "unit"]
     units = units.assign(moved=units["gained_km2"] + units["regained_km2"])
     units = units[units["moved"] >= 0.05].sort_values("moved", ascending=False).head(rows)
@@ -131,7 +137,7 @@ def change_lines(changes: DateChanges, rows: int, chars: int, language: str = "e
         lines.append((word("most_changed", language), "", True))
         for row in units.itertuples():
             lines.append((_unit_name(row.code, row.name, language),
-                          f"+{row.gained_km2:,.0f} / -{row.regained_km2:,.0f}", False))  # fmt: skip
+                          _gained_regained(row, language), False))  # fmt: skip
     places = changes.places
     if len(places):
         lines.append((word("places_changed", language), "", True))
@@ -215,9 +221,10 @@ def _table_column(axes, rows, fields, places, style, language) -> None:
     y -= step * 1.2
     for name, area, km2, pct, code, bold in rows:
         held = places is not None and code in places.index
-        count = f"{int(places.loc[code, 'places_held']):,}" if held else ""
-        values = {"occupied_km2": f"{km2:,.0f}", "occupied_pct": f"{pct:.2f}",
-                  "area_km2": f"{area:,.0f}", "places_held": count}  # fmt: skip
+        count = format_number(int(places.loc[code, "places_held"]), 0, language) if held else ""
+        values = {"occupied_km2": format_number(km2, 0, language),
+                  "occupied_pct": format_number(pct, 2, language),
+                  "area_km2": format_number(area, 0, language), "places_held": count}  # fmt: skip
         name_in = name_share * box.width / axes.figure.dpi * 0.95
         axes.text(0, y, _fitted(name, style.body, name_in, "bold" if bold else "normal"),
                   fontsize=style.body, fontweight="bold" if bold else "normal", va="top",

@@ -71,6 +71,12 @@ WORDS: dict[str, tuple[str, str]] = {
     "occupied_pct": ("Occupied, %", "Окуповано, %"),
     "name": ("Name", "Назва"),
     "made": ("Made {date}", "Створено {date}"),
+    "km": ("{km} km", "{km} км"),
+    "north": ("N", "Пн"),
+    "not_counted": (
+        "{label}, not counted as occupied",
+        "{label}, не зараховується як окупована територія",
+    ),
     "locator": ("Shown area", "Показана ділянка"),
     "date_unknown": ("date unknown", "дата невідома"),
     "data_of": ("data of {date}", "дані на {date}"),

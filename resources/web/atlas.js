@@ -17,6 +17,7 @@
   var UKRAINE_EXTENT = null;
   var PALETTE = null;
   var LANGUAGE = "en"; // of place names on the map: "en" or "uk"
+  var WATER_UK = {}; // rivers' and reservoirs' Ukrainian names, by their English ones
   var WORDS = {}; // the page's words in the app's language: English -> shown (page.py)
   var LOCALE = "en-GB"; // how numbers and dates are written
   var cityDots = []; // {dot, place}: each city's dot and its gazetteer row
@@ -472,12 +473,18 @@
     return LANGUAGE === "uk" && nameUk ? nameUk : name;
   };
 
+  /* A river's or reservoir's name in the language chosen for map labels. */
+  Atlas.waterName = function (name) {
+    return LANGUAGE === "uk" && WATER_UK[name] ? WATER_UK[name] : name;
+  };
+
   /* Called once by the page (folium's map variable is passed in). */
   Atlas.start = function (leafletMap) {
     map = leafletMap;
     var data = JSON.parse(document.getElementById("atlas-data").textContent);
     LANGUAGE = data.language || "en";
     WORDS = data.words || {};
+    WATER_UK = data.water_names_uk || {};
     LOCALE = data.locale || "en-GB";
     applyPalette(data.palette, data.css_variables);
     if (data.theme === "dark") { document.documentElement.classList.add("atlas-dark"); }

@@ -93,7 +93,7 @@
           icon: icon, pane: panes.labels, interactive: false, keyboard: false
         });
         marker.on("add", function () {
-          var span = el("span", null, label.name);
+          var span = el("span", null, window.Atlas.waterName(label.name));
           span.style.transform = "rotate(" + (-Number(label.angle) || 0) + "deg)";
           marker.getElement().replaceChildren(span);
         });

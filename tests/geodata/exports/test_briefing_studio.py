@@ -134,6 +134,17 @@ def test_ukrainian_pages(data, tmp_path):
     for expected in ("Окупована територія України, 20 листопада 2024", "Умовні позначення",
                      "ДОНЕЦЬКА", "Річка"):  # fmt: skip
         assert any(expected in t for t in texts), expected
+    # Nothing English on a Ukrainian page but names: credits, method line, scale, water.
+    names = {"DeepStateMap", "Natural", "Earth", "GeoNames", "GSHHG", "Frontline", "Atlas"}
+    english = {w for t in texts for w in re.findall(r"[A-Za-z]{2,}", t)} - names
+    assert english == set(), english
+    donetsk = parse_extent("UA-14").bounds
+    out = render_briefing(tmp_path / "uk-sector.svg", layer, stats, None,
+                          BriefingOptions(language="uk", extent=donetsk))  # fmt: skip
+    texts = [t for t, _ in svg_texts(out)]
+    english = {w for t in texts for w in re.findall(r"[A-Za-z]{2,}", t)} - names
+    assert english == set(), english
+    assert "Сіверський Донець" in texts and any(t.endswith(" км") for t in texts)
     with pytest.raises(ValueError, match="unknown language 'de'"):
         briefing_figure(layer, stats, None, BriefingOptions(language="de"))
 
