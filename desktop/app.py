@@ -12,6 +12,7 @@ from desktop.qt_setup import APP_NAME, has_display, missing_display_libraries, p
 from geodata.resources import bundled_history_folder, newest_bundled_file, resource_path
 
 REPORT_STARTUP = "FRONTLINE_ATLAS_REPORT_STARTUP"
+REPORT_MODULES = "FRONTLINE_ATLAS_REPORT_MODULES"
 
 NO_DISPLAY = (
     "frontline-atlas: no display found (DISPLAY is not set). Run it on a desktop, under "
@@ -105,7 +106,15 @@ def _report_startup(window, mode: str, quit_when_shown: bool) -> None:
         if last and mode == "quit":
             window.close()
 
-    window.map.page_ready.connect(lambda: report("map shown", quit_when_shown))
+    def map_shown() -> None:
+        # Which of these modules the first paint pulled in (tools/startup_bench.py asks).
+        asked = [m for m in os.environ.get(REPORT_MODULES, "").split(",") if m]
+        if asked:
+            loaded = [m for m in asked if m in sys.modules]
+            print(f"imported by then: {', '.join(loaded) or 'none of them'}", flush=True)
+        report("map shown", quit_when_shown)
+
+    window.map.page_ready.connect(map_shown)
     window.map.control_drawn.connect(lambda n: report(f"control layer drawn ({n} features)", True))
 
 

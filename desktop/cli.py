@@ -26,9 +26,10 @@ PROG = "frontline-atlas"
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status (0 ok, 2 bad input or usage)."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser = _parser()
     if argv and (argv[0] in _SUBCOMMANDS or argv[0] in ("-h", "--help")):
-        args = parser.parse_args(argv)
+        # The commands' parser lists groups, proposals and formats from their tables:
+        # built only for a command, so that the app's start does not load them.
+        args = _parser().parse_args(argv)
         handler: Callable[[argparse.Namespace], int] = args.handler
         _notes_to_stderr()
     else:

@@ -125,7 +125,7 @@ class MainWindow(QMainWindow):
             self, self.timeline_dock, self.map, self.runner, store_path, state=self.state,
             consent=self.consent,
         )  # fmt: skip
-        self.timeline_dock.chart.follow(self.state)
+        self.timeline_dock.follow(self.state)
         self.exports = ExportController(
             self.state, self.map, self.runner, self.settings, self.statusBar(), self,
             history=self.history,

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from desktop.error_dialog import show_error
-from desktop.exports.briefing_dialog import BriefingDialog
 from desktop.exports.export import (
     CHART_EXPORTS,
     TABLE_EXPORTS,
@@ -21,6 +21,9 @@ from desktop.settings import LAST_FOLDER
 from desktop.tasks import TaskHandle
 from desktop.waiting import save_image
 from geodata.errors import ExportError
+
+if TYPE_CHECKING:
+    from desktop.exports.briefing_dialog import BriefingDialog
 
 
 def _writing(path: Path) -> str:
@@ -73,6 +76,7 @@ class ExportController(QObject):
 
     def export_briefing(self) -> BriefingDialog | None:
         """File ▸ Export ▸ Briefing Map: the dialog with a live preview."""
+        from desktop.exports.briefing_dialog import BriefingDialog  # matplotlib: when first used
         current = self._current()
         if current is None:
             return None

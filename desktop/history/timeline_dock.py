@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.history.timeline_chart import TimelineChart, translated
 from desktop.i18n import date_text, number, place, signed
 from geodata.figures import NEGLIGIBLE_KM2
 from geodata.history.rates import CHANGE_VIEWS
@@ -42,6 +41,11 @@ STEPS = {
     QT_TRANSLATE_NOOP("Timeline", "Month"): 30,
 }
 PLAY_INTERVAL_MS = 400
+
+
+def translated(text: str) -> str:
+    """``text`` (a marked literal, or one of the chart's words) in the language in use."""
+    return QCoreApplication.translate("Timeline", text)
 
 
 class TimelineDock(QDockWidget):
@@ -151,7 +155,15 @@ class TimelineDock(QDockWidget):
         column.addWidget(self.gaps)
 
         split = QSplitter(Qt.Orientation.Horizontal)
-        self.chart = TimelineChart(split)
+        # The chart (and matplotlib) are made when a history is first shown: the
+        # app's start does not wait for them (see the chart property).
+        self._split = split
+        self._chart = None
+        self._state = None
+        self._chart_slot = QWidget()
+        self._chart_slot.setMinimumHeight(180)
+        slot_layout = QVBoxLayout(self._chart_slot)
+        slot_layout.setContentsMargins(0, 0, 0, 0)
         self.table = QTableWidget(0, 4)
         self.table.setAccessibleName(
             QCoreApplication.translate("Timeline", "Change between the two dates, by oblast")
@@ -174,7 +186,7 @@ class TimelineDock(QDockWidget):
         self.table.verticalHeader().setDefaultSectionSize(22)
         self.table.setMinimumWidth(340)
         self.table.hide()
-        split.addWidget(self.chart)
+        split.addWidget(self._chart_slot)
         split.addWidget(self.table)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
@@ -193,24 +205,51 @@ class TimelineDock(QDockWidget):
         self.open_button.clicked.connect(self.open_requested)
         self.export_chart.clicked.connect(self.chart_export_requested)
         self.units.currentIndexChanged.connect(
-            lambda: self.chart.set_units(self.units.currentData())
+            lambda: self._chart is not None and self._chart.set_units(self.units.currentData())
         )
         self.period.currentIndexChanged.connect(
-            lambda: self.chart.set_period(self.period.currentData())
+            lambda: self._chart is not None and self._chart.set_period(self.period.currentData())
         )
         self._keys()
         self.set_series(None)
 
+    @property
+    def chart(self):
+        """The chart of the held share over time, made (matplotlib loaded) when first needed."""
+        if self._chart is None:
+            from desktop.history.timeline_chart import TimelineChart
+
+            chart = TimelineChart(self._chart_slot)
+            self._chart_slot.layout().addWidget(chart)
+            chart.installEventFilter(self)  # the timeline's keys work on the chart too
+            chart.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            chart.setAccessibleName(
+                QCoreApplication.translate("Timeline", "Chart of the share held over time")
+            )
+            chart.set_units(self.units.currentData())
+            chart.set_period(self.period.currentData())
+            self._chart = chart
+            if self._state is not None:
+                self._follow(self._state)
+        return self._chart
+
+    def follow(self, state) -> None:
+        """Plot the oblast selected in the shared :class:`~desktop.app_state.AppState`."""
+        self._state = state
+        if self._chart is not None:
+            self._follow(state)
+
+    def _follow(self, state) -> None:
+        self._chart.follow(state)
+        selection = state.selection
+        self._chart.set_selected(selection[0] if len(selection) == 1 else None)
+
     def _keys(self) -> None:
         """The timeline by keyboard: ←/→ a date, Shift+←/→ a week, Space play or pause (on the
         slider, the chart and the panel's buttons); Ctrl+G types a date, anywhere in the panel."""
-        for widget in (self.slider, self.chart, self.back, self.play, self.forward,
+        for widget in (self.slider, self.back, self.play, self.forward,
                        self.open_button, self.export_chart, self.compare):  # fmt: skip
             widget.installEventFilter(self)
-        self.chart.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.chart.setAccessibleName(
-            QCoreApplication.translate("Timeline", "Chart of the share held over time")
-        )
         goto = QShortcut(QKeySequence("Ctrl+G"), self.widget())
         goto.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         goto.activated.connect(lambda: (self.goto.setFocus(), self.goto.selectAll()))
@@ -283,7 +322,8 @@ class TimelineDock(QDockWidget):
         for widget in (self.slider, self.back, self.forward, self.play, self.step, self.compare,
                        self.compare_date):  # fmt: skip
             widget.setEnabled(has)
-        self.chart.set_series(series if has else None)
+        if has or self._chart is not None:
+            self.chart.set_series(series if has else None)
         if not has:
             self._days, self.row = [], -1
             self.header.setText(
@@ -428,7 +468,8 @@ class TimelineDock(QDockWidget):
                 ).format(date=date_text(snapped_from))
             )
         self.date_label.setText(text)
-        self.chart.set_cursor(date)
+        if self._chart is not None:
+            self._chart.set_cursor(date)
         if row != self.row:
             self.row = row
             self.date_changed.emit(row)

@@ -1,9 +1,13 @@
-"""Build the map page with folium, fully offline. This module does not import Qt.
+"""Build the map page, fully offline, and what it draws. This module does not import Qt.
 
-The page is a folium map with no tiles; Leaflet comes from the ``xstatic-leaflet``
-package, the drawing code from ``resources/web/atlas.js`` (and ``settlements.js``), and
-every layer as JSON data in a ``<script type="application/json">`` block. The desktop
-app serves the assets through its ``atlas:`` URL scheme; a standalone export inlines them.
+The page is prebuilt (``tools/build_map_page.py``): an HTML skeleton folium lays
+out (``resources/web/page.html``) and the basemap as data
+(``resources/web/basemap.js``). Opening the app only fills the skeleton with the
+asset tags and a small ``<script type="application/json">`` block (palette,
+language, what is loaded), so the first paint needs neither folium nor GDAL.
+Leaflet comes from the ``xstatic-leaflet`` package, the drawing code from
+``resources/web/atlas.js`` (and ``settlements.js``, ``hydrography.js``). The app
+serves the assets through its ``atlas:`` URL scheme; a standalone export inlines them.
 """
 
 from __future__ import annotations
@@ -11,31 +15,20 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import folium
 import xstatic.pkg.leaflet as xstatic_leaflet
 
 from desktop.i18n import current_language
 from desktop.map.page_words import page_locale, page_words
-from geodata.boundaries import UKRAINE_EXTENT
-from geodata.control import ControlLayer
 from geodata.credits import credit_line
-from geodata.exports.atomic import write_atomically
-from geodata.hydrography import BAND_NAMES, CLASS_MIN_ZOOM, hydrography_bands, hydrography_file
-from geodata.language import WATER_NAMES_UK
-from geodata.map_layers import (
-    basemap_layers,
-    control_layer_geojson,
-    held_place_rows,
-    proposal_overlay_geojson,
-    proposal_summary,
-    region_figures,
-    settlement_points,
-)
 from geodata.palette import css_variables, current, dark_variant
 from geodata.resources import resource_path
-from geodata.scenarios.engine import ScenarioResult
-from geodata.stats import ControlStats
+
+if TYPE_CHECKING:  # the data's types; their modules load with the data, not with the page
+    from geodata.control import ControlLayer
+    from geodata.scenarios.engine import ScenarioResult
+    from geodata.stats import ControlStats
 
 #: Base URL of the app's own scheme (see desktop/map/scheme.py).
 APP_BASE = "atlas://app/"
@@ -44,9 +37,11 @@ LEAFLET_VERSION = xstatic_leaflet.VERSION
 WEB_DIR_PARTS = ("web",)
 
 CREDITS = credit_line(map_by="Leaflet")
-# Centre and zoom before the page fits Ukraine to the window.
-START_CENTER = (48.6, 31.2)
-START_ZOOM = 6
+#: The prebuilt page and basemap (tools/build_map_page.py), and the skeleton's marks.
+PAGE_FILE = "page.html"
+BASEMAP_FILE = "basemap.js"
+HEAD_MARK = "<!--atlas:head-->"
+DATA_MARK = "<!--atlas:data-->"
 
 
 @dataclass(frozen=True)
@@ -82,6 +77,8 @@ def page_info(layer: ControlLayer) -> dict:
 def control_payload(layer: ControlLayer, stats: ControlStats) -> tuple[dict, dict, dict, list[int]]:
     """The arguments of the page's ``Atlas.setControl``: GeoJSON, per-region figures, info,
     and the held places (indices into the page's settlements, :func:`held_place_rows`)."""
+    from geodata.map_layers import control_layer_geojson, held_place_rows, region_figures
+
     return (
         control_layer_geojson(layer), region_figures(stats), page_info(layer),
         held_place_rows(stats),
@@ -99,6 +96,8 @@ def payload_json(payload: tuple) -> str:
 
 def proposal_payload(result: ScenarioResult) -> tuple[dict, dict]:
     """The arguments of the page's ``Atlas.setProposal``: GeoJSON and a summary."""
+    from geodata.map_layers import proposal_overlay_geojson, proposal_summary
+
     summary = proposal_summary(result)
     summary["name"] = result.proposal.title(current_language())
     return proposal_overlay_geojson(result), summary
@@ -154,41 +153,21 @@ def build_map_page(
     >>> 'id="atlas-data"' in html and "atlas://app/leaflet/leaflet.js" in html
     True
     """
-    figure = folium.Map(
-        location=START_CENTER,
-        zoom_start=START_ZOOM,
-        tiles=None,
-        min_zoom=4,
-        max_zoom=12,
-        zoom_snap=0.25,
-        zoom_delta=0.5,
-        control_scale=False,
-    )
-    # folium's own asset lists point to CDNs; the page gets its assets below.
-    figure.default_js = []
-    figure.default_css = []
-    root = figure.get_root()
-    root.header.add_child(folium.Element(_content_security_policy(inline_assets, tiles)))
-    for element in _asset_tags(inline_assets, with_bridge):
-        root.header.add_child(folium.Element(element))
-
-    data = dict(basemap_layers())
-    data["settlements"] = settlement_points()
-    data["hydrography"] = {"bands": hydrography_bands(), "class_min_zoom": CLASS_MIN_ZOOM}
+    data = {}
     if inline_assets:
         # A file on its own has no app to ask for water: it carries the coarsest band.
+        from geodata.hydrography import BAND_NAMES, hydrography_file
+
         low = BAND_NAMES[0]
-        data["hydrography"]["inline"] = {low: json.loads(hydrography_file(low).read_text("utf-8"))}
+        data["hydrography_inline"] = {low: json.loads(hydrography_file(low).read_text("utf-8"))}
     data["credits"] = credit_line(map_by="Leaflet", language=current_language())
     data["words"] = page_words()
-    data["water_names_uk"] = WATER_NAMES_UK
     data["locale"] = page_locale()
     palette = dark_variant(current()) if dark else current()
     data["palette"] = palette.roles()
     data["css_variables"] = css_variables(palette)
     data["theme"] = "dark" if dark else "light"
     data["css_variables"]["--atlas-font-scale"] = f"{min(2.0, max(0.8, font_scale)):.3f}"
-    data["ukraine_extent"] = list(UKRAINE_EXTENT)
     data["language"] = language if language in LABEL_LANGUAGES else "en"
     data["tiles"] = None if tiles is None else {
         "url": tiles.url, "credits": tiles.credits, "max_zoom": tiles.max_zoom
@@ -198,20 +177,21 @@ def build_map_page(
         data["initial"] = {"control": control, "figures": figures, "info": info, "held": held}
         if initial_proposal is not None:
             data["initial"]["proposal"] = list(initial_proposal)
-    root.html.add_child(folium.Element(_json_script("atlas-data", data)))
-    # The map variable exists once folium's script has run; start after parsing.
-    start = (
-        'window.addEventListener("DOMContentLoaded", function () '
-        f"{{ Atlas.start({figure.get_name()}); }});"
-    )
-    root.script.add_child(folium.Element(start))
-    return root.render()
+    head = "\n".join([_content_security_policy(inline_assets, tiles),
+                      *_asset_tags(inline_assets, with_bridge)])  # fmt: skip
+    skeleton = resource_path(*WEB_DIR_PARTS, PAGE_FILE).read_text(encoding="utf-8")
+    # Filled in one pass, so that no text from the data is ever taken for a mark.
+    head_at, data_at = skeleton.index(HEAD_MARK), skeleton.index(DATA_MARK)
+    return (skeleton[:head_at] + head + skeleton[head_at + len(HEAD_MARK) : data_at]
+            + _json_script("atlas-data", data) + skeleton[data_at + len(DATA_MARK) :])  # fmt: skip
 
 
 def write_standalone_map(
     path: Path, layer: ControlLayer, stats: ControlStats, result: ScenarioResult | None = None
 ) -> Path:
     """Write the interactive map as one HTML file that works offline (Leaflet and data inside)."""
+    from geodata.exports.atomic import write_atomically
+
     html = build_map_page(
         inline_assets=True,
         with_bridge=False,
@@ -227,6 +207,7 @@ def _asset_tags(inline: bool, with_bridge: bool) -> list[str]:
         ("css", LEAFLET_DIR / "leaflet.css", "leaflet/leaflet.css"),
         ("js", LEAFLET_DIR / "leaflet.js", "leaflet/leaflet.js"),
         ("css", web / "atlas.css", "web/atlas.css"),
+        ("js", web / BASEMAP_FILE, f"web/{BASEMAP_FILE}"),
         ("js", web / "settlements.js", "web/settlements.js"),
         ("js", web / "hydrography.js", "web/hydrography.js"),
         ("js", web / "atlas.js", "web/atlas.js"),

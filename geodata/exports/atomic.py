@@ -5,16 +5,16 @@ from __future__ import annotations
 import errno
 import os
 import shutil
+import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from pyogrio.errors import DataLayerError, DataSourceError, FeatureError, FieldError
-
 from geodata.errors import ExportError
 
-# What GDAL's writers raise when a file cannot be written.
-_WRITER_ERRORS = (DataSourceError, DataLayerError, FeatureError, FieldError)
+# What GDAL's writers raise when a file cannot be written (pyogrio's errors, by name:
+# importing pyogrio here would load GDAL and pandas before anything needs them).
+_WRITER_ERRORS = ("DataSourceError", "DataLayerError", "FeatureError", "FieldError")
 # Below this much free space, a writer's failure is taken for a full disk.
 _NEARLY_FULL_BYTES = 4 * 2**20
 
@@ -64,13 +64,23 @@ def write_atomically(
         os.replace(temporary, path)
     except OSError as error:
         raise ExportError(path, os_reason(error)) from None
-    except _WRITER_ERRORS as error:
+    except Exception as error:
+        if not _is_writer_error(error):
+            raise
         # GDAL reports a full disk as a failed feature or table, not as ENOSPC.
         raise ExportError(path, _writer_reason(error, path.parent)) from None
     finally:
         if temporary.exists():
             temporary.unlink()
     return path
+
+
+def _is_writer_error(error: Exception) -> bool:
+    """Whether ``error`` is one of GDAL's writer errors (pyogrio, when it is in use)."""
+    errors = sys.modules.get("pyogrio.errors")
+    return errors is not None and isinstance(
+        error, tuple(getattr(errors, name) for name in _WRITER_ERRORS)
+    )
 
 
 def _verified(temporary: Path, verify: Callable[[Path], object], path: Path) -> None:

@@ -45,17 +45,6 @@ by the content of its band (:class:`IncrementalReconciler`), so a history
 computes each border cell once for every state it takes, not once a day.
 """
 
-from geodata.reconcile.grid import BorderGrid, border_grid, border_mask
-from geodata.reconcile.reconciler import (
-    UNCHANGED,
-    BorderWatch,
-    IncrementalReconciler,
-    Reconciliation,
-    clear_caches,
-    reconcile,
-    reconcile_layer,
-    reconciled_geometry,
-)
 from geodata.reconcile.tolerance import (
     DEFAULT_TOLERANCE_KM,
     MAX_TOLERANCE_KM,
@@ -64,9 +53,29 @@ from geodata.reconcile.tolerance import (
     method_key,
 )
 
+# The geometry parts load on first use (PEP 562): the tolerance's constants and checks
+# above need no GDAL, shapely or pandas, and the desktop app's start reads them.
+_LAZY = {
+    "BorderGrid": "grid", "border_grid": "grid", "border_mask": "grid",
+    "UNCHANGED": "reconciler", "BorderWatch": "reconciler", "IncrementalReconciler": "reconciler",
+    "Reconciliation": "reconciler", "clear_caches": "reconciler", "reconcile": "reconciler",
+    "reconcile_layer": "reconciler", "reconciled_geometry": "reconciler",
+}  # fmt: skip
+
 __all__ = [
     "DEFAULT_TOLERANCE_KM", "MAX_TOLERANCE_KM", "METHOD_VERSION", "UNCHANGED", "BorderGrid",
     "BorderWatch", "IncrementalReconciler", "Reconciliation", "border_grid", "border_mask",
     "check_tolerance", "clear_caches", "method_key", "reconcile", "reconcile_layer",
     "reconciled_geometry",
 ]  # fmt: skip
+
+
+def __getattr__(name: str):
+    """Load a geometry part of the package when it is first asked for."""
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(f"{__name__}.{_LAZY[name]}"), name)
+    globals()[name] = value
+    return value

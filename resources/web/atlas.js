@@ -482,6 +482,10 @@
   Atlas.start = function (leafletMap) {
     map = leafletMap;
     var data = JSON.parse(document.getElementById("atlas-data").textContent);
+    // The basemap comes prebuilt (basemap.js); the page's own data says the rest.
+    var basemap = window.ATLAS_BASEMAP || {};
+    Object.keys(basemap).forEach(function (key) { if (!(key in data)) { data[key] = basemap[key]; } });
+    if (data.hydrography_inline) { data.hydrography.inline = data.hydrography_inline; }
     LANGUAGE = data.language || "en";
     WORDS = data.words || {};
     WATER_UK = data.water_names_uk || {};

@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
+import os
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import shapely
 
 from desktop.map.page import TileSource, build_map_page, control_payload
 from geodata.control import ControlLayer
+from geodata.resources import resource_path
 from geodata.stats import compute_stats
+
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def page_data(html: str) -> dict:
@@ -26,8 +34,40 @@ def test_page_refers_to_no_remote_asset():
     assert "connect-src 'none'" in html
 
 
+def basemap_data() -> dict:
+    """The prebuilt basemap (resources/web/basemap.js) as data."""
+    text = resource_path("web", "basemap.js").read_text(encoding="utf-8")
+    return json.loads(text[text.index("{") : text.rindex("}") + 1])
+
+
+def test_the_prebuilt_page_and_basemap_are_current():
+    """tools/build_map_page.py writes what is committed: the folium skeleton, the basemap."""
+    spec = importlib.util.spec_from_file_location(
+        "build_map_page", ROOT / "tools/build_map_page.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.main(["--check"]) == 0, "run tools/build_map_page.py"
+
+
+def test_the_first_paint_loads_neither_folium_nor_matplotlib():
+    script = (
+        "import sys; import desktop.main_window; "
+        "print(sorted(m for m in ('folium', 'matplotlib', 'openpyxl') if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        check=True,
+    )
+    assert out.stdout.strip() == "[]"
+
+
 def test_page_carries_the_basemap_as_data():
-    data = page_data(build_map_page())
+    data = {**basemap_data(), **page_data(build_map_page())}
+    assert 'src="atlas://app/web/basemap.js"' in build_map_page()
     assert len(data["regions"]["features"]) == 27
     assert len(data["neighbours"]["features"]) == 7
     assert len(data["cities"]["features"]) >= 40
@@ -42,7 +82,7 @@ def test_the_control_payload_names_the_held_places_by_index():
     assert held and all(type(index) is int for index in held)
     data = page_data(build_map_page(initial=(geojson, figures, info, held), with_bridge=False))
     assert data["initial"]["held"] == held
-    names = [data["settlements"]["name"][index] for index in held]
+    names = [basemap_data()["settlements"]["name"][index] for index in held]
     assert "Ocheretyne" in names
 
 
