@@ -44,7 +44,7 @@ def read_geojson(path: Path) -> SourceFeatures:
     of the accepted shapes, naming what was found instead.
     """
     notes: list[str] = []
-    document = _load_json(path, notes)
+    document, booleans = _load_json(path, notes)
     metadata_date = None
     from_deepstate_api = False
     if isinstance(document, dict) and "map" in document:
@@ -55,7 +55,8 @@ def read_geojson(path: Path) -> SourceFeatures:
     crs = _declared_crs(document, path)
 
     geometries, properties, unreadable = [], [], 0
-    texts: list[bytes] = []  # GeoJSON text of each geometry, parsed by GEOS in one call
+    built: list = []  # each feature's geometry, when built straight from its coordinates
+    texts: list[bytes] = []  # GeoJSON text of the others, parsed by GEOS in one call
     for feature in features:
         if not isinstance(feature, dict):
             unreadable += 1
@@ -66,19 +67,30 @@ def read_geojson(path: Path) -> SourceFeatures:
         if raw_geometry is not None and not isinstance(raw_geometry, dict):
             unreadable += 1  # a geometry must be a JSON object
             continue
-        try:
-            texts.append(b"" if raw_geometry is None else orjson.dumps(raw_geometry))
-        except TypeError:  # orjson.JSONEncodeError: numbers beyond 64 bits, say
-            unreadable += 1
-            continue
+        geometry = _polygonal(raw_geometry, booleans)
+        text = b""
+        if geometry is None and raw_geometry is not None:
+            try:
+                text = orjson.dumps(raw_geometry)
+            except TypeError:  # orjson.JSONEncodeError: numbers beyond 64 bits, say
+                unreadable += 1
+                continue
+        built.append(geometry)
+        texts.append(text)
         properties.append(props)
-    parsed, failed = _parse_geometries(texts)
-    for geometry, bad in zip(parsed, failed, strict=True):
+    parsed, failed = _parse_geometries([t for t, g in zip(texts, built, strict=True) if g is None])
+    others = iter(zip(parsed, failed, strict=True))
+    kept = []
+    for geometry, props in zip(built, properties, strict=True):
+        bad = False
+        if geometry is None:
+            geometry, bad = next(others)
         if bad:
             unreadable += 1
             continue
         geometries.append(geometry)
-    properties = [p for p, bad in zip(properties, failed, strict=True) if not bad]
+        kept.append(props)
+    properties = kept
 
     deepstate_styled = from_deepstate_api or any(looks_like_deepstate(p) for p in properties)
     return SourceFeatures(
@@ -94,7 +106,9 @@ def read_geojson(path: Path) -> SourceFeatures:
 
 
 def _load_json(path: Path, notes: list[str]):
+    """The parsed document, and whether its text holds a JSON true or false anywhere."""
     data = _read_bytes(path)
+    booleans = b"true" in data or b"false" in data
     if not data.strip():
         raise BadInputError(path, "the file is empty")
     try:
@@ -109,11 +123,11 @@ def _load_json(path: Path, notes: list[str]):
         )
     try:
         # orjson: the same JSON, parsed several times faster (a history is hundreds of files).
-        return orjson.loads(text)
+        return orjson.loads(text), booleans
     except orjson.JSONDecodeError:
         pass  # the standard parser accepts a little more (NaN) and explains errors better
     try:
-        return json.loads(text)
+        return json.loads(text), booleans
     except json.JSONDecodeError as error:
         cut_short = error.pos >= len(text.rstrip()) - 1 or error.msg.startswith("Unterminated")
         hint = "; the file seems cut short" if cut_short else ""
@@ -122,6 +136,54 @@ def _load_json(path: Path, notes: list[str]):
         ) from None
     except RecursionError:
         raise BadInputError(path, "the JSON is nested too deeply to be GeoJSON") from None
+
+
+def _polygonal(raw, booleans: bool = True) -> shapely.Geometry | None:
+    """A Polygon or MultiPolygon built straight from its parsed coordinates, or None.
+
+    Control areas are polygons: building them from the coordinates orjson has
+    already parsed saves writing them back to JSON for GEOS to parse again (a
+    history reads hundreds of files). The coordinates are the same doubles either
+    way. Anything else — other types, a third coordinate, a ring too short or a
+    value that is not a number — is left to GEOS's parser (None), which reads or
+    rejects it as before. ``booleans`` says the file's text holds a ``true`` or
+    ``false`` somewhere: only then are the coordinates searched for one (numpy
+    would take ``true`` for 1.0), a search that costs more than the rest.
+    """
+    if not isinstance(raw, dict):
+        return None
+    kind, coordinates = raw.get("type"), raw.get("coordinates")
+    if kind == "Polygon":
+        polygons = [coordinates]
+    elif kind == "MultiPolygon" and isinstance(coordinates, list):
+        polygons = coordinates
+    else:
+        return None
+    parts = []
+    try:
+        for polygon in polygons:
+            if not isinstance(polygon, list):
+                return None
+            if booleans and any(
+                type(v) is bool for ring in polygon for point in ring for v in point
+            ):
+                return None  # JSON true/false is not a number, though numpy would take it
+            rings = [np.asarray(ring) for ring in polygon]
+            if any(r.dtype.kind not in "if" for r in rings):
+                return None  # text where a number should be ("48"): numpy would parse it
+            rings = [r.astype(np.float64, copy=False) for r in rings]
+            if not rings or any(r.ndim != 2 or r.shape[1] != 2 or len(r) < 4 for r in rings):
+                return None
+            if not all(np.isfinite(r).all() for r in rings):
+                return None
+            if not all(np.array_equal(r[0], r[-1]) for r in rings):
+                return None  # an unclosed ring: GEOS says what is wrong
+            parts.append(shapely.Polygon(rings[0], rings[1:]))
+    except (TypeError, ValueError):
+        return None
+    if kind == "Polygon":
+        return parts[0]
+    return shapely.multipolygons(parts) if parts else shapely.from_wkt("MULTIPOLYGON EMPTY")
 
 
 def _parse_geometries(texts: list[bytes]) -> tuple[list, list[bool]]:
