@@ -387,6 +387,9 @@ def _rendered(canvas: AnimationCanvas, frames, progress) -> Iterator[memoryview]
 def _write_mp4(path: Path, images: Iterator[memoryview], size: tuple[int, int], fps: float):
     import imageio_ffmpeg  # loaded only for videos
 
+    from geodata.exports.ffmpeg import ffmpeg_exe
+
+    ffmpeg_exe()  # unpacked first where the installer packs it
     writer = imageio_ffmpeg.write_frames(
         str(path), size, fps=fps, codec="libx264", pix_fmt_in="rgba", pix_fmt_out="yuv420p",
         quality=None, macro_block_size=1, ffmpeg_log_level="error",

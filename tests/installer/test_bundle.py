@@ -102,3 +102,25 @@ def test_self_test_uses_bundled_data_offline(bundle, tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     assert "using front_20250101.geojson" in result.stdout
     assert red_samples(tmp_path / "out" / "self-test-map.png") > 20
+
+
+def test_the_bundle_writes_an_mp4_offline_and_speaks_ukrainian(bundle, tmp_path, snapshot_20241120):
+    """The packed ffmpeg is unpacked on first use (into the user's cache), with no network;
+    Qt's own Ukrainian words are in the bundle."""
+    history = tmp_path / "history"
+    history.mkdir()
+    for day in ("20241120", "20241127"):
+        shutil.copy2(snapshot_20241120, history / f"deepstatemap_data_{day}.geojson")
+    cache = tmp_path / "cache"
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache), "XDG_DATA_HOME": str(tmp_path / "data"),
+           "QT_QPA_PLATFORM": "offscreen"}  # fmt: skip
+    env.pop("IMAGEIO_FFMPEG_EXE", None)
+    command = [*no_network_prefix(), str(bundle / "frontline-atlas"), "animate", str(history),
+               "--step", "day", "--out", str(tmp_path / "front.mp4")]  # fmt: skip
+    result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (tmp_path / "front.mp4").stat().st_size > 10_000
+    assert list((cache / "frontline-atlas" / "ffmpeg").glob("ffmpeg-*"))
+    packed = list((bundle / "_internal" / "imageio_ffmpeg" / "binaries").glob("ffmpeg-*"))
+    assert packed and all(p.suffix == ".xz" for p in packed)
+    assert (bundle / "_internal/PySide6/Qt/translations/qtbase_uk.qm").exists()
