@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.app_state import AppState
+from desktop.i18n import number
 from desktop.statistics.model import (
     COLUMNS,
     IS_GROUP_ROLE,
@@ -75,8 +76,9 @@ class StatsDock(QDockWidget):
         self.table.verticalHeader().setDefaultSectionSize(22)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2, 3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # The figures' columns are fitted when the rows change, not at every new date
+        # (fitting reads every cell): wide enough for any figure a row can take.
+        self.model.modelReset.connect(self._fit_columns)
         self.table.setItemDelegateForColumn(SHARE_COLUMN, ShareBarDelegate(self.table))
         self.copy_action = QAction(
             QCoreApplication.translate("Statistics", "Copy as TSV"), self.table
@@ -112,6 +114,15 @@ class StatsDock(QDockWidget):
         self.setWidget(body)
         if state is not None:
             state.control_changed.connect(self._show_control)
+
+    def _fit_columns(self) -> None:
+        """Fit the figures' columns: occupied km² never exceeds the area, a share 100.00."""
+        for column in (1, 2, 3):
+            self.table.resizeColumnToContents(column)
+        header = self.table.horizontalHeader()
+        header.resizeSection(2, max(header.sectionSize(1), header.sectionSize(2)))
+        widest_share = self.table.fontMetrics().horizontalAdvance(number(100, 2)) + 24
+        header.resizeSection(3, max(header.sectionSize(3), widest_share))
 
     def _show_control(self, loaded) -> None:
         self.set_stats(loaded.stats if loaded is not None else None)

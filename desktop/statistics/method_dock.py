@@ -52,17 +52,20 @@ class MethodDock(QDockWidget):
         if state is not None:
             state.control_changed.connect(self._show_control)
 
-    def _show_control(self, loaded) -> None:
-        self.show_stats(loaded.stats if loaded is not None else None)
-
-    def show_stats(self, stats: ControlStats | None) -> None:
-        """Explain these statistics (None: nothing loaded)."""
+    def _clear(self) -> None:
         while self.rows.count():
             item = self.rows.takeAt(0)
             if item.widget() is not None:
                 item.widget().deleteLater()
         self.fields = {}
+
+    def _show_control(self, loaded) -> None:
+        self.show_stats(loaded.stats if loaded is not None else None)
+
+    def show_stats(self, stats: ControlStats | None) -> None:
+        """Explain these statistics (None: nothing loaded)."""
         if stats is None:
+            self._clear()
             self.intro.setText(
                 QCoreApplication.translate(
                     "Method", "Open control-area data to see how its figures are made."
@@ -83,6 +86,11 @@ class MethodDock(QDockWidget):
         keys.insert(after, "Added per unit")
         rows.insert(after, (QCoreApplication.translate("Method", "Added per unit"),
                             _added_per_unit(stats)))  # fmt: skip
+        if list(self.fields) == keys:  # another date of the same source: new texts only
+            for key, (_title, text) in zip(keys, rows, strict=True):
+                self.fields[key].setText(breakable(text) if key == "Control areas" else text)
+            return
+        self._clear()
         for key, (title, text) in zip(keys, rows, strict=True):
             heading = _text_label(None, title)
             font = QFont(heading.font())

@@ -89,19 +89,31 @@ class StatsTableModel(QAbstractTableModel):
         self._rows: list[dict] = []
 
     def set_stats(self, stats: ControlStats | None) -> None:
-        """Show these statistics (None: an empty table)."""
-        self.beginResetModel()
-        self._rows = []
+        """Show these statistics (None: an empty table).
+
+        The same rows with new figures (another date of a history) change the
+        cells in place: the view keeps its selection and re-sorts, and nothing
+        is laid out again, so a date switch stays quick.
+        """
+        rows = []
         if stats is not None:
             for record in stats.groups.to_dict("records"):
-                self._rows.append({**record, "key": record["id"], "is_group": True})
+                rows.append({**record, "key": record["id"], "is_group": True})
             # By name, so rows with equal values stay in alphabetical order when sorted.
             units = [
                 {**record, "name": unit_name(record["code"], record["name"])}
                 for record in stats.regions.to_dict("records")
             ]
             for record in sorted_by_name(units):
-                self._rows.append({**record, "key": record["code"], "is_group": False})
+                rows.append({**record, "key": record["code"], "is_group": False})
+        same = [r["key"] for r in rows] == [r["key"] for r in self._rows]
+        if same and rows and [r.keys() for r in rows] == [r.keys() for r in self._rows]:
+            self._rows = rows
+            last = self.index(len(rows) - 1, self.columnCount() - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+            return
+        self.beginResetModel()
+        self._rows = rows
         self.endResetModel()
 
     def row_of_key(self, key: str) -> int | None:

@@ -32,6 +32,8 @@ Method
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import multiprocessing
 import os
 import sys
@@ -128,6 +130,8 @@ def compute_history(
         held.update({row[0]: row[6] for row in rows})
     records = {path: r for path, r in records.items() if r.hash not in skipped}
     store_notes = _keep(store, rows, records, boundaries, reconcile_km, progress)
+    del rows  # each map's geometry: hundreds of MB for a long history, kept in the store now
+    _give_back_memory()
     progress.report(1.0, "Done")
     # A file that cannot be read is left out, and said so; the other dates stand.
     left_out = tuple(f"left out: {reason}" for reason in skipped.values())
@@ -395,6 +399,14 @@ def _compute_run(job: tuple[list[tuple[str, Snapshot]], float]) -> tuple[list, d
         out.append((key, shapely.to_wkb(territory), snapshot.label, km2, snapshot.path,
                     watch(projected), held_raw(projected)))  # fmt: skip
     return out, failed
+
+
+def _give_back_memory() -> None:
+    """Return freed heap memory to the system (glibc keeps it otherwise: an app that
+    computed ten years of maps would hold their geometry's memory for the session)."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):  # not glibc (musl): nothing to do
+            ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
 def _can_fork() -> bool:
