@@ -145,7 +145,8 @@ class MethodNote:
         """A short footnote for briefing maps, in ``language``."""
         reconciled = (
             say("border and coast reconciled at {km} km (+{km2} km²)", language,
-                km=f"{self.reconcile_km:g}", km2=format_number(self.added_by_reconciliation_km2,
+                km=f"{self.reconcile_km:g}".replace(".", "," if language == "uk" else "."),
+                km2=format_number(self.added_by_reconciliation_km2,
                                                                0, language))
             if self.reconcile_km
             else say("raw intersection, no border reconciliation", language)

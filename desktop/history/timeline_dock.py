@@ -228,6 +228,9 @@ class TimelineDock(QDockWidget):
             )
             chart.set_units(self.units.currentData())
             chart.set_period(self.period.currentData())
+            # Made late, it would come last in the window's Tab order: put it back in place.
+            QWidget.setTabOrder(self.slider, chart)
+            QWidget.setTabOrder(chart, self.table)
             self._chart = chart
             if self._state is not None:
                 self._follow(self._state)

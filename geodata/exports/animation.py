@@ -32,6 +32,7 @@ from matplotlib.colors import to_rgb
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
+import geodata.exports.figure_text  # noqa: F401 (text stays text in PDF and SVG)
 from geodata.boundaries import load_boundaries
 from geodata.control import credit_for
 from geodata.credits import credit_line

@@ -36,6 +36,7 @@ from matplotlib.patches import FancyArrow, Patch, Rectangle
 from matplotlib.path import Path as MplPath
 from matplotlib.textpath import text_to_path
 
+import geodata.exports.figure_text  # noqa: F401 (text stays text in PDF and SVG)
 from geodata import __version__
 from geodata.boundaries import load_boundaries, load_neighbours
 from geodata.categories import BY_KEY, label_of
@@ -75,13 +76,6 @@ BRIEFING_FORMATS = (".pdf", ".svg", ".png")
 CONTROL_ALPHA = 0.55  # as on the map page
 NOT_COUNTED_ALPHA = 0.35  # contested or liberated land, drawn apart (geodata.categories)
 MARGIN_IN = 0.28  # the page's margin, inches
-
-# Text in PDF and SVG stays text: TrueType fonts embedded, SVG text as <text>.
-# No TeX: text from data is escaped for mathtext (plain), which TeX would misread.
-matplotlib.rcParams.update(
-    {"pdf.fonttype": 42, "svg.fonttype": "none", "font.family": "DejaVu Sans",
-     "text.usetex": False}
-)  # fmt: skip
 
 
 @dataclass(frozen=True)

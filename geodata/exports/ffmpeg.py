@@ -17,6 +17,7 @@ from pathlib import Path
 
 import platformdirs
 
+from geodata.errors import ExportError
 from geodata.user_folders import APP_DIR_NAME
 
 #: The suffix of a packed ffmpeg (what the installer writes).
@@ -38,7 +39,10 @@ def ffmpeg_exe() -> str:
 def unpacked(packed: Path, cache: Path | None = None) -> Path:
     """``packed`` (an xz file) unpacked into ``cache`` once, executable; its path.
 
-    Written to a temporary name and renamed, so a half-written binary is never run.
+    Written to a temporary name, flushed and renamed, with a stamp of its size
+    beside it written last: a half-written binary (a full disk, a crash) is never
+    run, and is unpacked again next time. A failure leaves nothing behind and
+    raises :class:`~geodata.errors.ExportError` naming the cache folder.
 
     >>> import lzma, tempfile
     >>> folder = Path(tempfile.mkdtemp())
@@ -49,11 +53,37 @@ def unpacked(packed: Path, cache: Path | None = None) -> Path:
     """
     cache = cache or Path(platformdirs.user_cache_dir(APP_DIR_NAME, appauthor=False)) / "ffmpeg"
     target = cache / packed.name.removesuffix(PACKED_SUFFIX)
-    if target.exists() and os.access(target, os.X_OK):
+    stamp = target.with_name(target.name + ".size")
+    if _whole(target, stamp):
         return target
-    cache.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile(dir=cache, delete=False) as out, lzma.open(packed) as source:
-        shutil.copyfileobj(source, out, 2**20)
-    os.chmod(out.name, 0o755)
-    os.replace(out.name, target)
+    temporary = None
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=cache, delete=False) as out:
+            temporary = Path(out.name)
+            with lzma.open(packed) as source:
+                shutil.copyfileobj(source, out, 2**20)
+            out.flush()
+            os.fsync(out.fileno())
+        temporary.chmod(0o755)
+        try:
+            os.replace(temporary, target)
+        except PermissionError:  # Windows: another window is running the one unpacked
+            if not target.exists():
+                raise
+        stamp.write_text(str(target.stat().st_size))
+    except (OSError, EOFError, lzma.LZMAError) as error:  # EOFError: a pack cut short
+        reason = getattr(error, "strerror", None) or str(error)
+        raise ExportError(cache, f"cannot unpack ffmpeg for the video: {reason}") from None
+    finally:
+        if temporary is not None and temporary.exists():
+            temporary.unlink(missing_ok=True)
     return target
+
+
+def _whole(target: Path, stamp: Path) -> bool:
+    """Whether ``target`` was unpacked whole: executable, of the size its stamp records."""
+    try:
+        return os.access(target, os.X_OK) and int(stamp.read_text()) == target.stat().st_size
+    except (OSError, ValueError):
+        return False

@@ -13,6 +13,7 @@ import itertools
 import matplotlib.dates as mdates
 import numpy as np
 
+import geodata.exports.figure_text  # noqa: F401 (text stays text in PDF and SVG)
 from geodata.exports.text import plain
 from geodata.history.rates import CHANGE_VIEWS, change_view
 from geodata.history.series import HistorySeries

@@ -81,3 +81,17 @@ def test_help_mentions_the_self_test(capsys):
     with pytest.raises(SystemExit):
         main(["--help"])
     assert "--self-test" in capsys.readouterr().out
+
+
+def test_the_chart_made_with_the_first_history_keeps_its_place_in_the_tab_order(window):
+    from PySide6.QtCore import Qt
+
+    def next_by_tab(widget):
+        widget = widget.nextInFocusChain()
+        while not widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            widget = widget.nextInFocusChain()
+        return widget
+
+    dock = window.timeline_dock
+    assert next_by_tab(dock.slider) is dock.chart
+    assert next_by_tab(dock.chart) is dock.table
