@@ -18,6 +18,7 @@ from geodata.resources import resources_dir
 #: Preferences' choices: value -> what the user reads (each in its own language).
 UI_LANGUAGES = {"system": "Follow the system", "en": "English", "uk": "Українська"}
 CATALOGUE = "frontline-atlas_{language}"
+_locale_before: QLocale | None = None  # Qt's default locale before Ukrainian was installed
 
 
 def ui_language(choice: str = "system") -> str:
@@ -38,6 +39,10 @@ def install_translator(app, choice: str = "system") -> QTranslator | None:
         set_language("en")
         return None
     app.installTranslator(translator)
+    # Spin boxes and date fields write numbers and dates as the language does (3,0 км).
+    global _locale_before
+    _locale_before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.Ukrainian, QLocale.Country.Ukraine))
     # Qt's own words (dialog buttons, the dock's Float and Close, context menus).
     qt_words = QTranslator(translator)
     if qt_words.load(
@@ -53,6 +58,10 @@ def remove_translator(app, translator: QTranslator | None) -> None:
         for child in translator.findChildren(QTranslator):
             app.removeTranslator(child)
         app.removeTranslator(translator)
+    global _locale_before
+    if _locale_before is not None:
+        QLocale.setDefault(_locale_before)
+        _locale_before = None
     set_language("en")
 
 
