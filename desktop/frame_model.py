@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -13,7 +15,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
-from desktop.i18n import number, signed
+from desktop.i18n import date_text, number, signed
 
 _Index = QModelIndex | QPersistentModelIndex
 #: The role a sort proxy sorts by: the raw value (dates as ISO text).
@@ -82,8 +84,10 @@ class FrameModel(QAbstractTableModel):
 
 
 def text_cell(value) -> str:
-    """A cell as text."""
-    return str(value)
+    """A cell as text (a date as the language writes it)."""
+    if isinstance(value, dt.datetime):  # pandas' Timestamp too
+        value = value.date()
+    return date_text(value) if isinstance(value, dt.date) else str(value)
 
 
 def whole_cell(value) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 
-from geodata.language import format_number
+from geodata.language import format_date, format_number
 from geodata.resources import resources_dir
 
 #: Preferences' choices: value -> what the user reads (each in its own language).
@@ -108,11 +108,7 @@ def date_text(day) -> str:
     >>> date_text(dt.date(2024, 11, 20))
     '2024-11-20'
     """
-    if day is None:
-        return "—"
-    if _current == "uk":
-        return f"{day.day:02d}.{day.month:02d}.{day.year}"
-    return day.isoformat()
+    return format_date(day, _current)
 
 
 def place(english: str, ukrainian: str | None) -> str:

@@ -61,6 +61,20 @@ class BoundarySet:
         """The ISO 3166-2 codes, in row order."""
         return self.units["code"].tolist()
 
+    def name_of(self, code: str, language: str = "en", default: str | None = None) -> str:
+        """A unit's name in ``language`` (``en`` or ``uk``); ``default`` (else the code) if unknown.
+
+        >>> b = load_boundaries()
+        >>> b.name_of("UA-63"), b.name_of("UA-99", default="?")
+        ('Kharkiv', '?')
+        """
+        matches = np.flatnonzero(self.units["code"].to_numpy() == code)
+        if len(matches) == 0:
+            return code if default is None else default
+        row = self.units.iloc[matches[0]]
+        uk = row.get("name_uk") if language == "uk" else None
+        return uk if isinstance(uk, str) and uk else row["name"]
+
     def row_of(self, code: str) -> int:
         """Return the row index of the unit with this ISO 3166-2 code.
 

@@ -146,6 +146,56 @@ UKRAINIAN: dict[str, str] = {
     "the change map since a date (needs a history)": "мапа змін від дати (потрібна історія)",
     "the statistics table": "таблиця статистики",
     "the timeline chart (needs a history)": "графік шкали часу (потрібна історія)",
+    # geodata.history: what changed hands, and how fast
+    "taken by the occupying side": "захоплено окупантом",
+    "regained by Ukraine": "звільнено Україною",
+    "none {what}": "{what} — жодного",
+    "{n} {what} (about {people} people*)": "{what} — {n} (близько {people} людей*)",
+    "Places that changed hands, {first} to {second}: {parts}": (
+        "Населені пункти, що змінили контроль, з {first} по {second}: {parts}"
+    ),
+    "history of {n} dates ({source})": "історія з {n} дат ({source})",
+    "all held": "окуповано повністю",
+    "100 % not within {years} years at this pace": (
+        "100 % — не раніше ніж за {years} р. за такого темпу"
+    ),
+    "100 % in about {duration} (around {month} {year})": (
+        "100 % приблизно за {duration} (близько: {month} {year})"
+    ),
+    "{n} days": "{n} дн.",
+    "{n} months": "{n} міс.",
+    "{n} years": "{n} р.",
+    "not at this pace": "за такого темпу — ні",
+    "Pace: least-squares slope of held km² over the dates of the last {days} days; "
+    "days to 100 % = area not held on the last date ÷ slope; flat or negative "
+    "(under 0.05 km² a day): not at this pace. The change per period is "
+    "held km² at the period's last date minus held km² at the period before's last date "
+    "(the first period: from the history's first date).": (
+        "Темп: нахил окупованої площі (км²), обчислений методом найменших квадратів за "
+        "датами останніх {days} днів; днів до 100 % = площа, не окупована на останню дату ÷ "
+        "нахил; нульовий або від'ємний темп (менше 0,05 км² за день): «за такого темпу — ні». "
+        "Зміна за період = окупована площа (км²) на останню дату періоду мінус окупована "
+        "площа на останню дату попереднього періоду (для першого періоду — від першої дати "
+        "історії)."
+    ),
+    # geodata.exports.timeline_plot and geodata.history.rates: the timeline chart
+    "daily change": "зміна за день",
+    "weekly change": "зміна за тиждень",
+    "monthly change": "зміна за місяць",
+    "7-day rate": "темп за 7 днів",
+    "30-day rate": "темп за 30 днів",
+    "km² a day": "км² за день",
+    "km² a week": "км² за тиждень",
+    "km² a month": "км² за місяць",
+    "km²/day, 7 d": "км²/день, 7 дн.",
+    "km²/day, 30 d": "км²/день, 30 дн.",
+    "held, %": "окуповано, %",
+    "held, km²": "окуповано, км²",
+    "Ukraine, %": "Україна, %",
+    "Ukraine, km²": "Україна, км²",
+    "Four annexed regions": "Чотири анексовані області",
+    "Ukraine (right scale)": "Україна (права шкала)",
+    "All of Ukraine": "Уся Україна",
     # geodata.places
     "People: an estimate, the summed GeoNames populations of the settlements (pre-war "
     "figures, often the 2001 census; city districts not counted again), not a census of today": (
@@ -195,6 +245,34 @@ def check_language(language: str) -> Language:
     if language not in LANGUAGES:
         raise ValueError(f"unknown language {language!r}; choose one of: {', '.join(LANGUAGES)}")
     return language  # type: ignore[return-value]
+
+
+#: Month names standing alone ("May 2025"), by language.
+MONTHS = {
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"),
+    "uk": ("січень", "лютий", "березень", "квітень", "травень", "червень", "липень",
+           "серпень", "вересень", "жовтень", "листопад", "грудень"),
+}  # fmt: skip
+
+
+def month_name(month: int, language: Language | str = "en") -> str:
+    """A month's name standing alone: ``month_name(5)`` is 'May'."""
+    return MONTHS["uk" if language == "uk" else "en"][month - 1]
+
+
+def format_date(day, language: Language | str = "en") -> str:
+    """A date as ``language`` writes it in tables: 2024-11-20 (ISO) or 20.11.2024.
+
+    >>> import datetime as dt
+    >>> format_date(dt.date(2024, 11, 20)), format_date(dt.date(2024, 11, 20), "uk")
+    ('2024-11-20', '20.11.2024')
+    """
+    if day is None:
+        return "—"
+    if language == "uk":
+        return f"{day.day:02d}.{day.month:02d}.{day.year}"
+    return day.isoformat()
 
 
 def format_number(value: float, decimals: int = 1, language: Language | str = "en") -> str:

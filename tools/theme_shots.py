@@ -29,24 +29,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--language", choices=("en", "uk"), default="en")
     args = parser.parse_args(argv)
     prepare_qt(headless=True)
-    from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
     from desktop.i18n import install_translator
     from desktop.main_window import MainWindow
     from desktop.settings import PALETTE, THEME, Settings
     from desktop.theme import apply_theme
+    from desktop.waiting import pause, wait_for
     from geodata.palette import use_palette
 
     app = QApplication.instance() or QApplication([])
     install_translator(app, args.language)
-
-    def wait(signal=None, ms: int = 30000) -> None:
-        loop = QEventLoop()
-        if signal is not None:
-            signal.connect(loop.quit)
-        QTimer.singleShot(ms, loop.quit)
-        loop.exec()
 
     with tempfile.TemporaryDirectory() as scratch:
         settings = Settings(Path(scratch) / "settings.ini")
@@ -58,15 +51,15 @@ def main(argv: list[str] | None = None) -> int:
                             store_path=Path(scratch) / "store.sqlite")  # fmt: skip
         window.resize(1400, 900)
         window.show()
-        wait(window.map.page_ready)
+        wait_for(window.map.page_ready, 30000)
         window.open_file(args.control_file)
-        wait(window.map.control_drawn)
+        wait_for(window.map.control_drawn, 30000)
         if args.scenario:
             window.proposals_dock.show()
             window.proposals_dock.raise_()
             window.proposals_dock.select(args.scenario)
-            wait(window.map.proposal_drawn)
-        wait(ms=800)
+            wait_for(window.map.proposal_drawn, 30000)
+        pause(800)
         if not window.grab().save(str(args.out)):
             raise SystemExit(f"could not write {args.out}")
         window.close()

@@ -77,6 +77,7 @@ class ExportController(QObject):
     def export_briefing(self) -> BriefingDialog | None:
         """File ▸ Export ▸ Briefing Map: the dialog with a live preview."""
         from desktop.exports.briefing_dialog import BriefingDialog  # matplotlib: when first used
+
         current = self._current()
         if current is None:
             return None

@@ -18,11 +18,12 @@ from desktop.app_state import AppState
 from desktop.error_dialog import show_error
 from desktop.history.changes_dock import ChangesDock, FrameModel, translated
 from desktop.history.timeline_dock import TimelineDock
-from desktop.i18n import date_text
+from desktop.i18n import current_language, date_text
 from desktop.tasks import TaskHandle, TaskRunner
 from geodata.history.rates import DEFAULT_PACE_DAYS, PACE_METHOD, pace, period_gains
 from geodata.history.series import HistorySeries
 from geodata.history.transfers import changes_between, row_at_or_before
+from geodata.language import say
 from geodata.places import PEOPLE_NOTE
 
 #: The status line's words while gains per period are computed, by period.
@@ -126,7 +127,7 @@ class ChangesController(QObject):
         period = self._dock.period.currentData()
 
         def work(_progress):
-            return period_gains(series, period), pace(series, DEFAULT_PACE_DAYS)
+            return period_gains(series, period), pace(series, DEFAULT_PACE_DAYS, current_language())
 
         def done(tables) -> None:
             if series is self._state.series:
@@ -151,8 +152,8 @@ class ChangesController(QObject):
             ]
         else:
             lines += [
-                translated(PACE_METHOD).format(days=DEFAULT_PACE_DAYS),
-                translated(PEOPLE_NOTE),
+                say(PACE_METHOD, current_language(), days=DEFAULT_PACE_DAYS),
+                say(PEOPLE_NOTE, current_language()),
             ]
         return lines
 

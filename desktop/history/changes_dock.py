@@ -38,39 +38,24 @@ from desktop.frame_model import (
     text_cell,
     whole_cell,
 )
-from desktop.i18n import date_text, number, signed
+from desktop.i18n import current_language, number, signed
+from geodata.boundaries import load_boundaries
+from geodata.groups import GROUPS
+from geodata.history.pace_output import change_headline
 from geodata.history.rates import PACE_METHOD
-from geodata.history.transfers import DIRECTION_TEXT, TO_OCCUPIER, TO_UKRAINE, DateChanges
+from geodata.history.transfers import DIRECTION_TEXT, DateChanges
+from geodata.language import say
 from geodata.places import PEOPLE_NOTE
-
-#: geodata's words the panel shows (:data:`~geodata.history.transfers.DIRECTION_TEXT`,
-#: :data:`~geodata.history.rates.PACE_METHOD`, :data:`~geodata.places.PEOPLE_NOTE`, the pace
-#: table's fixed texts), marked here for lupdate and shown through :func:`translated`; a text
-#: not in the catalogue (geodata's wording changed) shows as it is.
-GEODATA_WORDS = (
-    QT_TRANSLATE_NOOP("Changes", "taken by the occupying side"),
-    QT_TRANSLATE_NOOP("Changes", "regained by Ukraine"),
-    QT_TRANSLATE_NOOP(
-        "Changes",
-        "Pace: least-squares slope of held km² over the dates of the last {days} days; "
-        "days to 100 % = area not held on the last date ÷ slope; flat or negative "
-        "(under 0.05 km² a day): not at this pace. The change per period is "
-        "held km² at the period's last date minus held km² at the period before's last date "
-        "(the first period: from the history's first date).",
-    ),
-    QT_TRANSLATE_NOOP(
-        "Changes",
-        "People: an estimate, the summed GeoNames populations of the settlements (pre-war "
-        "figures, often the 2001 census; city districts not counted again), not a census of today",
-    ),
-    QT_TRANSLATE_NOOP("Changes", "all held"),
-    QT_TRANSLATE_NOOP("Changes", "not at this pace"),
-)
 
 
 def translated(text: str) -> str:
-    """``text`` (one of :data:`GEODATA_WORDS`, or a marked literal) in the language in use."""
+    """``text``, a literal marked in the "Changes" context, in the language in use."""
     return QCoreApplication.translate("Changes", text)
+
+
+def core_words(text: str) -> str:
+    """A sentence the core wrote (:mod:`geodata.language`) in the language in use."""
+    return say(text, current_language())
 
 
 PLACE_COLUMNS = [
@@ -78,7 +63,7 @@ PLACE_COLUMNS = [
     ("name_uk", QT_TRANSLATE_NOOP("Changes", "Ukrainian"), text_cell),
     ("region", QT_TRANSLATE_NOOP("Changes", "Oblast"), text_cell),
     ("population", QT_TRANSLATE_NOOP("Changes", "People*"), whole_cell),
-    ("direction", QT_TRANSLATE_NOOP("Changes", "Change"), lambda v: translated(DIRECTION_TEXT[v])),
+    ("direction", QT_TRANSLATE_NOOP("Changes", "Change"), lambda v: core_words(DIRECTION_TEXT[v])),
     ("since", QT_TRANSLATE_NOOP("Changes", "Since"), text_cell),
 ]
 AREA_COLUMNS = [
@@ -108,39 +93,25 @@ PACE_COLUMNS = [
         QT_TRANSLATE_NOOP("Changes", "km² a day\n(last 90 days)"),
         lambda v: signed(v, 2),
     ),
-    ("text", QT_TRANSLATE_NOOP("Changes", "At this pace"), lambda v: translated(str(v))),
+    (
+        "text",
+        QT_TRANSLATE_NOOP("Changes", "At this pace"),
+        text_cell,
+    ),  # in the language: geodata.history.rates.pace
 ]
 
 
-def _columns(columns: list[tuple]) -> list[tuple]:
-    """A table's columns with their titles in the language in use."""
-    return [(column, translated(title), shown) for column, title, shown in columns]
-
-
-def change_headline(changes: DateChanges) -> str:
-    """One line: how many places changed hands each way, and their people.
-
-    :func:`geodata.history.pace_output.change_headline`'s line, in the language in use.
-    """
-    places = changes.places
-    parts = []
-    for direction in (TO_OCCUPIER, TO_UKRAINE):
-        rows = places[places["direction"] == direction]
-        what = translated(DIRECTION_TEXT[direction])
-        if rows.empty:
-            parts.append(QCoreApplication.translate("Changes", "none {what}").format(what=what))
-        else:
-            people = int(rows["population"].sum())
-            parts.append(
-                QCoreApplication.translate("Changes", "{n} {what} (about {people} people*)").format(
-                    n=number(len(rows), 0), what=what, people=number(people, 0)
-                )
-            )
-    return QCoreApplication.translate(
-        "Changes", "Places that changed hands, {first} to {second}: {parts}"
-    ).format(
-        first=date_text(changes.first), second=date_text(changes.second), parts="; ".join(parts)
-    )
+def _in_language(frame: pd.DataFrame, code: str = "code", name: str = "name") -> pd.DataFrame:
+    """``frame`` with the oblasts' and groups' names (by their codes) in the language in use."""
+    language = current_language()
+    if language == "en" or frame.empty:
+        return frame
+    boundaries = load_boundaries()
+    groups = {group.id: group for group in GROUPS}
+    names = [groups[c].title(language) if c in groups
+             else boundaries.name_of(c, language, default=n)
+             for c, n in zip(frame[code], frame[name], strict=True)]  # fmt: skip
+    return frame.assign(**{name: names})
 
 
 class ChangesDock(QDockWidget):
@@ -181,10 +152,10 @@ class ChangesDock(QDockWidget):
         column.addWidget(self.headline)
 
         self.tabs = QTabWidget()
-        self.places = FrameModel(_columns(PLACE_COLUMNS), self)
-        self.areas = FrameModel(_columns(AREA_COLUMNS), self)
-        self.periods = FrameModel(_columns(PERIOD_COLUMNS), self)
-        self.pace = FrameModel(_columns(PACE_COLUMNS), self)
+        self.places = FrameModel(PLACE_COLUMNS, self, context="Changes")
+        self.areas = FrameModel(AREA_COLUMNS, self, context="Changes")
+        self.periods = FrameModel(PERIOD_COLUMNS, self, context="Changes")
+        self.pace = FrameModel(PACE_COLUMNS, self, context="Changes")
         self.place_table = frame_table(
             self.places,
             "changes-places",
@@ -244,13 +215,13 @@ class ChangesDock(QDockWidget):
                 QCoreApplication.translate("Changes", "Pace of change"),
             )
         )
-        self.pace_note = QLabel(translated(PACE_METHOD).format(days=90))
+        self.pace_note = QLabel(say(PACE_METHOD, current_language(), days=90))
         self.pace_note.setWordWrap(True)
         self.pace_note.setTextFormat(Qt.TextFormat.PlainText)
         pace_column.addWidget(self.pace_note)
         self.tabs.addTab(pace, QCoreApplication.translate("Changes", "Pace"))
         column.addWidget(self.tabs, 1)
-        note = QLabel("* " + translated(PEOPLE_NOTE))
+        note = QLabel("* " + core_words(PEOPLE_NOTE))
         note.setObjectName("changes-people-note")
         note.setWordWrap(True)
         note.setTextFormat(Qt.TextFormat.PlainText)
@@ -305,9 +276,9 @@ class ChangesDock(QDockWidget):
             self.places.set_frame(None)
             self.areas.set_frame(None)
             return
-        self.headline.setText(change_headline(changes))
-        self.places.set_frame(changes.places)
-        self.areas.set_frame(changes.areas)
+        self.headline.setText(change_headline(changes, current_language()))
+        self.places.set_frame(_in_language(changes.places, "region_code", "region"))
+        self.areas.set_frame(_in_language(changes.areas))
 
     def show_periods(self, gains: pd.DataFrame | None, pace: pd.DataFrame | None) -> None:
         """Show gains per period and the pace (None: none)."""
@@ -317,13 +288,14 @@ class ChangesDock(QDockWidget):
 
     def _show_periods(self) -> None:
         gains, pace, level = self._all_periods, self._all_pace, self.level.currentData()
-        self.pace.set_frame(None if pace is None else pace[pace["level"] == level])
+        self.pace.set_frame(None if pace is None else _in_language(pace[pace["level"] == level]))
         if gains is None:
             self.periods.set_frame(None)
             return
         shown = gains[gains["level"] == level]
         # Newest period first (what a briefing asks about), regions in their usual order.
-        self.periods.set_frame(shown.sort_values("start", ascending=False, kind="stable"))
+        newest = shown.sort_values("start", ascending=False, kind="stable")
+        self.periods.set_frame(_in_language(newest))
 
     def _place_activated(self, index: QModelIndex) -> None:
         proxy = index.model()

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from desktop.app_state import AppState
 from desktop.error_dialog import show_error
 from desktop.history.timeline_dock import TimelineDock
-from desktop.i18n import date_text
+from desktop.i18n import current_language, date_text
 from desktop.literal_text import literal_text
 from desktop.map.view import MapView
 from desktop.online_consent import OnlineConsent
@@ -393,7 +393,7 @@ class HistoryController(QObject):
             if cached is not None:
                 self._payloads.move_to_end(key)
                 return cached
-        layer = series.layer_at(row, store)
+        layer = series.layer_at(row, store, current_language())
         stats = series.stats_at(row)
         path = series.paths[row] if series.paths and series.paths[row] else Path(series.labels[row])
         loaded = loaded_control(path, layer, stats)

@@ -7,41 +7,13 @@ import datetime as dt
 import matplotlib.dates as mdates
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
-from desktop.i18n import place
-from geodata.exports.text import plain
+from desktop.i18n import current_language
 from geodata.exports.timeline_plot import draw_timeline
-from geodata.history.rates import CHANGE_VIEWS, chart_table
+from geodata.history.rates import chart_table
 from geodata.history.series import HistorySeries
 from geodata.palette import current
-
-#: The words geodata's chart drawing writes (:data:`geodata.history.rates.CHANGE_VIEWS`,
-#: :func:`geodata.exports.timeline_plot.draw_timeline`), marked here for lupdate: the app
-#: shows them through :func:`translated` (a text not in the catalogue shows as it is).
-CHART_WORDS = (
-    QT_TRANSLATE_NOOP("Timeline", "daily change"),
-    QT_TRANSLATE_NOOP("Timeline", "weekly change"),
-    QT_TRANSLATE_NOOP("Timeline", "monthly change"),
-    QT_TRANSLATE_NOOP("Timeline", "7-day rate"),
-    QT_TRANSLATE_NOOP("Timeline", "30-day rate"),
-    QT_TRANSLATE_NOOP("Timeline", "km² a day"),
-    QT_TRANSLATE_NOOP("Timeline", "km² a week"),
-    QT_TRANSLATE_NOOP("Timeline", "km² a month"),
-    QT_TRANSLATE_NOOP("Timeline", "km²/day, 7 d"),
-    QT_TRANSLATE_NOOP("Timeline", "km²/day, 30 d"),
-    QT_TRANSLATE_NOOP("Timeline", "held, %"),
-    QT_TRANSLATE_NOOP("Timeline", "held, km²"),
-    QT_TRANSLATE_NOOP("Timeline", "Ukraine, %"),
-    QT_TRANSLATE_NOOP("Timeline", "Ukraine, km²"),
-    QT_TRANSLATE_NOOP("Timeline", "Four annexed regions"),
-    QT_TRANSLATE_NOOP("Timeline", "Ukraine (right scale)"),
-)
-
-
-def translated(text: str) -> str:
-    """``text`` (a marked literal or one of :data:`CHART_WORDS`) in the language in use."""
-    return QCoreApplication.translate("Timeline", text)
 
 
 class TimelineChart(FigureCanvasQTAgg):
@@ -132,9 +104,10 @@ class TimelineChart(FigureCanvasQTAgg):
         change.clear()
         if self._right is not None:
             self._right.remove()
-        self._right = draw_timeline(held, change, series, units=self.units, period=self.period,
-                                    selected=self.selected)  # fmt: skip
-        self._translate_words(held, change)
+        self._right = draw_timeline(
+            held, change, series, units=self.units, period=self.period,
+            selected=self.selected, language=current_language(),
+        )  # fmt: skip
         palette = current()
         shown = self._cursor_date
         if shown is None or not series.dates[0] <= shown <= series.dates[-1]:
@@ -145,27 +118,6 @@ class TimelineChart(FigureCanvasQTAgg):
             for axes in (held, change)
         ]
         self.draw_idle()
-
-    def _translate_words(self, held, change) -> None:
-        """Put the drawing's words (English, from geodata) in the language in use."""
-        selected_name = shown_name = None
-        if self.selected:
-            units = self.series.boundaries.units
-            row = self.series.boundaries.row_of(self.selected)
-            name = units["name"].iloc[row]
-            uk = units["name_uk"].iloc[row] if "name_uk" in units else None
-            selected_name = plain(name)
-            shown_name = plain(place(name, uk if isinstance(uk, str) else None))
-        for label in (held.yaxis.label, self._right.yaxis.label, change.yaxis.label):
-            label.set_text(translated(label.get_text()))
-        legend = held.get_legend()
-        for text in legend.get_texts() if legend is not None else ():
-            words = text.get_text()
-            text.set_text(shown_name if words == selected_name else translated(words))
-        whose = shown_name or QCoreApplication.translate("Timeline", "All of Ukraine")
-        view = translated(CHANGE_VIEWS[self.period][0])
-        change.set_title(f"{whose}: {view}", fontsize=change.yaxis.label.get_fontsize(),
-                         loc="left", pad=2)  # fmt: skip
 
     def _draw_empty(self) -> None:
         if self._right is not None:

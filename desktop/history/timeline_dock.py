@@ -28,10 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.i18n import date_text, number, place, signed
+from desktop.i18n import current_language, date_text, number, signed
 from geodata.figures import NEGLIGIBLE_KM2
 from geodata.history.rates import CHANGE_VIEWS
 from geodata.history.series import HistorySeries
+from geodata.language import say
 from geodata.palette import current
 
 # Keys (the step box's item data) as well as the English the box shows.
@@ -44,7 +45,7 @@ PLAY_INTERVAL_MS = 400
 
 
 def translated(text: str) -> str:
-    """``text`` (a marked literal, or one of the chart's words) in the language in use."""
+    """``text``, a literal marked in the "Timeline" context, in the language in use."""
     return QCoreApplication.translate("Timeline", text)
 
 
@@ -117,7 +118,7 @@ class TimelineDock(QDockWidget):
             QCoreApplication.translate("Timeline", "Chart's lower panel: change per period or rate")
         )
         for view, (text, _axis) in CHANGE_VIEWS.items():
-            self.period.addItem(translated(text), view)
+            self.period.addItem(say(text, current_language()), view)
         self.goto = QLineEdit()
         self.goto.setObjectName("timeline-goto")
         self.goto.setPlaceholderText(QCoreApplication.translate("Timeline", "Go to date…"))
@@ -409,10 +410,10 @@ class TimelineDock(QDockWidget):
         )
         self.table.setRowCount(len(changed))
         palette = current()
-        names_uk = self._names_uk()
+        boundaries = self.series.boundaries
         for index, row in enumerate(changed.itertuples()):
             earlier, later = row.controlled_pct_before, row.controlled_pct_after
-            name = place(row.name, names_uk.get(row.code))
+            name = boundaries.name_of(row.code, current_language(), default=row.name)
             cells = (name, number(earlier, 2), number(later, 2), signed(row.delta_km2, 1))
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -434,18 +435,6 @@ class TimelineDock(QDockWidget):
                 ).format(date=date_text(then))
             )
         self.table.show()
-
-    def _names_uk(self) -> dict[str, str]:
-        """The oblasts' Ukrainian names by code (none when the boundaries have none)."""
-        units = self.series.boundaries.units if self.series is not None else None
-        if units is None or "name_uk" not in units:
-            return {}
-        codes = self.series.boundaries.codes
-        return {
-            code: name
-            for code, name in zip(codes, units["name_uk"], strict=False)
-            if isinstance(name, str) and name
-        }
 
     def compare_row(self) -> int:
         """The row to compare with, or -1."""

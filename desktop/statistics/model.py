@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cache, cmp_to_key
+from functools import cmp_to_key
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -19,7 +19,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from desktop.i18n import current_language, number, place
+from desktop.i18n import current_language, number
 from geodata.boundaries import load_boundaries
 from geodata.figures import is_negligible
 from geodata.palette import current, rgba
@@ -62,15 +62,9 @@ def group_label(key: str, default: str) -> str:
     return QCoreApplication.translate("Statistics", label) if label else default
 
 
-@cache
-def _names_uk() -> dict[str, str]:
-    boundaries = load_boundaries()
-    return dict(zip(boundaries.codes, boundaries.units["name_uk"], strict=True))
-
-
 def unit_name(code: str, english: str) -> str:
     """A first-level unit's name in the language in use (by its ISO code)."""
-    return place(english, _names_uk().get(code))
+    return load_boundaries().name_of(code, current_language(), default=english)
 
 
 def sorted_by_name(records: list[dict]) -> list[dict]:

@@ -686,10 +686,7 @@ def panel_lines(axes, above, lines: list[tuple[str, str, bool]], style: PageStyl
 
 
 def _unit_name(code: str, name: str, language: Language) -> str:
-    if language != "uk":
-        return name
-    units = load_boundaries().units.set_index("code")
-    return str(units.loc[code, "name_uk"]) if code in units.index else name
+    return load_boundaries().name_of(code, language, default=name)
 
 
 def _n(value: float, decimals: int, width: int, language: Language) -> str:

@@ -257,7 +257,7 @@ def chart_figure(
                               height * 0.27), sharex=held)  # fmt: skip
     held.tick_params(labelbottom=False)
     draw_timeline(held, change, series, units="pct", period=period, fontsize=style.body * 0.9,
-                  line_width=2.0 * style.scale)  # fmt: skip
+                  line_width=2.0 * style.scale, language=language)  # fmt: skip
     page_footer(figure, style, layout,
                 credit_line(source, map_by="Frontline Atlas", language=language),
                 series.method.footnote(language), options)  # fmt: skip

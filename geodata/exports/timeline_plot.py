@@ -17,6 +17,7 @@ import geodata.exports.figure_text  # noqa: F401 (text stays text in PDF and SVG
 from geodata.exports.text import plain
 from geodata.history.rates import CHANGE_VIEWS, change_view
 from geodata.history.series import HistorySeries
+from geodata.language import Language, say
 from geodata.palette import current
 
 # The map's colours: occupied dark red; Ukraine overall dark grey; the selection purple.
@@ -24,6 +25,16 @@ LINES = (
     ("ukraine", "Ukraine", "ukraine_line"),
     ("annexed-2022", "Four annexed regions", "occupied"),
 )
+#: The date axis's labels: matplotlib's month names in English; in Ukrainian, numbers as
+#: Ukrainian writes dates (15.03, 03.2025), not English month names.
+DATE_FORMATS = {
+    "en": {},
+    "uk": {
+        "formats": ["%Y", "%m", "%d", "%H:%M", "%H:%M", "%S.%f"],
+        "zero_formats": ["", "%Y", "%m.%Y", "%d.%m", "%H:%M", "%H:%M"],
+        "offset_formats": ["", "%Y", "%m.%Y", "%d.%m.%Y", "%d.%m.%Y", "%d.%m.%Y %H:%M"],
+    },
+}
 BAR_WIDTH_DAYS = {"daily": 0.8, "weekly": 5.5, "monthly": 24.0}
 
 
@@ -37,11 +48,13 @@ def draw_timeline(
     selected: str | None = None,
     fontsize: float = 8,
     line_width: float = 1.4,
+    language: Language = "en",
 ):
     """Draw the two panels on the axes ``held`` and ``change``; return the right-hand axes.
 
     ``units`` is ``pct`` or ``km2``; ``period`` a key of
-    :data:`geodata.history.rates.CHANGE_VIEWS`; ``selected`` a unit code to plot too.
+    :data:`geodata.history.rates.CHANGE_VIEWS`; ``selected`` a unit code to plot too;
+    ``language`` the words' and the oblast's (:mod:`geodata.language`).
     """
     dates = np.array(series.dates)
     pct = units == "pct"
@@ -53,20 +66,21 @@ def draw_timeline(
     palette = current()
     key, label, role = LINES[1]
     held.plot(dates, groups[key].to_numpy(), color=getattr(palette, role), lw=line_width,
-              label=label)  # fmt: skip
+              label=say(label, language))  # fmt: skip
+    whose = say("All of Ukraine", language)  # whose change the lower panel shows
     if selected:
         row = series.boundaries.row_of(selected)
-        name = series.boundaries.units["name"].iloc[row]
+        whose = plain(series.boundaries.name_of(selected, language))
         held.plot(dates, unit_values[:, row], color=palette.selected, lw=line_width,
-                  linestyle=":", label=plain(name))  # fmt: skip
+                  linestyle=":", label=whose)  # fmt: skip
     key, label, role = LINES[0]
     colour = getattr(palette, role)
     # Dashed as well as grey: the two lines differ by more than hue (colour-blind readers).
     right.plot(dates, groups[key].to_numpy(), color=colour, lw=line_width, linestyle="--",
-               label=f"{label} (right scale)")  # fmt: skip
+               label=say(f"{label} (right scale)", language))  # fmt: skip
     unit = "%" if pct else "km²"
-    held.set_ylabel(f"held, {unit}", fontsize=fontsize)
-    right.set_ylabel(f"Ukraine, {unit}", fontsize=fontsize, color=colour)
+    held.set_ylabel(say(f"held, {unit}", language), fontsize=fontsize)
+    right.set_ylabel(say(f"Ukraine, {unit}", language), fontsize=fontsize, color=colour)
     right.tick_params(labelsize=fontsize, colors=colour)
     held.grid(True, alpha=0.3)
     lines = held.get_lines() + right.get_lines()
@@ -85,15 +99,13 @@ def draw_timeline(
         align = "edge" if period == "monthly" else "center"
         change.bar(x, values, width=BAR_WIDTH_DAYS[period], color=colours, align=align)
     change.axhline(0, color=palette.faint_text, linewidth=0.6)
-    change.set_ylabel(CHANGE_VIEWS[period][1], fontsize=fontsize)
-    # Whose change: the oblast selected, else all of Ukraine.
-    whose = "All of Ukraine"
-    if selected:
-        whose = series.boundaries.units["name"].iloc[series.boundaries.row_of(selected)]
-    change.set_title(f"{plain(whose)}: {CHANGE_VIEWS[period][0]}", fontsize=fontsize,
+    change.set_ylabel(say(CHANGE_VIEWS[period][1], language), fontsize=fontsize)
+    change.set_title(f"{whose}: {say(CHANGE_VIEWS[period][0], language)}", fontsize=fontsize,
                      loc="left", pad=2)  # fmt: skip
     change.grid(True, alpha=0.3)
-    change.xaxis.set_major_formatter(mdates.ConciseDateFormatter(change.xaxis.get_major_locator()))
+    change.xaxis.set_major_formatter(
+        mdates.ConciseDateFormatter(change.xaxis.get_major_locator(), **DATE_FORMATS[language])
+    )
     for axes in (held, change):
         axes.tick_params(labelsize=fontsize)
     return right

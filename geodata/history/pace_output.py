@@ -17,6 +17,7 @@ from geodata.history.transfers import (
     TO_UKRAINE,
     DateChanges,
 )
+from geodata.language import Language, format_date, format_number, say
 from geodata.places import PEOPLE_NOTE
 
 CHANGE_TABLES = ("places", "areas")
@@ -79,18 +80,23 @@ def _km(value: float) -> str:
     return f"{round(float(value), 1) + 0.0:,.1f}"
 
 
-def change_headline(changes: DateChanges) -> str:
+def change_headline(changes: DateChanges, language: Language = "en") -> str:
     """One line: how many places changed hands each way, and their people."""
     places = changes.places
     parts = []
     for direction in (TO_OCCUPIER, TO_UKRAINE):
         rows = places[places["direction"] == direction]
+        what = say(DIRECTION_TEXT[direction], language)
         if rows.empty:
-            parts.append(f"none {DIRECTION_TEXT[direction]}")
+            parts.append(say("none {what}", language, what=what))
         else:
             people = int(rows["population"].sum())
-            parts.append(f"{len(rows):,} {DIRECTION_TEXT[direction]} (about {people:,} people*)")
-    return f"Places that changed hands, {changes.first} to {changes.second}: " + "; ".join(parts)
+            parts.append(say("{n} {what} (about {people} people*)", language, what=what,
+                             n=format_number(len(rows), 0, language),
+                             people=format_number(people, 0, language)))  # fmt: skip
+    return say("Places that changed hands, {first} to {second}: {parts}", language,
+               first=format_date(changes.first, language),
+               second=format_date(changes.second, language), parts="; ".join(parts))  # fmt: skip
 
 
 def _changes_table(changes: DateChanges) -> str:

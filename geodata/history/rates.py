@@ -29,6 +29,7 @@ from geodata.figures import is_negligible, share_pct
 from geodata.groups import GROUPS
 from geodata.history.changes import steps
 from geodata.history.series import HistorySeries
+from geodata.language import Language, format_number, month_name, say
 from geodata.places import PEOPLE_NOTE, places_by_unit
 
 Period = Literal["week", "month"]
@@ -182,8 +183,12 @@ def _rolling(series: HistorySeries, days: int) -> tuple[list, np.ndarray]:
     return columns, rate
 
 
-def pace(series: HistorySeries, days: int = DEFAULT_PACE_DAYS) -> pd.DataFrame:
+def pace(
+    series: HistorySeries, days: int = DEFAULT_PACE_DAYS, language: Language = "en"
+) -> pd.DataFrame:
     """Per unit and group: rate over the last ``days`` days and, at that rate, days to 100 %.
+
+    ``text`` says it in ``language`` (:mod:`geodata.language`).
 
     Columns ``level``, ``code``, ``name``, ``area_km2``, ``held_km2``,
     ``held_pct``, ``rate_km2_per_day``, ``remaining_km2``, ``days_to_all``
@@ -210,16 +215,19 @@ def pace(series: HistorySeries, days: int = DEFAULT_PACE_DAYS) -> pd.DataFrame:
         rate = float(slope[i])
         days_left, when = np.nan, None
         if is_negligible(remaining[i]):
-            text = "all held"
+            text = say("all held", language)
         elif rate < FLAT_KM2_PER_DAY:
-            text = "not at this pace"
+            text = say("not at this pace", language)
         elif remaining[i] / rate > HORIZON_YEARS * 365.25:
             days_left = remaining[i] / rate
-            text = f"100 % not within {HORIZON_YEARS} years at this pace"
+            text = say("100 % not within {years} years at this pace", language,
+                       years=HORIZON_YEARS)  # fmt: skip
         else:
             days_left = remaining[i] / rate
             when = series.dates[-1] + dt.timedelta(days=round(days_left))
-            text = f"100 % in about {_duration(days_left)} (around {when:%B %Y})"
+            text = say("100 % in about {duration} (around {month} {year})", language,
+                       duration=_duration(days_left, language),
+                       month=month_name(when.month, language), year=when.year)  # fmt: skip
         rows.append({
             "level": level, "code": code, "name": name, "area_km2": areas[i], "held_km2": held[i],
             "held_pct": share_pct(held[i], areas[i]), "rate_km2_per_day": rate,
@@ -230,13 +238,13 @@ def pace(series: HistorySeries, days: int = DEFAULT_PACE_DAYS) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def _duration(days: float) -> str:
+def _duration(days: float, language: Language = "en") -> str:
     """Days in words: '40 days', '7 months', '12 years'."""
     if days < 60:
-        return f"{days:,.0f} days"
+        return say("{n} days", language, n=format_number(days, 0, language))
     if days < 730:
-        return f"{days / 30.44:,.0f} months"
-    return f"{days / 365.25:,.0f} years"
+        return say("{n} months", language, n=format_number(days / 30.44, 0, language))
+    return say("{n} years", language, n=format_number(days / 365.25, 0, language))
 
 
 def people_over_time(series: HistorySeries) -> pd.DataFrame:

@@ -20,6 +20,7 @@ from geodata.exports.text import csv_value
 from geodata.figures import round_km2, round_pct, share_pct
 from geodata.groups import GROUPS
 from geodata.importers import read_control_layer
+from geodata.language import Language, format_number, say
 from geodata.places import PEOPLE_NOTE, places_by_unit
 from geodata.stats import ADDED, ControlStats, controlled_area_by_group, region_table
 from geodata.stats_output import CSV_COLUMNS
@@ -95,10 +96,12 @@ class HistorySeries:
             )
         return read_control_layer(path, date=self.dates[row]).controlled
 
-    def layer_at(self, row: int, store=None) -> ControlLayer:
-        """One date as a control layer: its territory, date and where it came from."""
+    def layer_at(self, row: int, store=None, language: Language = "en") -> ControlLayer:
+        """One date as a control layer: its territory, date and where it came from
+        (its kind, "history of … dates", in ``language``)."""
         source = self.source if self.source.startswith("DeepStateMap") else self.labels[row]
-        kind = f"history of {len(self)} dates ({self.source})"
+        kind = say("history of {n} dates ({source})", language,
+                   n=format_number(len(self), 0, language), source=self.source)  # fmt: skip
         return ControlLayer(self.territory(row, store), self.dates[row], source, kind)
 
     def stats_at(self, row: int) -> ControlStats:

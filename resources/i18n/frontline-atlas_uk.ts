@@ -554,31 +554,6 @@
         <translation>З {first} по {second}</translation>
     </message>
     <message>
-        <source>taken by the occupying side</source>
-        <extracomment>geodata&apos;s words the panel shows (:data:`~geodata.history.transfers.DIRECTION_TEXT`, :data:`~geodata.history.rates.PACE_METHOD`, :data:`~geodata.places.PEOPLE_NOTE`, the pace table&apos;s fixed texts), marked here for lupdate and shown through :func:`translated`; a text not in the catalogue (geodata&apos;s wording changed) shows as it is.</extracomment>
-        <translation>захоплено окупантом</translation>
-    </message>
-    <message>
-        <source>regained by Ukraine</source>
-        <translation>звільнено Україною</translation>
-    </message>
-    <message>
-        <source>Pace: least-squares slope of held km² over the dates of the last {days} days; days to 100 % = area not held on the last date ÷ slope; flat or negative (under 0.05 km² a day): not at this pace. The change per period is held km² at the period&apos;s last date minus held km² at the period before&apos;s last date (the first period: from the history&apos;s first date).</source>
-        <translation>Темп: нахил окупованої площі (км²), обчислений методом найменших квадратів за датами останніх {days} днів; днів до 100 % = площа, не окупована на останню дату ÷ нахил; нульовий або від&apos;ємний темп (менше 0,05 км² за день): «за такого темпу — ні». Зміна за період = окупована площа (км²) на останню дату періоду мінус окупована площа на останню дату попереднього періоду (для першого періоду — від першої дати історії).</translation>
-    </message>
-    <message>
-        <source>People: an estimate, the summed GeoNames populations of the settlements (pre-war figures, often the 2001 census; city districts not counted again), not a census of today</source>
-        <translation>Населення: оцінка — сума населення населених пунктів за GeoNames (довоєнні дані, часто перепис 2001 року; міські райони повторно не враховано), а не сучасний перепис</translation>
-    </message>
-    <message>
-        <source>all held</source>
-        <translation>окуповано повністю</translation>
-    </message>
-    <message>
-        <source>not at this pace</source>
-        <translation>за такого темпу — ні</translation>
-    </message>
-    <message>
         <source>Place</source>
         <translation>Населений пункт</translation>
     </message>
@@ -679,18 +654,6 @@ km²</source>
     <message>
         <source>At this pace</source>
         <translation>За такого темпу</translation>
-    </message>
-    <message>
-        <source>none {what}</source>
-        <translation>{what} — жодного</translation>
-    </message>
-    <message>
-        <source>{n} {what} (about {people} people*)</source>
-        <translation>{what} — {n} (близько {people} людей*)</translation>
-    </message>
-    <message>
-        <source>Places that changed hands, {first} to {second}: {parts}</source>
-        <translation>Населені пункти, що змінили контроль, з {first} по {second}: {parts}</translation>
     </message>
     <message>
         <source>Changes from date</source>
@@ -2273,75 +2236,6 @@ The old file is kept as {file}
     <message>
         <source>Showing {date}</source>
         <translation>Показ {date}</translation>
-    </message>
-    <message>
-        <source>daily change</source>
-        <extracomment>The words geodata&apos;s chart drawing writes (:data:`geodata.history.rates.CHANGE_VIEWS`, :func:`geodata.exports.timeline_plot.draw_timeline`), marked here for lupdate: the app shows them through :func:`translated` (a text not in the catalogue shows as it is).</extracomment>
-        <translation>зміна за день</translation>
-    </message>
-    <message>
-        <source>weekly change</source>
-        <translation>зміна за тиждень</translation>
-    </message>
-    <message>
-        <source>monthly change</source>
-        <translation>зміна за місяць</translation>
-    </message>
-    <message>
-        <source>7-day rate</source>
-        <translation>темп за 7 днів</translation>
-    </message>
-    <message>
-        <source>30-day rate</source>
-        <translation>темп за 30 днів</translation>
-    </message>
-    <message>
-        <source>km² a day</source>
-        <translation>км² за день</translation>
-    </message>
-    <message>
-        <source>km² a week</source>
-        <translation>км² за тиждень</translation>
-    </message>
-    <message>
-        <source>km² a month</source>
-        <translation>км² за місяць</translation>
-    </message>
-    <message>
-        <source>km²/day, 7 d</source>
-        <translation>км²/день, 7 дн.</translation>
-    </message>
-    <message>
-        <source>km²/day, 30 d</source>
-        <translation>км²/день, 30 дн.</translation>
-    </message>
-    <message>
-        <source>held, %</source>
-        <translation>окуповано, %</translation>
-    </message>
-    <message>
-        <source>held, km²</source>
-        <translation>окуповано, км²</translation>
-    </message>
-    <message>
-        <source>Ukraine, %</source>
-        <translation>Україна, %</translation>
-    </message>
-    <message>
-        <source>Ukraine, km²</source>
-        <translation>Україна, км²</translation>
-    </message>
-    <message>
-        <source>Four annexed regions</source>
-        <translation>Чотири анексовані області</translation>
-    </message>
-    <message>
-        <source>Ukraine (right scale)</source>
-        <translation>Україна (права шкала)</translation>
-    </message>
-    <message>
-        <source>All of Ukraine</source>
-        <translation>Уся Україна</translation>
     </message>
     <message>
         <source>Open a history to see control over time</source>

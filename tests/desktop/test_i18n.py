@@ -182,3 +182,25 @@ def test_the_ukrainian_dialogs_show_no_english(ukrainian, open_window, qtbot, sn
         left = english_left(dialog, (__version__, snapshot_20241120.name))
         assert left == [], (dialog.objectName(), left)
         dialog.close()
+
+
+def test_a_history_in_ukrainian_shows_no_english(ukrainian, open_window, qtbot, tmp_path):
+    """The timeline, its chart and the Changes panel with a history open: Ukrainian words,
+    oblasts, groups and dates (place names in the Latin alphabet are data, set aside)."""
+    from tests.geodata.history.test_history import growing_front
+
+    window = open_window()
+    folder = growing_front(tmp_path / "daily", days=5)
+    with qtbot.waitSignal(window.map.control_drawn, timeout=PAGE_TIMEOUT_MS):
+        window.history.open_source(folder)
+    qtbot.waitUntil(lambda: window.changes_dock.changes is not None, timeout=PAGE_TIMEOUT_MS)
+    window._on_rows_selected(["UA-14"])
+    changes = window.changes_dock.changes
+    labels = window.history.series.labels  # the files' names: data
+    data = (*changes.places["name"], *labels, folder.name, str(folder), __version__)
+    for dock in (window.timeline_dock, window.changes_dock, window.info_dock):
+        left = english_left(dock, data)
+        assert left == [], "\n".join(f"{where}: {text}" for where, text in left)
+    chart = window.timeline_dock.chart
+    words = [chart.held_axes.get_ylabel(), chart.change_axes.get_title(loc="left")]
+    assert words == ["окуповано, %", "Донецька область: зміна за день"]

@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 
 from geodata import categories, credits, method, places
+from geodata.exports import timeline_plot
 from geodata.exports.pack import PAGE_KINDS
+from geodata.history import rates, transfers
 from geodata.language import UKRAINIAN, format_number, say
 
 GEODATA = Path(__file__).resolve().parents[2] / "geodata"
@@ -33,6 +35,11 @@ CONSTANTS = [
     method.RECONCILIATION_LINE, method.RAW, categories.HISTORY_COUNTING, places.PEOPLE_NOTE,
     *(c.label for c in categories.CATEGORIES), *credits.DATA_CREDITS, *credits.DATA_CREDITS_LONG,
     *PAGE_KINDS.values(), "Places passing to the occupying side", "Places returned to Ukraine",
+    rates.PACE_METHOD, *transfers.DIRECTION_TEXT.values(), "all held", "not at this pace",
+    *(word for view in rates.CHANGE_VIEWS.values() for word in view),
+    *(f"{what}, {unit}" for what in ("held", "Ukraine") for unit in ("%", "km²")),
+    *(f"{label} (right scale)" for _key, label, _role in timeline_plot.LINES[:1]),
+    *(label for _key, label, _role in timeline_plot.LINES[1:]),
 ]  # fmt: skip
 
 

@@ -282,3 +282,15 @@ def test_a_template_round_trips_and_a_bad_one_is_named(tmp_path):
         with pytest.raises(BadInputError, match=reason) as raised:
             load_template(bad)
         assert "bad.toml" in str(raised.value)
+
+
+def test_a_ukrainian_chart_page_has_no_english_but_names(history, tmp_path):
+    """The timeline chart's axes, legend and panel title are the core's words, in Ukrainian."""
+    series, _store = history
+    out = tmp_path / "chart-uk.svg"
+    chart_figure(series, BriefingOptions(language="uk")).savefig(out)
+    texts = [t for t, _ in svg_texts(out)]
+    names = {"DeepStateMap", "Natural", "Earth", "GeoNames", "GSHHG", "Frontline", "Atlas"}
+    english = {w for t in texts for w in re.findall(r"[A-Za-z]{2,}", t)} - names
+    assert english == set(), english
+    assert "окуповано, %" in texts and any(t.startswith("Уся Україна: ") for t in texts)
