@@ -87,6 +87,37 @@ def held_raw(projected) -> np.ndarray:
     return shapely.contains_xy(projected, x, y)
 
 
+class HeldRawTracker:
+    """:func:`held_raw` for a history's dates in order, testing again only places near a change.
+
+    Given each date's :class:`~geodata.reconcile.edges.EdgeChange`, a place
+    outside the window of the edges that changed keeps the day before's answer
+    (it is inside the geometry on both dates or on neither); the few inside the
+    window are tested again.
+    """
+
+    def __init__(self) -> None:
+        self._last: np.ndarray | None = None
+
+    def __call__(self, projected, change) -> np.ndarray:
+        """Which places lie in ``projected`` (equal-area projection) on this date."""
+        if projected is None or shapely.is_empty(projected):
+            self._last = None
+            return held_raw(None)
+        if self._last is None or change.first:
+            held = held_raw(projected)
+        elif change.nothing:
+            held = self._last
+        else:
+            x, y = place_points()
+            xmin, ymin, xmax, ymax = change.window
+            near = np.flatnonzero((x >= xmin) & (x <= xmax) & (y >= ymin) & (y <= ymax))
+            held = self._last.copy()
+            held[near] = shapely.contains_xy(projected, x[near], y[near])
+        self._last = held
+        return held
+
+
 @cache
 def _near_outline(boundaries: BoundarySet, tolerance_km: float) -> np.ndarray:
     x, y = place_points()

@@ -50,7 +50,7 @@ from geodata.history.series import HistorySeries
 from geodata.history.sources import HistorySource, Snapshot
 from geodata.history.store import AREA_SLACK, FileRecord, Store, content_hash
 from geodata.importers import read_control_layer
-from geodata.places import SliverTest, held_raw, pack, place_points, status_key, unpack
+from geodata.places import HeldRawTracker, SliverTest, pack, place_points, status_key, unpack
 from geodata.projection import to_equal_area
 from geodata.reconcile import (
     DEFAULT_TOLERANCE_KM,
@@ -60,6 +60,7 @@ from geodata.reconcile import (
     check_tolerance,
     method_key,
 )
+from geodata.reconcile.edges import EdgeDiff
 from geodata.stats import figures_key, unit_km2
 
 DEFAULT_WORKERS = max(1, min(4, os.cpu_count() or 1))
@@ -196,8 +197,15 @@ class IncrementalStats:
             self._previous = {}
             return result
         units = self._boundaries.prepared_equal_area()
-        shapely.prepare(projected)
-        touching = np.flatnonzero(shapely.intersects(units, projected))
+        # Units whose bounding box meets the geometry's: one that does not touch
+        # it clips to nothing, or to land outside it (0 km² either way), and a
+        # box test costs nothing where preparing the geometry costs a validity
+        # check's worth each day.
+        xmin, ymin, xmax, ymax = shapely.bounds(projected)
+        box = self._bounds
+        touching = np.flatnonzero(
+            (box[:, 0] <= xmax) & (box[:, 2] >= xmin) & (box[:, 1] <= ymax) & (box[:, 3] >= ymin)
+        )
         current = {}
         for index in touching:
             clipped = shapely.clip_by_rect(projected, *self._bounds[index])
@@ -384,6 +392,7 @@ def _compute_run(job: tuple[list[tuple[str, Snapshot]], float]) -> tuple[list, d
     boundaries = load_boundaries()
     stats = IncrementalStats(boundaries)
     watch = BorderWatch(boundaries, reconcile_km)
+    diff, places = EdgeDiff(), HeldRawTracker()
     out, failed = [], {}
     for key, snapshot in snapshots:
         try:
@@ -396,8 +405,9 @@ def _compute_run(job: tuple[list[tuple[str, Snapshot]], float]) -> tuple[list, d
             continue
         projected = None if shapely.is_empty(territory) else to_equal_area(territory)
         km2 = stats.measure_projected(projected)
+        change = diff(projected)
         out.append((key, shapely.to_wkb(territory), snapshot.label, km2, snapshot.path,
-                    watch(projected), held_raw(projected)))  # fmt: skip
+                    watch(projected, change), places(projected, change)))  # fmt: skip
     return out, failed
 
 

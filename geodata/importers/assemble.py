@@ -167,7 +167,27 @@ def within_region(geometry):
         geometry = shapely.clip_by_rect(geometry, *REGION)
         if not shapely.is_valid(geometry):
             geometry = _polygonal_part(shapely.make_valid(geometry)) or shapely.Polygon()
+    if _longest_edge(geometry) < MAX_EDGE_DEG:
+        # Nothing to divide: skip segmentize, which costs as much as a validity check
+        # (GEOS checks its output) and would return the same, valid, geometry.
+        return geometry
     return shapely.segmentize(geometry, MAX_EDGE_DEG)
+
+
+def _longest_edge(geometry) -> float:
+    """The length of a polygonal geometry's longest edge, in its own units.
+
+    >>> _longest_edge(shapely.box(0, 0, 3, 4).union(shapely.box(10, 10, 11, 11)))
+    4.0
+    """
+    rings = shapely.get_rings(shapely.get_parts(geometry))
+    coords, ring = shapely.get_coordinates(rings, return_index=True)
+    if len(coords) < 2:
+        return 0.0
+    step = np.diff(coords, axis=0)
+    squared = np.einsum("ij,ij->i", step, step)
+    squared[ring[1:] != ring[:-1]] = 0.0  # from one ring's end to the next ring's start
+    return float(np.sqrt(squared.max()))
 
 
 def _has_nonfinite_coordinates(geometries: np.ndarray) -> np.ndarray:

@@ -84,23 +84,26 @@ class BandMask:
 
     def may_touch(self, path: np.ndarray) -> np.ndarray:
         """For consecutive points of a path, whether each edge between them may touch the band."""
-        ix, iy = self._pixels(path)
-        covered = self._flat[ix * self.shape[1] + iy]
-        touch = covered[:-1] | covered[1:]
+        return self.edges_may_touch(path[:-1], path[1:])
+
+    def edges_may_touch(self, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+        """For each edge from ``starts[i]`` to ``ends[i]``, whether it may touch the band."""
+        ix0, iy0 = self._pixels(starts)
+        ix1, iy1 = self._pixels(ends)
+        touch = self._flat[ix0 * self.shape[1] + iy0] | self._flat[ix1 * self.shape[1] + iy1]
         # An edge that spans more than neighbouring pixels is also looked at every
         # pixel along its length.
-        far = (np.abs(np.diff(ix)) > 1) | (np.abs(np.diff(iy)) > 1)
+        far = (np.abs(ix1 - ix0) > 1) | (np.abs(iy1 - iy0) > 1)
         long = np.flatnonzero(far & ~touch)
         if len(long):
-            span = np.abs(path[long + 1] - path[long]).max(axis=1)
-            steps = np.zeros(len(path) - 1, dtype=np.int64)
-            steps[long] = np.ceil(span / self.PIXEL_M).astype(np.int64)
-            counts = steps[long] - 1
+            span = np.abs(ends[long] - starts[long]).max(axis=1)
+            steps = np.ceil(span / self.PIXEL_M).astype(np.int64)
+            counts = steps - 1
             edge = np.repeat(long, counts)
             fraction = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts) + 1
-            fraction = fraction / np.repeat(steps[long], counts)
-            points = path[edge] + (path[edge + 1] - path[edge]) * fraction[:, None]
-            hit = np.zeros(len(path) - 1, dtype=bool)
+            fraction = fraction / np.repeat(steps, counts)
+            points = starts[edge] + (ends[edge] - starts[edge]) * fraction[:, None]
+            hit = np.zeros(len(starts), dtype=bool)
             hit[edge[self._covers(points)]] = True
             touch |= hit
         return touch
@@ -123,6 +126,94 @@ def edges_near(geometry, mask: BandMask) -> tuple[np.ndarray, np.ndarray]:
     coords, ring = shapely.get_coordinates(rings, return_index=True)
     keep = (ring[1:] == ring[:-1]) & mask.may_touch(coords)
     return coords[:-1][keep], coords[1:][keep]
+
+
+@dataclass(eq=False)
+class EdgeChange:
+    """How a polygonal geometry's edges changed since the date before (:class:`EdgeDiff`).
+
+    ``first``: there was no date before to compare with (or it was empty), so
+    everything counts as changed. Otherwise ``starts`` and ``ends`` are the
+    edges that appeared or went; where none did, nothing changed: a point
+    outside their bounding box (:attr:`window`) is inside the geometry on both
+    dates or on neither (a ray from it that misses the box crosses the same
+    edges on both dates, the same number of times).
+    """
+
+    first: bool
+    starts: np.ndarray
+    ends: np.ndarray
+
+    @property
+    def nothing(self) -> bool:
+        """True when no edge appeared or went."""
+        return not self.first and len(self.starts) == 0
+
+    @functools.cached_property
+    def window(self) -> tuple[float, float, float, float] | None:
+        """``(xmin, ymin, xmax, ymax)`` of the changed edges; None when nothing changed."""
+        if self.first or not len(self.starts):
+            return None
+        points = np.concatenate([self.starts, self.ends])
+        (xmin, ymin), (xmax, ymax) = points.min(axis=0), points.max(axis=0)
+        return float(xmin), float(ymin), float(xmax), float(ymax)
+
+
+class EdgeDiff:
+    """Which edges of a history's geometry changed from one date to the next.
+
+    Feed it each date's geometry in order; it answers an :class:`EdgeChange`.
+    Day to day a front moves in a few places: what depends only on the
+    geometry near a point (is a place held?) need not be looked at again
+    outside the change's window.
+
+    >>> diff = EdgeDiff()
+    >>> diff(shapely.box(0, 0, 10, 10)).first
+    True
+    >>> diff(shapely.box(0, 0, 10, 10)).nothing
+    True
+    >>> diff(shapely.Polygon([(0, 0), (10, 0), (10, 10), (5, 12), (0, 10)])).window
+    (0.0, 10.0, 10.0, 12.0)
+    """
+
+    def __init__(self) -> None:
+        self._last: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
+
+    def __call__(self, geometry) -> EdgeChange:
+        """The change since the geometry this was last given."""
+        if geometry is None or shapely.is_empty(geometry):
+            self._last = None
+            return EdgeChange(True, np.zeros((0, 2)), np.zeros((0, 2)))
+        rings = shapely.get_rings(shapely.get_parts(geometry))
+        coords, ring = shapely.get_coordinates(rings, return_index=True)
+        same_ring = ring[1:] == ring[:-1]
+        starts, ends = coords[:-1][same_ring], coords[1:][same_ring]
+        keys = Edges.between(starts, ends).keys
+        order = np.argsort(keys)
+        keys, starts, ends = keys[order], starts[order], ends[order]
+        last = self._last
+        # An edge twice (not a valid geometry) is compared by no set of keys:
+        # that date and the next have no shortcut.
+        twice = bool((keys[1:] == keys[:-1]).any())
+        self._last = None if twice else (keys, starts, ends)
+        if last is None or twice:
+            return EdgeChange(True, starts, ends)
+        old_keys, old_starts, old_ends = last
+        new = ~_within(old_keys, keys)
+        gone = ~_within(keys, old_keys)
+        return EdgeChange(
+            False,
+            np.concatenate([starts[new], old_starts[gone]]),
+            np.concatenate([ends[new], old_ends[gone]]),
+        )
+
+
+def _within(sorted_keys: np.ndarray, keys: np.ndarray) -> np.ndarray:
+    """For each of ``keys``, whether it is one of ``sorted_keys`` (sorted; faster than np.isin)."""
+    if not len(sorted_keys):
+        return np.zeros(len(keys), dtype=bool)
+    at = np.minimum(np.searchsorted(sorted_keys, keys), len(sorted_keys) - 1)
+    return sorted_keys[at] == keys
 
 
 _SEED = np.uint64(0xCBF29CE484222325)

@@ -11,7 +11,7 @@ import shapely
 from geodata.boundaries import BoundarySet, load_boundaries
 from geodata.geometry import polygonal, to_equal_area_valid
 from geodata.projection import GRID_DEG
-from geodata.reconcile.edges import Edges, edges_near
+from geodata.reconcile.edges import EdgeChange, Edges, edges_near
 from geodata.reconcile.grid import BorderGrid, border_grid, border_mask, ukraine_equal_area
 from geodata.reconcile.result import Reconciliation
 from geodata.reconcile.tolerance import DEFAULT_TOLERANCE_KM, check_tolerance
@@ -174,11 +174,24 @@ class BorderWatch:
         self._mask = border_mask(boundaries, tolerance_km) if tolerance_km else None
         self._last: bytes | None = None
 
-    def __call__(self, projected):
-        """UNCHANGED, or what the reconciler needs for this date."""
+    def __call__(self, projected, change: EdgeChange | None = None):
+        """UNCHANGED, or what the reconciler needs for this date.
+
+        ``change``: how its edges changed since the date before
+        (:class:`~geodata.reconcile.edges.EdgeDiff`), when known: if no edge
+        that appeared or went comes near the border, the edges near it are
+        those of the date before and nothing more is looked at.
+        """
         if self._mask is None or projected is None or shapely.is_empty(projected):
             self._last = None
             return (None, None)
+        if (
+            change is not None
+            and not change.first
+            and self._last is not None
+            and not self._mask.edges_may_touch(change.starts, change.ends).any()
+        ):
+            return UNCHANGED
         starts, ends = edges_near(projected, self._mask)
         # A digest of the edges near the border, in their order: equal, nothing changed.
         digest = hashlib.blake2b(starts.tobytes() + ends.tobytes(), digest_size=16).digest()
