@@ -53,7 +53,11 @@ def _cold(folder: Path, with_places: bool) -> float:
         else:
             count = len(place_points()[0])
             with (
-                mock.patch.object(compute, "held_raw", lambda _p: np.zeros(count, dtype=bool)),
+                mock.patch.object(
+                    compute.HeldRawTracker,
+                    "__call__",
+                    lambda _self, _p, _c: np.zeros(count, dtype=bool),
+                ),
                 mock.patch.object(compute.SliverTest, "__call__", lambda _self, raw, _r: raw),
             ):
                 compute_history(folder_history(folder), store)
