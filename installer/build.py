@@ -88,6 +88,7 @@ def strip_bundle(bundle: Path) -> float:
     if shutil.which("strip") is None:
         return 0.0
     before = folder_mb(bundle)
+
     def vendored(path: Path) -> bool:
         return any(part.endswith(".libs") for part in path.relative_to(bundle).parts)
 

@@ -12,8 +12,10 @@ Method
   a store that cannot take new figures (busy, full, read-only) is named in the
   notes and the figures computed now stand.
 * Snapshots not in the store are split into runs of consecutive dates, computed
-  by worker processes (the command line, on Linux) or threads (the app; shapely
-  and pyproj work without the GIL, JSON parsing does not). Within
+  by worker processes: forked on the command line (Linux), freshly started in
+  the app when there are many maps to compute, whose start costs a second or
+  two; a few new dates, and a fresh process that cannot start, are computed in
+  threads (shapely and pyproj work without the GIL, JSON parsing does not). Within
   a run, day-to-day changes are small: the control geometry clipped to a unit's
   bounding box is compared with the day before's (``equals_exact``, a
   coordinate comparison) and, where it has not changed, that unit's figure is
@@ -39,6 +41,7 @@ import os
 import sys
 import threading
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import numpy as np
@@ -65,6 +68,9 @@ from geodata.stats import figures_key, unit_km2
 
 DEFAULT_WORKERS = max(1, min(4, os.cpu_count() or 1))
 SAVE_BATCH = 64  # snapshots per store transaction
+# Fresh worker processes are started for at least this many maps to compute (see
+# _process_context): their start costs about what threads lose on 500 maps.
+FRESH_PROCESS_MIN = 500
 
 
 class NoProgress:
@@ -310,11 +316,8 @@ def _compute_missing(
     parts = max(1, min(len(missing), workers * 6))
     runs = [run.tolist() for run in np.array_split(np.array(missing), parts) if len(run)]
     jobs = [([(keys[i], snapshots[i]) for i in run], reconcile_km) for run in runs]
-    use_processes = (
-        _can_fork()
-        and workers > 1
-        and all(s.path is not None for job, _r in jobs for _key, s in job)
-    )
+    paths_only = all(s.path is not None for job, _r in jobs for _key, s in job)
+    context = _process_context(len(missing), workers, paths_only)
     # Reconciliation runs here, in date order, while the workers read and
     # measure: one cache of border cells serves the whole history.
     reconciler = IncrementalReconciler(boundaries, reconcile_km)
@@ -324,25 +327,43 @@ def _compute_missing(
     place_points()  # likewise the gazetteer, projected
     rows: list = []
     skipped: dict[str, str] = {}
-    pool_class = ProcessPoolExecutor if use_processes else ThreadPoolExecutor
-    options = {"mp_context": multiprocessing.get_context("fork")} if use_processes else {}
-    with pool_class(max_workers=min(workers, len(jobs)), **options) as pool:
-        futures = [pool.submit(_compute_run, job) for job in jobs]
-        try:
-            for future in futures:
-                done, failed = future.result()
-                for key, wkb, label, km2, path, change, raw_held in done:
-                    reconciliation = reconciler.apply(change)
-                    rows.append((key, wkb, label, km2, reconciliation.added_km2, path,
-                                 slivers(raw_held, reconciliation)))  # fmt: skip
-                skipped.update(failed)
-                progress.report(0.05 + 0.9 * (len(rows) + len(skipped)) / len(missing),
-                                f"Computed {len(rows)} of {len(missing)} snapshots")  # fmt: skip
-                progress.check()
-        except BaseException:
-            for future in futures:
-                future.cancel()
-            raise
+    finished = 0  # jobs whose results are in
+    while finished < len(jobs):
+        if context is not None:
+            pool = ProcessPoolExecutor(
+                max_workers=min(workers, len(jobs) - finished), mp_context=context,
+                initializer=_prepare_worker, initargs=(reconcile_km,),
+            )  # fmt: skip
+        else:
+            pool = ThreadPoolExecutor(max_workers=min(workers, len(jobs) - finished))
+        with pool:
+            futures = []
+            try:
+                futures += [pool.submit(_compute_run, job) for job in jobs[finished:]]
+                for future in futures:
+                    done, failed = future.result()
+                    for key, wkb, label, km2, path, change, raw_held in done:
+                        reconciliation = reconciler.apply(change)
+                        rows.append((key, wkb, label, km2, reconciliation.added_km2, path,
+                                     slivers(raw_held, reconciliation)))  # fmt: skip
+                    skipped.update(failed)
+                    finished += 1
+                    fraction = (len(rows) + len(skipped)) / len(missing)
+                    message = f"Computed {len(rows)} of {len(missing)} snapshots"
+                    progress.report(0.05 + 0.9 * fraction, message)
+                    progress.check()
+            except BrokenProcessPool:
+                # A worker process could not start or died (a bundle without a
+                # working multiprocessing, memory): the rest is computed in threads.
+                for future in futures:
+                    future.cancel()
+                if context is None:
+                    raise
+                context = None
+            except BaseException:
+                for future in futures:
+                    future.cancel()
+                raise
     return rows, skipped
 
 
@@ -419,11 +440,33 @@ def _give_back_memory() -> None:
             ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
-def _can_fork() -> bool:
-    # Worker processes read JSON in parallel (threads share one interpreter lock
-    # for that part). Forking is only safe from a single-threaded process on
-    # Linux: the command line, not the app, which computes in threads.
-    return sys.platform == "linux" and threading.active_count() == 1
+def _process_context(missing: int, workers: int, paths_only: bool):
+    """The multiprocessing context to compute in, or None for threads.
+
+    Worker processes read JSON and run numpy in parallel; threads share one
+    interpreter lock for that part (a history computes about 1.6 times as fast
+    in processes). Forking is only safe from a single-threaded process on Linux
+    (the command line). A process with threads (the app) starts fresh
+    interpreters, which costs a second or two: worth it for a long history
+    (:data:`FRESH_PROCESS_MIN` maps or more), not for a few new dates.
+    Snapshots with no file (rows of one file) are computed in threads.
+    """
+    if workers < 2 or not paths_only:
+        return None
+    if sys.platform == "linux" and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    if missing >= FRESH_PROCESS_MIN:
+        return multiprocessing.get_context("spawn")
+    return None
+
+
+def _prepare_worker(reconcile_km: float) -> None:
+    """Load what every run needs once in a fresh worker process (a forked one has it already)."""
+    boundaries = load_boundaries()
+    boundaries.prepared_equal_area()
+    place_points()
+    if reconcile_km:
+        border_mask(boundaries, reconcile_km)
 
 
 def _stat(path: Path):

@@ -159,3 +159,48 @@ def test_the_shared_history_has_769_dates(tmp_path):
     row = series.index_of(dt.date(2024, 11, 20))
     groups = series.stats_at(row).groups.set_index("id")["controlled_pct"]
     assert groups["annexed-2022"] == pytest.approx(77.3, abs=0.3)  # reconciled (raw: 76.8)
+
+
+def _with_a_thread_running():
+    """Start a thread that lives for the test: the process is then not safe to fork (the app)."""
+    import threading
+
+    stop = threading.Event()
+    threading.Thread(target=stop.wait, daemon=True).start()
+    return stop
+
+
+def test_a_process_with_threads_computes_a_long_history_in_fresh_processes(tmp_path, monkeypatch):
+    """The app has threads: a long history is computed in spawned workers, with the same figures."""
+    from geodata.history import compute
+
+    folder = growing_front(tmp_path / "maps", days=6)
+    alone = compute_history(folder_history(folder), workers=1)
+    stop = _with_a_thread_running()
+    try:
+        monkeypatch.setattr(compute, "FRESH_PROCESS_MIN", 4)
+        chosen = []
+        original = compute._process_context
+        monkeypatch.setattr(compute, "_process_context",
+                            lambda *a: chosen.append(original(*a)) or chosen[-1])  # fmt: skip
+        series = compute_history(folder_history(folder), Store(tmp_path / "s.sqlite"), workers=2)
+    finally:
+        stop.set()
+    assert chosen[0] is not None and chosen[0].get_start_method() == "spawn"
+    assert np.array_equal(series.controlled_km2, alone.controlled_km2)
+    assert np.array_equal(series.held, alone.held)
+
+
+def test_workers_that_cannot_start_leave_the_work_to_threads(tmp_path, monkeypatch):
+    import multiprocessing
+    import os
+
+    from geodata.history import compute
+
+    folder = growing_front(tmp_path / "maps", days=5)
+    alone = compute_history(folder_history(folder), workers=1)
+    monkeypatch.setattr(compute, "_process_context",
+                        lambda *a: multiprocessing.get_context("fork"))  # fmt: skip
+    monkeypatch.setattr(compute, "_prepare_worker", lambda _km: os._exit(3))
+    series = compute_history(folder_history(folder), Store(tmp_path / "s.sqlite"), workers=2)
+    assert np.array_equal(series.controlled_km2, alone.controlled_km2)

@@ -89,12 +89,12 @@ def test_held_places_found_again_only_near_a_change_equal_a_full_test():
 
 
 def test_a_border_watch_told_of_the_change_reports_what_it_would_find_itself():
-    """With the edge change, the watch may answer UNCHANGED early; the reconciliation is the same."""
+    """Told the edge change, the watch may say UNCHANGED early; the reconciliation is the same."""
     boundaries = load_boundaries()
     luhansk = boundaries.geometry_equal_area[boundaries.row_of("UA-09")]
     inner = shapely.buffer(luhansk, -20_000)  # well inside: its changes are far from the border
-    days = [luhansk, luhansk, shapely.union(inner, shapely.box(*inner.centroid.buffer(5000).bounds)),
-            inner, luhansk]  # fmt: skip
+    bulge = shapely.union(inner, shapely.box(*inner.centroid.buffer(5000).bounds))
+    days = [luhansk, luhansk, bulge, inner, luhansk]
     told, alone = BorderWatch(boundaries, DEFAULT_TOLERANCE_KM), BorderWatch(boundaries, 3.0)
     with_change = IncrementalReconciler(boundaries, DEFAULT_TOLERANCE_KM)
     without = IncrementalReconciler(boundaries, DEFAULT_TOLERANCE_KM)
