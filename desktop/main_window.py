@@ -95,6 +95,9 @@ class MainWindow(QMainWindow):
         self.dark = is_dark(settings.get(THEME))
         self.map = MapView(self, tiles=self._tile_source(), language=self._label_language(),
                            dark=self.dark)  # fmt: skip
+        # The map is told first: its page draws in its own process while the
+        # panels (connected below) work out their figures.
+        self.state.control_changed.connect(self._send_control_to_map)
         central = QWidget(self)
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
@@ -281,14 +284,18 @@ class MainWindow(QMainWindow):
             self._rebuild_recent_menu()
         self.state.set_control(loaded)
 
+    def _send_control_to_map(self, loaded: LoadedControl | None) -> None:
+        if loaded is None:
+            self.map.clear_control()
+        else:
+            self.map.show_control(loaded.map_json)
+
     def _control_changed(self, loaded: LoadedControl | None) -> None:
         self._show_welcome_if_empty()
         self.actions_by_name["close_data"].setEnabled(loaded is not None)
         if loaded is None:
-            self.map.clear_control()
             self.setWindowTitle(APP_TITLE)
             return
-        self.map.show_control(loaded.map_json)
         self.setWindowTitle(f"{loaded.layer.source} — {APP_TITLE}")
         groups = loaded.stats.groups.set_index("id")["controlled_pct"]
         date = (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 import geopandas as gpd
@@ -68,12 +68,20 @@ class BoundarySet:
         >>> b.name_of("UA-63"), b.name_of("UA-99", default="?")
         ('Kharkiv', '?')
         """
-        matches = np.flatnonzero(self.units["code"].to_numpy() == code)
-        if len(matches) == 0:
+        names = self._names.get(code)
+        if names is None:
             return code if default is None else default
-        row = self.units.iloc[matches[0]]
-        uk = row.get("name_uk") if language == "uk" else None
-        return uk if isinstance(uk, str) and uk else row["name"]
+        return names[1] if language == "uk" else names[0]
+
+    @cached_property
+    def _names(self) -> dict[str, tuple[str, str]]:
+        """Code -> (English name, Ukrainian name or the English one): looked up on every redraw."""
+        english = self.units["name"].tolist()
+        ukrainian = self.units["name_uk"].tolist() if "name_uk" in self.units else english
+        names: dict[str, tuple[str, str]] = {}
+        for code, name, uk in zip(self.codes, english, ukrainian, strict=True):
+            names.setdefault(code, (name, uk if isinstance(uk, str) and uk else name))
+        return names
 
     def row_of(self, code: str) -> int:
         """Return the row index of the unit with this ISO 3166-2 code.

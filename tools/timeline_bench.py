@@ -49,6 +49,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("folder", type=Path)
     parser.add_argument("--switches", type=int, default=50)
     parser.add_argument("--shots", type=Path, help="save timeline screenshots in this folder")
+    parser.add_argument(
+        "--profile", action="store_true", help="print where the switches' Python time goes"
+    )
+    parser.add_argument("--sort", default="tottime", help="the profile's order (tottime, cumtime)")
     args = parser.parse_args(argv)
 
     prepare_qt(headless=True)
@@ -89,6 +93,11 @@ def main(argv: list[str] | None = None) -> int:
         rows = [round(i * (len(series) - 1) / (args.switches - 1)) for i in range(args.switches)]
         rows = [r if r != dock.row else max(0, r - 1) for r in rows]
         times = []
+        if args.profile:
+            import cProfile
+
+            profiler = cProfile.Profile()
+            profiler.enable()
         for row in rows:
             begin = time.perf_counter()
             dock.go_to_row(row)
@@ -96,6 +105,11 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"no map update for row {row}", file=sys.stderr)
                 return 1
             times.append((time.perf_counter() - begin) * 1000)
+        if args.profile:
+            import pstats
+
+            profiler.disable()
+            pstats.Stats(profiler).sort_stats(args.sort).print_stats(30)
         print(f"date switch over {len(times)} switches: median {statistics.median(times):.0f} ms, "
               f"worst {max(times):.0f} ms (map drawn, table and chart updated)")  # fmt: skip
         own = rss_mb(os.getpid())
