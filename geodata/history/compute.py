@@ -71,6 +71,7 @@ SAVE_BATCH = 64  # snapshots per store transaction
 # Fresh worker processes are started for at least this many maps to compute (see
 # _process_context): their start costs about what threads lose on 500 maps.
 FRESH_PROCESS_MIN = 500
+HASH_THREADS = 4  # files read and hashed at once
 
 
 class NoProgress:
@@ -127,17 +128,17 @@ def compute_history(
     added: dict[str, np.ndarray] = dict(known_added)
     held: dict[str, np.ndarray] = dict(known_held)
     skipped: dict[str, str] = {}
-    rows: list = []
+    keeper = _Keeper(store, records, boundaries, reconcile_km)
     if missing:
         rows, skipped = _compute_missing(
-            snapshots, keys, missing, boundaries, progress, workers, reconcile_km
+            snapshots, keys, missing, boundaries, progress, workers, reconcile_km, keeper
         )
         results.update({row[0]: row[3] for row in rows})
         added.update({row[0]: row[4] for row in rows})
         held.update({row[0]: row[6] for row in rows})
-    records = {path: r for path, r in records.items() if r.hash not in skipped}
-    store_notes = _keep(store, rows, records, boundaries, reconcile_km, progress)
-    del rows  # each map's geometry: hundreds of MB for a long history, kept in the store now
+        del rows
+    progress.report(0.97, "Saving to the store…")
+    store_notes = keeper.finish(skipped)
     _give_back_memory()
     progress.report(1.0, "Done")
     # A file that cannot be read is left out, and said so; the other dates stand.
@@ -237,18 +238,35 @@ def _content_keys(
     read, so a change made while it is read is seen next time.
     """
     files = store.files() if store else {}
-    keys, records = [], {}
-    for snapshot in snapshots:
+    keys: list[str | None] = []
+    records: dict[str, FileRecord] = {}
+    to_hash: dict[int, tuple[str, Path]] = {}
+    for index, snapshot in enumerate(snapshots):
         if snapshot.key is not None:
             keys.append(snapshot.key)
             continue
         path = str(snapshot.path.resolve())
-        stat = _stat(snapshot.path)
         record = files.get(path)
-        if record is None or not record.describes(stat):
-            record = records[path] = FileRecord.of(stat, content_hash(_read(snapshot.path)))
-        keys.append(record.hash)
+        if record is not None and record.describes(_stat(snapshot.path)):
+            keys.append(record.hash)
+        else:
+            keys.append(None)
+            to_hash[index] = (path, snapshot.path)
+    # Reading and hashing a long history's files takes a while; hashlib works
+    # without the interpreter lock, so threads share it out.
+    with ThreadPoolExecutor(max_workers=HASH_THREADS) as pool:
+        hashed = pool.map(lambda item: _record_of(item[1]), to_hash.values())
+        for (index, (path, _file)), record in zip(to_hash.items(), hashed, strict=True):
+            records[path] = record
+            keys[index] = record.hash
     return keys, records
+
+
+def _record_of(path: Path) -> FileRecord:
+    """A file's record: described as it was before it was read, so a change made while
+    it is read is seen next time."""
+    stat = _stat(path)
+    return FileRecord.of(stat, content_hash(_read(path)))
 
 
 def _hash_again(snapshots, keys: list[str], records: dict, missing: list[int]) -> bool:
@@ -264,7 +282,7 @@ def _hash_again(snapshots, keys: list[str], records: dict, missing: list[int]) -
         path = snapshots[i].path
         if snapshots[i].key is not None or path is None or str(path.resolve()) in records:
             continue
-        record = FileRecord.of(_stat(path), content_hash(_read(path)))
+        record = _record_of(path)
         records[str(path.resolve())] = record
         changed |= record.hash != keys[i]
         keys[i] = record.hash
@@ -304,12 +322,13 @@ def _known_statuses(store: Store, keys, boundaries: BoundarySet, reconcile_km: f
 
 
 def _compute_missing(
-    snapshots, keys, missing, boundaries, progress, workers, reconcile_km
+    snapshots, keys, missing, boundaries, progress, workers, reconcile_km, keeper
 ) -> tuple[list, dict[str, str]]:
-    """Compute what the store lacks.
+    """Compute what the store lacks, handing each run's rows to ``keeper`` as they come.
 
-    Returns the rows ``(key, wkb, label, km2, added, path, held)`` and the
-    reasons by skipped key.
+    Returns the rows ``(key, None, label, km2, added, path, held)`` (the
+    geometry is in the store, or nowhere: hundreds of MB for a long history)
+    and the reasons by skipped key.
     """
     # Runs of consecutive dates: several per worker, so the work stays balanced
     # and progress and cancel are seen between runs.
@@ -342,10 +361,13 @@ def _compute_missing(
                 futures += [pool.submit(_compute_run, job) for job in jobs[finished:]]
                 for future in futures:
                     done, failed = future.result()
+                    run = []
                     for key, wkb, label, km2, path, change, raw_held in done:
                         reconciliation = reconciler.apply(change)
-                        rows.append((key, wkb, label, km2, reconciliation.added_km2, path,
-                                     slivers(raw_held, reconciliation)))  # fmt: skip
+                        run.append((key, wkb, label, km2, reconciliation.added_km2, path,
+                                    slivers(raw_held, reconciliation)))  # fmt: skip
+                    keeper.add(run)  # kept now: a cancel later loses nothing computed
+                    rows += [(key, None, *rest) for key, _wkb, *rest in run]
                     skipped.update(failed)
                     finished += 1
                     fraction = (len(rows) + len(skipped)) / len(missing)
@@ -367,38 +389,64 @@ def _compute_missing(
     return rows, skipped
 
 
-def _keep(store, rows, records, boundaries, reconcile_km, progress) -> tuple[str, ...]:
-    """Save computed rows and new file records in the store; returns notes on what was not kept.
+class _Keeper:
+    """Saves computed rows and new file records in the store, run by run.
 
     The figures are computed and stand whatever the store does: one that is
     busy, full or read-only means they are computed again next time, and a note
-    says why.
+    says why (:meth:`finish`).
     """
-    if store is None or not (rows or records):
-        return ()
-    if store.read_only_reason is not None:
-        return (f"the figures computed now are not kept: history store {store.path}: "
-                f"{store.read_only_reason}",)  # fmt: skip
-    progress.report(0.97, "Saving to the store…")
-    added_key = method_key(figures_key(boundaries), reconcile_km) if reconcile_km else None
-    places_key = status_key(figures_key(boundaries), reconcile_km)
-    pending = dict(records)
-    try:
-        for start in range(0, len(rows), SAVE_BATCH):
-            chunk = rows[start : start + SAVE_BATCH]
-            paths = {str(row[5].resolve()) for row in chunk if row[5]}
-            store.save(
-                figures_key(boundaries),
-                [(key, wkb, label, km2) for key, wkb, label, km2, *_rest in chunk],
-                [(path, pending.pop(path)) for path in sorted(paths & pending.keys())],
-                extra={added_key: [(row[0], row[4]) for row in chunk]} if added_key else None,
-                blobs={places_key: [(row[0], pack(row[6])) for row in chunk]},
-            )
-        if pending:  # files hashed again whose figures the store already had
-            store.save(figures_key(boundaries), [], sorted(pending.items()))
-    except StoreError as error:
-        return (f"the figures computed now are not kept: {error}",)
-    return ()
+
+    def __init__(self, store, records: dict[str, FileRecord], boundaries, reconcile_km) -> None:
+        self._store = store
+        self._pending = dict(records)  # file records not yet saved, by path
+        self._figures = figures_key(boundaries)
+        self._added = method_key(self._figures, reconcile_km) if reconcile_km else None
+        self._places = status_key(self._figures, reconcile_km)
+        self._note: str | None = None
+
+    def _can_write(self) -> bool:
+        if self._store is None or self._note is not None:
+            return False
+        if self._store.read_only_reason is not None:
+            self._note = (f"the figures computed now are not kept: history store "
+                          f"{self._store.path}: {self._store.read_only_reason}")  # fmt: skip
+            return False
+        return True
+
+    def add(self, rows: list) -> None:
+        """Save rows ``(key, wkb, label, km2, added, path, held)`` with their files' records."""
+        if not rows or not self._can_write():
+            return
+        try:
+            for start in range(0, len(rows), SAVE_BATCH):
+                chunk = rows[start : start + SAVE_BATCH]
+                paths = {str(row[5].resolve()) for row in chunk if row[5]}
+                saved = paths & self._pending.keys()
+                self._store.save(
+                    self._figures,
+                    [(key, wkb, label, km2) for key, wkb, label, km2, *_rest in chunk],
+                    [(path, self._pending[path]) for path in sorted(saved)],
+                    extra={self._added: [(row[0], row[4]) for row in chunk]}
+                    if self._added
+                    else None,
+                    blobs={self._places: [(row[0], pack(row[6])) for row in chunk]},
+                )
+                for path in saved:
+                    del self._pending[path]
+        except StoreError as error:
+            self._note = f"the figures computed now are not kept: {error}"
+
+    def finish(self, skipped: dict[str, str]) -> tuple[str, ...]:
+        """Save the records of files hashed again whose figures the store already had;
+        returns the notes on what was not kept. Files that could not be read keep no record."""
+        pending = sorted((p, r) for p, r in self._pending.items() if r.hash not in skipped)
+        if pending and self._can_write():
+            try:
+                self._store.save(self._figures, [], pending)
+            except StoreError as error:
+                self._note = f"the figures computed now are not kept: {error}"
+        return (self._note,) if self._note else ()
 
 
 def _compute_run(job: tuple[list[tuple[str, Snapshot]], float]) -> tuple[list, dict[str, str]]:

@@ -19,11 +19,13 @@ import shapely
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from geodata.boundaries import load_boundaries
 from geodata.history.compute import compute_history
 from geodata.history.sources import folder_history, store_history
 from geodata.history.store import SCHEMA_VERSION, Store, Update
 from geodata.importers import read_control_layer
-from geodata.reconcile import method_key
+from geodata.places import status_key
+from geodata.reconcile import DEFAULT_TOLERANCE_KM, method_key
 from geodata.stats import compute_stats, figures_key
 from tests.geodata.history.test_history import growing_front
 
@@ -68,13 +70,16 @@ def version_1_store(path: Path, rows_from: Path, journal: str = "wal") -> Path:
     return path
 
 
-def test_a_failure_midway_leaves_the_store_unchanged(tmp_path, monkeypatch):
-    folder = growing_front(tmp_path / "history")
-    store = Store(tmp_path / "store.sqlite")
-    before = row_counts(store.path)
-    # The import is killed while reading the third day: nothing half-done is kept.
+def test_a_failure_midway_keeps_whole_dates_only(tmp_path, monkeypatch):
+    """Runs computed before a failure are kept, each date whole (its geometry, figures,
+    reconciled additions, place statuses and file record in one transaction); nothing of
+    the date that failed or after it; the next open computes only what is missing."""
     from geodata.history import compute
 
+    folder = growing_front(tmp_path / "history")
+    clean = compute_history(folder_history(folder), Store(tmp_path / "clean.sqlite"))
+    store = Store(tmp_path / "store.sqlite")
+    before = row_counts(store.path)
     real_read, calls = compute.read_control_layer, []
 
     def killed_on_the_third(*args, **kwargs):
@@ -86,15 +91,31 @@ def test_a_failure_midway_leaves_the_store_unchanged(tmp_path, monkeypatch):
     monkeypatch.setattr(compute, "read_control_layer", killed_on_the_third)
     with pytest.raises(RuntimeError, match="killed"):
         compute_history(folder_history(folder), store, workers=1)
-    assert row_counts(store.path) == before
-    monkeypatch.setattr(compute, "read_control_layer", real_read)
-    series = compute_history(folder_history(folder), store)
-    assert len(series) == 4 and row_counts(store.path)["stats"] == 4
+    after = row_counts(store.path)
+    kept = after["snapshots"] - before["snapshots"]
+    assert kept == 2 and after["stats"] - before["stats"] == kept  # runs of one date each
+    assert after["files"] - before["files"] == kept
+    boundaries = load_boundaries()
+    figures = store.stats_for(clean.keys, figures_key(boundaries))
+    added = store.stats_for(clean.keys, method_key(figures_key(boundaries), DEFAULT_TOLERANCE_KM))
+    statuses = store.blobs_for(
+        clean.keys, status_key(figures_key(boundaries), DEFAULT_TOLERANCE_KM)
+    )
+    assert len(figures) == len(added) == len(statuses) == kept
+    for row, key in enumerate(clean.keys):
+        if key in figures:
+            assert np.array_equal(figures[key] + added[key], clean.controlled_km2[row])
+    reads = []
+    monkeypatch.setattr(compute, "read_control_layer",
+                        lambda *a, **k: reads.append(1) or real_read(*a, **k))  # fmt: skip
+    series = compute_history(folder_history(folder), store, workers=1)
+    assert len(reads) == 4 - kept  # only the dates not kept were read
+    assert np.array_equal(series.controlled_km2, clean.controlled_km2)
+    assert row_counts(store.path)["stats"] == 4
 
 
 def test_figures_are_kept_per_reconciliation_tolerance(tmp_path, monkeypatch):
     from geodata.history import compute
-    from geodata.reconcile import method_key
 
     folder = growing_front(tmp_path / "history")
     store = Store(tmp_path / "store.sqlite")
