@@ -22,10 +22,11 @@ from geodata.boundaries import BoundarySet, load_boundaries
 from geodata.categories import CONTROLLED, DEFAULT_COUNTING, Counting, label_of
 from geodata.control import ControlLayer
 from geodata.figures import round_km2, round_pct, share_pct
-from geodata.geometry import FEW_PARTS, to_equal_area_valid
+from geodata.geometry import to_equal_area_valid
 from geodata.groups import GROUPS, RegionGroup
 from geodata.places import PEOPLE_NOTE, PLACE_FIELDS, held_places, place_table
 from geodata.reconcile import DEFAULT_TOLERANCE_KM, check_tolerance, reconcile_layer
+from geodata.unit_measure import measure_unit, unit_cells
 
 ADDED = "added_by_reconciliation_km2"
 REGION_COLUMNS = ["code", "name", "area_km2", "controlled_km2", "controlled_pct", ADDED]
@@ -34,7 +35,8 @@ GROUP_COLUMNS = ["id", "name", "area_km2", "controlled_km2", "controlled_pct", A
 # Raised whenever the raw measurement changes for the same file and boundaries (what the
 # importers keep, the clip to the map's region, the projection), so stored figures made
 # the old way are computed again instead of being served. 2: clip and long-edge segmentizing.
-MEASURE_VERSION = 2
+# 3: measured cell by cell (geodata.unit_measure).
+MEASURE_VERSION = 3
 
 
 def figures_key(boundaries: BoundarySet) -> str:
@@ -89,7 +91,8 @@ def controlled_area_by_region(controlled, boundaries: BoundarySet | None = None)
     -----
     Areas are measured in :data:`geodata.projection.EQUAL_AREA_CRS`. The control
     geometry is projected once, clipped to each unit's bounding box (cheap, and it
-    keeps each overlay small), then measured by :func:`unit_km2`.
+    keeps each overlay small), then measured cell by cell by
+    :func:`geodata.unit_measure.measure_unit`.
 
     Examples
     --------
@@ -339,36 +342,9 @@ def _controlled_km2(controlled, boundaries: BoundarySet) -> np.ndarray:
     units = boundaries.prepared_equal_area()
     bounds = shapely.bounds(units)
     for index in np.flatnonzero(shapely.intersects(units, projected)):
-        result[index] = unit_km2(units[index], shapely.clip_by_rect(projected, *bounds[index]))
+        clipped = shapely.clip_by_rect(projected, *bounds[index])
+        result[index] = measure_unit(unit_cells(boundaries, index), clipped)[0]
     return result
-
-
-def unit_km2(unit, clipped) -> float:
-    """km² of ``clipped`` inside one (prepared, equal-area) unit: the one measurement.
-
-    ``clipped`` is the projected control geometry clipped to the unit's
-    bounding box (cheap, and it keeps the overlay small). Every figure, from
-    one file or a history, is measured here, so the two agree to the last bit.
-
-    A geometry of many parts is measured part by part: the parts of a valid
-    geometry have disjoint interiors, so a part wholly inside the unit counts
-    whole and only the parts crossing its edge are overlaid. Thousands of
-    scattered pockets then cost a prepared test each, not one overlay of
-    everything with everything.
-    """
-    parts = shapely.get_parts(clipped)
-    # clip_by_rect is fast but does not promise valid output: repair the rare
-    # invalid clip rather than let the overlay fail on it.
-    if len(parts) <= FEW_PARTS:
-        if not shapely.is_valid(clipped):
-            clipped = shapely.make_valid(clipped)
-        return float(shapely.area(shapely.intersection(unit, clipped))) / 1e6
-    invalid = ~shapely.is_valid(parts)
-    if invalid.any():
-        parts[invalid] = shapely.make_valid(parts[invalid])
-    inside = shapely.contains_properly(unit, parts)
-    cut = shapely.area(shapely.intersection(unit, parts[~inside]))
-    return float(shapely.area(parts[inside]).sum() + cut.sum()) / 1e6
 
 
 def _rounded(record: dict, key: str) -> dict:

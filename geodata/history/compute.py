@@ -64,7 +64,8 @@ from geodata.reconcile import (
     method_key,
 )
 from geodata.reconcile.edges import EdgeDiff
-from geodata.stats import figures_key, unit_km2
+from geodata.stats import figures_key
+from geodata.unit_measure import measure_unit, unit_cells
 
 DEFAULT_WORKERS = max(1, min(4, os.cpu_count() or 1))
 SAVE_BATCH = 64  # snapshots per store transaction
@@ -188,7 +189,7 @@ class IncrementalStats:
     def __init__(self, boundaries: BoundarySet) -> None:
         self._boundaries = boundaries
         self._bounds = shapely.bounds(boundaries.geometry_equal_area)
-        self._previous: dict[int, tuple[shapely.Geometry, float]] = {}
+        self._previous: dict[int, tuple[shapely.Geometry, float, list]] = {}
         self.reused = 0
 
     def __call__(self, controlled) -> np.ndarray:
@@ -203,7 +204,6 @@ class IncrementalStats:
         if projected is None or shapely.is_empty(projected):
             self._previous = {}
             return result
-        units = self._boundaries.prepared_equal_area()
         # Units whose bounding box meets the geometry's: one that does not touch
         # it clips to nothing, or to land outside it (0 km² either way), and a
         # box test costs nothing where preparing the geometry costs a validity
@@ -218,12 +218,14 @@ class IncrementalStats:
             clipped = shapely.clip_by_rect(projected, *self._bounds[index])
             before = self._previous.get(index)
             if before is not None and shapely.equals_exact(before[0], clipped, tolerance=0.0):
-                km2 = before[1]
+                km2, cells = before[1], before[2]
                 self.reused += 1
             else:
-                km2 = unit_km2(units[index], clipped)
+                # Changed: measured again, only in the cells where it changed.
+                memo = before[2] if before is not None else None
+                km2, cells = measure_unit(unit_cells(self._boundaries, index), clipped, memo)
             result[index] = km2
-            current[index] = (clipped, km2)
+            current[index] = (clipped, km2, cells)
         self._previous = current
         return result
 
