@@ -71,9 +71,7 @@ def unit_cells(boundaries: BoundarySet, index: int) -> UnitCells:
     return UnitCells.of(boundaries.geometry_equal_area[index])
 
 
-def measure_unit(
-    cells: UnitCells, clipped, memo: CellMemo | None = None
-) -> tuple[float, CellMemo]:
+def measure_unit(cells: UnitCells, clipped, memo: CellMemo | None = None) -> tuple[float, CellMemo]:
     """km² of ``clipped`` inside the unit, and what each cell found (for the next date).
 
     ``clipped`` is the projected control geometry clipped to the unit's
