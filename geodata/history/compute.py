@@ -43,6 +43,7 @@ import threading
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
+from stat import S_ISLNK
 
 import numpy as np
 import shapely
@@ -243,13 +244,14 @@ def _content_keys(
     keys: list[str | None] = []
     records: dict[str, FileRecord] = {}
     to_hash: dict[int, tuple[str, Path]] = {}
+    folders: dict[Path, str] = {}  # each folder resolved once (thousands of files share one)
     for index, snapshot in enumerate(snapshots):
         if snapshot.key is not None:
             keys.append(snapshot.key)
             continue
-        path = str(snapshot.path.resolve())
+        path, stat = _resolved(snapshot.path, folders)
         record = files.get(path)
-        if record is not None and record.describes(_stat(snapshot.path)):
+        if record is not None and record.describes(stat):
             keys.append(record.hash)
         else:
             keys.append(None)
@@ -262,6 +264,23 @@ def _content_keys(
             records[path] = record
             keys[index] = record.hash
     return keys, records
+
+
+def _resolved(path: Path, folders: dict[Path, str]) -> tuple[str, os.stat_result]:
+    """``str(path.resolve())`` and the file's stat, with its folder resolved only once.
+
+    A file that is itself a symbolic link is resolved whole, as before.
+    """
+    try:
+        stat = path.lstat()
+    except OSError as error:
+        raise BadInputError(path, error.strerror or str(error)) from None
+    if S_ISLNK(stat.st_mode):
+        return str(path.resolve()), _stat(path)
+    folder = folders.get(path.parent)
+    if folder is None:
+        folder = folders[path.parent] = str(path.parent.resolve())
+    return os.path.join(folder, path.name), stat
 
 
 def _record_of(path: Path) -> FileRecord:
