@@ -204,3 +204,25 @@ def test_workers_that_cannot_start_leave_the_work_to_threads(tmp_path, monkeypat
     monkeypatch.setattr(compute, "_prepare_worker", lambda _km: os._exit(3))
     series = compute_history(folder_history(folder), Store(tmp_path / "s.sqlite"), workers=2)
     assert np.array_equal(series.controlled_km2, alone.controlled_km2)
+
+
+def test_files_reached_through_links_are_known_warm(tmp_path, monkeypatch):
+    """A folder reached through a linked folder, and a map that is itself a link: the
+    store knows them by their real paths, so a warm history reads no file."""
+    maps = growing_front(tmp_path / "real", days=3)
+    linked = tmp_path / "linked"
+    linked.mkdir()
+    for path in sorted(maps.glob("front_*.geojson")):
+        (linked / path.name).symlink_to(path)
+    (tmp_path / "via").symlink_to(maps, target_is_directory=True)
+    store = Store(tmp_path / "store.sqlite")
+    cold = [compute_history(folder_history(f), store) for f in (linked, tmp_path / "via")]
+
+    def no_reading(*args, **kwargs):
+        raise AssertionError("a warm history must come from the store")
+
+    monkeypatch.setattr("geodata.history.compute.read_control_layer", no_reading)
+    monkeypatch.setattr("geodata.history.compute._read", no_reading)
+    for folder, before in zip((linked, tmp_path / "via", maps), cold + cold[:1], strict=True):
+        warm = compute_history(folder_history(folder), store)
+        assert np.array_equal(warm.controlled_km2, before.controlled_km2)
