@@ -3,6 +3,7 @@
 Usage::
 
     uv run python tools/history_bench.py [FOLDER] [--naive-limit N] [--repeat N]
+    uv run python tools/history_bench.py [FOLDER] --baseline REV [--repeat N]
 
 FOLDER defaults to ``../shared/data/deepstate/daily`` beside the repository.
 In one process, on the same files, it runs
@@ -20,12 +21,18 @@ In one process, on the same files, it runs
 and prints the times, the cost of the reconciliation, the naive/cold ratio
 and the largest difference in any oblast's share between the naive loop and
 the project's raw figures, in percentage points.
+
+With ``--baseline REV`` it compares builds instead: the reconciled history
+cold, each run a fresh process with an empty store, alternating between a
+worktree of REV and this tree (``--repeat`` each), and prints both medians.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -33,6 +40,7 @@ from pathlib import Path
 
 import geopandas as gpd
 import numpy as np
+from worktrees import trees
 
 from geodata.boundaries import load_boundaries
 from geodata.history.compute import compute_history
@@ -57,6 +65,41 @@ def naive_history(paths: list[Path]) -> np.ndarray:
     return np.vstack(rows)
 
 
+# One cold, reconciled history in a fresh process: its seconds on stdout.
+_COLD_RUN = """
+import sys, tempfile, time
+from pathlib import Path
+from geodata.history.compute import compute_history
+from geodata.history.sources import folder_history
+from geodata.history.store import Store
+if __name__ == "__main__":
+    with tempfile.TemporaryDirectory() as scratch:
+        start = time.perf_counter()
+        compute_history(folder_history(Path(sys.argv[1])), Store(Path(scratch) / "s.sqlite"))
+        print(time.perf_counter() - start)
+"""
+
+
+def compare_builds(folder: Path, baseline: str, repeat: int) -> int:
+    """Time the cold reconciled history at ``baseline`` and in this tree, alternating."""
+    times: dict[str, list[float]] = {}
+    with trees(baseline) as compared, tempfile.TemporaryDirectory() as scratch:
+        script = Path(scratch) / "cold_run.py"
+        script.write_text(_COLD_RUN)
+        for _ in range(repeat):
+            for name, tree in compared.items():
+                env = {**os.environ, "PYTHONPATH": str(tree)}
+                done = subprocess.run([sys.executable, str(script), str(folder.resolve())],
+                                      cwd=tree, env=env, capture_output=True, text=True,
+                                      check=True)  # fmt: skip
+                times.setdefault(name, []).append(float(done.stdout.strip().splitlines()[-1]))
+    for name, runs in times.items():
+        each = ", ".join(f"{t:.2f}" for t in runs)
+        print(f"{name}: cold history (reconciled, fresh process), median of {len(runs)}: "
+              f"{statistics.median(runs):.2f} s ({each})")  # fmt: skip
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark and print its lines."""
     parser = argparse.ArgumentParser(prog="tools/history_bench.py", description=__doc__)
@@ -67,10 +110,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--repeat", type=int, default=3, help="cold runs of each kind, in turn (median; 3)"
     )
+    parser.add_argument("--baseline", help="a git revision to compare the cold history with")
     args = parser.parse_args(argv)
     if not args.folder.is_dir():
         print(f"no such folder: {args.folder}", file=sys.stderr)
         return 2
+    if args.baseline:
+        return compare_builds(args.folder, args.baseline, args.repeat)
     source = folder_history(args.folder)
     paths = [s.path for s in source.snapshots]
     boundaries = load_boundaries()

@@ -25,7 +25,8 @@ import tempfile
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
+from worktrees import REPO, trees
+
 DEFAULT_FILE = REPO.parent / "shared/data/deepstate/daily/deepstatemap_data_20241120.geojson"
 #: Modules the first paint must not need (reported when they were imported by then).
 HEAVY = ("matplotlib", "openpyxl", "geodata.exports.briefing", "imageio", "PIL", "pandas")
@@ -71,24 +72,13 @@ def main(argv: list[str] | None = None) -> int:
     if not args.file.exists():
         print(f"startup_bench: no such file: {args.file}", file=sys.stderr)
         return 2
-    with tempfile.TemporaryDirectory() as scratch:
-        trees = {"this tree": REPO}
-        if args.baseline:
-            baseline = Path(scratch) / "baseline"
-            subprocess.run(["git", "worktree", "add", "--detach", str(baseline), args.baseline],
-                           cwd=REPO, check=True, capture_output=True)  # fmt: skip
-            trees = {f"at {args.baseline}": baseline, **trees}
-        try:
-            for tree in trees.values():  # once each, untimed: the file cache warm for both
-                launch(tree, args.file)
-            runs = {name: [] for name in trees}
-            for _ in range(args.repeat):
-                for name, tree in trees.items():
-                    runs[name].append(launch(tree, args.file))
-        finally:
-            if args.baseline:
-                subprocess.run(["git", "worktree", "remove", "--force", str(baseline)],
-                               cwd=REPO, capture_output=True)  # fmt: skip
+    with trees(args.baseline) as compared:
+        for tree in compared.values():  # once each, untimed: the file cache warm for both
+            launch(tree, args.file)
+        runs = {name: [] for name in compared}
+        for _ in range(args.repeat):
+            for name, tree in compared.items():
+                runs[name].append(launch(tree, args.file))
     for name, results in runs.items():
         maps = [r["map"] for r in results if "map" in r]
         data = [r["data"] for r in results if "data" in r]
