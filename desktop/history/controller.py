@@ -177,7 +177,9 @@ class HistoryController(QObject):
                 history = open_history(source, Store(self._store_path))
             else:
                 history = open_history(source, store)
-            return compute_history(history, store, progress=progress, reconcile_km=km)
+            series = compute_history(history, store, progress=progress, reconcile_km=km)
+            _load_chart_library()
+            return series
 
         self._task = self._runner.run(
             work,
@@ -407,3 +409,11 @@ class HistoryController(QObject):
         """The comparison date changed: show the current date again, compared with it."""
         if self.series is not None and self._dock.row >= 0:
             self.show_row(self._dock.row)
+
+
+def _load_chart_library() -> None:
+    """Import the timeline chart's plotting library here, on the task's thread: the chart
+    is made on the GUI thread when the history opens, and matplotlib takes a second to load."""
+    import matplotlib.figure  # noqa: F401
+
+    import geodata.exports.timeline_plot  # noqa: F401

@@ -12,6 +12,7 @@ import itertools
 
 import matplotlib.dates as mdates
 import numpy as np
+from matplotlib.collections import PolyCollection
 
 import geodata.exports.figure_text  # noqa: F401 (text stays text in PDF and SVG)
 from geodata.exports.text import plain
@@ -95,9 +96,8 @@ def draw_timeline(
         change.plot(x, values, color=palette.gained, lw=line_width * 0.85)
         change.fill_between(x, values, 0, where=values < 0, color=palette.regained, alpha=0.6)
     else:
-        colours = [palette.gained if v > 0 else palette.regained for v in values]
-        align = "edge" if period == "monthly" else "center"
-        change.bar(x, values, width=BAR_WIDTH_DAYS[period], color=colours, align=align)
+        change.add_collection(_bars(x, values, period, palette))
+        change.autoscale_view()
     change.axhline(0, color=palette.faint_text, linewidth=0.6)
     change.set_ylabel(say(CHANGE_VIEWS[period][1], language), fontsize=fontsize)
     change.set_title(f"{whose}: {say(CHANGE_VIEWS[period][0], language)}", fontsize=fontsize,
@@ -109,6 +109,26 @@ def draw_timeline(
     for axes in (held, change):
         axes.tick_params(labelsize=fontsize)
     return right
+
+
+def _bars(x: np.ndarray, values: np.ndarray, period: str, palette) -> PolyCollection:
+    """The change bars as one collection: what ``Axes.bar`` draws, but one artist for
+    ten years of days rather than 3,650 (seconds to make and draw on the GUI thread).
+    Monthly bars start at their month; daily and weekly ones are centred on their day."""
+    width = BAR_WIDTH_DAYS[period]
+    left = x if period == "monthly" else x - width / 2
+    right = left + width
+    zeros = np.zeros_like(values)
+    corners = np.stack(
+        [np.column_stack(pair) for pair in
+         ((left, zeros), (left, values), (right, values), (right, zeros))], axis=1,
+    )  # fmt: skip
+    colours = np.where(values > 0, palette.gained, palette.regained)
+    # Edged in their own colour: a day's bar is narrower than a pixel over two years,
+    # and an unedged one can vanish (a day that lost 116 km² did).
+    bars = PolyCollection(corners, facecolors=colours, edgecolors=colours, linewidths=0.6)
+    bars.sticky_edges.y.append(0.0)  # no margin below the zero line, as bars have
+    return bars
 
 
 def mark_gaps(axes, dates: np.ndarray) -> None:
