@@ -10,7 +10,9 @@ Method
   modification time set back has a new change time). Stored figures
   that cannot be right (wrong length, beyond a unit's area) are computed again;
   a store that cannot take new figures (busy, full, read-only) is named in the
-  notes and the figures computed now stand.
+  notes and the figures computed now stand. Each run's dates are kept as they
+  come, whole dates in each transaction: a cancel or a failure loses nothing
+  computed, and the next opening computes only the rest.
 * Snapshots not in the store are split into runs of consecutive dates, computed
   by worker processes: forked on the command line (Linux), freshly started in
   the app when there are many maps to compute, whose start costs a second or
@@ -19,8 +21,15 @@ Method
   a run, day-to-day changes are small: the control geometry clipped to a unit's
   bounding box is compared with the day before's (``equals_exact``, a
   coordinate comparison) and, where it has not changed, that unit's figure is
-  reused instead of intersecting again. The figures are exactly those of
+  reused instead of intersecting again; where it has, only the cells of the
+  unit's grid whose clip changed are measured again
+  (:mod:`geodata.unit_measure`). The figures are exactly those of
   :func:`geodata.stats.controlled_area_by_region`.
+* What changed from one date to the next is also found from the geometry's
+  edges (:class:`~geodata.reconcile.edges.EdgeDiff`): outside the box of the
+  edges that appeared or went, every point is inside on both dates or on
+  neither, so places are tested again only inside it, and a day whose changed
+  edges stay away from the border hands the reconciliation nothing to do.
 * Border and coast reconciliation (:mod:`geodata.reconcile`) is kept in the
   store apart from the raw figures, keyed by its tolerance and method: a
   changed tolerance recomputes it, and switching back finds it again. It runs
