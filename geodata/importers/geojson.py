@@ -159,31 +159,43 @@ def _polygonal(raw, booleans: bool = True) -> shapely.Geometry | None:
         polygons = coordinates
     else:
         return None
-    parts = []
+    if not polygons:
+        return shapely.from_wkt("MULTIPOLYGON EMPTY")
+    # Every ring's points in one list, with the rings' and polygons' sizes: one array
+    # and one call to GEOS for the whole geometry (a map has dozens of small rings).
+    ring_sizes, ring_counts, points = [], [], []
     try:
         for polygon in polygons:
-            if not isinstance(polygon, list):
+            if not isinstance(polygon, list) or not polygon:
                 return None
-            if booleans and any(
-                type(v) is bool for ring in polygon for point in ring for v in point
-            ):
-                return None  # JSON true/false is not a number, though numpy would take it
-            rings = [np.asarray(ring) for ring in polygon]
-            if any(r.dtype.kind not in "if" for r in rings):
-                return None  # text where a number should be ("48"): numpy would parse it
-            rings = [r.astype(np.float64, copy=False) for r in rings]
-            if not rings or any(r.ndim != 2 or r.shape[1] != 2 or len(r) < 4 for r in rings):
-                return None
-            if not all(np.isfinite(r).all() for r in rings):
-                return None
-            if not all(np.array_equal(r[0], r[-1]) for r in rings):
-                return None  # an unclosed ring: GEOS says what is wrong
-            parts.append(shapely.Polygon(rings[0], rings[1:]))
-    except (TypeError, ValueError):
+            ring_counts.append(len(polygon))
+            for ring in polygon:
+                if not isinstance(ring, list):
+                    return None
+                ring_sizes.append(len(ring))
+                points.extend(ring)
+        if booleans and any(type(v) is bool for point in points for v in point):
+            return None  # JSON true/false is not a number, though numpy would take it
+        coords = np.array(points)
+    except (TypeError, ValueError):  # a point that is no list, or of uneven length
         return None
+    if coords.dtype.kind not in "if" or coords.ndim != 2 or coords.shape[1] != 2:
+        return None  # text where a number should be ("48"), or a third coordinate
+    coords = coords.astype(np.float64, copy=False)
+    sizes = np.array(ring_sizes)
+    ends = np.cumsum(sizes)
+    if (sizes < 4).any() or not np.isfinite(coords).all():
+        return None
+    if not (coords[ends - sizes] == coords[ends - 1]).all():
+        return None  # an unclosed ring: GEOS says what is wrong
+    rings = np.concatenate([[0], ends])
+    parts = np.concatenate([[0], np.cumsum(ring_counts)])
     if kind == "Polygon":
-        return parts[0]
-    return shapely.multipolygons(parts) if parts else shapely.from_wkt("MULTIPOLYGON EMPTY")
+        return shapely.from_ragged_array(shapely.GeometryType.POLYGON, coords, (rings, parts))[0]
+    whole = np.array([0, len(polygons)])
+    return shapely.from_ragged_array(
+        shapely.GeometryType.MULTIPOLYGON, coords, (rings, parts, whole)
+    )[0]
 
 
 def _parse_geometries(texts: list[bytes]) -> tuple[list, list[bool]]:

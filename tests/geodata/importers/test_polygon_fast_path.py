@@ -68,3 +68,30 @@ def test_any_ring_of_numbers_gives_geos_geometry(points):
     ring = [list(p) for p in points] + [list(points[0])]
     raw = {"type": "Polygon", "coordinates": [ring]}
     assert _polygonal(raw).wkb == _by_geos(raw).wkb
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(-170, 170), st.integers(-80, 80), st.integers(0, 3)),
+                min_size=1, max_size=8))  # fmt: skip
+def test_many_polygons_with_holes_give_geos_geometry(squares):
+    """Several polygons, some with holes, built in one call: the same WKB as GEOS's parser."""
+    polygons = []
+    for x, y, holes in squares:
+        outer = [[x, y], [x + 1.0, y], [x + 1.0, y + 1.0], [x, y + 1.0], [x, y]]
+        inner = [
+            [[x + 0.1 + 0.2 * h, y + 0.1], [x + 0.2 + 0.2 * h, y + 0.1],
+             [x + 0.2 + 0.2 * h, y + 0.2], [x + 0.1 + 0.2 * h, y + 0.1]]
+            for h in range(holes)
+        ]  # fmt: skip
+        polygons.append([outer, *inner])
+    raw = {"type": "MultiPolygon", "coordinates": polygons}
+    assert _polygonal(raw).wkb == _by_geos(raw).wkb
+    single = {"type": "Polygon", "coordinates": polygons[0]}
+    assert _polygonal(single).wkb == _by_geos(single).wkb
+
+
+def test_a_polygon_without_rings_or_a_point_of_three_is_left_to_geos():
+    assert _polygonal({"type": "MultiPolygon", "coordinates": [[SQUARE], []]}) is None
+    uneven = [*SQUARE[:2], [31.0, 49.0, 1.0], *SQUARE[3:]]
+    assert _polygonal({"type": "Polygon", "coordinates": [uneven]}) is None
+    assert _polygonal({"type": "Polygon", "coordinates": [SQUARE, "x"]}) is None
