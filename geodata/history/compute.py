@@ -387,37 +387,38 @@ def _compute_missing(
             )  # fmt: skip
         else:
             pool = ThreadPoolExecutor(max_workers=min(workers, len(jobs) - finished))
-        with pool:
-            futures = []
-            try:
-                futures += [pool.submit(_compute_run, job) for job in jobs[finished:]]
-                for future in futures:
-                    done, failed = future.result()
-                    run = []
-                    for key, wkb, label, km2, path, change, raw_held in done:
-                        reconciliation = reconciler.apply(change)
-                        run.append((key, wkb, label, km2, reconciliation.added_km2, path,
-                                    slivers(raw_held, reconciliation)))  # fmt: skip
-                    keeper.add(run)  # kept now: a cancel later loses nothing computed
-                    rows += [(key, None, *rest) for key, _wkb, *rest in run]
-                    skipped.update(failed)
-                    finished += 1
-                    fraction = (len(rows) + len(skipped)) / len(missing)
-                    message = f"Computed {len(rows)} of {len(missing)} snapshots"
-                    progress.report(0.05 + 0.9 * fraction, message)
-                    progress.check()
-            except BrokenProcessPool:
-                # A worker process could not start or died (a bundle without a
-                # working multiprocessing, memory): the rest is computed in threads.
-                for future in futures:
-                    future.cancel()
-                if context is None:
-                    raise
-                context = None
-            except BaseException:
-                for future in futures:
-                    future.cancel()
+        futures = []
+        try:
+            futures += [pool.submit(_compute_run, job) for job in jobs[finished:]]
+            for future in futures:
+                done, failed = future.result()
+                run = []
+                for key, wkb, label, km2, path, change, raw_held in done:
+                    reconciliation = reconciler.apply(change)
+                    run.append((key, wkb, label, km2, reconciliation.added_km2, path,
+                                slivers(raw_held, reconciliation)))  # fmt: skip
+                keeper.add(run)  # kept now: a cancel later loses nothing computed
+                rows += [(key, None, *rest) for key, _wkb, *rest in run]
+                skipped.update(failed)
+                finished += 1
+                fraction = (len(rows) + len(skipped)) / len(missing)
+                message = f"Computed {len(rows)} of {len(missing)} snapshots"
+                progress.report(0.05 + 0.9 * fraction, message)
+                progress.check()
+        except BrokenProcessPool:
+            # A worker process could not start or died (a bundle without a
+            # working multiprocessing, memory): the rest is computed in threads.
+            pool.shutdown(wait=False, cancel_futures=True)
+            if context is None:
                 raise
+            context = None
+        except BaseException:
+            # Cancelled (or failed): return at once; runs already started finish
+            # on their own and their results are dropped.
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+        else:
+            pool.shutdown(wait=True)
     return rows, skipped
 
 

@@ -226,3 +226,47 @@ def test_files_reached_through_links_are_known_warm(tmp_path, monkeypatch):
     for folder, before in zip((linked, tmp_path / "via", maps), cold + cold[:1], strict=True):
         warm = compute_history(folder_history(folder), store)
         assert np.array_equal(warm.controlled_km2, before.controlled_km2)
+
+
+def test_a_cancel_returns_at_once_while_runs_are_still_going(tmp_path, monkeypatch):
+    """Cancelling does not wait for the runs the workers have started: the window's task
+    ends at once, and what was computed before is kept."""
+    import time
+
+    from geodata.history import compute
+
+    folder = growing_front(tmp_path / "maps", days=6)
+    real_run = compute._compute_run
+
+    def slow_after_the_first(job):
+        if job[0][0][1].date.day != 20:
+            time.sleep(3.0)
+        return real_run(job)
+
+    class Cancelled(Exception):
+        pass
+
+    class CancelAtFirstReport:
+        said = False
+
+        def report(self, fraction, message=""):
+            self.said = self.said or message.startswith("Computed")
+
+        def check(self):
+            if self.said:
+                raise Cancelled
+
+    monkeypatch.setattr(compute, "_compute_run", slow_after_the_first)
+    monkeypatch.setattr(compute, "_process_context", lambda *a: None)  # threads
+    store = Store(tmp_path / "s.sqlite")
+    started = time.perf_counter()
+    with pytest.raises(Cancelled):
+        compute_history(folder_history(folder), store, progress=CancelAtFirstReport(), workers=2)
+    assert time.perf_counter() - started < 2.0
+    time.sleep(3.5)  # the started runs end on their own; nothing more is kept
+    monkeypatch.setattr(compute, "_compute_run", real_run)
+    real_read, reads = compute.read_control_layer, []
+    monkeypatch.setattr(compute, "read_control_layer",
+                        lambda *a, **k: reads.append(1) or real_read(*a, **k))  # fmt: skip
+    assert len(compute_history(folder_history(folder), store)) == 6
+    assert len(reads) == 5  # the first date, computed before the cancel, was kept
