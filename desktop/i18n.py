@@ -111,6 +111,15 @@ def date_text(day) -> str:
     return format_date(day, _current)
 
 
+def date_field_format() -> str:
+    """Qt's display format for date fields, as :func:`date_text` writes dates.
+
+    >>> date_field_format()
+    'yyyy-MM-dd'
+    """
+    return "dd.MM.yyyy" if _current == "uk" else "yyyy-MM-dd"
+
+
 def place(english: str, ukrainian: str | None) -> str:
     """A place's name in the language in use (English when it has no Ukrainian name)."""
     return ukrainian if _current == "uk" and ukrainian else english

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop.error_dialog import show_error
 from desktop.form_widgets import choice_box, tell_window
-from desktop.i18n import current_language, number
+from desktop.i18n import date_field_format, number
 from desktop.tasks import TaskHandle, TaskRunner
 from geodata.exports.animation import ANIMATION_FORMATS, STEPS, frame_dates
 
@@ -170,8 +170,7 @@ def _date_edit(value, first, last, name: str) -> QDateEdit:
     edit = QDateEdit(QDate(value.year, value.month, value.day))
     edit.setObjectName(name)
     edit.setCalendarPopup(True)
-    # Dates as the app writes them elsewhere (desktop.i18n.date_text): ISO, or 20.11.2024.
-    edit.setDisplayFormat("dd.MM.yyyy" if current_language() == "uk" else "yyyy-MM-dd")
+    edit.setDisplayFormat(date_field_format())
     edit.setDateRange(
         QDate(first.year, first.month, first.day), QDate(last.year, last.month, last.day)
     )

@@ -38,7 +38,7 @@ from desktop.frame_model import (
     text_cell,
     whole_cell,
 )
-from desktop.i18n import current_language, number, signed
+from desktop.i18n import current_language, date_field_format, number, signed
 from geodata.boundaries import load_boundaries
 from geodata.groups import GROUPS
 from geodata.history.pace_output import change_headline
@@ -316,5 +316,5 @@ def _date_edit(name: str) -> QDateEdit:
     edit = QDateEdit()
     edit.setObjectName(name)
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setDisplayFormat(date_field_format())
     return edit

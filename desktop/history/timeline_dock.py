@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.i18n import current_language, date_text, number, signed
+from desktop.i18n import current_language, date_field_format, date_text, number, signed
 from geodata.figures import NEGLIGIBLE_KM2
 from geodata.history.rates import CHANGE_VIEWS
 from geodata.history.series import HistorySeries
@@ -105,7 +105,7 @@ class TimelineDock(QDockWidget):
             QCoreApplication.translate("Timeline", "Date to compare with")
         )
         self.compare_date.setCalendarPopup(True)
-        self.compare_date.setDisplayFormat("yyyy-MM-dd")
+        self.compare_date.setDisplayFormat(date_field_format())
         # With no history there is no date to show (not Qt's 2000-01-01): its minimum reads "—".
         self.compare_date.setSpecialValueText("—")
         self.units = QComboBox()

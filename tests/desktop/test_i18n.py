@@ -204,3 +204,11 @@ def test_a_history_in_ukrainian_shows_no_english(ukrainian, open_window, qtbot, 
     chart = window.timeline_dock.chart
     words = [chart.held_axes.get_ylabel(), chart.change_axes.get_title(loc="left")]
     assert words == ["окуповано, %", "Донецька область: зміна за день"]
+    # Date fields write dates as the tables and the headline do: 21.11.2024, not ISO.
+    from PySide6.QtWidgets import QDateEdit
+
+    fields = [*window.timeline_dock.findChildren(QDateEdit),
+              *window.changes_dock.findChildren(QDateEdit)]  # fmt: skip
+    assert fields and all(field.displayFormat() == "dd.MM.yyyy" for field in fields)
+    shown = [f.text() for f in fields if f.date() != f.minimumDate()]
+    assert shown and all(re.fullmatch(r"\d\d\.\d\d\.\d{4}", text) for text in shown), shown
