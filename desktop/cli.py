@@ -335,7 +335,7 @@ def _animate(args: argparse.Namespace) -> int:
     try:
         report = render_animation(args.out, series, store, start, end, args.step,
                                   chart=args.chart, size=args.size, fps=args.fps,
-                                  progress=progress)  # fmt: skip
+                                  progress=progress, language=args.language)  # fmt: skip
     except BaseException:
         progress.end(keep=False)
         raise
@@ -763,6 +763,8 @@ def _parser() -> argparse.ArgumentParser:
                          help="WIDTHxHEIGHT in pixels (1280x720)")  # fmt: skip
     animate.add_argument("--fps", type=_frames_per_second, default=4.0,
                          help="frames a second (4)")  # fmt: skip
+    animate.add_argument("--language", choices=("en", "uk"), default="en",
+                         help="the frames' words, numbers, dates and names (en)")  # fmt: skip
     _add_reconcile_km(animate)
     animate.set_defaults(handler=_animate)
 

@@ -72,6 +72,11 @@ UKRAINIAN: dict[str, str] = {
         "Площі: межі Natural Earth 1:10m ({area} км² для України; офіційно {official} км²), "
         "рівновелика проєкція, {reconciled}. Frontline Atlas {version}."
     ),
+    # geodata.exports.animation: the front over time
+    "Occupied territory of Ukraine, {span}": "Окупована територія України, {span}",
+    "data of {date}": "дані на {date}",
+    "{share} % of Ukraine occupied": "окуповано {share} % території України",
+    "Share of Ukraine occupied, %": "Частка окупованої території України, %",
     # geodata.categories: what counts as occupied
     "Occupied territory": "Окупована територія",
     "Occupied since 2022": "Окуповано з 2022 року",

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop.error_dialog import show_error
 from desktop.form_widgets import choice_box, tell_window
-from desktop.i18n import date_field_format, number
+from desktop.i18n import current_language, date_field_format, number
 from desktop.tasks import TaskHandle, TaskRunner
 from geodata.exports.animation import ANIMATION_FORMATS, STEPS, frame_dates
 
@@ -136,6 +136,7 @@ class AnimationDialog(QDialog):
         step, chart = self.step.currentData(), self.chart.isChecked()
         width, height = (int(v) for v in self.size.currentData().split("x"))
         size, fps = (width, height), self.fps.value()
+        language = current_language()  # the frames speak the app's language
         self.task = self.runner.run(
             lambda progress: render_animation(
                 path,
@@ -148,6 +149,7 @@ class AnimationDialog(QDialog):
                 size=size,
                 fps=fps,
                 progress=progress,
+                language=language,
             ),
             label=_writing(path),
             on_result=self._saved,

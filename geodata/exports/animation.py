@@ -51,10 +51,12 @@ from geodata.exports.briefing import (
 )
 from geodata.exports.briefing_basemap import draw_water
 from geodata.exports.briefing_style import page_style
+from geodata.exports.timeline_plot import DATE_FORMATS, number_axis
 from geodata.history.compute import NoProgress
 from geodata.history.series import HistorySeries
 from geodata.history.store import Store
 from geodata.history.transfers import row_at_or_before
+from geodata.language import Language, check_language, format_date, format_number, say
 from geodata.palette import current
 
 Step = Literal["day", "week", "month"]
@@ -120,6 +122,7 @@ def render_animation(
     size: tuple[int, int] = (1280, 720),
     fps: float = 4.0,
     progress=None,
+    language: Language = "en",
 ) -> AnimationReport:
     """Write the occupied territory from ``start`` to ``end`` as an MP4 video or a GIF.
 
@@ -145,6 +148,8 @@ def render_animation(
         Frames per second.
     progress : object, optional
         Has ``report(fraction, message)`` and ``check()``, which raises to cancel.
+    language : {"en", "uk"}
+        The frames' words, numbers, dates and names (:mod:`geodata.language`).
 
     Returns
     -------
@@ -177,7 +182,8 @@ def render_animation(
         raise ValueError(f"an MP4 video needs an even width and height, not {size[0]} × {size[1]}")
     progress = progress or NoProgress()
     frames = plan_frames(series, start, end, step)
-    canvas = AnimationCanvas(series, store, frames, chart=chart, size=size)
+    canvas = AnimationCanvas(series, store, frames, chart=chart, size=size,
+                             language=check_language(language))  # fmt: skip
     images = _rendered(canvas, frames, progress)
     if kind == ".gif":
         write_atomically(out, lambda path: _write_gif(path, images, fps))
@@ -247,8 +253,10 @@ class AnimationCanvas:
         *,
         chart: bool = False,
         size: tuple[int, int] = (1280, 720),
+        language: Language = "en",
     ) -> None:
         width, height = (int(v) for v in size)
+        self.language = language
         if width < 64 or height < 64:
             raise ValueError(f"the frame size must be at least 64 × 64 pixels, not {size}")
         self.series, self.store, self.size = series, store, (width, height)
@@ -261,11 +269,13 @@ class AnimationCanvas:
         self.figure.set_facecolor(palette.card_background)
 
         width_in = width / dpi
-        span = f"{frames[0].date.isoformat()} – {frames[-1].date.isoformat()}"
-        title = _fitted(f"Occupied territory of Ukraine, {span}", TITLE_PT, width_in * 0.97, "bold")
+        span = f"{self._date(frames[0].date)} – {self._date(frames[-1].date)}"
+        title = say("Occupied territory of Ukraine, {span}", language, span=span)
+        title = _fitted(title, TITLE_PT, width_in * 0.97, "bold")
         _text(self.figure, 0.012, 0.975, title, fontsize=TITLE_PT, fontweight="bold",
               color=palette.text, va="top")  # fmt: skip
-        credit = credit_line(_control_credit(series, frames), map_by="Frontline Atlas")
+        credit = credit_line(_control_credit(series, frames), map_by="Frontline Atlas",
+                             language=language)  # fmt: skip
         _text(self.figure, 0.012, 0.012, _fitted(credit, CREDIT_PT, width_in * 0.97),
               fontsize=CREDIT_PT, color=palette.muted_text, va="bottom")  # fmt: skip
 
@@ -289,7 +299,7 @@ class AnimationCanvas:
         self.share = panel.text(0.0, 0.82, "", fontsize=LEGEND_PT + 2, color=palette.text,
                                 va="top")  # fmt: skip
         handle = Patch(facecolor=palette.occupied, edgecolor=palette.occupied_edge,
-                       alpha=CONTROL_ALPHA, label="Occupied territory")  # fmt: skip
+                       alpha=CONTROL_ALPHA, label=say("Occupied territory", language))  # fmt: skip
         panel.legend(handles=[handle], loc="upper left", bbox_to_anchor=(-0.02, 0.74),
                      fontsize=LEGEND_PT, frameon=False)  # fmt: skip
         self.marker = self.dot = None
@@ -303,16 +313,21 @@ class AnimationCanvas:
     def draw(self, frame: AnimationFrame) -> memoryview:
         """Show ``frame`` and render it; the pixels stay valid until the next call."""
         self.occupied.set_paths(self._occupied_paths(frame.row))
-        self.stamp.set_text(frame.date.isoformat())
+        self.stamp.set_text(self._date(frame.date))
         differs = frame.data_date != frame.date
-        self.data_note.set_text(f"data of {frame.data_date.isoformat()}" if differs else "")
+        note = say("data of {date}", self.language, date=self._date(frame.data_date))
+        self.data_note.set_text(note if differs else "")
         share = self.share_pct[frame.row]
-        self.share.set_text(f"{share:.2f} % of Ukraine occupied")
+        self.share.set_text(say("{share} % of Ukraine occupied", self.language,
+                                share=format_number(share, 2, self.language)))  # fmt: skip
         if self.marker is not None:
             self.marker.set_xdata([frame.date, frame.date])
             self.dot.set_data([frame.data_date], [share])
         self.canvas.draw()
         return self.canvas.buffer_rgba()
+
+    def _date(self, day: dt.date) -> str:
+        return format_date(day, self.language)
 
     def _occupied_paths(self, row: int) -> list:
         # Consecutive frames often show the same date (a day's step over a sparse
@@ -334,8 +349,8 @@ class AnimationCanvas:
         axes.set_aspect("equal", adjustable="box")
         _fill(axes, neighbours, face=palette.land, edge=palette.land_edge, lw=0.5)
         _fill(axes, units, face=palette.oblast, edge=palette.oblast_edge, lw=0.5)
-        draw_water(axes, view, BASEMAP_SCALE, _fill)
-        _labels(axes, load_boundaries(), page_style("slide"), view)
+        draw_water(axes, view, BASEMAP_SCALE, _fill, language=self.language)
+        _labels(axes, load_boundaries(), page_style("slide"), view, language=self.language)
 
     def _draw_chart(self, axes, frames: list[AnimationFrame]) -> None:
         palette = current()
@@ -346,11 +361,14 @@ class AnimationCanvas:
         axes.set_xlim(frames[0].date, frames[-1].date + dt.timedelta(days=max(1, days // 40)))
         pad = max((shares.max() - shares.min()) * 0.15, 0.05)
         axes.set_ylim(shares.min() - pad, shares.max() + pad)
-        axes.set_title("Share of Ukraine occupied, %", fontsize=CHART_PT + 1, loc="left",
-                       color=palette.subtitle_text)  # fmt: skip
+        axes.set_title(say("Share of Ukraine occupied, %", self.language), fontsize=CHART_PT + 1,
+                       loc="left", color=palette.subtitle_text)  # fmt: skip
         locator = mdates.AutoDateLocator(maxticks=5)
         axes.xaxis.set_major_locator(locator)
-        axes.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+        axes.xaxis.set_major_formatter(
+            mdates.ConciseDateFormatter(locator, **DATE_FORMATS[self.language])
+        )
+        number_axis(axes.yaxis, self.language)
         axes.tick_params(labelsize=CHART_PT, colors=palette.muted_text)
         axes.grid(True, color=palette.track, lw=0.5)
         self.marker = axes.axvline(frames[0].date, color=palette.highlight, lw=1.6)

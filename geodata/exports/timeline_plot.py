@@ -13,6 +13,7 @@ import itertools
 import matplotlib.dates as mdates
 import numpy as np
 from matplotlib.collections import PolyCollection
+from matplotlib.ticker import ScalarFormatter
 
 import geodata.exports.figure_text  # noqa: F401 (text stays text in PDF and SVG)
 from geodata.exports.text import plain
@@ -37,6 +38,19 @@ DATE_FORMATS = {
     },
 }
 BAR_WIDTH_DAYS = {"daily": 0.8, "weekly": 5.5, "monthly": 24.0}
+
+
+class _DecimalComma(ScalarFormatter):
+    """Matplotlib's own tick labels, with the decimal comma Ukrainian writes."""
+
+    def __call__(self, x, pos=None):
+        return super().__call__(x, pos).replace(".", ",")
+
+
+def number_axis(axis, language: Language) -> None:
+    """Tick labels of a numeric axis as ``language`` writes numbers (19,35 in Ukrainian)."""
+    if language == "uk":
+        axis.set_major_formatter(_DecimalComma())
 
 
 def draw_timeline(
@@ -108,6 +122,8 @@ def draw_timeline(
     )
     for axes in (held, change):
         axes.tick_params(labelsize=fontsize)
+    for axes in (held, right, change):
+        number_axis(axes.yaxis, language)
     return right
 
 

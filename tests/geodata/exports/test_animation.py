@@ -161,3 +161,30 @@ def test_dollars_in_the_source_are_drawn_literally(history, tmp_path):
     assert any(t.endswith(f"Control areas: {SOURCE}") for t in texts), texts
     assert "Occupied territory" in texts and "2025-01-08" in texts
     assert AnimationFrame(DATES[0], 0, DATES[0]).stamp == "2025-01-01"
+
+
+def test_a_ukrainian_animation_has_no_english_but_names(history, tmp_path):
+    """Title, stamp, data note, share, legend, chart, credits, oblasts and water in Ukrainian;
+    numbers with a decimal comma and dates as Ukrainian writes them."""
+    import re
+
+    series, store = history
+    frames = plan_frames(series, DATES[0], DATES[2], "week")
+    canvas = AnimationCanvas(series, store, frames, chart=True, size=(1280, 720), language="uk")
+    late = next(f for f in frames if f.data_date != f.date)  # one with a data note
+    canvas.draw(late)
+    canvas.figure.savefig(tmp_path / "frame.svg", format="svg")
+    root = ET.parse(tmp_path / "frame.svg").getroot()
+    texts = ["".join(e.itertext()) for e in root.iter("{http://www.w3.org/2000/svg}text")]
+    assert any(t.startswith("Окупована територія України, 01.01.2025 – ") for t in texts), texts
+    assert late.date.strftime("%d.%m.%Y") in texts
+    assert any(t.startswith("дані на ") for t in texts)
+    assert any(re.fullmatch(r"окуповано \d+,\d\d % території України", t) for t in texts), texts
+    assert "Окупована територія" in texts
+    assert any(re.fullmatch(r"\d+,\d+", t) for t in texts), texts  # the chart's ticks: 24,5
+    names = {"DeepStateMap", "Natural", "Earth", "GeoNames", "GSHHG", "Frontline", "Atlas"}
+    source_words = set(re.findall(r"[A-Za-z]{2,}", SOURCE))  # the data's own name
+    english = {w for t in texts for w in re.findall(r"[A-Za-z]{2,}", t)} - names - source_words
+    assert english == set(), english
+    with pytest.raises(ValueError, match="unknown language 'de'"):
+        render_animation(tmp_path / "x.gif", series, store, DATES[0], DATES[1], language="de")
