@@ -18,6 +18,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, QObject, Signal, Slot
 
+from desktop.i18n import current_language
+
 # One pool of Python threads for the whole app, never shut down while it runs.
 # Python threads (not Qt's pool threads, which Qt ends and recreates) keep the
 # per-thread state of pyproj and GDAL valid: a reused thread id with stale
@@ -43,6 +45,8 @@ class Progress:
     def __init__(self, emit: Callable[[object, str], None]) -> None:
         self._emit = emit
         self._cancel = threading.Event()
+        #: The core writes its progress messages in this language (geodata.language.language_of).
+        self.language = current_language()
 
     def report(self, fraction: float | None, message: str = "") -> None:
         """Report progress: ``fraction`` from 0 to 1, or None when unknown."""

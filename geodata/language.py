@@ -72,6 +72,34 @@ UKRAINIAN: dict[str, str] = {
         "Площі: межі Natural Earth 1:10m ({area} км² для України; офіційно {official} км²), "
         "рівновелика проєкція, {reconciled}. Frontline Atlas {version}."
     ),
+    # progress messages of long work (the app shows them on its status line)
+    "Looking up {count} snapshots…": "Пошук {count} мап у сховищі…",
+    "Computed {done} of {total} snapshots": "Обчислено {done} з {total} мап",
+    "Saving to the store…": "Збереження до сховища…",
+    "Done": "Готово",
+    "Drawing page {number} of {total}…": "Малювання сторінки {number} з {total}…",
+    "Writing the PDF…": "Запис PDF…",
+    "Frame {number} of {total}: {date}": "Кадр {number} з {total}: {date}",
+    "Wrote {count} frames": "Записано кадрів: {count}",
+    "Asking the mirror {mirror} for its list of files…": (
+        "Запит списку файлів у дзеркала {mirror}…"
+    ),
+    "Fetching file {number} of {total} from the mirror ({date})": (
+        "Завантаження файлу {number} з {total} із дзеркала ({date})"
+    ),
+    "New updates stored from the mirror: {count}": "Нових оновлень із дзеркала збережено: {count}",
+    "Asking DeepStateMap for its list of updates…": "Запит списку оновлень у DeepStateMap…",
+    "Fetching update {number} of {total} ({date})": (
+        "Завантаження оновлення {number} з {total} ({date})"
+    ),
+    "New updates stored: {count}": "Нових оновлень збережено: {count}",
+    "{count} skipped, the first: {first}": "пропущено {count}, перше: {first}",
+    "Asking DeepStateMap for its latest map…": "Запит найновішої мапи в DeepStateMap…",
+    "The latest map is already in the store": "Найновіша мапа вже є у сховищі",
+    "The latest map (update {update}) stored": "Найновішу мапу (оновлення {update}) збережено",
+    "DeepStateMap refused its history list (HTTP {status}); asking the mirror {mirror}…": (
+        "DeepStateMap відмовив у списку історії (HTTP {status}); запит до дзеркала {mirror}…"
+    ),
     # geodata.exports.animation: the front over time
     "Occupied territory of Ukraine, {span}": "Окупована територія України, {span}",
     "data of {date}": "дані на {date}",
@@ -243,6 +271,19 @@ def say(english: str, language: Language | str = "en", **values) -> str:
     """
     text = UKRAINIAN.get(english, english) if language == "uk" else english
     return text.format(**values) if values else text
+
+
+def language_of(progress) -> Language:
+    """The language a progress reporter shows its messages in (``language``; else English).
+
+    The app's reporter carries the app's language, so the core's messages on its
+    status line are in it; the command line's, and none, are English.
+
+    >>> language_of(None), language_of(type("P", (), {"language": "uk"})())
+    ('en', 'uk')
+    """
+    language = getattr(progress, "language", "en")
+    return language if language in LANGUAGES else "en"
 
 
 def check_language(language: str) -> Language:

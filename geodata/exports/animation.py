@@ -56,7 +56,14 @@ from geodata.history.compute import NoProgress
 from geodata.history.series import HistorySeries
 from geodata.history.store import Store
 from geodata.history.transfers import row_at_or_before
-from geodata.language import Language, check_language, format_date, format_number, say
+from geodata.language import (
+    Language,
+    check_language,
+    format_date,
+    format_number,
+    language_of,
+    say,
+)
 from geodata.palette import current
 
 Step = Literal["day", "week", "month"]
@@ -189,7 +196,7 @@ def render_animation(
         write_atomically(out, lambda path: _write_gif(path, images, fps))
     else:
         write_atomically(out, lambda path: _write_mp4(path, images, size, fps), _check_mp4)
-    progress.report(1.0, f"Wrote {len(frames)} frames")
+    progress.report(1.0, say("Wrote {count} frames", language_of(progress), count=len(frames)))
     return AnimationReport(out, len(frames), frames[0].date, frames[-1].date,
                            time.perf_counter() - began, out.stat().st_size)  # fmt: skip
 
@@ -399,7 +406,10 @@ def _rendered(canvas: AnimationCanvas, frames, progress) -> Iterator[memoryview]
     """Each frame's pixels in turn; ``progress.check()`` before each may cancel."""
     for index, frame in enumerate(frames):
         progress.check()
-        progress.report(index / len(frames), f"Frame {index + 1} of {len(frames)}: {frame.date}")
+        language = language_of(progress)
+        progress.report(index / len(frames), say("Frame {number} of {total}: {date}", language,
+                        number=index + 1, total=len(frames),
+                        date=format_date(frame.date, language)))  # fmt: skip
         yield canvas.draw(frame)
 
 

@@ -33,6 +33,7 @@ from geodata.history.changes import gained_and_lost
 from geodata.history.compute import NoProgress
 from geodata.history.series import HistorySeries
 from geodata.history.transfers import row_at_or_before
+from geodata.language import language_of, say
 from geodata.stats import ControlStats
 
 #: The kinds of page a pack can hold, and what each needs.
@@ -134,9 +135,10 @@ def render_pack(
     figures = []
     for number, page in enumerate(pages):
         progress.check()
-        progress.report(number / len(pages), f"Drawing page {number + 1} of {len(pages)}…")
+        progress.report(number / len(pages), say("Drawing page {number} of {total}…",
+                        language_of(progress), number=number + 1, total=len(pages)))  # fmt: skip
         figures.append(_figure(page, source, template, first, sector))
-    progress.report(1.0, "Writing the PDF…")
+    progress.report(1.0, say("Writing the PDF…", language_of(progress)))
     date = long_date(source.layer.date, template.language)  # type: ignore[arg-type]
     metadata = {
         "Title": clean(figures[0].get_label() or f"Briefing, {date}", one_line=True),

@@ -63,6 +63,7 @@ from geodata.history.series import HistorySeries
 from geodata.history.sources import HistorySource, Snapshot
 from geodata.history.store import AREA_SLACK, FileRecord, Store, content_hash
 from geodata.importers import read_control_layer
+from geodata.language import language_of, say
 from geodata.places import HeldRawTracker, SliverTest, pack, place_points, status_key, unpack
 from geodata.projection import to_equal_area
 from geodata.reconcile import (
@@ -126,7 +127,8 @@ def compute_history(
     reconcile_km = check_tolerance(reconcile_km)
     progress = progress or NoProgress()
     snapshots = list(source.snapshots)
-    progress.report(0.0, f"Looking up {len(snapshots)} snapshots…")
+    progress.report(0.0, say("Looking up {count} snapshots…", language_of(progress),
+                             count=len(snapshots)))  # fmt: skip
     keys, records = _content_keys(snapshots, store)
     known, known_added, known_held = _known_figures(store, keys, boundaries, reconcile_km)
     missing = [
@@ -150,10 +152,10 @@ def compute_history(
         added.update({row[0]: row[4] for row in rows})
         held.update({row[0]: row[6] for row in rows})
         del rows
-    progress.report(0.97, "Saving to the store…")
+    progress.report(0.97, say("Saving to the store…", language_of(progress)))
     store_notes = keeper.finish(skipped)
     _give_back_memory()
-    progress.report(1.0, "Done")
+    progress.report(1.0, say("Done", language_of(progress)))
     # A file that cannot be read is left out, and said so; the other dates stand.
     left_out = tuple(f"left out: {reason}" for reason in skipped.values())
     kept = [i for i, key in enumerate(keys) if key not in skipped]
@@ -402,7 +404,8 @@ def _compute_missing(
                 skipped.update(failed)
                 finished += 1
                 fraction = (len(rows) + len(skipped)) / len(missing)
-                message = f"Computed {len(rows)} of {len(missing)} snapshots"
+                message = say("Computed {done} of {total} snapshots", language_of(progress),
+                              done=len(rows), total=len(missing))  # fmt: skip
                 progress.report(0.05 + 0.9 * fraction, message)
                 progress.check()
         except BrokenProcessPool:

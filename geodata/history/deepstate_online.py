@@ -43,6 +43,7 @@ from geodata.history.fetched_updates import (
 from geodata.history.http_client import DEADLINE_S, HttpClient, json_kind, shown
 from geodata.history.mirror import Mirror, fetch_mirror
 from geodata.history.store import Store
+from geodata.language import format_date, language_of, say
 
 __all__ = [
     "DEADLINE_S",
@@ -111,7 +112,8 @@ def fetch_updates(
     client = client or Client()
     boundaries = boundaries or load_boundaries()
     progress = progress or NoProgress()
-    progress.report(None, "Asking DeepStateMap for its list of updates…")
+    language = language_of(progress)
+    progress.report(None, say("Asking DeepStateMap for its list of updates…", language))
     try:
         listing = client.get_json("public", progress, client.max_list_bytes)
     except NetworkError as refused:
@@ -124,18 +126,19 @@ def fetch_updates(
     new = [u for u in updates if u["id"] not in have]
     stored = []
     for number, entry in enumerate(new, start=1):
-        progress.report(
-            (number - 1) / len(new), f"Fetching update {number} of {len(new)} ({entry['date']})"
-        )
+        progress.report((number - 1) / len(new),
+                        say("Fetching update {number} of {total} ({date})", language, number=number,
+                            total=len(new), date=format_date(entry["date"], language)))  # fmt: skip
         url = client.url(f"{entry['id']}/geojson")
         # Passed on directly: the parsed map goes once it is text again.
         text = map_json(client.fetch_json(url, client.max_map_bytes, progress), url)
         territory = territory_from_json(text, f"deepstate-{entry['id']}.json", entry["date"], url)
         del text
         stored.append(store_fetched(store, boundaries, territory, _fields(entry), progress))
-    message = f"{len(stored)} new update{'s' if len(stored) != 1 else ''} stored"
+    message = say("New updates stored: {count}", language, count=len(stored))
     if skipped:
-        message += f"; {len(skipped)} skipped, the first: {skipped[0]}"
+        message += "; " + say("{count} skipped, the first: {first}", language,
+                              count=len(skipped), first=skipped[0])  # fmt: skip
     progress.report(1.0, message)
     return FetchReport(len(updates), tuple(stored), tuple(skipped))
 
@@ -156,7 +159,8 @@ def fetch_latest(
     client = client or Client()
     boundaries = boundaries or load_boundaries()
     progress = progress or NoProgress()
-    progress.report(None, "Asking DeepStateMap for its latest map…")
+    language = language_of(progress)
+    progress.report(None, say("Asking DeepStateMap for its latest map…", language))
     url = client.url("last")
     document = client.fetch_json(url, client.max_map_bytes, progress)
     if not isinstance(document, dict):
@@ -166,7 +170,7 @@ def fetch_latest(
     except _Unusable as problem:
         raise NetworkError(url, f"the latest map cannot be used: {problem.reason}") from None
     if entry["id"] in {update.id for update in store.updates()}:
-        progress.report(1.0, "The latest map is already in the store")
+        progress.report(1.0, say("The latest map is already in the store", language))
         return FetchReport(1, (), source="latest")
     text = map_json(document, url)
     del document  # one parsed copy in memory at a time, not two
@@ -174,7 +178,7 @@ def fetch_latest(
     del text
     entry["description"] = entry["description"] or "DeepStateMap's latest map"
     stored = store_fetched(store, boundaries, territory, _fields(entry), progress)
-    progress.report(1.0, f"The latest map (update {stored}) stored")
+    progress.report(1.0, say("The latest map (update {update}) stored", language, update=stored))
     return FetchReport(1, (stored,), source="latest")
 
 
@@ -182,7 +186,9 @@ def _from_mirror(store, client, mirror, boundaries, progress, status: int) -> Fe
     """The dates the store lacks from the mirror, after DeepStateMap refused its list."""
     mirror = mirror or Mirror()
     refused = f"DeepStateMap's history list refused (HTTP {status})"
-    progress.report(None, f"{refused}; asking the mirror {mirror.label}…")
+    progress.report(None, say("DeepStateMap refused its history list (HTTP {status}); asking the "
+                              "mirror {mirror}…", language_of(progress), status=status,
+                              mirror=mirror.label))  # fmt: skip
     try:
         report = fetch_mirror(store, mirror, client, boundaries, progress)
     except NetworkError as error:

@@ -44,6 +44,7 @@ from geodata.history.fetched_updates import (
 from geodata.history.http_client import HttpClient, json_kind, shown, size_text
 from geodata.history.store import Store
 from geodata.importers.formats import JSON_EXTENSIONS
+from geodata.language import format_date, language_of, say
 
 #: Each setting of the mirror: the environment variable that sets it, and its default.
 SETTINGS: dict[str, tuple[str, str]] = {
@@ -142,7 +143,9 @@ def fetch_mirror(
     client = client or HttpClient()
     boundaries = boundaries or load_boundaries()
     progress = progress or NoProgress()
-    progress.report(None, f"Asking the mirror {mirror.label} for its list of files…")
+    language = language_of(progress)
+    progress.report(None, say("Asking the mirror {mirror} for its list of files…", language,
+                              mirror=mirror.label))  # fmt: skip
     tree = client.fetch_json(mirror.tree_url, mirror.max_tree_bytes, progress)
     files, skipped, notes = _dated_files(tree, mirror)
     have = {update.date for update in store.updates()}
@@ -152,8 +155,9 @@ def fetch_mirror(
         for number, file in enumerate(new, start=1):
             progress.report(
                 (number - 1) / len(new),
-                f"Fetching file {number} of {len(new)} from the mirror ({file.date})",
-            )
+                say("Fetching file {number} of {total} from the mirror ({date})", language,
+                    number=number, total=len(new), date=format_date(file.date, language)),
+            )  # fmt: skip
             url = mirror.file_url(file.path)
             # A name of its own: the mirror's, however plain, may be special elsewhere (CON.json).
             local = Path(folder) / f"mirror-{file.date:%Y%m%d}{PurePosixPath(file.name).suffix}"
@@ -163,8 +167,8 @@ def fetch_mirror(
             noon = dt.datetime.combine(file.date, dt.time(12), KYIV)
             update = (int(noon.timestamp()), "", file.date, f"mirror: {file.path}")
             stored.append(store_fetched(store, boundaries, territory, update, progress))
-    message = f"{len(stored)} new update{'s' if len(stored) != 1 else ''} stored from the mirror"
-    progress.report(1.0, message)
+    progress.report(1.0, say("New updates stored from the mirror: {count}", language,
+                             count=len(stored)))  # fmt: skip
     return FetchReport(len(files), tuple(stored), tuple(skipped), "mirror", tuple(notes))
 
 

@@ -191,8 +191,17 @@ def test_a_history_in_ukrainian_shows_no_english(ukrainian, open_window, qtbot, 
 
     window = open_window()
     folder = growing_front(tmp_path / "daily", days=5)
+    status = []  # the status line while the history opens: the core's progress too
+    window.statusBar().messageChanged.connect(status.append)
     with qtbot.waitSignal(window.map.control_drawn, timeout=PAGE_TIMEOUT_MS):
         window.history.open_source(folder)
+    # Set aside: the folder's and files' names (data), and the history's notes on its
+    # files, which the core writes in English ("notes.geojson: no date in the file name").
+    shown = [m for m in status if m and "notes.geojson" not in m]
+    for name in (folder.name, *window.history.series.labels):
+        shown = [m.replace(name, "") for m in shown]
+    words = {w for m in shown for w in re.findall(r"[A-Za-z]{2,}", m)}
+    assert any("Обчислено" in m for m in shown) and words == set(), shown
     qtbot.waitUntil(lambda: window.changes_dock.changes is not None, timeout=PAGE_TIMEOUT_MS)
     window._on_rows_selected(["UA-14"])
     changes = window.changes_dock.changes

@@ -87,3 +87,35 @@ def test_ukrainian_numbers_are_the_english_ones_rewritten(value, decimals):
 def test_say_leaves_english_alone_and_fills_values():
     assert say("Map: {who}", "en", who="x") == "Map: x"
     assert say("Map: {who}", "uk", who="x") == "Мапа: x"
+
+
+class _Recording:
+    """A progress reporter that keeps its messages, in the language it is given."""
+
+    def __init__(self, language: str) -> None:
+        self.language, self.messages = language, []
+
+    def report(self, fraction, message: str = "") -> None:
+        self.messages.append(message)
+
+    def check(self) -> None:
+        pass
+
+
+def test_progress_messages_follow_the_reporters_language(tmp_path):
+    """The app's status line shows the core's progress in the app's language."""
+    import re
+
+    from geodata.history.compute import compute_history
+    from geodata.history.sources import folder_history
+    from geodata.history.store import Store
+    from tests.geodata.history.test_history import growing_front
+
+    folder = growing_front(tmp_path / "maps", days=3)
+    ukrainian, english = _Recording("uk"), _Recording("en")
+    compute_history(folder_history(folder), Store(tmp_path / "uk.sqlite"), progress=ukrainian)
+    compute_history(folder_history(folder), Store(tmp_path / "en.sqlite"), progress=english)
+    words = {w for m in ukrainian.messages for w in re.findall(r"[A-Za-z]{2,}", m)}
+    assert len(ukrainian.messages) >= 4 and words == set(), ukrainian.messages
+    assert "Обчислено 3 з 3 мап" in ukrainian.messages
+    assert "Computed 3 of 3 snapshots" in english.messages and "Done" in english.messages
