@@ -21,16 +21,15 @@ A test fails when either file is not what this script writes now.
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
+from desktop.map.page import BASEMAP_FILE, DATA_MARK, HEAD_MARK, PAGE_FILE, script_json
+
 ROOT = Path(__file__).resolve().parents[1]
 WEB = ROOT / "resources" / "web"
-PAGE = WEB / "page.html"
-BASEMAP = WEB / "basemap.js"
-HEAD_MARK = "<!--atlas:head-->"
-DATA_MARK = "<!--atlas:data-->"
+PAGE = WEB / PAGE_FILE
+BASEMAP = WEB / BASEMAP_FILE
 MAP_NAME = "atlas_map"
 # Centre and zoom before the page fits Ukraine to the window.
 START_CENTER = (48.6, 31.2)
@@ -69,9 +68,7 @@ def basemap_script() -> str:
     data["hydrography"] = {"bands": hydrography_bands(), "class_min_zoom": CLASS_MIN_ZOOM}
     data["ukraine_extent"] = list(UKRAINE_EXTENT)
     data["water_names_uk"] = WATER_NAMES_UK
-    text = json.dumps(data, separators=(",", ":"), allow_nan=False, ensure_ascii=False)
-    # Data, not code: nothing in it can close the script element that may inline it.
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    text = script_json(data)  # data, not code: nothing in it can close a script element
     return (
         "/* The basemap as data, derived from the bundled resources by "
         "tools/build_map_page.py: do not edit. */\n"

@@ -14,6 +14,7 @@ a fresh process, with their times and peak memory.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import resource
 import subprocess
@@ -23,9 +24,10 @@ import time
 from pathlib import Path
 
 
-def peak_mb() -> float:
-    """This process's peak resident memory so far, in MB (Linux: ru_maxrss is in kB)."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def peak_mb(who: int = resource.RUSAGE_SELF) -> float:
+    """Peak resident memory so far, in MB, of this process (or of its largest child with
+    ``resource.RUSAGE_CHILDREN``); Linux's ru_maxrss is in kB."""
+    return resource.getrusage(who).ru_maxrss / 1024
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -56,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"warm (from the store): {warm_s:.3f} s; figures equal to cold: {same}")
         print(f"store: {store_path.stat().st_size / 1e6:.1f} MB on disk")
         last = cold.dates[-1]
-        year_ago = last.replace(year=last.year - 1)
+        year_ago = last - dt.timedelta(days=365)  # (a 29 February has no year-ago twin)
         for name, command in (
             ("changes over the last year", ["changes", str(args.folder), "--from",
                                             year_ago.isoformat(), "--to", last.isoformat()]),
@@ -64,9 +66,9 @@ def main(argv: list[str] | None = None) -> int:
         ):  # fmt: skip
             started = time.perf_counter()
             done = subprocess.run([sys.executable, "-m", "desktop.cli", *command],
-                                  capture_output=True, text=True, env=os.environ)  # fmt: skip
+                                  capture_output=True, text=True)  # fmt: skip
             took = time.perf_counter() - started
-            child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+            child = peak_mb(resource.RUSAGE_CHILDREN)
             status = "ok" if done.returncode == 0 else f"exit {done.returncode}: {done.stderr}"
             print(f"{name} (command line, a fresh process): {took:.2f} s, "
                   f"peak memory of the largest child so far {child:.0f} MB, {status}")  # fmt: skip

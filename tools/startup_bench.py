@@ -22,12 +22,14 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
 from worktrees import REPO, trees
 
 DEFAULT_FILE = REPO.parent / "shared/data/deepstate/daily/deepstatemap_data_20241120.geojson"
+LAUNCH_LIMIT_S = 120.0  # a launch not done by then is killed
 #: Modules the first paint must not need (reported when they were imported by then).
 HEAVY = ("matplotlib", "openpyxl", "geodata.exports.briefing", "imageio", "PIL", "pandas")
 
@@ -50,6 +52,10 @@ def launch(tree: Path, file: Path) -> dict:
                                    env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                                    text=True)  # fmt: skip
         times, loaded = {}, ""
+        # A launch that hangs is killed after LAUNCH_LIMIT_S (reading its output would
+        # otherwise wait for ever); it then counts as a run without figures.
+        limit = threading.Timer(LAUNCH_LIMIT_S, process.kill)
+        limit.start()
         for line in process.stdout:
             now = time.perf_counter() - start
             if line.startswith("map shown"):
@@ -58,7 +64,8 @@ def launch(tree: Path, file: Path) -> dict:
                 times["data"] = now
             elif line.startswith("imported by then:"):
                 loaded = line.split(":", 1)[1].strip()
-        process.wait(timeout=120)
+        limit.cancel()
+        process.wait()
     return {**times, "imported": loaded}
 
 
@@ -82,6 +89,10 @@ def main(argv: list[str] | None = None) -> int:
     for name, results in runs.items():
         maps = [r["map"] for r in results if "map" in r]
         data = [r["data"] for r in results if "data" in r]
+        if not maps or not data:
+            print(f"{name}: {len(results) - len(data)} of {len(results)} launches never "
+                  "drew the file (hung, or failed)")  # fmt: skip
+            continue
         print(f"{name}: launch to map shown, median of {len(maps)}: "
               f"{statistics.median(maps):.2f} s ({', '.join(f'{t:.2f}' for t in maps)}); "
               f"to the file's data drawn: {statistics.median(data):.2f} s "

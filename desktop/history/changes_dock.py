@@ -42,7 +42,7 @@ from desktop.i18n import current_language, date_field_format, number, signed
 from geodata.boundaries import load_boundaries
 from geodata.groups import GROUPS
 from geodata.history.pace_output import change_headline
-from geodata.history.rates import PACE_METHOD
+from geodata.history.rates import DEFAULT_PACE_DAYS, PACE_METHOD
 from geodata.history.transfers import DIRECTION_TEXT, DateChanges
 from geodata.language import say
 from geodata.places import PEOPLE_NOTE
@@ -215,7 +215,7 @@ class ChangesDock(QDockWidget):
                 QCoreApplication.translate("Changes", "Pace of change"),
             )
         )
-        self.pace_note = QLabel(say(PACE_METHOD, current_language(), days=90))
+        self.pace_note = QLabel(say(PACE_METHOD, current_language(), days=DEFAULT_PACE_DAYS))
         self.pace_note.setWordWrap(True)
         self.pace_note.setTextFormat(Qt.TextFormat.PlainText)
         pace_column.addWidget(self.pace_note)

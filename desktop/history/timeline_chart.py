@@ -58,8 +58,10 @@ class TimelineChart(FigureCanvasQTAgg):
         return chart_table(self.series, self.units, self.period, self.selected)
 
     def follow(self, state) -> None:
-        """Plot the unit selected in the shared :class:`~desktop.app_state.AppState` (one only)."""
+        """Plot the unit selected in the shared :class:`~desktop.app_state.AppState` (one only):
+        the one selected now, and later ones."""
         state.selection_changed.connect(self._selection_changed)
+        self._selection_changed(state.selection)
 
     def _selection_changed(self, codes: tuple) -> None:
         self.set_selected(codes[0] if len(codes) == 1 else None)

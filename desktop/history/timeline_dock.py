@@ -158,7 +158,6 @@ class TimelineDock(QDockWidget):
         split = QSplitter(Qt.Orientation.Horizontal)
         # The chart (and matplotlib) are made when a history is first shown: the
         # app's start does not wait for them (see the chart property).
-        self._split = split
         self._chart = None
         self._state = None
         self._chart_slot = QWidget()
@@ -234,19 +233,14 @@ class TimelineDock(QDockWidget):
             QWidget.setTabOrder(chart, self.table)
             self._chart = chart
             if self._state is not None:
-                self._follow(self._state)
+                self._chart.follow(self._state)
         return self._chart
 
     def follow(self, state) -> None:
         """Plot the oblast selected in the shared :class:`~desktop.app_state.AppState`."""
         self._state = state
         if self._chart is not None:
-            self._follow(state)
-
-    def _follow(self, state) -> None:
-        self._chart.follow(state)
-        selection = state.selection
-        self._chart.set_selected(selection[0] if len(selection) == 1 else None)
+            self._chart.follow(state)
 
     def _keys(self) -> None:
         """The timeline by keyboard: ←/→ a date, Shift+←/→ a week, Space play or pause (on the

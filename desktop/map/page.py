@@ -241,10 +241,19 @@ def _content_security_policy(inline: bool, tiles: TileSource | None) -> str:
     return f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
 
 
-def _json_script(element_id: str, data: dict) -> str:
-    # JSON is data, not code; escaping <, > and & keeps any text in it (a file's
-    # feature names, say) from closing the script element. Letters stay letters (the
-    # page is UTF-8): \u escapes would triple the settlements' Ukrainian names.
+def script_json(data) -> str:
+    """``data`` as JSON text safe inside a page's script element.
+
+    JSON is data, not code; escaping <, > and & keeps any text in it (a file's
+    feature names, say) from closing the script element. Letters stay letters (the
+    page is UTF-8): \\u escapes would triple the settlements' Ukrainian names.
+
+    >>> script_json({"name": "</script>"})
+    '{"name":"\\\\u003c/script\\\\u003e"}'
+    """
     text = json.dumps(data, separators=(",", ":"), allow_nan=False, ensure_ascii=False)
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return f'<script type="application/json" id="{element_id}">{text}</script>'
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _json_script(element_id: str, data: dict) -> str:
+    return f'<script type="application/json" id="{element_id}">{script_json(data)}</script>'

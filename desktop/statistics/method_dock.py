@@ -88,7 +88,7 @@ class MethodDock(QDockWidget):
                             _added_per_unit(stats)))  # fmt: skip
         if list(self.fields) == keys:  # another date of the same source: new texts only
             for key, (_title, text) in zip(keys, rows, strict=True):
-                self.fields[key].setText(breakable(text) if key == "Control areas" else text)
+                self.fields[key].setText(_shown(key, text))
             return
         self._clear()
         for key, (title, text) in zip(keys, rows, strict=True):
@@ -96,9 +96,7 @@ class MethodDock(QDockWidget):
             font = QFont(heading.font())
             font.setBold(True)
             heading.setFont(font)
-            # A file name has no spaces to wrap at: it may wrap after _ - and . too.
-            shown = breakable(text) if key == "Control areas" else text
-            label = _text_label(f"method-{key.lower().replace(' ', '-')}", shown)
+            label = _text_label(f"method-{key.lower().replace(' ', '-')}", _shown(key, text))
             label.setContentsMargins(0, 0, 0, 6)
             self.rows.addWidget(heading)
             self.rows.addWidget(label)
@@ -131,3 +129,9 @@ def _text_label(name: str | None, text: str = "") -> QLabel:
     label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
     label.setMinimumWidth(60)
     return label
+
+
+def _shown(key: str, text: str) -> str:
+    """A row's text as shown: a file name has no spaces to wrap at, so the source's may
+    wrap after _ - and . too."""
+    return breakable(text) if key == "Control areas" else text

@@ -404,9 +404,9 @@ def _control_credit(series: HistorySeries, frames: list[AnimationFrame]) -> str:
 
 def _rendered(canvas: AnimationCanvas, frames, progress) -> Iterator[memoryview]:
     """Each frame's pixels in turn; ``progress.check()`` before each may cancel."""
+    language = language_of(progress)
     for index, frame in enumerate(frames):
         progress.check()
-        language = language_of(progress)
         progress.report(index / len(frames), say("Frame {number} of {total}: {date}", language,
                         number=index + 1, total=len(frames),
                         date=format_date(frame.date, language)))  # fmt: skip

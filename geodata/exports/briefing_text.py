@@ -10,14 +10,13 @@ bundled data.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
 
-Language = Literal["en", "uk"]
-LANGUAGES: tuple[Language, ...] = ("en", "uk")
+from geodata.language import LANGUAGES, MONTHS, Language
 
+# In a date ("20 листопада 2024") Ukrainian months take the genitive, not the names
+# standing alone of geodata.language.MONTHS; English ones are the same.
 _MONTHS = {
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"),
+    "en": MONTHS["en"],
     "uk": ("січня", "лютого", "березня", "квітня", "травня", "червня", "липня", "серпня",
            "вересня", "жовтня", "листопада", "грудня"),
 }  # fmt: skip

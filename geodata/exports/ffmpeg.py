@@ -18,6 +18,7 @@ from pathlib import Path
 import platformdirs
 
 from geodata.errors import ExportError
+from geodata.exports.atomic import os_reason
 from geodata.user_folders import APP_DIR_NAME
 
 #: The suffix of a packed ffmpeg (what the installer writes).
@@ -73,7 +74,7 @@ def unpacked(packed: Path, cache: Path | None = None) -> Path:
                 raise
         stamp.write_text(str(target.stat().st_size))
     except (OSError, EOFError, lzma.LZMAError) as error:  # EOFError: a pack cut short
-        reason = getattr(error, "strerror", None) or str(error)
+        reason = os_reason(error) if isinstance(error, OSError) else str(error)
         raise ExportError(cache, f"cannot unpack ffmpeg for the video: {reason}") from None
     finally:
         if temporary is not None and temporary.exists():

@@ -41,7 +41,13 @@ BAR_WIDTH_DAYS = {"daily": 0.8, "weekly": 5.5, "monthly": 24.0}
 
 
 class _DecimalComma(ScalarFormatter):
-    """Matplotlib's own tick labels, with the decimal comma Ukrainian writes."""
+    """Matplotlib's own tick labels, with the decimal comma Ukrainian writes.
+
+    Without an offset ("+1.1e5" above the axis would keep its point): whole values.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(useOffset=False)
 
     def __call__(self, x, pos=None):
         return super().__call__(x, pos).replace(".", ",")
@@ -131,6 +137,9 @@ def _bars(x: np.ndarray, values: np.ndarray, period: str, palette) -> PolyCollec
     """The change bars as one collection: what ``Axes.bar`` draws, but one artist for
     ten years of days rather than 3,650 (seconds to make and draw on the GUI thread).
     Monthly bars start at their month; daily and weekly ones are centred on their day."""
+    # A day without change has no bar: edged, it would draw a speck on the zero line.
+    drawn = np.isfinite(values) & (values != 0)
+    x, values = x[drawn], values[drawn]
     width = BAR_WIDTH_DAYS[period]
     left = x if period == "monthly" else x - width / 2
     right = left + width

@@ -51,3 +51,16 @@ def test_ten_years_of_daily_bars_are_one_collection_and_the_loss_is_drawn():
     red, blue = pixels[..., 0], pixels[..., 2]
     found = blue - red > 40
     assert found.sum() >= 40, found.sum()
+
+
+def test_a_day_without_change_draws_no_bar():
+    """Edged bars of no height would speck the zero line: days that changed nothing have none."""
+    series = ten_years_with_one_big_loss()
+    flat = series.controlled_km2.copy()
+    flat[1:11] = flat[0]  # ten days in a row without change
+    series = HistorySeries("t", series.dates, series.keys, series.labels, flat, series.boundaries)
+    figure = Figure()
+    held, change = figure.subplots(2, 1, sharex=True)
+    draw_timeline(held, change, series, units="km2", period="daily")
+    (bars,) = [c for c in change.collections if isinstance(c, PolyCollection)]
+    assert len(bars.get_paths()) == len(series) - 1 - 10
