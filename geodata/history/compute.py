@@ -62,12 +62,14 @@ from geodata.errors import BadInputError, StoreError
 from geodata.history.series import HistorySeries
 from geodata.history.sources import HistorySource, Snapshot
 from geodata.history.store import AREA_SLACK, FileRecord, Store, content_hash
-from geodata.importers import read_control_layer
+from geodata.importers import read_source
+from geodata.importers.assemble import assemble_layer, same_source
 from geodata.language import language_of, say
 from geodata.places import HeldRawTracker, SliverTest, pack, place_points, status_key, unpack
 from geodata.projection import to_equal_area
 from geodata.reconcile import (
     DEFAULT_TOLERANCE_KM,
+    UNCHANGED,
     BorderWatch,
     IncrementalReconciler,
     border_mask,
@@ -499,20 +501,31 @@ def _compute_run(job: tuple[list[tuple[str, Snapshot]], float]) -> tuple[list, d
     watch = BorderWatch(boundaries, reconcile_km)
     diff, places = EdgeDiff(), HeldRawTracker()
     out, failed = [], {}
+    before = None  # the date before: (what its file held, its row's figures)
     for key, snapshot in snapshots:
         try:
-            if snapshot.path is not None:
-                territory = read_control_layer(snapshot.path, date=snapshot.date).controlled
+            found = read_source(snapshot.path) if snapshot.path is not None else None
+            if found is not None and before is not None and same_source(found, before[0]):
+                # The day before's map again: its figures, and an unchanged border.
+                wkb, km2, border, held = before[1]
+                border = border if border is not UNCHANGED and border[0] is None else UNCHANGED
+                out.append((key, wkb, snapshot.label, km2, snapshot.path, border, held))
+                before = (found, (wkb, km2, border, held))
+                continue
+            if found is not None:
+                territory = assemble_layer(found, snapshot.path, date=snapshot.date).controlled
             else:
                 territory = snapshot.load()
         except BadInputError as error:
             failed[key] = str(error)
+            before = None
             continue
         projected = None if shapely.is_empty(territory) else to_equal_area(territory)
         km2 = stats.measure_projected(projected)
         change = diff(projected)
-        out.append((key, shapely.to_wkb(territory), snapshot.label, km2, snapshot.path,
-                    watch(projected, change), places(projected, change)))  # fmt: skip
+        row = (shapely.to_wkb(territory), km2, watch(projected, change), places(projected, change))
+        out.append((key, row[0], snapshot.label, row[1], snapshot.path, row[2], row[3]))
+        before = (found, row) if found is not None else None
     return out, failed
 
 

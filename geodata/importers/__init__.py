@@ -10,7 +10,7 @@ from pathlib import Path
 from geodata.categories import DEFAULT_COUNTING, Counting
 from geodata.control import ControlLayer
 from geodata.errors import BadInputError
-from geodata.importers.assemble import assemble_layer
+from geodata.importers.assemble import SourceFeatures, assemble_layer
 from geodata.importers.formats import (
     JSON_EXTENSIONS,
     MAX_FILE_BYTES,
@@ -69,6 +69,17 @@ def read_control_layer(
     (datetime.date(2024, 11, 20), 'GeoJSON', 'file name')
     """
     path = Path(path)
+    return assemble_layer(read_source(path), path, date, counting)
+
+
+def read_source(path: Path) -> SourceFeatures:
+    """The features a control-area file holds, as read, before cleaning.
+
+    The first half of :func:`read_control_layer`: :func:`assemble_layer` makes
+    the layer from it. A history reads each file this way first, so that a map
+    whose features are those of the day before (:func:`same_source`) is not
+    cleaned and measured again.
+    """
     size = check_readable_file(path)
     kind = _kind_of(path)
     limit = MAX_TEXT_FILE_BYTES if kind in {*JSON_EXTENSIONS, ".kml"} else MAX_FILE_BYTES
@@ -77,8 +88,7 @@ def read_control_layer(
             path, f"it is too big to read ({_size(size)}; the limit for this format is "
             f"{_size(limit)})"
         )  # fmt: skip
-    found = read_geojson(path) if kind in JSON_EXTENSIONS else read_with_ogr(path, kind)
-    return assemble_layer(found, path, date, counting)
+    return read_geojson(path) if kind in JSON_EXTENSIONS else read_with_ogr(path, kind)
 
 
 def check_readable_file(path: Path) -> int:

@@ -146,6 +146,51 @@ def assemble_layer(
     )
 
 
+def same_source(found: SourceFeatures, other: SourceFeatures) -> bool:
+    """True when :func:`assemble_layer` makes the same territory of both (dates aside).
+
+    The territory depends on the features' geometries, their properties (the
+    categories) and the declared CRS, so those must be identical: every
+    coordinate equal and in the same order (``equals_identical``), not merely
+    the same shape. A daily history repeats the day before's map often (about
+    one day in seven in DeepStateMap's), and such a day needs no cleaning,
+    projection or measurement of its own.
+
+    >>> square = shapely.box(37, 47, 38, 48)
+    >>> a = SourceFeatures([square], [{}], None, "GeoJSON")
+    >>> same_source(a, SourceFeatures([shapely.box(37, 47, 38, 48)], [{}], None, "GeoJSON"))
+    True
+    >>> same_source(a, SourceFeatures([shapely.box(37, 47, 38, 48.1)], [{}], None, "GeoJSON"))
+    False
+    """
+    if (
+        len(found.geometries) != len(other.geometries)
+        or found.deepstate_styled != other.deepstate_styled
+        or not _identical(found.properties, other.properties)
+        or (found.crs is None) != (other.crs is None)
+    ):
+        return False
+    mine = np.array([*found.geometries, None], dtype=object)[:-1]
+    theirs = np.array([*other.geometries, None], dtype=object)[:-1]
+    missing = shapely.is_missing(mine)
+    if not np.array_equal(missing, shapely.is_missing(theirs)):
+        return False
+    if not shapely.equals_identical(mine[~missing], theirs[~missing]).all():
+        return False
+    return found.crs is None or found.crs.is_exact_same(other.crs)
+
+
+def _identical(a, b) -> bool:
+    """Equal and of the same types all the way down (``1 == 1.0 == True`` is not enough)."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        return a.keys() == b.keys() and all(_identical(v, b[k]) for k, v in a.items())
+    if isinstance(a, list | tuple):
+        return len(a) == len(b) and all(_identical(x, y) for x, y in zip(a, b, strict=True))
+    return a == b
+
+
 def within_region(geometry):
     """A polygonal geometry cut to :data:`REGION` and with no edge longer than 1°.
 

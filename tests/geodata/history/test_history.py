@@ -55,7 +55,7 @@ def test_warm_history_reads_no_file(tmp_path, monkeypatch):
     def no_reading(*args, **kwargs):
         raise AssertionError("a warm history must come from the store")
 
-    monkeypatch.setattr("geodata.history.compute.read_control_layer", no_reading)
+    monkeypatch.setattr("geodata.history.compute.read_source", no_reading)
     warm = compute_history(folder_history(folder), Store(tmp_path / "store.sqlite"))
     assert np.array_equal(warm.controlled_km2, cold.controlled_km2)
 
@@ -221,7 +221,7 @@ def test_files_reached_through_links_are_known_warm(tmp_path, monkeypatch):
     def no_reading(*args, **kwargs):
         raise AssertionError("a warm history must come from the store")
 
-    monkeypatch.setattr("geodata.history.compute.read_control_layer", no_reading)
+    monkeypatch.setattr("geodata.history.compute.read_source", no_reading)
     monkeypatch.setattr("geodata.history.compute._read", no_reading)
     for folder, before in zip((linked, tmp_path / "via", maps), cold + cold[:1], strict=True):
         warm = compute_history(folder_history(folder), store)
@@ -265,8 +265,8 @@ def test_a_cancel_returns_at_once_while_runs_are_still_going(tmp_path, monkeypat
     assert time.perf_counter() - started < 2.0
     time.sleep(3.5)  # the started runs end on their own; nothing more is kept
     monkeypatch.setattr(compute, "_compute_run", real_run)
-    real_read, reads = compute.read_control_layer, []
-    monkeypatch.setattr(compute, "read_control_layer",
+    real_read, reads = compute.read_source, []
+    monkeypatch.setattr(compute, "read_source",
                         lambda *a, **k: reads.append(1) or real_read(*a, **k))  # fmt: skip
     assert len(compute_history(folder_history(folder), store)) == 6
     assert len(reads) == 5  # the first date, computed before the cancel, was kept

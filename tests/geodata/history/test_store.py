@@ -80,7 +80,7 @@ def test_a_failure_midway_keeps_whole_dates_only(tmp_path, monkeypatch):
     clean = compute_history(folder_history(folder), Store(tmp_path / "clean.sqlite"))
     store = Store(tmp_path / "store.sqlite")
     before = row_counts(store.path)
-    real_read, calls = compute.read_control_layer, []
+    real_read, calls = compute.read_source, []
 
     def killed_on_the_third(*args, **kwargs):
         calls.append(1)
@@ -88,7 +88,7 @@ def test_a_failure_midway_keeps_whole_dates_only(tmp_path, monkeypatch):
             raise RuntimeError("killed")
         return real_read(*args, **kwargs)
 
-    monkeypatch.setattr(compute, "read_control_layer", killed_on_the_third)
+    monkeypatch.setattr(compute, "read_source", killed_on_the_third)
     with pytest.raises(RuntimeError, match="killed"):
         compute_history(folder_history(folder), store, workers=1)
     after = row_counts(store.path)
@@ -106,7 +106,7 @@ def test_a_failure_midway_keeps_whole_dates_only(tmp_path, monkeypatch):
         if key in figures:
             assert np.array_equal(figures[key] + added[key], clean.controlled_km2[row])
     reads = []
-    monkeypatch.setattr(compute, "read_control_layer",
+    monkeypatch.setattr(compute, "read_source",
                         lambda *a, **k: reads.append(1) or real_read(*a, **k))  # fmt: skip
     series = compute_history(folder_history(folder), store, workers=1)
     assert len(reads) == 4 - kept  # only the dates not kept were read
@@ -128,7 +128,7 @@ def test_figures_are_kept_per_reconciliation_tolerance(tmp_path, monkeypatch):
     assert (raw.added_km2 == 0).all() and default.reconcile_km == 3 and wider.reconcile_km == 5
     assert np.allclose(default.controlled_km2 - default.added_km2, raw.controlled_km2)
     # Switching back needs no computing at all: every figure comes from the store.
-    monkeypatch.setattr(compute, "read_control_layer", lambda *a, **k: 1 / 0)
+    monkeypatch.setattr(compute, "read_source", lambda *a, **k: 1 / 0)
     for km, expected in ((0, raw), (3, default), (5, wider)):
         again = compute_history(folder_history(folder), store, reconcile_km=km)
         assert np.array_equal(again.controlled_km2, expected.controlled_km2)
@@ -377,7 +377,7 @@ def test_an_older_store_is_migrated_in_place_and_keeps_everything(tmp_path, monk
     assert {"ctime_ns", "inode"} <= set(columns) and schema == (str(SCHEMA_VERSION),)
     assert [u.description for u in store.updates()] == ["kept"]
     # Warm: figures from the migrated store; the files are hashed once more, not read as maps.
-    monkeypatch.setattr("geodata.history.compute.read_control_layer", lambda *a, **k: 1 / 0)
+    monkeypatch.setattr("geodata.history.compute.read_source", lambda *a, **k: 1 / 0)
     warm = compute_history(folder_history(folder), store)
     assert np.array_equal(warm.controlled_km2, cold.controlled_km2)
     assert len(store.files()) == 4 and all(r.ctime_ns for r in store.files().values())
@@ -389,7 +389,7 @@ def test_a_store_of_a_newer_version_is_read_not_changed(tmp_path, monkeypatch):
         connection.execute("UPDATE meta SET value = '99' WHERE key = 'schema'")
     newer = Store(store.path)
     assert "newer version" in newer.read_only_reason and newer.recovered_from is None
-    monkeypatch.setattr("geodata.history.compute.read_control_layer", lambda *a, **k: 1 / 0)
+    monkeypatch.setattr("geodata.history.compute.read_source", lambda *a, **k: 1 / 0)
     warm = compute_history(folder_history(folder), newer)
     assert np.array_equal(warm.controlled_km2, cold.controlled_km2)
     with closing(sqlite3.connect(store.path)) as connection:

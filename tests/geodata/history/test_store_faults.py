@@ -205,7 +205,7 @@ def test_a_locked_store_is_read_and_a_write_waits_then_says_busy(filled, monkeyp
     with locked_by_another_program(path):
         store = Store(path, busy_timeout_s=1)
         assert store.recovered_from is None and store.read_only_reason is None
-        monkeypatch.setattr("geodata.history.compute.read_control_layer", lambda *a, **k: 1 / 0)
+        monkeypatch.setattr("geodata.history.compute.read_source", lambda *a, **k: 1 / 0)
         warm = compute_history(folder_history(folder), store)
         assert np.array_equal(warm.controlled_km2, cold.controlled_km2)
         update, wkb = an_update()
