@@ -39,8 +39,7 @@ from desktop.frame_model import (
     whole_cell,
 )
 from desktop.i18n import current_language, date_field_format, number, signed
-from geodata.boundaries import load_boundaries
-from geodata.groups import GROUPS
+from desktop.statistics.model import names_in_language
 from geodata.history.pace_output import change_headline
 from geodata.history.rates import DEFAULT_PACE_DAYS, PACE_METHOD
 from geodata.history.transfers import DIRECTION_TEXT, DateChanges
@@ -99,19 +98,6 @@ PACE_COLUMNS = [
         text_cell,
     ),  # in the language: geodata.history.rates.pace
 ]
-
-
-def _in_language(frame: pd.DataFrame, code: str = "code", name: str = "name") -> pd.DataFrame:
-    """``frame`` with the oblasts' and groups' names (by their codes) in the language in use."""
-    language = current_language()
-    if language == "en" or frame.empty:
-        return frame
-    boundaries = load_boundaries()
-    groups = {group.id: group for group in GROUPS}
-    names = [groups[c].title(language) if c in groups
-             else boundaries.name_of(c, language, default=n)
-             for c, n in zip(frame[code], frame[name], strict=True)]  # fmt: skip
-    return frame.assign(**{name: names})
 
 
 class ChangesDock(QDockWidget):
@@ -277,8 +263,8 @@ class ChangesDock(QDockWidget):
             self.areas.set_frame(None)
             return
         self.headline.setText(change_headline(changes, current_language()))
-        self.places.set_frame(_in_language(changes.places, "region_code", "region"))
-        self.areas.set_frame(_in_language(changes.areas))
+        self.places.set_frame(names_in_language(changes.places, "region_code", "region"))
+        self.areas.set_frame(names_in_language(changes.areas))
 
     def show_periods(self, gains: pd.DataFrame | None, pace: pd.DataFrame | None) -> None:
         """Show gains per period and the pace (None: none)."""
@@ -288,14 +274,15 @@ class ChangesDock(QDockWidget):
 
     def _show_periods(self) -> None:
         gains, pace, level = self._all_periods, self._all_pace, self.level.currentData()
-        self.pace.set_frame(None if pace is None else _in_language(pace[pace["level"] == level]))
+        shown = None if pace is None else pace[pace["level"] == level]
+        self.pace.set_frame(names_in_language(shown))
         if gains is None:
             self.periods.set_frame(None)
             return
         shown = gains[gains["level"] == level]
         # Newest period first (what a briefing asks about), regions in their usual order.
         newest = shown.sort_values("start", ascending=False, kind="stable")
-        self.periods.set_frame(_in_language(newest))
+        self.periods.set_frame(names_in_language(newest))
 
     def _place_activated(self, index: QModelIndex) -> None:
         proxy = index.model()

@@ -26,7 +26,7 @@ from desktop.frame_model import (
     whole_cell,
 )
 from desktop.i18n import date_text, number, signed
-from desktop.statistics.model import unit_name
+from desktop.statistics.model import names_in_language
 from geodata.compare import Comparison
 from geodata.figures import NEGLIGIBLE_KM2
 
@@ -155,8 +155,8 @@ class CompareDock(QDockWidget):
         # The groups first, then the oblasts where either source holds anything.
         numbers = table[["a_km2", "b_km2", "only_a_km2", "only_b_km2"]].abs()
         shown = (table["level"] == "group") | ~(numbers < NEGLIGIBLE_KM2).all(axis=1)
-        self.rows.set_frame(_unit_names(table[shown].sort_values("level", kind="stable")))
-        self.places.set_frame(_region_names(comparison.places))
+        self.rows.set_frame(names_in_language(table[shown].sort_values("level", kind="stable")))
+        self.places.set_frame(names_in_language(comparison.places, "region_code", "region"))
         self.note.setText(comparison.method)
 
     def _export(self) -> None:
@@ -172,26 +172,3 @@ def _date(layer) -> str:
         if layer.date
         else QCoreApplication.translate("Compare", "date unknown")
     )
-
-
-def _unit_names(rows):
-    """The rows with the units' names in the language in use (groups keep theirs)."""
-    rows = rows.copy()
-    units = rows["level"] != "group"
-    rows.loc[units, "name"] = [
-        unit_name(code, name)
-        for code, name in zip(rows.loc[units, "code"], rows.loc[units, "name"], strict=True)
-    ]
-    return rows
-
-
-def _region_names(places):
-    """The places with their oblasts' names in the language in use."""
-    if places is None:
-        return None
-    places = places.copy()
-    places["region"] = [
-        unit_name(code, name)
-        for code, name in zip(places["region_code"], places["region"], strict=True)
-    ]
-    return places

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 from desktop.i18n import current_language, number
 from geodata.boundaries import load_boundaries
 from geodata.figures import is_negligible
+from geodata.groups import GROUPS
 from geodata.palette import current, rgba
 from geodata.stats import ADDED, ControlStats
 
@@ -65,6 +66,23 @@ def group_label(key: str, default: str) -> str:
 def unit_name(code: str, english: str) -> str:
     """A first-level unit's name in the language in use (by its ISO code)."""
     return load_boundaries().name_of(code, current_language(), default=english)
+
+
+def names_in_language(frame, code: str = "code", name: str = "name"):
+    """``frame`` with its oblasts' and groups' names (found by their codes) in the language in use.
+
+    The one place a table from the core gets its names translated: the Changes
+    and Compare panels, whose rows name oblasts, groups, or places' oblasts.
+    """
+    language = current_language()
+    if frame is None or language == "en" or frame.empty:
+        return frame
+    boundaries = load_boundaries()
+    groups = {group.id: group for group in GROUPS}
+    names = [groups[c].title(language) if c in groups
+             else boundaries.name_of(c, language, default=n)
+             for c, n in zip(frame[code], frame[name], strict=True)]  # fmt: skip
+    return frame.assign(**{name: names})
 
 
 def sorted_by_name(records: list[dict]) -> list[dict]:
