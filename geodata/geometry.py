@@ -27,6 +27,21 @@ def polygonal(geometry) -> shapely.Geometry:
     return parts[0] if len(parts) == 1 else shapely.union_all(parts)
 
 
+def clip_by_rects(geometry, rects: np.ndarray) -> np.ndarray:
+    """``shapely.clip_by_rect(geometry, *rect)`` for each row of ``rects``, in one call.
+
+    The same GEOS operation, broadcast over the rectangles by shapely's ufunc
+    (the public function takes one rectangle a call); a history clips each
+    map to dozens of rectangles a day.
+
+    >>> clips = clip_by_rects(shapely.box(0, 0, 4, 4), np.array([[0, 0, 1, 1], [3, 3, 9, 9]]))
+    >>> [c.area for c in clips]
+    [1.0, 1.0]
+    """
+    rects = np.asarray(rects, dtype=np.float64).reshape(-1, 4)
+    return shapely.lib.clip_by_rect(geometry, rects[:, 0], rects[:, 1], rects[:, 2], rects[:, 3])
+
+
 def to_equal_area_valid(geometry) -> shapely.Geometry:
     """:func:`~geodata.projection.to_equal_area` of a polygonal geometry, repaired if need be.
 

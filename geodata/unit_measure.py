@@ -21,7 +21,7 @@ import numpy as np
 import shapely
 
 from geodata.boundaries import BoundarySet
-from geodata.geometry import FEW_PARTS, polygonal
+from geodata.geometry import FEW_PARTS, clip_by_rects, polygonal
 
 #: Side of the measurement grid's squares, metres in the equal-area projection.
 CELL_M = 60_000.0
@@ -38,6 +38,11 @@ class UnitCells:
     rects: tuple[tuple[float, float, float, float], ...]
     pieces: np.ndarray
     whole: np.ndarray
+
+    @functools.cached_property
+    def boxes(self) -> np.ndarray:
+        """The cells' boxes as an array, one row ``(xmin, ymin, xmax, ymax)`` a cell."""
+        return np.array(self.rects, dtype=np.float64).reshape(-1, 4)
 
     @classmethod
     def of(cls, unit) -> UnitCells:
@@ -89,26 +94,26 @@ def measure_unit(cells: UnitCells, clipped, memo: CellMemo | None = None) -> tup
     >>> measure_unit(unit_cells(b, row), luhansk, memo)[0] == km2
     True
     """
-    total = 0.0
-    kept: CellMemo = []
+    count = len(cells.rects)
     if clipped is None or shapely.is_empty(clipped):
-        return 0.0, [(None, 0.0)] * len(cells.rects)
+        return 0.0, [(None, 0.0)] * count
     xmin, ymin, xmax, ymax = shapely.bounds(clipped)
-    for index, rect in enumerate(cells.rects):
-        if rect[0] > xmax or rect[2] < xmin or rect[1] > ymax or rect[3] < ymin:
-            kept.append((None, 0.0))
-            continue
-        part = shapely.clip_by_rect(clipped, *rect)
-        before = memo[index] if memo is not None else None
-        if (
-            before is not None
-            and before[0] is not None
-            and shapely.equals_exact(before[0], part, tolerance=0.0)
-        ):
-            m2 = before[1]
-        else:
-            m2 = _cell_m2(cells, index, part)
-        kept.append((part, m2))
+    box = cells.boxes
+    reached = np.flatnonzero(
+        (box[:, 0] <= xmax) & (box[:, 2] >= xmin) & (box[:, 1] <= ymax) & (box[:, 3] >= ymin)
+    )
+    parts = clip_by_rects(clipped, box[reached])
+    same = np.zeros(len(reached), dtype=bool)
+    if memo is not None:
+        before = np.array([memo[i][0] for i in reached] + [None], dtype=object)[:-1]
+        known = ~shapely.is_missing(before)
+        same[known] = shapely.equals_exact(before[known], parts[known], tolerance=0.0)
+    kept: CellMemo = [(None, 0.0)] * count
+    for index, part, unchanged in zip(reached, parts, same, strict=True):
+        m2 = memo[index][1] if unchanged else _cell_m2(cells, index, part)
+        kept[index] = (part, m2)
+    total = 0.0
+    for _part, m2 in kept:  # in cell order, always: the same sum on every path
         total += m2
     return total / 1e6, kept
 
