@@ -10,7 +10,7 @@ import threading
 from collections import OrderedDict
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from desktop.app_state import AppState
@@ -24,7 +24,7 @@ from desktop.statistics.control_loader import LoadedControl, loaded_control
 from desktop.tasks import TaskHandle, TaskRunner
 from geodata.errors import StoreError
 from geodata.history.changes import compare_dates, gained_and_lost
-from geodata.history.compute import compute_history
+from geodata.history.compute import compute_history, start_worker_server
 from geodata.history.deepstate_online import Client, fetch_latest, fetch_updates
 from geodata.history.series import HistorySeries
 from geodata.history.sources import DEEPSTATE_STORE, open_history
@@ -33,6 +33,7 @@ from geodata.importers import SUPPORTED_FORMATS
 from geodata.map_layers import change_geojson
 
 CACHED_DATES = 48  # map payloads kept for quick switching back and forth
+WORKER_SERVER_DELAY_MS = 3000  # after the map is shown: start-up has the cores first
 
 
 class HistoryController(QObject):
@@ -73,6 +74,11 @@ class HistoryController(QObject):
         dock.wait_for_map = True
         dock.compare_changed.connect(lambda _row: self._update_comparison())
         dock.open_requested.connect(self.choose_folder)
+        # The process a long history's workers fork from starts once the window is
+        # up, in the background: the first history opened need not wait for it.
+        map_view.page_ready.connect(
+            lambda: QTimer.singleShot(WORKER_SERVER_DELAY_MS, start_worker_server)
+        )
 
     @property
     def series(self) -> HistorySeries | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import sys
 
 import geopandas as gpd
 import numpy as np
@@ -171,7 +172,7 @@ def _with_a_thread_running():
 
 
 def test_a_process_with_threads_computes_a_long_history_in_fresh_processes(tmp_path, monkeypatch):
-    """The app has threads: a long history is computed in spawned workers, with the same figures."""
+    """The app has threads: a long history is computed in fresh workers, with the same figures."""
     from geodata.history import compute
 
     folder = growing_front(tmp_path / "maps", days=6)
@@ -186,9 +187,28 @@ def test_a_process_with_threads_computes_a_long_history_in_fresh_processes(tmp_p
         series = compute_history(folder_history(folder), Store(tmp_path / "s.sqlite"), workers=2)
     finally:
         stop.set()
-    assert chosen[0] is not None and chosen[0].get_start_method() == "spawn"
+    fresh = "forkserver" if sys.platform == "linux" else "spawn"
+    assert chosen[0] is not None and chosen[0].get_start_method() == fresh
     assert np.array_equal(series.controlled_km2, alone.controlled_km2)
     assert np.array_equal(series.held, alone.held)
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="a fork server only on Linux")
+def test_the_fork_server_starts_ahead_with_what_workers_need():
+    """The app starts it once its window is up; it has loaded the workers' data itself."""
+    from multiprocessing import forkserver
+
+    from geodata.history import compute
+
+    compute.start_worker_server()
+    compute.start_worker_server()  # once is enough: the same server
+    server = forkserver._forkserver
+    assert server._forkserver_pid is not None and server._preload_modules == [
+        compute.WORKER_PRELOAD
+    ]
+    pid = server._forkserver_pid
+    compute.start_worker_server()
+    assert server._forkserver_pid == pid
 
 
 def test_workers_that_cannot_start_leave_the_work_to_threads(tmp_path, monkeypatch):
@@ -201,7 +221,7 @@ def test_workers_that_cannot_start_leave_the_work_to_threads(tmp_path, monkeypat
     alone = compute_history(folder_history(folder), workers=1)
     monkeypatch.setattr(compute, "_process_context",
                         lambda *a: multiprocessing.get_context("fork"))  # fmt: skip
-    monkeypatch.setattr(compute, "_prepare_worker", lambda _km: os._exit(3))
+    monkeypatch.setattr(compute, "prepare_worker", lambda _km: os._exit(3))
     series = compute_history(folder_history(folder), Store(tmp_path / "s.sqlite"), workers=2)
     assert np.array_equal(series.controlled_km2, alone.controlled_km2)
 
