@@ -76,9 +76,10 @@ class HistoryController(QObject):
         dock.open_requested.connect(self.choose_folder)
         # The process a long history's workers fork from starts once the window is
         # up, in the background: the first history opened need not wait for it.
-        map_view.page_ready.connect(
-            lambda: QTimer.singleShot(WORKER_SERVER_DELAY_MS, start_worker_server)
-        )
+        if map_view is not None:
+            map_view.page_ready.connect(
+                lambda: QTimer.singleShot(WORKER_SERVER_DELAY_MS, start_worker_server)
+            )
 
     @property
     def series(self) -> HistorySeries | None:
