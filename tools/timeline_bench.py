@@ -1,8 +1,10 @@
 """Measure date switching in the Timeline (offscreen), and optionally save screenshots.
 
-    uv run python tools/timeline_bench.py FOLDER [--switches 50] [--shots docs]
+    uv run python tools/timeline_bench.py FOLDER [--switches 50] [--shots docs] [--settle S]
 
-Opens FOLDER as a history in the main window (with a throw-away store), then
+Opens FOLDER as a history in the main window (with a throw-away store) as soon
+as the map shows, or ``--settle`` seconds later as a user would (the app starts
+the process its history workers fork from in the background meanwhile), then
 switches to N dates spread over the history and, for each, measures the time
 from the switch to the map reporting the new control layer drawn, with the
 Statistics table and the chart updated before that. Prints the median and
@@ -50,6 +52,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--switches", type=int, default=50)
     parser.add_argument("--shots", type=Path, help="save timeline screenshots in this folder")
     parser.add_argument(
+        "--settle", type=float, default=0.0, help="seconds to wait after the map shows (0)"
+    )
+    parser.add_argument(
         "--profile", action="store_true", help="print where the switches' Python time goes"
     )
     parser.add_argument("--sort", default="tottime", help="the profile's order (tottime, cumtime)")
@@ -82,6 +87,8 @@ def main(argv: list[str] | None = None) -> int:
         window.resize(1500, 1000)
         window.show()
         wait(window.map.page_ready)
+        if args.settle:
+            wait(ms=round(args.settle * 1000))
         start = time.perf_counter()
         window.history.open_source(args.folder)
         wait(window.map.control_drawn)
