@@ -30,12 +30,19 @@ from geodata.figures import is_negligible, round_km2, round_pct
 from geodata.gazetteer import load_gazetteer, settlement_rows
 from geodata.history.changes import gained_and_lost
 from geodata.history.transfers import with_groups
+from geodata.language import Language, say
 from geodata.places import PEOPLE_NOTE
 from geodata.reconcile import DEFAULT_TOLERANCE_KM
 from geodata.stats import ControlStats, compute_stats, controlled_area_by_region
 
 TABLE_COLUMNS = ["level", "code", "name", "area_km2", "a_km2", "a_pct", "b_km2", "b_pct",
                  "difference_km2", "difference_points", "only_a_km2", "only_b_km2"]  # fmt: skip
+#: How a comparison is made (:meth:`Comparison.method_in`; the people note follows it).
+METHOD = (
+    "Occupied km² and % as stats gives them for each source (border and coast reconciled at "
+    "{km} km in both); difference = B - A. Only in A / only in B: the raw geometry of one less "
+    "the other's. Settlements: GeoNames places held in one source and not in the other."
+)
 PLACE_COLUMNS = ["geonameid", "name", "name_uk", "region_code", "region", "population",
                  "held_in"]  # fmt: skip
 
@@ -63,13 +70,13 @@ class Comparison:
 
     @property
     def method(self) -> str:
-        """How the comparison is made, in a few sentences."""
-        return (
-            "Occupied km² and % as stats gives them for each source (border and coast "
-            f"reconciled at {self.stats_a.reconcile_km:g} km in both); difference = B - A. "
-            "Only in A / only in B: the raw geometry of one less the other's. Settlements: "
-            "GeoNames places held in one source and not in the other. " + PEOPLE_NOTE + "."
-        )
+        """How the comparison is made, in a few sentences (English: :meth:`method_in`)."""
+        return self.method_in("en")
+
+    def method_in(self, language: Language | str) -> str:
+        """How the comparison is made, in ``language`` (``en`` or ``uk``)."""
+        km = f"{self.stats_a.reconcile_km:g}".replace(".", "," if language == "uk" else ".")
+        return say(METHOD, language, km=km) + " " + say(PEOPLE_NOTE, language) + "."
 
 
 def compare_layers(

@@ -229,6 +229,15 @@ UKRAINIAN: dict[str, str] = {
     "Four annexed regions": "Чотири анексовані області",
     "Ukraine (right scale)": "Україна (права шкала)",
     "All of Ukraine": "Уся Україна",
+    # geodata.compare
+    "Occupied km² and % as stats gives them for each source (border and coast reconciled at "
+    "{km} km in both); difference = B - A. Only in A / only in B: the raw geometry of one less "
+    "the other's. Settlements: GeoNames places held in one source and not in the other.": (
+        "Окуповані км² і % для кожного джерела — як їх дає статистика (кордон і узбережжя "
+        "узгоджено на {km} км в обох); різниця = B − A. Лише в A / лише в B: пряма геометрія "
+        "одного джерела мінус геометрія іншого. Населені пункти: місця GeoNames, окуповані "
+        "за одним джерелом і не окуповані за іншим."
+    ),
     # geodata.places
     "People: an estimate, the summed GeoNames populations of the settlements (pre-war "
     "figures, often the 2001 census; city districts not counted again), not a census of today": (

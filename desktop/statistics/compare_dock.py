@@ -25,7 +25,7 @@ from desktop.frame_model import (
     text_cell,
     whole_cell,
 )
-from desktop.i18n import date_text, number, signed
+from desktop.i18n import current_language, date_text, number, signed
 from desktop.statistics.model import names_in_language
 from geodata.compare import Comparison
 from geodata.figures import NEGLIGIBLE_KM2
@@ -157,7 +157,7 @@ class CompareDock(QDockWidget):
         shown = (table["level"] == "group") | ~(numbers < NEGLIGIBLE_KM2).all(axis=1)
         self.rows.set_frame(names_in_language(table[shown].sort_values("level", kind="stable")))
         self.places.set_frame(names_in_language(comparison.places, "region_code", "region"))
-        self.note.setText(comparison.method)
+        self.note.setText(comparison.method_in(current_language()))
 
     def _export(self) -> None:
         if self.tabs.currentIndex() == 0:

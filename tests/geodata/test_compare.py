@@ -54,6 +54,16 @@ def test_the_outputs(synthetic):
     assert {"difference_km2", "only_a_km2", "only_b_km2"} <= set(rows[0])
 
 
+def test_the_method_in_either_language(synthetic):
+    english = synthetic.method_in("en")
+    assert english == synthetic.method and english.startswith("Occupied km² and %")
+    assert "reconciled at 3 km in both" in english and english.endswith("not a census of today.")
+    ukrainian = synthetic.method_in("uk")
+    # The app's Compare panel showed this note in English in the Ukrainian app.
+    assert "узгоджено на 3 км" in ukrainian and "перепис" in ukrainian
+    assert not any(word in ukrainian for word in ("Occupied", "Settlements", "People", "census"))
+
+
 def test_real_sources_differ_as_their_stats_do():
     from geodata.importers import read_control_layer
 

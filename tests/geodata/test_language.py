@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from geodata import categories, credits, method, places
+from geodata import categories, compare, credits, method, places
 from geodata.exports import timeline_plot
 from geodata.exports.pack import PAGE_KINDS
 from geodata.history import rates, transfers
@@ -33,6 +33,7 @@ def _said_literals() -> list[str]:
 CONSTANTS = [
     method.BOUNDARY_SOURCE, method.OFFICIAL_AREA_SOURCE, method.PROJECTION_TEXT,
     method.RECONCILIATION_LINE, method.RAW, categories.HISTORY_COUNTING, places.PEOPLE_NOTE,
+    compare.METHOD,
     *(c.label for c in categories.CATEGORIES), *credits.DATA_CREDITS, *credits.DATA_CREDITS_LONG,
     *PAGE_KINDS.values(), "Places passing to the occupying side", "Places returned to Ukraine",
     rates.PACE_METHOD, *transfers.DIRECTION_TEXT.values(), "all held", "not at this pace",
