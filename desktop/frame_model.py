@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
 import pandas as pd
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -77,10 +78,29 @@ class FrameModel(QAbstractTableModel):
                 return "—"
             return shown(value)
         if role == SORT_ROLE:
-            return value.isoformat() if hasattr(value, "isoformat") else value
+            return sort_key(value)
         if role == Qt.ItemDataRole.TextAlignmentRole and not isinstance(value, str):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+
+def sort_key(value):
+    """What a table sorts a cell by: Python's own numbers and text.
+
+    numpy's scalars (what a pandas row holds) reach Qt as opaque objects that
+    it cannot compare, and a column of them did not sort at all; dates sort
+    as ISO text, and a missing value as nothing.
+
+    >>> sort_key(np.int64(72000)), sort_key(np.float64(1.5)), sort_key(dt.date(2024, 11, 20))
+    (72000, 1.5, '2024-11-20')
+    >>> sort_key(float("nan")) is None
+    True
+    """
+    if value is None or (isinstance(value, float | np.floating) and np.isnan(value)):
+        return None
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return value.item() if isinstance(value, np.generic) else value
 
 
 def text_cell(value) -> str:
@@ -105,6 +125,22 @@ def signed_km2_cell(value) -> str:
     return signed(value, 1)
 
 
+class _FrameProxy(QSortFilterProxyModel):
+    """Sorts a frame's rows by :func:`sort_key`, a missing value last in either order."""
+
+    def lessThan(self, left: _Index, right: _Index) -> bool:
+        mine, theirs = left.data(SORT_ROLE), right.data(SORT_ROLE)
+        if mine is None or theirs is None:
+            # Qt turns the answer round for a descending sort: say the opposite then.
+            ascending = self.sortOrder() == Qt.SortOrder.AscendingOrder
+            return (
+                theirs is None and mine is not None
+                if ascending
+                else mine is None and theirs is not None
+            )
+        return super().lessThan(left, right)
+
+
 def frame_table(
     model: FrameModel, name: str, accessible_name: str, sort: bool = True
 ) -> QTableView:
@@ -117,10 +153,13 @@ def frame_table(
     view.setObjectName(name)
     view.setAccessibleName(accessible_name)
     if sort:
-        proxy = QSortFilterProxyModel(view)
+        proxy = _FrameProxy(view)
         proxy.setSourceModel(model)
         proxy.setSortRole(SORT_ROLE)
         view.setModel(proxy)
+        # The rows come in the core's order until a header is clicked: Qt's header starts
+        # at "first column, descending", which would list places from Z to A.
+        view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         view.setSortingEnabled(True)
     else:
         view.setModel(model)
