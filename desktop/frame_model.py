@@ -16,7 +16,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
-from desktop.i18n import date_text, number, signed
+from desktop.i18n import compare_text, date_text, number, signed
 
 _Index = QModelIndex | QPersistentModelIndex
 #: The role a sort proxy sorts by: the raw value (dates as ISO text).
@@ -126,7 +126,8 @@ def signed_km2_cell(value) -> str:
 
 
 class _FrameProxy(QSortFilterProxyModel):
-    """Sorts a frame's rows by :func:`sort_key`, a missing value last in either order."""
+    """Sorts a frame's rows by :func:`sort_key`: text in the alphabet in use, a missing
+    value last in either order."""
 
     def lessThan(self, left: _Index, right: _Index) -> bool:
         mine, theirs = left.data(SORT_ROLE), right.data(SORT_ROLE)
@@ -138,6 +139,8 @@ class _FrameProxy(QSortFilterProxyModel):
                 if ascending
                 else mine is None and theirs is not None
             )
+        if isinstance(mine, str) and isinstance(theirs, str):
+            return compare_text(mine, theirs) < 0  # in the alphabet of the language in use
         return super().lessThan(left, right)
 
 

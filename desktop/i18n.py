@@ -10,7 +10,9 @@ system's locale unless Preferences choose one.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+import functools
+
+from PySide6.QtCore import QCollator, QLibraryInfo, QLocale, QTranslator
 
 from geodata.language import format_date, format_number
 from geodata.resources import resources_dir
@@ -79,6 +81,23 @@ def set_language(language: str) -> None:
     """Speak ``language`` (``en``/``uk``) in numbers, dates and place names from now on."""
     global _current
     _current = language if language in ("en", "uk") else "en"
+
+
+def compare_text(a: str, b: str) -> int:
+    """Below, at or above 0 as ``a`` comes before, with or after ``b`` in the alphabet in use.
+
+    Ukrainian text in the Ukrainian alphabet's order, not by code points (which
+    put the letters Ie, I and Yi before A, and Ghe with upturn after Ya); English
+    by code points.
+    """
+    if _current == "uk":
+        return _ukrainian_collator().compare(a, b)
+    return (a > b) - (a < b)
+
+
+@functools.cache
+def _ukrainian_collator() -> QCollator:
+    return QCollator(QLocale(QLocale.Language.Ukrainian))
 
 
 def number(value: float, decimals: int = 1) -> str:

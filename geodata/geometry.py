@@ -27,6 +27,18 @@ def polygonal(geometry) -> shapely.Geometry:
     return parts[0] if len(parts) == 1 else shapely.union_all(parts)
 
 
+def geometry_array(items) -> np.ndarray:
+    """A 1-D object array of geometries (or None), however many there are.
+
+    ``np.array(items, dtype=object)`` would nest a list of lists, or fail on
+    an empty list's shape; shapely's vectorised functions need this shape.
+
+    >>> geometry_array([shapely.Point(0, 0), None]).shape, geometry_array([]).shape
+    ((2,), (0,))
+    """
+    return np.array([*items, None], dtype=object)[:-1]
+
+
 def clip_by_rects(geometry, rects: np.ndarray) -> np.ndarray:
     """``shapely.clip_by_rect(geometry, *rect)`` for each row of ``rects``, in one call.
 

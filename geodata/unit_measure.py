@@ -21,7 +21,7 @@ import numpy as np
 import shapely
 
 from geodata.boundaries import BoundarySet
-from geodata.geometry import FEW_PARTS, clip_by_rects, polygonal
+from geodata.geometry import FEW_PARTS, clip_by_rects, geometry_array, polygonal
 
 #: Side of the measurement grid's squares, metres in the equal-area projection.
 CELL_M = 60_000.0
@@ -105,7 +105,7 @@ def measure_unit(cells: UnitCells, clipped, memo: CellMemo | None = None) -> tup
     parts = clip_by_rects(clipped, box[reached])
     same = np.zeros(len(reached), dtype=bool)
     if memo is not None:
-        before = np.array([memo[i][0] for i in reached] + [None], dtype=object)[:-1]
+        before = geometry_array(memo[i][0] for i in reached)
         known = ~shapely.is_missing(before)
         same[known] = shapely.equals_exact(before[known], parts[known], tolerance=0.0)
     kept: CellMemo = [(None, 0.0)] * count

@@ -7,9 +7,7 @@ from functools import cmp_to_key
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
-    QCollator,
     QCoreApplication,
-    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     QRectF,
@@ -19,7 +17,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from desktop.i18n import current_language, number
+from desktop.i18n import compare_text, current_language, number
 from geodata.boundaries import load_boundaries
 from geodata.figures import is_negligible
 from geodata.groups import GROUPS
@@ -87,10 +85,7 @@ def names_in_language(frame, code: str = "code", name: str = "name"):
 
 def sorted_by_name(records: list[dict]) -> list[dict]:
     """Records in the order of their ``name``: Ukrainian names in the Ukrainian alphabet's."""
-    if current_language() == "uk":
-        collator = QCollator(QLocale(QLocale.Language.Ukrainian))
-        return sorted(records, key=cmp_to_key(lambda a, b: collator.compare(a["name"], b["name"])))
-    return sorted(records, key=lambda record: record["name"])
+    return sorted(records, key=cmp_to_key(lambda a, b: compare_text(a["name"], b["name"])))
 
 
 class StatsTableModel(QAbstractTableModel):
@@ -199,7 +194,6 @@ class StatsSortProxy(QSortFilterProxyModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setSortRole(SORT_ROLE)
-        self._collator = QCollator(QLocale(QLocale.Language.Ukrainian))
 
     def lessThan(self, left: _Index, right: _Index) -> bool:
         left_group, right_group = left.data(IS_GROUP_ROLE), right.data(IS_GROUP_ROLE)
@@ -215,7 +209,7 @@ class StatsSortProxy(QSortFilterProxyModel):
             )
         if left.column() == 0 and current_language() == "uk":
             # Names in the Ukrainian alphabet's order, not by code points.
-            return self._collator.compare(str(left.data(SORT_ROLE)), str(right.data(SORT_ROLE))) < 0
+            return compare_text(str(left.data(SORT_ROLE)), str(right.data(SORT_ROLE))) < 0
         return super().lessThan(left, right)
 
 

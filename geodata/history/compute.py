@@ -62,7 +62,7 @@ import shapely
 
 from geodata.boundaries import BoundarySet, load_boundaries
 from geodata.errors import BadInputError, StoreError
-from geodata.geometry import clip_by_rects
+from geodata.geometry import clip_by_rects, geometry_array
 from geodata.history.series import HistorySeries
 from geodata.history.sources import HistorySource, Snapshot
 from geodata.history.store import AREA_SLACK, FileRecord, Store, content_hash
@@ -234,8 +234,7 @@ class IncrementalStats:
             (box[:, 0] <= xmax) & (box[:, 2] >= xmin) & (box[:, 1] <= ymax) & (box[:, 3] >= ymin)
         )
         clips = clip_by_rects(projected, box[touching])
-        before = np.array([self._previous.get(i, (None,))[0] for i in touching] + [None],
-                          dtype=object)[:-1]  # fmt: skip
+        before = geometry_array(self._previous.get(i, (None,))[0] for i in touching)
         known = ~shapely.is_missing(before)
         same = np.zeros(len(touching), dtype=bool)
         same[known] = shapely.equals_exact(before[known], clips[known], tolerance=0.0)

@@ -23,7 +23,7 @@ from geodata.categories import CONTROLLED, DEFAULT_COUNTING, Counting, ordered
 from geodata.control import ControlLayer, DateOrigin, ImportReport
 from geodata.dates import date_from_filename
 from geodata.errors import BadInputError
-from geodata.geometry import union_parts
+from geodata.geometry import geometry_array, union_parts
 from geodata.importers.deepstate import deepstate_category, feature_label
 
 # At most this many distinct feature names are kept for the legend and Info panel.
@@ -76,7 +76,7 @@ def assemble_layer(
         when the user's setting says so); every category is kept as a layer.
     """
     notes = list(found.notes)
-    geometries = np.array([*found.geometries, None], dtype=object)[:-1]  # keep a 1-D object array
+    geometries = geometry_array(found.geometries)
     present = ~shapely.is_missing(geometries) & ~shapely.is_empty(geometries)
     # NaN or infinite coordinates (JSON allows NaN literals, GDAL reads "nan" in
     # KML) make a geometry unusable; GEOS's bounds skip them, so test each vertex.
@@ -170,8 +170,7 @@ def same_source(found: SourceFeatures, other: SourceFeatures) -> bool:
         or (found.crs is None) != (other.crs is None)
     ):
         return False
-    mine = np.array([*found.geometries, None], dtype=object)[:-1]
-    theirs = np.array([*other.geometries, None], dtype=object)[:-1]
+    mine, theirs = geometry_array(found.geometries), geometry_array(other.geometries)
     missing = shapely.is_missing(mine)
     if not np.array_equal(missing, shapely.is_missing(theirs)):
         return False

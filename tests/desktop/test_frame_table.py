@@ -38,3 +38,21 @@ def test_numbers_sort_as_numbers_and_a_missing_one_last_in_either_order(qtbot):
     assert _shown(view) == ["c", "d", "a", "b"]  # 100.25, 10, 9.5 (as numbers), then none
     view.sortByColumn(1, Qt.SortOrder.AscendingOrder)
     assert _shown(view) == ["a", "d", "c", "b"]  # and none last again
+
+
+def test_ukrainian_names_sort_in_the_ukrainian_alphabet(qtbot):
+    from desktop.i18n import current_language, set_language
+
+    model = FrameModel([("name", "Place", text_cell)])
+    view = frame_table(model, "places", "Places")
+    qtbot.addWidget(view)
+    model.set_frame(pd.DataFrame({"name": ["Київ", "Ізюм", "Житомир", "Ґорґани", "Євпаторія",
+                                           "Яготин"]}))  # fmt: skip
+    before = current_language()
+    set_language("uk")
+    try:
+        view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        # By code points: Євпаторія, Ізюм, Житомир, Київ, Яготин, Ґорґани.
+        assert _shown(view) == ["Ґорґани", "Євпаторія", "Житомир", "Ізюм", "Київ", "Яготин"]
+    finally:
+        set_language(before)
