@@ -89,14 +89,17 @@ def sort_key(value):
 
     numpy's scalars (what a pandas row holds) reach Qt as opaque objects that
     it cannot compare, and a column of them did not sort at all; dates sort
-    as ISO text, and a missing value as nothing.
+    as ISO text, and a missing value (empty text too: a place with no Ukrainian
+    name) as nothing.
 
     >>> sort_key(np.int64(72000)), sort_key(np.float64(1.5)), sort_key(dt.date(2024, 11, 20))
     (72000, 1.5, '2024-11-20')
-    >>> sort_key(float("nan")) is None
-    True
+    >>> sort_key(float("nan")) is None, sort_key("") is None
+    (True, True)
     """
     if value is None or (isinstance(value, float | np.floating) and np.isnan(value)):
+        return None
+    if isinstance(value, str) and not value:
         return None
     if hasattr(value, "isoformat"):
         return value.isoformat()

@@ -46,13 +46,14 @@ def test_ukrainian_names_sort_in_the_ukrainian_alphabet(qtbot):
     model = FrameModel([("name", "Place", text_cell)])
     view = frame_table(model, "places", "Places")
     qtbot.addWidget(view)
-    model.set_frame(pd.DataFrame({"name": ["Київ", "Ізюм", "Житомир", "Ґорґани", "Євпаторія",
+    model.set_frame(pd.DataFrame({"name": ["Київ", "Ізюм", "", "Житомир", "Ґорґани", "Євпаторія",
                                            "Яготин"]}))  # fmt: skip
     before = current_language()
     set_language("uk")
     try:
         view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         # By code points: Євпаторія, Ізюм, Житомир, Київ, Яготин, Ґорґани.
-        assert _shown(view) == ["Ґорґани", "Євпаторія", "Житомир", "Ізюм", "Київ", "Яготин"]
+        # A place with no Ukrainian name comes last, not first.
+        assert _shown(view) == ["Ґорґани", "Євпаторія", "Житомир", "Ізюм", "Київ", "Яготин", ""]
     finally:
         set_language(before)
