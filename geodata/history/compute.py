@@ -7,7 +7,10 @@ Method
   measurement version), so a history reopens without reading any geometry.
   Files are recognised by path, size, modification and change time and
   inode before they are even read (a file rewritten in place with its
-  modification time set back has a new change time). Stored figures
+  modification time set back has a new change time). Any other file is read
+  once, by the worker that measures it, and keyed by the hash of the bytes it
+  parses; if the store knows that content (a copied or renamed map), the
+  date's figures come from the store instead. Stored figures
   that cannot be right (wrong length, beyond a unit's area) are computed again;
   a store that cannot take new figures (busy, full, read-only) is named in the
   notes and the figures computed now stand. Each run's dates are kept as they
@@ -66,7 +69,7 @@ from geodata.geometry import clip_by_rects, geometry_array
 from geodata.history.series import HistorySeries
 from geodata.history.sources import HistorySource, Snapshot
 from geodata.history.store import AREA_SLACK, FileRecord, Store, content_hash
-from geodata.importers import read_source
+from geodata.importers import read_file, read_source
 from geodata.importers.assemble import assemble_layer, same_source
 from geodata.language import language_of, say
 from geodata.places import HeldRawTracker, SliverTest, pack, place_points, status_key, unpack
@@ -91,7 +94,6 @@ SAVE_BATCH = 256
 # Fresh worker processes are started for at least this many maps to compute (see
 # _process_context): their start costs about what threads lose on 500 maps.
 FRESH_PROCESS_MIN = 500
-HASH_THREADS = 4  # files read and hashed at once
 
 
 class NoProgress:
@@ -135,36 +137,52 @@ def compute_history(
     snapshots = list(source.snapshots)
     progress.report(0.0, say("Looking up {count} snapshots…", language_of(progress),
                              count=len(snapshots)))  # fmt: skip
-    keys, records = _content_keys(snapshots, store)
-    known, known_added, known_held = _known_figures(store, keys, boundaries, reconcile_km)
+    keys, paths = _recorded_keys(snapshots, store)
+    known, known_added, known_held = _known_figures(
+        store, [key for key in keys if key is not None], boundaries, reconcile_km
+    )
+    for i, key in enumerate(keys):
+        # A file whose figures the store lacks is read anyway, and kept under the key
+        # of what is read: a stored record may be wrong (damaged, or another store's).
+        if snapshots[i].key is None and not _complete(key, known, known_added, known_held):
+            keys[i] = None
     missing = [
-        i for i, key in enumerate(keys) if not _complete(key, known, known_added, known_held)
-    ]
-    if _hash_again(snapshots, keys, records, missing):
-        known, known_added, known_held = _known_figures(store, keys, boundaries, reconcile_km)
-        missing = [
-            i for i, key in enumerate(keys) if not _complete(key, known, known_added, known_held)
-        ]
+        i for i, key in enumerate(keys)
+        if key is None or not _complete(key, known, known_added, known_held)
+    ]  # fmt: skip
     results: dict[str, np.ndarray] = dict(known)
     added: dict[str, np.ndarray] = dict(known_added)
     held: dict[str, np.ndarray] = dict(known_held)
-    skipped: dict[str, str] = {}
-    keeper = _Keeper(store, records, boundaries, reconcile_km)
-    if missing:
-        rows, skipped = _compute_missing(
-            snapshots, keys, missing, boundaries, progress, workers, reconcile_km, keeper
-        )
+    skipped: dict[int, str] = {}
+    keeper = _Keeper(store, boundaries, reconcile_km)
+    # Files read now may hold content the store knows (copied, renamed): the workers
+    # recognise it by its hash, and those dates are taken from the store.
+    stored = _stored_keys(store, boundaries, reconcile_km) if None in keys else frozenset()
+    while missing:
+        rows, recognised, failed = _compute_missing(
+            snapshots, keys, paths, missing, boundaries, progress, workers, reconcile_km,
+            keeper, stored,
+        )  # fmt: skip
         results.update({row[0]: row[3] for row in rows})
         added.update({row[0]: row[4] for row in rows})
         held.update({row[0]: row[6] for row in rows})
+        skipped.update(failed)
         del rows
+        if not recognised:
+            break
+        found = _known_figures(store, [keys[i] for i in recognised], boundaries, reconcile_km)
+        for into, figures in zip((results, added, held), found, strict=True):
+            into.update(figures)
+        # Stored figures that cannot be right are computed after all.
+        missing = [i for i in recognised if not _complete(keys[i], results, added, held)]
+        stored = frozenset()
     progress.report(0.97, say("Saving to the store…", language_of(progress)))
-    store_notes = keeper.finish(skipped)
+    store_notes = keeper.finish()
     _give_back_memory()
     progress.report(1.0, say("Done", language_of(progress)))
     # A file that cannot be read is left out, and said so; the other dates stand.
     left_out = tuple(f"left out: {reason}" for reason in skipped.values())
-    kept = [i for i, key in enumerate(keys) if key not in skipped]
+    kept = [i for i in range(len(keys)) if i not in skipped]
     snapshots = [snapshots[i] for i in kept]
     keys = [keys[i] for i in kept]
     empty = np.zeros((0, len(boundaries.codes)))
@@ -253,39 +271,29 @@ class IncrementalStats:
         return result
 
 
-def _content_keys(
+def _recorded_keys(
     snapshots: list[Snapshot], store: Store | None
-) -> tuple[list[str], dict[str, FileRecord]]:
-    """Each snapshot's content hash, and the records of the files hashed now (by path).
+) -> tuple[list[str | None], dict[int, str]]:
+    """Each snapshot's content key as far as known without reading, and its file's path.
 
-    A file is taken as unchanged only when its size, both times and inode match
-    the store's record. A new record describes the file as it was before it was
-    read, so a change made while it is read is seen next time.
+    A file's key comes from the store's record of it only when its size, both
+    times and inode match; else it is None, and the file is hashed as it is
+    read (:func:`_compute_run`). The paths (resolved, as the store records
+    them) are given by snapshot index.
     """
     files = store.files() if store else {}
     keys: list[str | None] = []
-    records: dict[str, FileRecord] = {}
-    to_hash: dict[int, tuple[str, Path]] = {}
+    paths: dict[int, str] = {}
     folders: dict[Path, str] = {}  # each folder resolved once (thousands of files share one)
     for index, snapshot in enumerate(snapshots):
         if snapshot.key is not None:
             keys.append(snapshot.key)
             continue
         path, stat = _resolved(snapshot.path, folders)
+        paths[index] = path
         record = files.get(path)
-        if record is not None and record.describes(stat):
-            keys.append(record.hash)
-        else:
-            keys.append(None)
-            to_hash[index] = (path, snapshot.path)
-    # Reading and hashing a long history's files takes a while; hashlib works
-    # without the interpreter lock, so threads share it out.
-    with ThreadPoolExecutor(max_workers=HASH_THREADS) as pool:
-        hashed = pool.map(lambda item: _record_of(item[1]), to_hash.values())
-        for (index, (path, _file)), record in zip(to_hash.items(), hashed, strict=True):
-            records[path] = record
-            keys[index] = record.hash
-    return keys, records
+        keys.append(record.hash if record is not None and record.describes(stat) else None)
+    return keys, paths
 
 
 def _resolved(path: Path, folders: dict[Path, str]) -> tuple[str, os.stat_result]:
@@ -303,33 +311,6 @@ def _resolved(path: Path, folders: dict[Path, str]) -> tuple[str, os.stat_result
     if folder is None:
         folder = folders[path.parent] = str(path.parent.resolve())
     return os.path.join(folder, path.name), stat
-
-
-def _record_of(path: Path) -> FileRecord:
-    """A file's record: described as it was before it was read, so a change made while
-    it is read is seen next time."""
-    stat = _stat(path)
-    return FileRecord.of(stat, content_hash(_read(path)))
-
-
-def _hash_again(snapshots, keys: list[str], records: dict, missing: list[int]) -> bool:
-    """Hash again the files to compute whose key came from a stored record; True if any changed.
-
-    A file is read anyway when the store has no figures for it, and the key it
-    is kept under must be that of what was read: a stored record that is wrong
-    (damaged, or from another store) would otherwise file one date's figures
-    under another's key.
-    """
-    changed = False
-    for i in missing:
-        path = snapshots[i].path
-        if snapshots[i].key is not None or path is None or str(path.resolve()) in records:
-            continue
-        record = _record_of(path)
-        records[str(path.resolve())] = record
-        changed |= record.hash != keys[i]
-        keys[i] = record.hash
-    return changed
 
 
 def _known_figures(
@@ -364,21 +345,35 @@ def _known_statuses(store: Store, keys, boundaries: BoundarySet, reconcile_km: f
     return {key: status for key, status in statuses.items() if status is not None}
 
 
+def _stored_keys(store: Store | None, boundaries: BoundarySet, reconcile_km: float) -> frozenset:
+    """The content keys the store has everything for (raw figures, additions, statuses),
+    unchecked: what a worker finds among them is taken from the store, checked there."""
+    if store is None:
+        return frozenset()
+    figures = figures_key(boundaries)
+    keys = store.hashes_with(figures) & store.hashes_with(status_key(figures, reconcile_km))
+    if reconcile_km:
+        keys &= store.hashes_with(method_key(figures, reconcile_km))
+    return frozenset(keys)
+
+
 def _compute_missing(
-    snapshots, keys, missing, boundaries, progress, workers, reconcile_km, keeper
-) -> tuple[list, dict[str, str]]:
+    snapshots, keys, paths, missing, boundaries, progress, workers, reconcile_km, keeper, stored
+) -> tuple[list, list[int], dict[int, str]]:
     """Compute what the store lacks, handing each run's rows to ``keeper`` as they come.
 
-    Returns the rows ``(key, None, label, km2, added, path, held)`` (the
-    geometry is in the store, or nowhere: hundreds of MB for a long history)
-    and the reasons by skipped key.
+    ``keys`` is completed in place: a file read now is kept under the hash of
+    what was read. Returns the rows ``(key, None, label, km2, added, path,
+    held)`` (the geometry is in the store, or nowhere: hundreds of MB for a
+    long history), the indices of snapshots whose content the store has
+    (among ``stored``: not computed) and the reasons by skipped index.
     """
     # Runs of consecutive dates: several per worker, so the work stays balanced
     # and progress and cancel are seen between runs.
     parts = max(1, min(len(missing), workers * 6))
     runs = [run.tolist() for run in np.array_split(np.array(missing), parts) if len(run)]
-    jobs = [([(keys[i], snapshots[i]) for i in run], reconcile_km) for run in runs]
-    paths_only = all(s.path is not None for job, _r in jobs for _key, s in job)
+    jobs = [([(i, keys[i], snapshots[i]) for i in run], reconcile_km, stored) for run in runs]
+    paths_only = all(s.path is not None for job, *_rest in jobs for _i, _key, s in job)
     context = _process_context(len(missing), workers, paths_only)
     # Reconciliation runs here, in date order, while the workers read and
     # measure: one cache of border cells serves the whole history.
@@ -388,7 +383,8 @@ def _compute_missing(
         border_mask(boundaries, reconcile_km)  # made once, before the worker processes fork
     place_points()  # likewise the gazetteer, projected
     rows: list = []
-    skipped: dict[str, str] = {}
+    recognised: list[int] = []
+    skipped: dict[int, str] = {}
     finished = 0  # jobs whose results are in
     while finished < len(jobs):
         if context is not None:
@@ -402,20 +398,28 @@ def _compute_missing(
         try:
             futures += [pool.submit(_compute_run, job) for job in jobs[finished:]]
             for future in futures:
-                done, failed = future.result()
+                done, known, failed = future.result()
                 run = []
-                for key, wkb, label, km2, path, change, raw_held in done:
+                for index, key, record, wkb, km2, change, raw_held in done:
+                    keys[index] = key
                     reconciliation = reconciler.apply(change)
-                    run.append((key, wkb, label, km2, reconciliation.added_km2, path,
+                    file = (paths[index], record) if record is not None else None
+                    run.append((key, wkb, snapshots[index].label, km2,
+                                reconciliation.added_km2, file,
                                 slivers(raw_held, reconciliation)))  # fmt: skip
+                for index, key, record in known:
+                    keys[index] = key
+                    keeper.remember(paths[index], record)
+                    recognised.append(index)
                 keeper.add(run)  # kept now: a cancel later loses nothing computed
-                rows += [(key, None, *rest) for key, _wkb, *rest in run]
+                rows += [(key, None, label, km2, added, None, held)
+                         for key, _wkb, label, km2, added, _file, held in run]  # fmt: skip
                 skipped.update(failed)
                 finished += 1
-                fraction = (len(rows) + len(skipped)) / len(missing)
+                done_count = len(rows) + len(recognised) + len(skipped)
                 message = say("Computed {done} of {total} snapshots", language_of(progress),
-                              done=len(rows), total=len(missing))  # fmt: skip
-                progress.report(0.05 + 0.9 * fraction, message)
+                              done=done_count, total=len(missing))  # fmt: skip
+                progress.report(0.05 + 0.9 * done_count / len(missing), message)
                 progress.check()
         except BrokenProcessPool:
             # A worker process could not start or died (a bundle without a
@@ -431,7 +435,7 @@ def _compute_missing(
             raise
         else:
             pool.shutdown(wait=True)
-    return rows, skipped
+    return rows, recognised, skipped
 
 
 class _Keeper:
@@ -442,9 +446,9 @@ class _Keeper:
     says why (:meth:`finish`).
     """
 
-    def __init__(self, store, records: dict[str, FileRecord], boundaries, reconcile_km) -> None:
+    def __init__(self, store, boundaries, reconcile_km) -> None:
         self._store = store
-        self._pending = dict(records)  # file records not yet saved, by path
+        self._pending: dict[str, FileRecord] = {}  # records of files the store knew by content
         self._figures = figures_key(boundaries)
         self._added = method_key(self._figures, reconcile_km) if reconcile_km else None
         self._places = status_key(self._figures, reconcile_km)
@@ -460,32 +464,33 @@ class _Keeper:
         return True
 
     def add(self, rows: list) -> None:
-        """Save rows ``(key, wkb, label, km2, added, path, held)`` with their files' records."""
+        """Save rows ``(key, wkb, label, km2, added, file, held)``, ``file`` being the
+        ``(path, record)`` of the file read, or None, each date whole in one transaction."""
         if not rows or not self._can_write():
             return
         try:
             for start in range(0, len(rows), SAVE_BATCH):
                 chunk = rows[start : start + SAVE_BATCH]
-                paths = {str(row[5].resolve()) for row in chunk if row[5]}
-                saved = paths & self._pending.keys()
                 self._store.save(
                     self._figures,
                     [(key, wkb, label, km2) for key, wkb, label, km2, *_rest in chunk],
-                    [(path, self._pending[path]) for path in sorted(saved)],
+                    sorted({row[5] for row in chunk if row[5] is not None}),
                     extra={self._added: [(row[0], row[4]) for row in chunk]}
                     if self._added
                     else None,
                     blobs={self._places: [(row[0], pack(row[6])) for row in chunk]},
                 )
-                for path in saved:
-                    del self._pending[path]
         except StoreError as error:
             self._note = f"the figures computed now are not kept: {error}"
 
-    def finish(self, skipped: dict[str, str]) -> tuple[str, ...]:
-        """Save the records of files hashed again whose figures the store already had;
-        returns the notes on what was not kept. Files that could not be read keep no record."""
-        pending = sorted((p, r) for p, r in self._pending.items() if r.hash not in skipped)
+    def remember(self, path: str, record: FileRecord) -> None:
+        """Keep the record of a file whose figures the store had (saved by :meth:`finish`)."""
+        self._pending[path] = record
+
+    def finish(self) -> tuple[str, ...]:
+        """Save the records of files read now whose figures the store already had;
+        returns the notes on what was not kept."""
+        pending = sorted(self._pending.items())
         if pending and self._can_write():
             try:
                 self._store.save(self._figures, [], pending)
@@ -494,29 +499,52 @@ class _Keeper:
         return (self._note,) if self._note else ()
 
 
-def _compute_run(job: tuple[list[tuple[str, Snapshot]], float]) -> tuple[list, dict[str, str]]:
+def _compute_run(job: tuple) -> tuple[list, list, dict[int, str]]:
     """Read and measure a run of consecutive snapshots (in a worker thread or process).
 
-    Returns the rows ``(key, wkb, label, km2, path, change, held)`` — ``change``
-    is what the reconciliation needs (:class:`~geodata.reconcile.BorderWatch`),
-    ``held`` the places inside the raw territory — and, for files that cannot be
-    read, their reasons by key.
+    ``job`` is ``(items, reconcile_km, stored)``: items ``(index, key, snapshot)``
+    in date order, the key None for a file to hash as it is read, and the keys
+    whose figures the store has. Returns
+
+    * the rows ``(index, key, record, wkb, km2, change, held)``: ``record`` the
+      file's :class:`FileRecord` when it was hashed here, ``change`` what the
+      reconciliation needs (:class:`~geodata.reconcile.BorderWatch`), ``held``
+      the places inside the raw territory;
+    * ``(index, key, record)`` of files whose content is among ``stored``,
+      not computed: the dates on either side are measured as if it were not
+      there (each day is compared with the last one measured);
+    * for files that cannot be read, their reasons by index.
     """
-    snapshots, reconcile_km = job
+    items, reconcile_km, stored = job
     boundaries = load_boundaries()
     stats = IncrementalStats(boundaries)
     watch = BorderWatch(boundaries, reconcile_km)
     diff, places = EdgeDiff(), HeldRawTracker()
-    out, failed = [], {}
+    out, known, failed = [], [], {}
     before = None  # the date before: (what its file held, its row's figures)
-    for key, snapshot in snapshots:
+    for index, key, snapshot in items:
+        record = None
         try:
-            found = read_source(snapshot.path) if snapshot.path is not None else None
+            found = None
+            if snapshot.path is not None:
+                content = None
+                if key is None:
+                    # Described as it was before it was read: a change made while it
+                    # is read is seen next time.
+                    stat = _stat(snapshot.path)
+                    content = read_file(snapshot.path)
+                    record = FileRecord.of(stat, content_hash(content))
+                    key = record.hash
+                    if key in stored:
+                        known.append((index, key, record))
+                        continue
+                found = read_source(snapshot.path, content)
+                del content
             if found is not None and before is not None and same_source(found, before[0]):
                 # The day before's map again: its figures, and an unchanged border.
                 wkb, km2, border, held = before[1]
                 border = border if border is not UNCHANGED and border[0] is None else UNCHANGED
-                out.append((key, wkb, snapshot.label, km2, snapshot.path, border, held))
+                out.append((index, key, record, wkb, km2, border, held))
                 before = (found, (wkb, km2, border, held))
                 continue
             if found is not None:
@@ -524,16 +552,16 @@ def _compute_run(job: tuple[list[tuple[str, Snapshot]], float]) -> tuple[list, d
             else:
                 territory = snapshot.load()
         except BadInputError as error:
-            failed[key] = str(error)
+            failed[index] = str(error)
             before = None
             continue
         projected = None if shapely.is_empty(territory) else to_equal_area(territory)
         km2 = stats.measure_projected(projected)
         change = diff(projected)
         row = (shapely.to_wkb(territory), km2, watch(projected, change), places(projected, change))
-        out.append((key, row[0], snapshot.label, row[1], snapshot.path, row[2], row[3]))
+        out.append((index, key, record, *row))
         before = (found, row) if found is not None else None
-    return out, failed
+    return out, known, failed
 
 
 def _give_back_memory() -> None:
@@ -612,12 +640,5 @@ def prepare_worker(reconcile_km: float) -> None:
 def _stat(path: Path):
     try:
         return path.stat()
-    except OSError as error:
-        raise BadInputError(path, error.strerror or str(error)) from None
-
-
-def _read(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
     except OSError as error:
         raise BadInputError(path, error.strerror or str(error)) from None

@@ -287,6 +287,18 @@ class Store:
             content: blob for content, blob in rows if content in wanted and isinstance(blob, bytes)
         }
 
+    def hashes_with(self, key: str) -> set[str]:
+        """The content hashes that have something stored under ``key`` (unchecked).
+
+        >>> import tempfile, pathlib
+        >>> store = Store(pathlib.Path(tempfile.mkdtemp()) / "s.sqlite")
+        >>> store.save("v1", [("ab", b"", "a file", np.zeros(2))])
+        >>> store.hashes_with("v1"), store.hashes_with("v2")
+        ({'ab'}, set())
+        """
+        rows = self._query("SELECT hash FROM stats WHERE boundary_version = ?", (key,))
+        return {content for (content,) in rows if isinstance(content, str)}
+
     def geometry_wkb(self, content: str) -> bytes | None:
         """A stored snapshot's controlled territory (WKB, WGS84), or None (also if unreadable)."""
         rows = self._query("SELECT wkb FROM snapshots WHERE hash = ?", (content,))

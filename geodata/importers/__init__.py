@@ -17,7 +17,7 @@ from geodata.importers.formats import (
     MAX_TEXT_FILE_BYTES,
     SUPPORTED_FORMATS,
 )
-from geodata.importers.geojson import read_geojson
+from geodata.importers.geojson import read_bytes, read_geojson
 from geodata.importers.ogr import read_with_ogr
 
 # First bytes of each binary format, for files with an unfamiliar extension.
@@ -72,14 +72,37 @@ def read_control_layer(
     return assemble_layer(read_source(path), path, date, counting)
 
 
-def read_source(path: Path) -> SourceFeatures:
+def read_source(path: Path, content: bytes | None = None) -> SourceFeatures:
     """The features a control-area file holds, as read, before cleaning.
 
     The first half of :func:`read_control_layer`: :func:`assemble_layer` makes
     the layer from it. A history reads each file this way first, so that a map
     whose features are those of the day before (:func:`same_source`) is not
     cleaned and measured again.
+
+    ``content`` is the file's bytes when the caller has read them already
+    (:func:`read_file`; a history hashes what it reads): a JSON file is then
+    parsed from them rather than read again.
     """
+    kind = _checked_kind(path) if content is None else _kind_of(path)
+    if kind in JSON_EXTENSIONS:
+        return read_geojson(path, content)
+    return read_with_ogr(path, kind)
+
+
+def read_file(path: Path) -> bytes:
+    """The bytes of a control-area file, checked as :func:`read_source` checks it first.
+
+    A regular, non-empty file within its format's size limit; anything else is a
+    :class:`~geodata.errors.BadInputError` naming the file, raised before a
+    pipe or a device is opened.
+    """
+    _checked_kind(path)
+    return read_bytes(path)
+
+
+def _checked_kind(path: Path) -> str:
+    """The format of a file that may be read: a regular, non-empty file within its limit."""
     size = check_readable_file(path)
     kind = _kind_of(path)
     limit = MAX_TEXT_FILE_BYTES if kind in {*JSON_EXTENSIONS, ".kml"} else MAX_FILE_BYTES
@@ -88,7 +111,7 @@ def read_source(path: Path) -> SourceFeatures:
             path, f"it is too big to read ({_size(size)}; the limit for this format is "
             f"{_size(limit)})"
         )  # fmt: skip
-    return read_geojson(path) if kind in JSON_EXTENSIONS else read_with_ogr(path, kind)
+    return kind
 
 
 def check_readable_file(path: Path) -> int:

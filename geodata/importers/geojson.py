@@ -14,6 +14,7 @@ occupied categories (see :mod:`geodata.importers.deepstate`).
 from __future__ import annotations
 
 import json
+from itertools import chain
 from pathlib import Path
 
 import numpy as np
@@ -37,14 +38,16 @@ _GEOMETRY_TYPES = {
 }
 
 
-def read_geojson(path: Path) -> SourceFeatures:
+def read_geojson(path: Path, content: bytes | None = None) -> SourceFeatures:
     """Read a GeoJSON or DeepStateMap JSON file into :class:`SourceFeatures`.
+
+    ``content`` is the file's bytes, when they have been read already.
 
     Raises :class:`~geodata.errors.BadInputError` for anything that is not one
     of the accepted shapes, naming what was found instead.
     """
     notes: list[str] = []
-    document, booleans = _load_json(path, notes)
+    document = _load_json(path, notes, content)
     metadata_date = None
     from_deepstate_api = False
     if isinstance(document, dict) and "map" in document:
@@ -67,7 +70,7 @@ def read_geojson(path: Path) -> SourceFeatures:
         if raw_geometry is not None and not isinstance(raw_geometry, dict):
             unreadable += 1  # a geometry must be a JSON object
             continue
-        geometry = _polygonal(raw_geometry, booleans)
+        geometry = _polygonal(raw_geometry)
         text = b""
         if geometry is None and raw_geometry is not None:
             try:
@@ -105,10 +108,9 @@ def read_geojson(path: Path) -> SourceFeatures:
     )
 
 
-def _load_json(path: Path, notes: list[str]):
-    """The parsed document, and whether its text holds a JSON true or false anywhere."""
-    data = _read_bytes(path)
-    booleans = b"true" in data or b"false" in data
+def _load_json(path: Path, notes: list[str], content: bytes | None = None):
+    """The parsed document (``content``: the file's bytes, if read already)."""
+    data = read_bytes(path) if content is None else content
     if not data.strip():
         raise BadInputError(path, "the file is empty")
     try:
@@ -123,11 +125,11 @@ def _load_json(path: Path, notes: list[str]):
         )
     try:
         # orjson: the same JSON, parsed several times faster (a history is hundreds of files).
-        return orjson.loads(text), booleans
+        return orjson.loads(text)
     except orjson.JSONDecodeError:
         pass  # the standard parser accepts a little more (NaN) and explains errors better
     try:
-        return json.loads(text), booleans
+        return json.loads(text)
     except json.JSONDecodeError as error:
         cut_short = error.pos >= len(text.rstrip()) - 1 or error.msg.startswith("Unterminated")
         hint = "; the file seems cut short" if cut_short else ""
@@ -138,7 +140,7 @@ def _load_json(path: Path, notes: list[str]):
         raise BadInputError(path, "the JSON is nested too deeply to be GeoJSON") from None
 
 
-def _polygonal(raw, booleans: bool = True) -> shapely.Geometry | None:
+def _polygonal(raw) -> shapely.Geometry | None:
     """A Polygon or MultiPolygon built straight from its parsed coordinates, or None.
 
     Control areas are polygons: building them from the coordinates orjson has
@@ -146,9 +148,7 @@ def _polygonal(raw, booleans: bool = True) -> shapely.Geometry | None:
     history reads hundreds of files). The coordinates are the same doubles either
     way. Anything else — other types, a third coordinate, a ring too short or a
     value that is not a number — is left to GEOS's parser (None), which reads or
-    rejects it as before. ``booleans`` says the file's text holds a ``true`` or
-    ``false`` somewhere: only then are the coordinates searched for one (numpy
-    would take ``true`` for 1.0), a search that costs more than the rest.
+    rejects it as before.
     """
     if not isinstance(raw, dict):
         return None
@@ -174,14 +174,18 @@ def _polygonal(raw, booleans: bool = True) -> shapely.Geometry | None:
                     return None
                 ring_sizes.append(len(ring))
                 points.extend(ring)
-        if booleans and any(type(v) is bool for point in points for v in point):
-            return None  # JSON true/false is not a number, though numpy would take it
-        coords = np.array(points)
-    except (TypeError, ValueError):  # a point that is no list, or of uneven length
+        if set(map(len, points)) != {2}:
+            return None  # a third coordinate, or a point of uneven length
+        values = list(chain.from_iterable(points))
+    except TypeError:  # a point that is no list
         return None
-    if coords.dtype.kind not in "if" or coords.ndim != 2 or coords.shape[1] != 2:
-        return None  # text where a number should be ("48"), or a third coordinate
-    coords = coords.astype(np.float64, copy=False)
+    # Only JSON numbers: numpy would take text ("48"), true and null for numbers.
+    if not set(map(type, values)) <= {float, int}:
+        return None
+    try:
+        coords = np.fromiter(values, np.float64, len(values)).reshape(-1, 2)
+    except OverflowError:  # an integer beyond a double
+        return None
     sizes = np.array(ring_sizes)
     ends = np.cumsum(sizes)
     if (sizes < 4).any() or not np.isfinite(coords).all():
@@ -220,7 +224,8 @@ def _parse_geometries(texts: list[bytes]) -> tuple[list, list[bool]]:
     return geometries, failed
 
 
-def _read_bytes(path: Path) -> bytes:
+def read_bytes(path: Path) -> bytes:
+    """A file's bytes; an error reading it is a :class:`BadInputError` naming it."""
     try:
         return path.read_bytes()
     except FileNotFoundError:

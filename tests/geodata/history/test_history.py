@@ -242,7 +242,7 @@ def test_files_reached_through_links_are_known_warm(tmp_path, monkeypatch):
         raise AssertionError("a warm history must come from the store")
 
     monkeypatch.setattr("geodata.history.compute.read_source", no_reading)
-    monkeypatch.setattr("geodata.history.compute._read", no_reading)
+    monkeypatch.setattr("geodata.history.compute.read_file", no_reading)
     for folder, before in zip((linked, tmp_path / "via", maps), cold + cold[:1], strict=True):
         warm = compute_history(folder_history(folder), store)
         assert np.array_equal(warm.controlled_km2, before.controlled_km2)
@@ -259,7 +259,7 @@ def test_a_cancel_returns_at_once_while_runs_are_still_going(tmp_path, monkeypat
     real_run = compute._compute_run
 
     def slow_after_the_first(job):
-        if job[0][0][1].date.day != 20:
+        if job[0][0][2].date.day != 20:
             time.sleep(3.0)
         return real_run(job)
 

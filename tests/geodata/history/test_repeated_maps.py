@@ -75,10 +75,10 @@ def _run(folder, reuse: bool, monkeypatch):
                         lambda *a, **k: assembled.append(1) or real_assemble(*a, **k))  # fmt: skip
     monkeypatch.setattr(compute, "same_source", real_same if reuse else lambda *a: False)
     snapshots = folder_history(folder).snapshots
-    job = ([(str(i), s) for i, s in enumerate(snapshots)], DEFAULT_TOLERANCE_KM)
-    rows, failed = compute._compute_run(job)
+    job = ([(i, str(i), s) for i, s in enumerate(snapshots)], DEFAULT_TOLERANCE_KM, frozenset())
+    rows, known, failed = compute._compute_run(job)
     monkeypatch.undo()
-    assert not failed
+    assert not failed and not known
     return rows, len(assembled)
 
 
@@ -91,16 +91,16 @@ def test_a_repeated_map_reuses_the_day_before_and_changes_nothing(tmp_path, monk
     with_reuse = IncrementalReconciler(boundaries, DEFAULT_TOLERANCE_KM)
     without = IncrementalReconciler(boundaries, DEFAULT_TOLERANCE_KM)
     for mine, theirs in zip(reused, full, strict=True):
-        assert mine[1] == theirs[1]  # the territory, to the byte
-        assert np.array_equal(mine[3], theirs[3])  # raw km² per unit, to the last bit
+        assert mine[3] == theirs[3]  # the territory, to the byte
+        assert np.array_equal(mine[4], theirs[4])  # raw km² per unit, to the last bit
         assert np.array_equal(mine[6], theirs[6])  # places held
         assert np.array_equal(with_reuse.apply(mine[5]).added_km2,
                               without.apply(theirs[5]).added_km2)  # fmt: skip
     # And each row is what the file gives on its own.
     for row, path in zip(reused, sorted(folder.iterdir()), strict=True):
         alone = compute_stats(read_control_layer(path))
-        assert np.array_equal(row[3], alone.regions["controlled_km2"].to_numpy())
-    liberated = [row[3].sum() for row in reused[3:5]]
+        assert np.array_equal(row[4], alone.regions["controlled_km2"].to_numpy())
+    liberated = [row[4].sum() for row in reused[3:5]]
     assert liberated == [0.0, 0.0]  # the category change was seen, not reused
 
 

@@ -443,3 +443,75 @@ def test_file_records_pointing_at_no_stored_figures_are_hashed_again(tmp_path, d
     assert np.array_equal(again.controlled_km2, cold.controlled_km2)
     assert again.keys == cold.keys
     assert {record.hash for record in store.files().values()} == set(cold.keys)
+
+
+def counting_reads(monkeypatch) -> tuple[list, list]:
+    """Count the files read (with the bytes they were read into) and the files measured."""
+    from geodata.history import compute
+
+    real_file, real_source = compute.read_file, compute.read_source
+    read, measured = [], []
+    monkeypatch.setattr(compute, "read_file", lambda path: read.append(path) or real_file(path))
+    monkeypatch.setattr(compute, "read_source",
+                        lambda path, content=None: measured.append(content is not None)
+                        or real_source(path, content))  # fmt: skip
+    return read, measured
+
+
+def test_a_cold_history_reads_each_file_once(tmp_path, monkeypatch):
+    """The file a worker measures is the one it hashed: read once, not once to hash and once
+    to measure; its key and record are those of what was read."""
+    folder = growing_front(tmp_path / "history")
+    read, measured = counting_reads(monkeypatch)
+    store = Store(tmp_path / "store.sqlite")
+    cold = compute_history(folder_history(folder), store, workers=1)
+    files = sorted(folder.glob("front_*.geojson"))
+    assert sorted(read) == files and measured == [True] * len(files)
+    alone = [compute_stats(read_control_layer(p)).regions["controlled_km2"] for p in files]
+    assert np.array_equal(cold.controlled_km2, np.vstack(alone))
+    records = store.files()
+    assert [records[str(p.resolve())].hash for p in files] == list(cold.keys)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_maps_the_store_knows_by_content_are_not_measured_again(tmp_path, monkeypatch, workers):
+    """Copies of stored maps in another folder (renamed, one new date among them) are
+    recognised by what they hold: only the new date is measured, the others come from
+    the store, and the next opening reads nothing (in threads, to count the reads)."""
+    from geodata.history import compute
+
+    monkeypatch.setattr(compute, "_process_context", lambda *a: None)
+    folder, store, cold = cold_store(tmp_path)
+    copies = tmp_path / "copies"
+    copies.mkdir()
+    for path in sorted(folder.glob("front_*.geojson")):
+        shutil.copy(path, copies / path.name.replace("front", "map"))
+    shutil.copy(folder / "front_2024-11-21.geojson", copies / "map_2024-11-30.geojson")
+    (copies / "map_2024-11-25.geojson").write_bytes(box_geojson(38.3))  # new content
+    read, measured = counting_reads(monkeypatch)
+    again = compute_history(folder_history(copies), store, workers=workers)
+    assert len(read) == 6 and measured == [True]  # all hashed, only the new one measured
+    assert again.keys[:4] == cold.keys and again.keys[5] == cold.keys[1]
+    assert np.array_equal(again.controlled_km2[:4], cold.controlled_km2)
+    assert np.array_equal(again.controlled_km2[5], cold.controlled_km2[1])
+    new = compute_stats(read_control_layer(copies / "map_2024-11-25.geojson"))
+    assert np.array_equal(again.controlled_km2[4], new.regions["controlled_km2"].to_numpy())
+    read.clear()
+    warm = compute_history(folder_history(copies), store, workers=workers)
+    assert read == [] and np.array_equal(warm.controlled_km2, again.controlled_km2)
+
+
+def test_stored_figures_of_a_map_known_by_content_that_cannot_be_right_are_computed(
+    tmp_path, caplog
+):
+    """A copy of a stored map whose stored figures are damaged is measured after all."""
+    folder, store, cold = cold_store(tmp_path)
+    overwrite_figures(store.path, cold.keys[2], figures_key(cold.boundaries), b"garbage")
+    copies = tmp_path / "copies"
+    shutil.copytree(folder, copies)
+    with caplog.at_level(logging.WARNING, logger="geodata.history.store"):
+        again = compute_history(folder_history(copies), store)
+    assert again.keys == cold.keys and not again.skipped
+    assert np.array_equal(again.controlled_km2, cold.controlled_km2)
+    version, area = figures_key(cold.boundaries), cold.boundaries.area_km2
+    assert len(store.stats_for(cold.keys, version, area_km2=area)) == len(cold.keys)

@@ -38,6 +38,12 @@ def test_the_same_geometry_as_geos_makes(raw):
     {"type": "Polygon", "coordinates": [[[30, "48"], *SQUARE[1:]]]},
     {"type": "Polygon", "coordinates": [[[30.0, True], *SQUARE[1:]]]},
     {"type": "Polygon", "coordinates": [[[30.0, float("nan")], *SQUARE[1:]]]},
+    {"type": "Polygon", "coordinates": [[[30.0, None], *SQUARE[1:]]]},  # numpy: NaN
+    {"type": "Polygon", "coordinates": [[[30.0, [48.0]], *SQUARE[1:]]]},
+    {"type": "Polygon", "coordinates": [["ab", *SQUARE[1:]]]},  # two letters, not a point
+    {"type": "Polygon", "coordinates": [[{"x": 30, "y": 48}, *SQUARE[1:]]]},
+    {"type": "Polygon", "coordinates": [[[30, 10**400], *SQUARE[1:]]]},  # beyond a double
+    {"type": "Polygon", "coordinates": [[30.0, *SQUARE[1:]]]},  # a number where a point is
     {"type": "Polygon", "coordinates": "not a list"},
     {"type": "LineString", "coordinates": SQUARE},
 ])  # fmt: skip
