@@ -515,3 +515,22 @@ def test_stored_figures_of_a_map_known_by_content_that_cannot_be_right_are_compu
     assert np.array_equal(again.controlled_km2, cold.controlled_km2)
     version, area = figures_key(cold.boundaries), cold.boundaries.area_km2
     assert len(store.stats_for(cold.keys, version, area_km2=area)) == len(cold.keys)
+
+
+@pytest.mark.parametrize("becomes", ["folder", "pipe", "empty"])
+def test_a_map_that_cannot_be_read_is_left_out_and_named(tmp_path, becomes):
+    """A file that turns into something unreadable after the folder was listed (here: a
+    folder, a named pipe, which is never opened, or an empty file) is left out with its
+    reason; the other dates stand and are kept."""
+    folder = growing_front(tmp_path / "history")
+    source = folder_history(folder)
+    victim = folder / "front_2024-11-22.geojson"
+    victim.unlink()
+    {"folder": victim.mkdir, "pipe": lambda: os.mkfifo(victim), "empty": victim.touch}[becomes]()
+    store = Store(tmp_path / "store.sqlite")
+    series = compute_history(source, store)
+    assert [d.day for d in series.dates] == [20, 21, 23]
+    assert len(series.skipped) == 1 and str(victim) in series.skipped[0]
+    assert any(note.startswith("left out:") and str(victim) in note for note in series.notes)
+    assert str(victim.resolve()) not in store.files()  # nothing kept for it
+    assert row_counts(store.path)["stats"] == 3
