@@ -33,6 +33,7 @@ from geodata.history.changes import gained_and_lost
 from geodata.history.compute import NoProgress
 from geodata.history.series import HistorySeries
 from geodata.history.transfers import row_at_or_before
+from geodata.importers import read_text_file
 from geodata.language import language_of, say
 from geodata.stats import ControlStats
 
@@ -208,14 +209,16 @@ def _where_changes(source: PackSource, first) -> Extent:
 # -- templates as TOML ---------------------------------------------------------------------------
 
 
+MAX_TEMPLATE_BYTES = 2**20  # a template is a few hundred bytes of settings
+
+
 def load_template(path: str | Path) -> BriefingTemplate:
     """Read a briefing template; a file that is not one gets one message naming it and why."""
     path = Path(path)
+    text = read_text_file(path, MAX_TEMPLATE_BYTES, "a briefing template")
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise BadInputError(path, "no such file") from None
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
         raise BadInputError(path, f"it is not a TOML briefing template ({error})") from None
     try:
         return template_from_dict(data)

@@ -114,6 +114,29 @@ def _checked_kind(path: Path) -> str:
     return kind
 
 
+def read_text_file(path: Path, limit: int, what: str) -> str:
+    """A small UTF-8 text file's text (a proposal, a template), checked before it is opened.
+
+    A pipe or a device is refused unopened (:func:`check_readable_file`), a file
+    over ``limit`` bytes unread; ``what`` names the kind of file in the message.
+
+    >>> read_text_file(Path("/dev/zero"), 2**20, "a template")
+    Traceback (most recent call last):
+    ...
+    geodata.errors.BadInputError: cannot read /dev/zero: it is not a regular file (a device, \
+a pipe or a socket)
+    """
+    size = check_readable_file(path)
+    if size > limit:
+        raise BadInputError(
+            path, f"it is too big for {what} ({_size(size)}; at most {_size(limit)})"
+        )  # fmt: skip
+    try:
+        return read_bytes(path).decode("utf-8")
+    except UnicodeDecodeError:
+        raise BadInputError(path, "the file is not UTF-8 text") from None
+
+
 def check_readable_file(path: Path) -> int:
     """Make sure ``path`` is an existing, non-empty regular file; return its size in bytes.
 

@@ -37,7 +37,7 @@ from pathlib import Path
 import tomli_w
 
 from geodata.errors import BadInputError, UnknownScenarioError
-from geodata.importers import check_readable_file
+from geodata.importers import read_text_file
 from geodata.resources import resource_path
 from geodata.scenarios.operations import OPERATION_TYPES, Operation
 from geodata.user_folders import user_data_folder
@@ -137,20 +137,7 @@ choose one of: freeze, cede_regions, withdraw_from_regions, transfer_area, demil
 def read_proposal(path: str | Path, builtin: bool = False) -> Proposal:
     """Read a proposal file (see :func:`parse_proposal`)."""
     path = Path(path)
-    size = check_readable_file(path)
-    if size > MAX_PROPOSAL_BYTES:
-        raise BadInputError(
-            path, f"it is too big for a proposal ({size / 2**20:.0f} MB; at most "
-            f"{MAX_PROPOSAL_BYTES // 2**20} MB)"
-        )  # fmt: skip
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise BadInputError(path, "no such file") from None
-    except UnicodeDecodeError:
-        raise BadInputError(path, "the file is not UTF-8 text") from None
-    except OSError as error:
-        raise BadInputError(path, error.strerror or str(error)) from None
+    text = read_text_file(path, MAX_PROPOSAL_BYTES, "a proposal")
     return parse_proposal(text, path, builtin=builtin)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -294,3 +295,25 @@ def test_a_ukrainian_chart_page_has_no_english_but_names(history, tmp_path):
     english = {w for t in texts for w in re.findall(r"[A-Za-z]{2,}", t)} - names
     assert english == set(), english
     assert "окуповано, %" in texts and any(t.startswith("Уся Україна: ") for t in texts)
+
+
+@pytest.mark.parametrize("what", ["device", "pipe", "folder", "missing", "not UTF-8", "too big"])
+def test_a_template_that_is_no_text_file_is_named_never_opened(tmp_path, what):
+    """A device, a named pipe or a folder picked as a template is refused without being
+    opened (reading /dev/zero or a pipe would never end); a huge or binary file likewise."""
+    import os
+
+    path = tmp_path / "brief.toml"
+    if what == "device":
+        path = Path("/dev/zero")
+    elif what == "pipe":
+        os.mkfifo(path)
+    elif what == "folder":
+        path.mkdir()
+    elif what == "not UTF-8":
+        path.write_bytes(b"page = '\xff'")
+    elif what == "too big":
+        path.write_bytes(b"#" * (2**20 + 1))
+    with pytest.raises(BadInputError) as raised:
+        load_template(path)
+    assert str(path) in str(raised.value)

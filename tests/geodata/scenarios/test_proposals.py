@@ -128,3 +128,25 @@ def test_find_by_id_file_or_user_folder(tmp_path):
     # Asked for by name, a saved file that cannot be used says why, not "unknown".
     with pytest.raises(BadInputError, match=r"broken\.toml: not valid TOML"):
         find_proposal("broken", folder)
+
+
+@pytest.mark.parametrize("what", ["device", "pipe", "folder", "not UTF-8", "too big"])
+def test_a_proposal_that_is_no_text_file_is_named_never_opened(tmp_path, what):
+    """The same refusal as for any file the user picks: a device or a pipe unopened."""
+    import os
+    from pathlib import Path
+
+    path = tmp_path / "mine.toml"
+    if what == "device":
+        path = Path("/dev/zero")
+    elif what == "pipe":
+        os.mkfifo(path)
+    elif what == "folder":
+        path.mkdir()
+    elif what == "not UTF-8":
+        path.write_bytes(b"id = '\xff'")
+    elif what == "too big":
+        path.write_bytes(b"#" * (16 * 2**20 + 1))
+    with pytest.raises(BadInputError) as raised:
+        read_proposal(path)
+    assert str(path) in str(raised.value)
