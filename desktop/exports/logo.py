@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 
 from geodata.errors import BadInputError
+from geodata.importers import check_readable_file
 
 #: Height in pixels an SVG logo is drawn at: sharp at a slide's or a print's size.
 SVG_HEIGHT_PX = 600
@@ -22,8 +23,9 @@ def logo_png(path: Path | str | None) -> Path | None:
     if path is None or str(path) == "":
         return None
     path = Path(path)
-    if not path.is_file():
+    if not path.exists():
         raise BadInputError(path, QCoreApplication.translate("Export", "no such file (the logo)"))
+    check_readable_file(path)  # a folder, a pipe or a device: refused unopened
     if path.suffix.lower() != ".svg":
         return path
     key = (str(path.resolve()), path.stat().st_mtime_ns)

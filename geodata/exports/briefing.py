@@ -25,6 +25,7 @@ from typing import Literal
 import matplotlib
 import matplotlib.image
 import numpy as np
+import PIL.Image
 import shapely
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import PathCollection
@@ -62,6 +63,7 @@ from geodata.exports.briefing_text import (
 )
 from geodata.exports.text import clean, plain
 from geodata.figures import NEGLIGIBLE_KM2, is_negligible
+from geodata.importers import check_readable_file
 from geodata.language import format_number
 from geodata.map_layers import BOUNDARY_TOLERANCE_DEG, for_display, region_label_points
 from geodata.palette import current
@@ -313,14 +315,44 @@ def _on(colour: str) -> str:
     return current().text if 0.299 * red + 0.587 * green + 0.114 * blue > 0.55 else "white"
 
 
+#: The most pixels a logo may have: it is drawn about an inch high, and a small PNG
+#: file can unpack to gigabytes (20,000 × 20,000 pixels from 50 kB).
+MAX_LOGO_PIXELS = 2048 * 2048
+
+
+def read_logo(path: Path) -> np.ndarray:
+    """A logo's pixels; a file that is no image, or too large a one, is named and refused.
+
+    The size is read from the image's header before any pixel is decoded.
+    """
+    check_readable_file(path)
+    side = round(MAX_LOGO_PIXELS**0.5)
+    at_most = f"at most {MAX_LOGO_PIXELS / 1e6:.1f} million pixels, {side} × {side}"
+    try:
+        with PIL.Image.open(path) as opened:
+            width, height = opened.size
+    except PIL.Image.DecompressionBombError:  # beyond even Pillow's limit
+        beyond = 2 * (PIL.Image.MAX_IMAGE_PIXELS or 0) / 1e6
+        raise BadInputError(
+            path, f"it is too large for a logo (over {beyond:.0f} million pixels; {at_most})"
+        ) from None
+    except (OSError, SyntaxError, ValueError) as error:
+        raise BadInputError(path, f"it is not a PNG image ({error})") from None
+    if width * height > MAX_LOGO_PIXELS:
+        raise BadInputError(
+            path, f"it is too large for a logo ({width} × {height} pixels; {at_most})"
+        )
+    try:
+        return matplotlib.image.imread(str(path))
+    except (OSError, SyntaxError, ValueError) as error:
+        raise BadInputError(path, f"it is not a PNG image ({error})") from None
+
+
 def _logo(figure, style: PageStyle, layout: _Layout, logo: Path | None) -> float:
     """Place the logo at the top right, as tall as the title block; return its width (fraction)."""
     if logo is None:
         return 0.0
-    try:
-        image = matplotlib.image.imread(str(logo))
-    except (OSError, SyntaxError, ValueError) as error:
-        raise BadInputError(Path(logo), f"it is not a PNG image ({error})") from None
+    image = read_logo(Path(logo))
     height = layout.header_h * 0.9
     rows, columns = image.shape[:2]
     width = height * style.height / style.width * columns / rows

@@ -444,3 +444,17 @@ def test_a_pack_takes_an_svg_logo(tmp_path, capsys):
     page = PdfReader(out).pages[0]
     xobjects = page["/Resources"]["/XObject"]
     assert any(xobjects[name].get_object()["/Subtype"] == "/Image" for name in xobjects)  # logo
+
+
+def test_a_logo_that_is_a_pipe_is_one_clear_message(tmp_path, capsys):
+    """Named as what it is, not waited on: the export fails at once and writes nothing."""
+    import os
+
+    logo = tmp_path / "logo.png"
+    os.mkfifo(logo)
+    single = write_control_file(tmp_path, "front_20241120", ".geojson")
+    out = tmp_path / "brief.pdf"
+    assert main(["export", str(single), "--logo", str(logo), "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert f"{logo}: it is not a regular file" in err and "Traceback" not in err
+    assert not out.exists()

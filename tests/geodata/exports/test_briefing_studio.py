@@ -317,3 +317,38 @@ def test_a_template_that_is_no_text_file_is_named_never_opened(tmp_path, what):
     with pytest.raises(BadInputError) as raised:
         load_template(path)
     assert str(path) in str(raised.value)
+
+
+@pytest.mark.parametrize("what", ["bomb", "bomb within Pillow's limit", "pipe", "device", "folder"])
+def test_a_logo_too_large_or_no_file_is_refused_before_it_is_read(data, tmp_path, what):
+    """A 40 kB PNG of 20,000 × 20,000 pixels once took 11 GB and half a minute to draw: its
+    size is read from its header and it is refused; a pipe or a device is never opened."""
+    import os
+
+    from PIL import Image
+
+    layer, stats, _ = data
+    logo = tmp_path / "logo.png"
+    if what == "bomb":
+        Image.new("1", (20_000, 20_000)).save(logo, optimize=True)
+        assert logo.stat().st_size < 100_000
+    elif what.startswith("bomb"):
+        Image.new("1", (3000, 3000)).save(logo)  # 9 million pixels
+    elif what == "pipe":
+        os.mkfifo(logo)
+    elif what == "device":
+        logo = Path("/dev/zero")
+    else:
+        logo.mkdir()
+    reason = "too large for a logo" if what.startswith("bomb") else "not a regular file|a folder"
+    with pytest.raises(BadInputError, match=reason) as raised:
+        briefing_figure(layer, stats, None, BriefingOptions(logo=logo))
+    assert str(logo) in str(raised.value)
+
+
+def test_a_wide_logo_within_the_limit_is_drawn(data, tmp_path):
+    layer, stats, _ = data
+    logo = tmp_path / "wide.png"
+    imsave(logo, np.tile(np.linspace(0, 1, 4000), (500, 1)), cmap="viridis")  # 2 million pixels
+    out = render_briefing(tmp_path / "b.svg", layer, stats, None, BriefingOptions(logo=logo))
+    assert "<image" in out.read_text()
