@@ -91,6 +91,9 @@ DEFAULT_WORKERS = max(1, min(4, os.cpu_count() or 1))
 # Snapshots per store transaction: each closes its connection with a checkpoint of the
 # write-ahead log, so fewer, larger ones (about 13 MB of geometry) cost less.
 SAVE_BATCH = 256
+# Runs of consecutive dates per worker: progress and cancel are seen between runs, and
+# the work stays balanced.
+RUNS_PER_WORKER = 6
 # Fresh worker processes are started for at least this many maps to compute (see
 # _process_context): their start costs about what threads lose on 500 maps.
 FRESH_PROCESS_MIN = 500
@@ -370,7 +373,7 @@ def _compute_missing(
     """
     # Runs of consecutive dates: several per worker, so the work stays balanced
     # and progress and cancel are seen between runs.
-    parts = max(1, min(len(missing), workers * 6))
+    parts = max(1, min(len(missing), workers * RUNS_PER_WORKER))
     runs = [run.tolist() for run in np.array_split(np.array(missing), parts) if len(run)]
     jobs = [([(i, keys[i], snapshots[i]) for i in run], reconcile_km, stored) for run in runs]
     paths_only = all(s.path is not None for job, *_rest in jobs for _i, _key, s in job)
