@@ -51,6 +51,8 @@ def _svg_to_png(path: Path) -> Path:
     from PySide6.QtGui import QImage, QPainter
     from PySide6.QtSvg import QSvgRenderer
 
+    from geodata.exports.briefing import MAX_LOGO_PIXELS  # matplotlib: loaded when first used
+
     renderer = QSvgRenderer(str(path))
     if not renderer.isValid():
         reason = QCoreApplication.translate("Export", "it is not an SVG image Qt can draw")
@@ -58,6 +60,9 @@ def _svg_to_png(path: Path) -> Path:
     size = renderer.defaultSize()
     height = SVG_HEIGHT_PX
     width = max(1, round(height * size.width() / max(1, size.height())))
+    if width * height > MAX_LOGO_PIXELS:  # a wide wordmark: drawn smaller, never refused
+        scale = (MAX_LOGO_PIXELS / (width * height)) ** 0.5
+        width, height = max(1, int(width * scale)), max(1, int(height * scale))
     image = QImage(width, height, QImage.Format.Format_ARGB32)
     image.fill(Qt.GlobalColor.transparent)
     painter = QPainter(image)

@@ -215,7 +215,7 @@ MAX_TEMPLATE_BYTES = 2**20  # a template is a few hundred bytes of settings
 def load_template(path: str | Path) -> BriefingTemplate:
     """Read a briefing template; a file that is not one gets one message naming it and why."""
     path = Path(path)
-    text = read_text_file(path, MAX_TEMPLATE_BYTES, "a briefing template")
+    text = read_text_file(path, MAX_TEMPLATE_BYTES, "a briefing template", allow_empty=True)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

@@ -7,9 +7,10 @@ Method
   measurement version), so a history reopens without reading any geometry.
   Files are recognised by path, size, modification and change time and
   inode before they are even read (a file rewritten in place with its
-  modification time set back has a new change time). Any other file is read
-  once, by the worker that measures it, and keyed by the hash of the bytes it
-  parses; if the store knows that content (a copied or renamed map), the
+  modification time set back has a new change time). Any other file is hashed
+  by the worker that measures it: a JSON file is read once, and keyed by the
+  hash of the bytes it parses (a format GDAL reads, by a hash taken just
+  before); if the store knows that content (a copied or renamed map), the
   date's figures come from the store instead. Stored figures
   that cannot be right (wrong length, beyond a unit's area) are computed again;
   a store that cannot take new figures (busy, full, read-only) is named in the
@@ -68,7 +69,7 @@ from geodata.errors import BadInputError, StoreError
 from geodata.geometry import clip_by_rects, geometry_array
 from geodata.history.series import HistorySeries
 from geodata.history.sources import HistorySource, Snapshot
-from geodata.history.store import AREA_SLACK, FileRecord, Store, content_hash
+from geodata.history.store import AREA_SLACK, FileRecord, Store, content_hash, file_hash
 from geodata.importers import read_file, read_source
 from geodata.importers.assemble import assemble_layer, same_source
 from geodata.language import language_of, say
@@ -144,10 +145,12 @@ def compute_history(
     known, known_added, known_held = _known_figures(
         store, [key for key in keys if key is not None], boundaries, reconcile_km
     )
+    unusable = set()  # keys whose stored figures are missing or cannot be right
     for i, key in enumerate(keys):
         # A file whose figures the store lacks is read anyway, and kept under the key
         # of what is read: a stored record may be wrong (damaged, or another store's).
         if snapshots[i].key is None and not _complete(key, known, known_added, known_held):
+            unusable.add(key)
             keys[i] = None
     missing = [
         i for i, key in enumerate(keys)
@@ -160,7 +163,9 @@ def compute_history(
     keeper = _Keeper(store, boundaries, reconcile_km)
     # Files read now may hold content the store knows (copied, renamed): the workers
     # recognise it by its hash, and those dates are taken from the store.
-    stored = _stored_keys(store, boundaries, reconcile_km) if None in keys else frozenset()
+    stored = frozenset()
+    if None in keys:
+        stored = _stored_keys(store, boundaries, reconcile_km) - unusable
     while missing:
         rows, recognised, failed = _compute_missing(
             snapshots, keys, paths, missing, boundaries, progress, workers, reconcile_km,
@@ -176,8 +181,11 @@ def compute_history(
         found = _known_figures(store, [keys[i] for i in recognised], boundaries, reconcile_km)
         for into, figures in zip((results, added, held), found, strict=True):
             into.update(figures)
-        # Stored figures that cannot be right are computed after all.
+        # Stored figures that cannot be right are computed after all, from the file
+        # as it is now (hashed again).
         missing = [i for i in recognised if not _complete(keys[i], results, added, held)]
+        for i in missing:
+            keys[i] = None
         stored = frozenset()
     progress.report(0.97, say("Saving to the store…", language_of(progress)))
     store_notes = keeper.finish()
@@ -292,7 +300,14 @@ def _recorded_keys(
         if snapshot.key is not None:
             keys.append(snapshot.key)
             continue
-        path, stat = _resolved(snapshot.path, folders)
+        try:
+            path, stat = _resolved(snapshot.path, folders)
+        except OSError:
+            # Gone (or unreachable) since the folder was listed: the worker that
+            # reads it says why, and that date alone is left out.
+            paths[index] = str(snapshot.path)
+            keys.append(None)
+            continue
         paths[index] = path
         record = files.get(path)
         keys.append(record.hash if record is not None and record.describes(stat) else None)
@@ -302,14 +317,12 @@ def _recorded_keys(
 def _resolved(path: Path, folders: dict[Path, str]) -> tuple[str, os.stat_result]:
     """``str(path.resolve())`` and the file's stat, with its folder resolved only once.
 
-    A file that is itself a symbolic link is resolved whole, as before.
+    A file that is itself a symbolic link is resolved whole, as before. Raises
+    OSError for a file that cannot be reached.
     """
-    try:
-        stat = path.lstat()
-    except OSError as error:
-        raise BadInputError(path, error.strerror or str(error)) from None
+    stat = path.lstat()
     if S_ISLNK(stat.st_mode):
-        return str(path.resolve()), _stat(path)
+        return str(path.resolve()), path.stat()
     folder = folders.get(path.parent)
     if folder is None:
         folder = folders[path.parent] = str(path.parent.resolve())
@@ -366,7 +379,7 @@ def _compute_missing(
     """Compute what the store lacks, handing each run's rows to ``keeper`` as they come.
 
     ``keys`` is completed in place: a file read now is kept under the hash of
-    what was read. Returns the rows ``(key, None, label, km2, added, path,
+    what was read. Returns the rows ``(key, None, label, km2, added, None,
     held)`` (the geometry is in the store, or nowhere: hundreds of MB for a
     long history), the indices of snapshots whose content the store has
     (among ``stored``: not computed) and the reasons by skipped index.
@@ -477,12 +490,15 @@ class _Keeper:
                 self._store.save(
                     self._figures,
                     [(key, wkb, label, km2) for key, wkb, label, km2, *_rest in chunk],
-                    sorted({row[5] for row in chunk if row[5] is not None}),
+                    sorted(dict(row[5] for row in chunk if row[5] is not None).items()),
                     extra={self._added: [(row[0], row[4]) for row in chunk]}
                     if self._added
                     else None,
                     blobs={self._places: [(row[0], pack(row[6])) for row in chunk]},
                 )
+                for row in chunk:
+                    if row[5] is not None:  # the record saved with its figures stands
+                        self._pending.pop(row[5][0], None)
         except StoreError as error:
             self._note = f"the figures computed now are not kept: {error}"
 
@@ -535,8 +551,9 @@ def _compute_run(job: tuple) -> tuple[list, list, dict[int, str]]:
                     # Described as it was before it was read: a change made while it
                     # is read is seen next time.
                     stat = _stat(snapshot.path)
-                    content = read_file(snapshot.path)
-                    record = FileRecord.of(stat, content_hash(content))
+                    content = read_file(snapshot.path)  # None: GDAL reads the path itself
+                    digest = file_hash(snapshot.path) if content is None else content_hash(content)
+                    record = FileRecord.of(stat, digest)
                     key = record.hash
                     if key in stored:
                         known.append((index, key, record))

@@ -36,7 +36,7 @@ from typing import Literal
 import numpy as np
 import shapely
 
-from geodata.errors import StoreBusyError, StoreError, StoreReadOnlyError
+from geodata.errors import BadInputError, StoreBusyError, StoreError, StoreReadOnlyError
 from geodata.user_folders import user_data_folder
 
 log = logging.getLogger(__name__)
@@ -118,6 +118,22 @@ def content_hash(data: bytes) -> str:
     '442a44457137672b3218c1007dc8f76a'
     """
     return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def file_hash(path: Path) -> str:
+    """:func:`content_hash` of a file, read in blocks (a GeoPackage may be large).
+
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "x.gpkg"
+    >>> _ = path.write_bytes(b"x")
+    >>> file_hash(path) == content_hash(b"x")
+    True
+    """
+    try:
+        with path.open("rb") as file:
+            return hashlib.file_digest(file, lambda: hashlib.blake2b(digest_size=16)).hexdigest()
+    except OSError as error:
+        raise BadInputError(path, error.strerror or str(error)) from None
 
 
 def classify_fault(error: sqlite3.Error) -> Fault:

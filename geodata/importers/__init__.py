@@ -90,14 +90,17 @@ def read_source(path: Path, content: bytes | None = None) -> SourceFeatures:
     return read_with_ogr(path, kind)
 
 
-def read_file(path: Path) -> bytes:
-    """The bytes of a control-area file, checked as :func:`read_source` checks it first.
+def read_file(path: Path) -> bytes | None:
+    """The bytes of a JSON control-area file, checked as :func:`read_source` checks it first.
 
     A regular, non-empty file within its format's size limit; anything else is a
     :class:`~geodata.errors.BadInputError` naming the file, raised before a
-    pipe or a device is opened.
+    pipe or a device is opened. For the formats GDAL reads from the path itself
+    (GeoPackage, Shapefile, KML …) the same checks are made and None is returned:
+    their bytes would only be read twice.
     """
-    _checked_kind(path)
+    if _checked_kind(path) not in JSON_EXTENSIONS:
+        return None
     return read_bytes(path)
 
 
@@ -114,11 +117,12 @@ def _checked_kind(path: Path) -> str:
     return kind
 
 
-def read_text_file(path: Path, limit: int, what: str) -> str:
+def read_text_file(path: Path, limit: int, what: str, allow_empty: bool = False) -> str:
     """A small UTF-8 text file's text (a proposal, a template), checked before it is opened.
 
     A pipe or a device is refused unopened (:func:`check_readable_file`), a file
     over ``limit`` bytes unread; ``what`` names the kind of file in the message.
+    An empty file is an error unless ``allow_empty`` (a template of defaults).
 
     >>> read_text_file(Path("/dev/zero"), 2**20, "a template")
     Traceback (most recent call last):
@@ -126,7 +130,7 @@ def read_text_file(path: Path, limit: int, what: str) -> str:
     geodata.errors.BadInputError: cannot read /dev/zero: it is not a regular file (a device, \
 a pipe or a socket)
     """
-    size = check_readable_file(path)
+    size = check_readable_file(path, allow_empty)
     if size > limit:
         raise BadInputError(
             path, f"it is too big for {what} ({_size(size)}; at most {_size(limit)})"
@@ -137,7 +141,7 @@ a pipe or a socket)
         raise BadInputError(path, "the file is not UTF-8 text") from None
 
 
-def check_readable_file(path: Path) -> int:
+def check_readable_file(path: Path, allow_empty: bool = False) -> int:
     """Make sure ``path`` is an existing, non-empty regular file; return its size in bytes.
 
     A pipe, a device (``/dev/zero``) or a socket is refused without being
@@ -159,7 +163,7 @@ a pipe or a socket)
         raise BadInputError(path, "it is a folder, not a file")
     if not stat.S_ISREG(status.st_mode):
         raise BadInputError(path, "it is not a regular file (a device, a pipe or a socket)")
-    if status.st_size == 0:
+    if status.st_size == 0 and not allow_empty:
         raise BadInputError(path, "the file is empty")
     return status.st_size
 

@@ -458,3 +458,17 @@ def test_a_logo_that_is_a_pipe_is_one_clear_message(tmp_path, capsys):
     err = capsys.readouterr().err
     assert f"{logo}: it is not a regular file" in err and "Traceback" not in err
     assert not out.exists()
+
+
+def test_a_wide_svg_wordmark_is_drawn_smaller_not_refused(tmp_path, capsys):
+    """An SVG is drawn 600 pixels high; one twenty times as wide as high would be 7 million
+    pixels, over a logo's limit: it is drawn smaller instead."""
+    logo = tmp_path / "wordmark.svg"
+    logo.write_text('<svg xmlns="http://www.w3.org/2000/svg" width="2000" height="100">'
+                    '<rect width="2000" height="100" fill="blue"/></svg>')  # fmt: skip
+    single = write_control_file(tmp_path, "front_20241120", ".geojson")
+    out = tmp_path / "brief.pdf"
+    assert main(["export", str(single), "--logo", str(logo), "--out", str(out)]) == 0, (
+        capsys.readouterr().err
+    )
+    assert out.stat().st_size > 1000

@@ -270,6 +270,9 @@ def test_a_template_round_trips_and_a_bad_one_is_named(tmp_path):
     )  # fmt: skip
     path = save_template(tmp_path / "brief.toml", template)
     assert load_template(path) == template
+    empty = tmp_path / "empty.toml"
+    empty.touch()
+    assert load_template(empty) == BriefingTemplate()  # every setting its default
     for text, reason in (
         ('page = "a3"', "'page' must be one of"),
         ("[[pages]]\nkind = 'map'", "page kind 'map'"),

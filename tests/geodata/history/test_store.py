@@ -517,16 +517,17 @@ def test_stored_figures_of_a_map_known_by_content_that_cannot_be_right_are_compu
     assert len(store.stats_for(cold.keys, version, area_km2=area)) == len(cold.keys)
 
 
-@pytest.mark.parametrize("becomes", ["folder", "pipe", "empty"])
+@pytest.mark.parametrize("becomes", ["folder", "pipe", "empty", "gone"])
 def test_a_map_that_cannot_be_read_is_left_out_and_named(tmp_path, becomes):
     """A file that turns into something unreadable after the folder was listed (here: a
-    folder, a named pipe, which is never opened, or an empty file) is left out with its
-    reason; the other dates stand and are kept."""
+    folder, a named pipe, which is never opened, or an empty file) or is deleted is left
+    out with its reason; the other dates stand and are kept."""
     folder = growing_front(tmp_path / "history")
     source = folder_history(folder)
     victim = folder / "front_2024-11-22.geojson"
     victim.unlink()
-    {"folder": victim.mkdir, "pipe": lambda: os.mkfifo(victim), "empty": victim.touch}[becomes]()
+    changes = {"folder": victim.mkdir, "pipe": lambda: os.mkfifo(victim), "empty": victim.touch}
+    changes.get(becomes, lambda: None)()
     store = Store(tmp_path / "store.sqlite")
     series = compute_history(source, store)
     assert [d.day for d in series.dates] == [20, 21, 23]
@@ -534,3 +535,49 @@ def test_a_map_that_cannot_be_read_is_left_out_and_named(tmp_path, becomes):
     assert any(note.startswith("left out:") and str(victim) in note for note in series.notes)
     assert str(victim.resolve()) not in store.files()  # nothing kept for it
     assert row_counts(store.path)["stats"] == 3
+
+
+def test_maps_gdal_reads_are_keyed_by_their_whole_content(tmp_path, monkeypatch):
+    """A GeoPackage history: each file hashed whole (in blocks; GDAL reads it itself), its
+    figures those of the file alone, and known warm without reading."""
+    from geodata.history import compute
+    from geodata.history.store import content_hash
+    from tests.geodata.importers.fixtures import control_frame, write_control_file
+
+    folder = tmp_path / "maps"
+    folder.mkdir()
+    for day in range(3):
+        frame = control_frame()
+        frame.loc[0, "geometry"] = shapely.box(37.0, 47.5, 38.0 + 0.2 * day, 48.2)
+        write_control_file(folder, f"front_2024-11-{20 + day:02d}", ".gpkg", frame)
+    store = Store(tmp_path / "store.sqlite")
+    cold = compute_history(folder_history(folder), store)
+    files = sorted(folder.glob("*.gpkg"))
+    assert list(cold.keys) == [content_hash(p.read_bytes()) for p in files]
+    alone = [compute_stats(read_control_layer(p)).regions["controlled_km2"] for p in files]
+    assert np.array_equal(cold.controlled_km2, np.vstack(alone))
+    read, _measured = counting_reads(monkeypatch)
+    monkeypatch.setattr(compute, "file_hash", lambda path: read.append(path))
+    warm = compute_history(folder_history(folder), store)
+    assert read == [] and np.array_equal(warm.controlled_km2, cold.controlled_km2)
+
+
+def test_two_records_for_one_path_in_a_run_are_saved_as_one(tmp_path):
+    """Two dated links to one file, rewritten between their reads: one record is kept for
+    the path, not a failure to sort records."""
+    from geodata.history.compute import _Keeper
+    from geodata.history.store import FileRecord
+
+    boundaries = load_boundaries()
+    store = Store(tmp_path / "store.sqlite")
+    keeper = _Keeper(store, boundaries, DEFAULT_TOLERANCE_KM)
+    zeros, held = np.zeros(len(boundaries.codes)), np.zeros(3, dtype=bool)
+    wkb = shapely.box(37, 47, 38, 48).wkb
+    path = "/maps/front.geojson"
+    rows = [
+        (key, wkb, "a map", zeros, zeros, (path, FileRecord(1, 2, 3, 4, key)), held)
+        for key in ("a" * 32, "b" * 32)
+    ]
+    keeper.add(rows)
+    assert keeper.finish() == ()
+    assert store.files()[path].hash == "b" * 32
