@@ -2,9 +2,10 @@
 
     uv run python tools/timeline_bench.py FOLDER [--switches 50] [--shots docs] [--settle S]
 
-Opens FOLDER as a history in the main window (with a throw-away store) as soon
-as the map shows, or ``--settle`` seconds later as a user would (the app starts
-the process its history workers fork from in the background meanwhile), then
+Opens FOLDER as a history in the main window (with a throw-away store)
+``--settle`` seconds after the map shows, as a user would (6 by default: the app
+starts the process its history workers fork from in the background meanwhile;
+``--settle 0`` opens it at once, with that process still starting), then
 switches to N dates spread over the history and, for each, measures the time
 from the switch to the map reporting the new control layer drawn, with the
 Statistics table and the chart updated before that. Prints the median and
@@ -52,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--switches", type=int, default=50)
     parser.add_argument("--shots", type=Path, help="save timeline screenshots in this folder")
     parser.add_argument(
-        "--settle", type=float, default=0.0, help="seconds to wait after the map shows (0)"
+        "--settle", type=float, default=6.0, help="seconds to wait after the map shows (6)"
     )
     parser.add_argument(
         "--profile", action="store_true", help="print where the switches' Python time goes"
