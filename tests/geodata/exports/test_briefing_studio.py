@@ -20,6 +20,7 @@ from geodata.exports.briefing_pages import change_figure, chart_figure, table_fi
 from geodata.exports.briefing_style import PAGES
 from geodata.exports.extents import UKRAINE, parse_extent
 from geodata.exports.pack import (
+    MAX_TEMPLATE_BYTES,
     BriefingTemplate,
     PackPage,
     PackSource,
@@ -35,6 +36,7 @@ from geodata.scenarios.engine import run_proposal
 from geodata.scenarios.proposals import find_proposal
 from geodata.stats import compute_stats
 from tests.geodata.importers.fixtures import control_frame, write_control_file
+from tests.unreadable import KINDS, unreadable_text_file
 
 DATES = (dt.date(2025, 1, 1), dt.date(2025, 1, 8), dt.date(2025, 1, 20))
 SVG = "{http://www.w3.org/2000/svg}"
@@ -300,23 +302,11 @@ def test_a_ukrainian_chart_page_has_no_english_but_names(history, tmp_path):
     assert "окуповано, %" in texts and any(t.startswith("Уся Україна: ") for t in texts)
 
 
-@pytest.mark.parametrize("what", ["device", "pipe", "folder", "missing", "not UTF-8", "too big"])
+@pytest.mark.parametrize("what", KINDS)
 def test_a_template_that_is_no_text_file_is_named_never_opened(tmp_path, what):
     """A device, a named pipe or a folder picked as a template is refused without being
     opened (reading /dev/zero or a pipe would never end); a huge or binary file likewise."""
-    import os
-
-    path = tmp_path / "brief.toml"
-    if what == "device":
-        path = Path("/dev/zero")
-    elif what == "pipe":
-        os.mkfifo(path)
-    elif what == "folder":
-        path.mkdir()
-    elif what == "not UTF-8":
-        path.write_bytes(b"page = '\xff'")
-    elif what == "too big":
-        path.write_bytes(b"#" * (2**20 + 1))
+    path = unreadable_text_file(tmp_path / "brief.toml", what, MAX_TEMPLATE_BYTES)
     with pytest.raises(BadInputError) as raised:
         load_template(path)
     assert str(path) in str(raised.value)

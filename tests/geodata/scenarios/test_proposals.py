@@ -10,6 +10,7 @@ import shapely
 from geodata.errors import BadInputError, UnknownScenarioError
 from geodata.scenarios.operations import DemilitarizedZone, TransferArea
 from geodata.scenarios.proposals import (
+    MAX_PROPOSAL_BYTES,
     Proposal,
     builtin_proposals,
     find_proposal,
@@ -17,6 +18,7 @@ from geodata.scenarios.proposals import (
     user_proposals,
     write_proposal,
 )
+from tests.unreadable import KINDS, unreadable_text_file
 
 GOOD = """\
 name = "My proposal"
@@ -130,23 +132,10 @@ def test_find_by_id_file_or_user_folder(tmp_path):
         find_proposal("broken", folder)
 
 
-@pytest.mark.parametrize("what", ["device", "pipe", "folder", "not UTF-8", "too big"])
+@pytest.mark.parametrize("what", KINDS)
 def test_a_proposal_that_is_no_text_file_is_named_never_opened(tmp_path, what):
     """The same refusal as for any file the user picks: a device or a pipe unopened."""
-    import os
-    from pathlib import Path
-
-    path = tmp_path / "mine.toml"
-    if what == "device":
-        path = Path("/dev/zero")
-    elif what == "pipe":
-        os.mkfifo(path)
-    elif what == "folder":
-        path.mkdir()
-    elif what == "not UTF-8":
-        path.write_bytes(b"id = '\xff'")
-    elif what == "too big":
-        path.write_bytes(b"#" * (16 * 2**20 + 1))
+    path = unreadable_text_file(tmp_path / "mine.toml", what, MAX_PROPOSAL_BYTES)
     with pytest.raises(BadInputError) as raised:
         read_proposal(path)
     assert str(path) in str(raised.value)
