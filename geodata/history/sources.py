@@ -18,7 +18,7 @@ from pyogrio.errors import DataLayerError, DataSourceError
 from geodata.dates import date_from_filename, parse_date
 from geodata.errors import BadInputError
 from geodata.history.store import Store, content_hash
-from geodata.importers import SUPPORTED_FORMATS, check_readable_file
+from geodata.importers import SUPPORTED_FORMATS, check_control_file
 from geodata.importers.assemble import SourceFeatures, assemble_layer
 from geodata.importers.ogr import gdal_readable
 
@@ -103,7 +103,7 @@ def multi_date_file_history(path: Path, date_column: str | None = None) -> Histo
     them is left out and named in the notes; features without a date are
     skipped and counted.
     """
-    check_readable_file(path)
+    check_control_file(path)  # as a single control file: regular, within the size limit
     try:
         with gdal_readable(path) as readable:
             frame = pyogrio.read_dataframe(readable)
@@ -128,8 +128,12 @@ def multi_date_file_history(path: Path, date_column: str | None = None) -> Histo
     geometries = frame.geometry.to_numpy()
     properties = frame.drop(columns=[frame.geometry.name]).to_dict("records")
     snapshots, failures = [], []
-    for date in sorted({d for d in dates if d is not None}):
-        rows = [i for i, d in enumerate(dates) if d == date]
+    rows_of: dict = {}  # each date's rows, in one pass (years of dates, many features)
+    for row, date in enumerate(dates):
+        if date is not None:
+            rows_of.setdefault(date, []).append(row)
+    for date in sorted(rows_of):
+        rows = rows_of[date]
         found = SourceFeatures(
             geometries=list(geometries[rows]),
             properties=[properties[i] for i in rows],

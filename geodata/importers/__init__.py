@@ -104,6 +104,15 @@ def read_file(path: Path) -> bytes | None:
     return read_bytes(path)
 
 
+def check_control_file(path: Path) -> str:
+    """The format of a control-area file that may be read (as an extension, ``.gpkg``).
+
+    A regular, non-empty file within its format's size limit; anything else is a
+    :class:`~geodata.errors.BadInputError` naming the file, raised before it is opened.
+    """
+    return _checked_kind(path)
+
+
 def _checked_kind(path: Path) -> str:
     """The format of a file that may be read: a regular, non-empty file within its limit."""
     size = check_readable_file(path)

@@ -290,3 +290,29 @@ def test_a_cancel_returns_at_once_while_runs_are_still_going(tmp_path, monkeypat
                         lambda *a, **k: reads.append(1) or real_read(*a, **k))  # fmt: skip
     assert len(compute_history(folder_history(folder), store)) == 6
     assert len(reads) == 5  # the first date, computed before the cancel, was kept
+
+
+def test_a_one_file_history_groups_interleaved_dates_and_keeps_the_size_limit(
+    tmp_path, monkeypatch
+):
+    """Features of one date scattered through the file make that date's territory
+    together; a file over the size limit of a control file is refused unread."""
+    frame = gpd.GeoDataFrame(
+        {
+            "date": ["2024-11-21", "2024-11-20", "2024-11-21", "2024-11-20", None],
+            "geometry": [AREAS[0], AREAS[2], AREAS[2], AREAS[1], AREAS[0]],
+        },
+        crs="EPSG:4326",
+    )
+    path = tmp_path / "history.gpkg"
+    frame.to_file(path)
+    source = open_history(path)
+    series = compute_history(source, None)
+    for row, rows in enumerate(([1, 3], [0, 2])):
+        alone = tmp_path / f"alone{row}.gpkg"
+        frame.iloc[rows].to_file(alone)
+        expected = compute_stats(read_control_layer(alone)).regions["controlled_km2"]
+        assert np.array_equal(series.controlled_km2[row], expected.to_numpy())
+    monkeypatch.setattr("geodata.importers.MAX_FILE_BYTES", 1000)
+    with pytest.raises(BadInputError, match=r"history\.gpkg.*too big to read"):
+        open_history(path)
