@@ -166,11 +166,13 @@ def compute_history(
     stored = frozenset()
     if None in keys:
         stored = _stored_keys(store, boundaries, reconcile_km) - unusable
+    shown = progress
     while missing:
         rows, recognised, failed = _compute_missing(
-            snapshots, keys, paths, missing, boundaries, progress, workers, reconcile_km,
+            snapshots, keys, paths, missing, boundaries, shown, workers, reconcile_km,
             keeper, stored,
         )  # fmt: skip
+        shown = _CancelOnly(progress)  # a second pass is short: the bar does not go back
         results.update({row[0]: row[3] for row in rows})
         added.update({row[0]: row[4] for row in rows})
         held.update({row[0]: row[6] for row in rows})
@@ -215,6 +217,20 @@ def compute_history(
         skipped=tuple(skipped.values()),
         held=statuses,
     )
+
+
+class _CancelOnly:
+    """Progress that still sees a cancel but reports nothing (see :func:`compute_history`)."""
+
+    def __init__(self, progress) -> None:
+        self._progress = progress
+
+    def report(self, fraction: float | None, message: str = "") -> None:
+        """Say nothing."""
+
+    def check(self) -> None:
+        """Raise if the wrapped progress is cancelled."""
+        self._progress.check()
 
 
 def _complete(key: str, known: dict, added: dict, held: dict) -> bool:

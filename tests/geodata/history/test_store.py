@@ -504,14 +504,25 @@ def test_maps_the_store_knows_by_content_are_not_measured_again(tmp_path, monkey
 def test_stored_figures_of_a_map_known_by_content_that_cannot_be_right_are_computed(
     tmp_path, caplog
 ):
-    """A copy of a stored map whose stored figures are damaged is measured after all."""
+    """Copies of stored maps whose stored figures are damaged are measured after all."""
     folder, store, cold = cold_store(tmp_path)
-    overwrite_figures(store.path, cold.keys[2], figures_key(cold.boundaries), b"garbage")
+    for key in cold.keys[1:3]:
+        overwrite_figures(store.path, key, figures_key(cold.boundaries), b"garbage")
     copies = tmp_path / "copies"
     shutil.copytree(folder, copies)
+    fractions = []
+
+    class Seen:
+        def report(self, fraction, message=""):
+            fractions.append(fraction)
+
+        def check(self):
+            pass
+
     with caplog.at_level(logging.WARNING, logger="geodata.history.store"):
-        again = compute_history(folder_history(copies), store)
+        again = compute_history(folder_history(copies), store, progress=Seen())
     assert again.keys == cold.keys and not again.skipped
+    assert fractions == sorted(fractions)  # the second pass does not turn the bar back
     assert np.array_equal(again.controlled_km2, cold.controlled_km2)
     version, area = figures_key(cold.boundaries), cold.boundaries.area_km2
     assert len(store.stats_for(cold.keys, version, area_km2=area)) == len(cold.keys)
