@@ -26,8 +26,10 @@ from geodata.errors import BadInputError
 from geodata.geometry import geometry_array, union_parts
 from geodata.importers.deepstate import deepstate_category, feature_label
 
-# At most this many distinct feature names are kept for the legend and Info panel.
+# At most this many distinct feature names are kept for the legend and Info panel,
+# each cut to at most this many characters (a name from a file may be megabytes long).
 MAX_FEATURE_NAMES = 12
+MAX_NAME_CHARS = 120
 
 # Control areas are kept within this box around Ukraine (lon_min, lat_min,
 # lon_max, lat_max), with no edge longer than MAX_EDGE_DEG (see within_region).
@@ -111,7 +113,7 @@ def assemble_layer(
         raise BadInputError(path, f"its polygons cannot be merged ({error})") from None
     if found.deepstate_styled:
         left_out = [
-            feature_label(p) or "unnamed"
+            shortened(feature_label(p) or "unnamed")
             for p, polygon, keep in zip(found.properties, is_polygon, kept, strict=True)
             if polygon and not keep
         ]
@@ -133,7 +135,7 @@ def assemble_layer(
     )
     if not is_polygon.any():
         raise BadInputError(path, _no_polygon_reason(report))
-    names = (feature_label(p) for p, k in zip(found.properties, kept, strict=True) if k)
+    names = (shortened(feature_label(p)) for p, k in zip(found.properties, kept, strict=True) if k)
     return ControlLayer(
         controlled=controlled,
         feature_names=tuple(dict.fromkeys(n for n in names if n))[:MAX_FEATURE_NAMES],
@@ -188,6 +190,19 @@ def _identical(a, b) -> bool:
     if isinstance(a, list | tuple):
         return len(a) == len(b) and all(_identical(x, y) for x, y in zip(a, b, strict=True))
     return a == b
+
+
+def shortened(name: str | None, limit: int = MAX_NAME_CHARS) -> str | None:
+    """A feature's name as shown: at most ``limit`` characters, cut with an ellipsis.
+
+    >>> shortened("Occupied")
+    'Occupied'
+    >>> len(shortened("A" * 10_000)), shortened("A" * 10_000)[-1]
+    (120, '…')
+    """
+    if name is None or len(name) <= limit:
+        return name
+    return name[: limit - 1].rstrip() + "…"
 
 
 def within_region(geometry):

@@ -125,3 +125,24 @@ def test_damaged_real_files_give_a_layer_or_a_bad_input_error(extension, cut, fl
         path = Path(folder) / f"damaged{extension}"
         path.write_bytes(bytes(data))
         only_project_errors(path)
+
+
+def test_names_from_a_file_are_shown_cut_short(tmp_path):
+    """A feature name megabytes long (a garbled or hostile file) reaches the legend, the Info
+    panel and the notes as 120 characters at most: a label of five million characters held
+    the window for seconds."""
+    ring = [[37, 47.5], [38, 47.5], [38, 48.2], [37, 48.2], [37, 47.5]]
+    line = {"type": "LineString", "coordinates": ring}
+    features = [
+        {"type": "Feature", "properties": {"name": "A" * 5_000_000},
+         "geometry": {"type": "Polygon", "coordinates": [ring]}},
+        {"type": "Feature", "properties": {"name": "Liberated " + "B" * 1_000_000},
+         "geometry": {"type": "Polygon", "coordinates": [ring]}},
+        {"type": "Feature", "properties": {"name": "C" * 1_000_000}, "geometry": line},
+    ]  # fmt: skip
+    path = tmp_path / "long-names.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": features}))
+    layer = read_control_layer(path)
+    assert layer.feature_names and all(len(n) <= 120 for n in layer.feature_names)
+    assert layer.feature_names[0].endswith("…")
+    assert all(len(note) < 1000 for note in layer.report.messages())
