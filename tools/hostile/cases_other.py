@@ -316,6 +316,78 @@ def _self_test_dir_is_a_file(lab: Lab):
     refused(lab.cli("--self-test", "--self-test-dir", target, timeout=120), "afile")
 
 
+def _make_pipe(lab: Lab, name: str) -> Path:
+    import os
+
+    path = lab.path(name)
+    os.mkfifo(path)
+    return path
+
+
+def _make_png(lab: Lab, name: str, side: int) -> Path:
+    from PIL import Image
+
+    path = lab.path(name)
+    Image.new("1", (side, side)).save(path, optimize=True)  # 20,000²: about 49 kB
+    return path
+
+
+def _picked(option: str, make, needle: str, pack: bool = False):
+    """A logo or template that is no usable file: one line naming it, at once, nothing written."""
+
+    def run(lab: Lab):
+        control = files.write(lab.path("areas.geojson"))
+        out = lab.path("brief.pdf")
+        extra = ["--pack"] if pack else []
+        refused(lab.cli("export", control, "--out", out, *extra, option, make(lab)), needle)
+        if out.exists():
+            raise Failure("wrong", "an export was written despite the refusal")
+
+    return run
+
+
+def _long_names(lab: Lab):
+    """A feature name of five million characters: the export is made, in reasonable time."""
+    control = files.write(lab.path("long.geojson"), files.frame(names=["A" * 5_000_000, "x", "y"]))
+    out = lab.path("long.pdf")
+    succeeded(lab.cli("export", control, "--out", out, timeout=60))
+
+
+def _pipe_at(name: str):
+    return lambda lab: _make_pipe(lab, name)
+
+
+def _png_at(name: str, side: int):
+    return lambda lab: _make_png(lab, name, side)
+
+
+def _dev_zero(lab: Lab) -> Path:
+    return Path("/dev/zero")
+
+
+PICKED_CASES = [
+    Case(4, "logo that is a named pipe", _picked("--logo", _pipe_at("logo.png"), "logo.png")),
+    Case(4, "logo that is /dev/zero", _picked("--logo", _dev_zero, "/dev/zero")),
+    Case(
+        4,
+        "logo PNG of 20,000 × 20,000 pixels in 49 kB",
+        _picked("--logo", _png_at("bomb.png", 20_000), "bomb.png"),
+    ),
+    Case(
+        4,
+        "logo PNG of 3,000 × 3,000 pixels",
+        _picked("--logo", _png_at("big.png", 3000), "big.png"),
+    ),
+    Case(
+        4,
+        "template that is a named pipe",
+        _picked("--template", _pipe_at("t.toml"), "t.toml", pack=True),
+    ),
+    Case(4, "template that is /dev/zero", _picked("--template", _dev_zero, "/dev/zero", pack=True)),
+    Case(8, "a feature name of five million characters → PDF", _long_names),
+]
+
+
 TEXT_CASES = [
     Case(5, "title '$5bn to $10bn' in a PDF", _title_kept("Ceasefire costs $5bn to $10bn")),
     Case(5, "title with broken mathtext", _title_kept(r"$\frac{$ and $x^", r"$\frac{$ and $x^")),
@@ -567,4 +639,12 @@ BIG_CASES = [
     Case(8, "2,700 parts equal their union", _big_equals_small),
 ]
 
-CASES = UPDATE_CASES + TEXT_CASES + WRITE_CASES + ARGUMENT_CASES + OUTPUT_CASES + BIG_CASES
+CASES = (
+    UPDATE_CASES
+    + PICKED_CASES
+    + TEXT_CASES
+    + WRITE_CASES
+    + ARGUMENT_CASES
+    + OUTPUT_CASES
+    + BIG_CASES
+)
