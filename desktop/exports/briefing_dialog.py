@@ -347,6 +347,7 @@ class BriefingDialog(QDialog):
             return self.runner.run(
                 lambda progress: None,
                 label=QCoreApplication.translate("Briefing", "Drawing the preview"),
+                on_result=lambda _nothing: None,
             )
 
         def draw(progress) -> bytes:
@@ -371,7 +372,9 @@ class BriefingDialog(QDialog):
             options = self.options()
         except Exception as error:  # noqa: BLE001 - one clear message, the dialog stays
             show_error(self, error, _writing(path))
-            return self.runner.run(lambda progress: None, label=_writing(path))
+            return self.runner.run(
+                lambda progress: None, label=_writing(path), on_result=lambda _nothing: None
+            )
         return self.runner.run(
             lambda progress: render_briefing(path, layer, stats, result, options),
             label=_writing(path),

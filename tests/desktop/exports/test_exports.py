@@ -58,6 +58,37 @@ def test_briefing_dialog_previews_and_saves(window, qtbot, tmp_path):
     dialog.close()
 
 
+@pytest.mark.parametrize("logo", ["missing.png", "a pipe"])
+def test_a_logo_that_cannot_be_read_is_said_in_the_preview_and_on_save(
+    window, qtbot, tmp_path, monkeypatch, logo
+):
+    """The preview says why it cannot be drawn and Save shows one message: no internal
+    error (both once raised a TypeError in the app, so a missing logo showed a bug report)."""
+    import os
+
+    shown, errors = [], []
+    monkeypatch.setattr(
+        QMessageBox, "open", lambda box: shown.append(box.text() + box.informativeText())
+    )
+    window.runner.error.connect(errors.append)
+    path = tmp_path / "logo.png"
+    if logo == "a pipe":
+        os.mkfifo(path)
+    else:
+        path = tmp_path / logo
+    dialog = window.exports.export_briefing()
+    qtbot.waitUntil(lambda: dialog._pixmap is not None, timeout=PAGE_TIMEOUT_MS)
+    dialog.logo.setText(str(path))
+    qtbot.waitUntil(lambda: "Cannot draw the preview" in dialog.preview.text(), timeout=5000)
+    assert str(path) in dialog.preview.text()
+    with qtbot.waitSignal(window.runner.busy_changed, timeout=PAGE_TIMEOUT_MS,
+                          check_params_cb=lambda busy: not busy):  # fmt: skip
+        dialog.save(tmp_path / "brief.pdf")
+    assert len(shown) == 1 and str(path) in shown[0]
+    assert not (tmp_path / "brief.pdf").exists() and errors == []
+    dialog.close()
+
+
 def test_data_exports_follow_the_extension(window, qtbot, tmp_path):
     with qtbot.waitSignal(window.exports.exported, timeout=PAGE_TIMEOUT_MS):
         window.exports.write_data(tmp_path / "stats.xlsx")
