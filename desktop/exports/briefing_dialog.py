@@ -210,6 +210,9 @@ class BriefingDialog(QDialog):
         self.preview = QLabel(QCoreApplication.translate("Briefing", "Drawing the preview…"))
         self.preview.setObjectName("briefing-preview")
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # What it says may name a file: plain text, wrapped to the area, never rich text.
+        self.preview.setTextFormat(Qt.TextFormat.PlainText)
+        self.preview.setWordWrap(True)
         self.preview.setStyleSheet(f"background: {current().preview_background};")
         self.preview_area = QScrollArea()
         self.preview_area.setObjectName("briefing-preview-area")
@@ -342,8 +345,7 @@ class BriefingDialog(QDialog):
         try:
             options = self.options()
         except Exception as error:  # noqa: BLE001 - a logo that cannot be read: said, not raised
-            self.preview.setText(_cannot_draw(error))
-            self._pixmap = None
+            self._say(_cannot_draw(error))
             return self.runner.run(
                 lambda progress: None,
                 label=QCoreApplication.translate("Briefing", "Drawing the preview"),
@@ -361,7 +363,7 @@ class BriefingDialog(QDialog):
             draw,
             label=QCoreApplication.translate("Briefing", "Drawing the preview"),
             on_result=self._show_preview,
-            on_error=lambda error: self.preview.setText(_cannot_draw(error)),
+            on_error=lambda error: self._say(_cannot_draw(error)),
         )
         return self._preview_task
 
@@ -400,6 +402,12 @@ class BriefingDialog(QDialog):
     def _saved(self, path: Path) -> None:
         self.saved = path
         tell_window(self, QCoreApplication.translate("Briefing", "Wrote {path}").format(path=path))
+
+    def _say(self, text: str) -> None:
+        """Show ``text`` where the preview goes, wrapped to the area's width."""
+        self._pixmap = None
+        self.preview_area.setWidgetResizable(True)
+        self.preview.setText(text)
 
     def _show_preview(self, png: bytes) -> None:
         pixmap = QPixmap()

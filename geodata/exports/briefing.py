@@ -318,6 +318,8 @@ def _on(colour: str) -> str:
 #: The most pixels a logo may have: it is drawn about an inch high, and a small PNG
 #: file can unpack to gigabytes (20,000 × 20,000 pixels from 50 kB).
 MAX_LOGO_PIXELS = 2048 * 2048
+#: The widest a logo is drawn, as a share of the page's width.
+MAX_LOGO_WIDTH = 0.25
 
 
 def read_logo(path: Path) -> np.ndarray:
@@ -349,13 +351,19 @@ def read_logo(path: Path) -> np.ndarray:
 
 
 def _logo(figure, style: PageStyle, layout: _Layout, logo: Path | None) -> float:
-    """Place the logo at the top right, as tall as the title block; return its width (fraction)."""
+    """Place the logo at the top right, as tall as the title block; return its width (fraction).
+
+    A wide one (a wordmark) is at most :data:`MAX_LOGO_WIDTH` of the page wide, and
+    shorter to keep its shape: the title keeps the rest of the line.
+    """
     if logo is None:
         return 0.0
     image = read_logo(Path(logo))
     height = layout.header_h * 0.9
     rows, columns = image.shape[:2]
     width = height * style.height / style.width * columns / rows
+    if width > MAX_LOGO_WIDTH:
+        width, height = MAX_LOGO_WIDTH, height * MAX_LOGO_WIDTH / width
     axes = figure.add_axes((layout.right - width, layout.title_y - height, width, height))
     axes.imshow(image, interpolation="none")  # PDF and SVG keep the logo's own pixels
     axes.axis("off")

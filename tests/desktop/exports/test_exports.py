@@ -5,6 +5,7 @@ from __future__ import annotations
 import openpyxl
 import pytest
 from pypdf import PdfReader
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -58,7 +59,7 @@ def test_briefing_dialog_previews_and_saves(window, qtbot, tmp_path):
     dialog.close()
 
 
-@pytest.mark.parametrize("logo", ["missing.png", "a pipe"])
+@pytest.mark.parametrize("logo", ["missing <b>logo</b> with a long name to wrap.png", "a pipe"])
 def test_a_logo_that_cannot_be_read_is_said_in_the_preview_and_on_save(
     window, qtbot, tmp_path, monkeypatch, logo
 ):
@@ -81,6 +82,10 @@ def test_a_logo_that_cannot_be_read_is_said_in_the_preview_and_on_save(
     dialog.logo.setText(str(path))
     qtbot.waitUntil(lambda: "Cannot draw the preview" in dialog.preview.text(), timeout=5000)
     assert str(path) in dialog.preview.text()
+    # Said as plain text, wrapped: readable without scrolling sideways.
+    assert dialog.preview.textFormat() == Qt.TextFormat.PlainText
+    qtbot.wait(50)
+    assert dialog.preview_area.horizontalScrollBar().maximum() == 0
     with qtbot.waitSignal(window.runner.busy_changed, timeout=PAGE_TIMEOUT_MS,
                           check_params_cb=lambda busy: not busy):  # fmt: skip
         dialog.save(tmp_path / "brief.pdf")

@@ -345,3 +345,18 @@ def test_a_wide_logo_within_the_limit_is_drawn(data, tmp_path):
     imsave(logo, np.tile(np.linspace(0, 1, 4000), (500, 1)), cmap="viridis")  # 2 million pixels
     out = render_briefing(tmp_path / "b.svg", layer, stats, None, BriefingOptions(logo=logo))
     assert "<image" in out.read_text()
+
+
+def test_a_wordmark_logo_leaves_the_title_its_line(data, tmp_path):
+    """A logo twenty times as wide as high is drawn a quarter of the page wide at most, and
+    the title stays whole (it was cut to 'Occu…' beside a wordmark filling the header)."""
+    from geodata.exports.briefing import MAX_LOGO_WIDTH
+
+    layer, stats, _ = data
+    logo = tmp_path / "wordmark.png"
+    imsave(logo, np.tile(np.linspace(0, 1, 2000), (100, 1)), cmap="viridis")
+    figure = briefing_figure(layer, stats, None, BriefingOptions(logo=logo, title="Occupied"))
+    images = [a for a in figure.axes if a.images]
+    assert len(images) == 1
+    assert images[0].get_position().width <= MAX_LOGO_WIDTH + 1e-9
+    assert "Occupied" in [t.get_text() for t in figure.texts]
