@@ -42,6 +42,7 @@ class AreaProposalDialog(QDialog):
         layout.addWidget(self.info)
         form = QFormLayout()
         self.name = QLineEdit(default_name)
+        self.name.setMaxLength(200)  # what a proposal file may hold (geodata.scenarios.proposals)
         self.name.setObjectName("area-name")
         form.addRow(QCoreApplication.translate("Proposals", "Name"), self.name)
         self.to_ukraine = QRadioButton(QCoreApplication.translate("Proposals", "passes to Ukraine"))

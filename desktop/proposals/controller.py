@@ -248,7 +248,12 @@ class ProposalsController(QObject):
             return None
         name, side, description = dialog.values()
         proposal = area_proposal(area, name, side, description, self._taken_ids(), controlled)
-        write_proposal(proposal, self.folder / f"{proposal.id}.toml")
+        try:
+            write_proposal(proposal, self.folder / f"{proposal.id}.toml")
+        except Exception as error:  # noqa: BLE001 - one message (too long a text, a full disk)
+            action = QCoreApplication.translate("Proposals", "Saving {file}")
+            show_error(self._parent, error, action.format(file=f"{proposal.id}.toml"))
+            return None
         self.reload(select=proposal.id)
         self.proposal_saved.emit(proposal.id)
         self._status(

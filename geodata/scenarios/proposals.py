@@ -44,6 +44,9 @@ from geodata.user_folders import user_data_folder
 
 BUILTIN_DIR = ("scenarios",)
 MAX_PROPOSAL_BYTES = 16 * 2**20  # a drawn or imported area is far smaller
+# The longest texts a proposal may hold: shown in labels and on briefing pages, a name of
+# megabytes would hold the window.
+_TEXT_LIMITS = {"name": 200, "name_uk": 200, "description": 5000, "description_uk": 5000}
 _TOP_KEYS = {"id", "name", "description", "name_uk", "description_uk", "sources", "operations"}
 _ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
 
@@ -108,6 +111,9 @@ choose one of: freeze, cede_regions, withdraw_from_regions, transfer_area, demil
     for key in ("name_uk", "description_uk"):
         if not isinstance(data.get(key, ""), str):
             fail(lines.top_key(key), f"{key!r} must be a text")
+    for key, limit in _TEXT_LIMITS.items():
+        if len(data.get(key, "")) > limit:
+            fail(lines.top_key(key), f"{key!r} is longer than {limit:,} characters")
     proposal_id = data.get("id", path.stem)
     if not isinstance(proposal_id, str) or not _ID_PATTERN.match(proposal_id):
         problem = f"id {proposal_id!r} must be lower-case letters, digits and '-'"
@@ -202,7 +208,16 @@ def find_proposal(name_or_file: str | Path, folder: Path | None = None) -> Propo
 
 
 def write_proposal(proposal: Proposal, path: Path) -> Path:
-    """Save a proposal as TOML that :func:`read_proposal` reads back; return the path."""
+    """Save a proposal as TOML that :func:`read_proposal` reads back; return the path.
+
+    A name or description longer than :func:`read_proposal` accepts is refused
+    (:class:`~geodata.errors.BadInputError`) and nothing is written.
+    """
+    texts = {"name": proposal.name, "description": proposal.description,
+             "name_uk": proposal.name_uk, "description_uk": proposal.description_uk}  # fmt: skip
+    for key, limit in _TEXT_LIMITS.items():
+        if len(texts[key]) > limit:
+            raise BadInputError(path, f"{key!r} is longer than {limit:,} characters")
     document = {
         "id": proposal.id,
         "name": proposal.name,

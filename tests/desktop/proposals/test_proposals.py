@@ -268,6 +268,14 @@ def test_a_proposal_of_ones_own_can_be_renamed_and_deleted(loaded, qtbot, monkey
         'name = "Zaporizhzhia strip"'
         in (loaded.proposals.folder / f"{proposal.id}.toml").read_text()
     )
+    # A name longer than a proposal file may hold: one message, the file as it was.
+    shown = []
+    monkeypatch.setattr(QMessageBox, "open", lambda box: shown.append(box.text()))
+    before = (loaded.proposals.folder / f"{proposal.id}.toml").read_text()
+    loaded.proposals.rename(proposal.id, "N" * 300)
+    assert len(shown) == 1
+    assert (loaded.proposals.folder / f"{proposal.id}.toml").read_text() == before
+    assert dock.primary.currentText() == "Zaporizhzhia strip  (yours)"
     monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
     dock.delete_button.click()
     assert not (loaded.proposals.folder / f"{proposal.id}.toml").exists()

@@ -64,6 +64,13 @@ def test_a_good_file_reads_with_groups_expanded(tmp_path):
         (('sources = ["me"]', 'sources = ["me"]\ncolour = "red"'), 4, "unknown key 'colour'"),
         (('regions = ["UA-63", "annexed-2022"]', "regions = []"), 10, "non-empty list"),
         (('type = "freeze"', 'type = "freeze"\nwidth_km = 3'), 7, "freeze has no 'width_km'"),
+        # A name or description of megabytes (shown in labels and on pages) is refused.
+        (('name = "My proposal"', f'name = "{"N" * 201}"'), 1, "longer than 200 characters"),
+        (
+            ('description = "A test."', f'description = "{"d" * 2_000_000}"'),
+            2,
+            "'description' is longer than 5,000 characters",
+        ),
     ],
 )
 def test_bad_files_name_the_file_the_line_and_the_problem(tmp_path, change, line, message):
@@ -139,3 +146,16 @@ def test_a_proposal_that_is_no_text_file_is_named_never_opened(tmp_path, what):
     with pytest.raises(BadInputError) as raised:
         read_proposal(path)
     assert str(path) in str(raised.value)
+
+
+def test_a_proposal_with_too_long_a_name_is_not_written(tmp_path):
+    """Written only if it reads back: a 300-character name is refused, nothing written."""
+    import dataclasses
+
+    proposal = read_proposal(write(tmp_path, GOOD))
+    target = tmp_path / "out" / "long.toml"
+    with pytest.raises(BadInputError, match="longer than 200 characters"):
+        write_proposal(dataclasses.replace(proposal, name="N" * 300), target)
+    assert not target.exists()
+    written = write_proposal(dataclasses.replace(proposal, name="N" * 200), target)
+    assert read_proposal(written).name == "N" * 200
