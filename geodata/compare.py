@@ -30,7 +30,7 @@ from geodata.figures import is_negligible, round_km2, round_pct
 from geodata.gazetteer import load_gazetteer, settlement_rows
 from geodata.history.changes import gained_and_lost
 from geodata.history.transfers import with_groups
-from geodata.language import Language, say
+from geodata.language import Language, say, short_number
 from geodata.places import PEOPLE_NOTE
 from geodata.reconcile import DEFAULT_TOLERANCE_KM
 from geodata.stats import ControlStats, compute_stats, controlled_area_by_region
@@ -75,7 +75,7 @@ class Comparison:
 
     def method_in(self, language: Language | str) -> str:
         """How the comparison is made, in ``language`` (``en`` or ``uk``)."""
-        km = f"{self.stats_a.reconcile_km:g}".replace(".", "," if language == "uk" else ".")
+        km = short_number(self.stats_a.reconcile_km, language)
         return say(METHOD, language, km=km) + " " + say(PEOPLE_NOTE, language) + "."
 
 

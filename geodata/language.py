@@ -330,6 +330,17 @@ def format_date(day, language: Language | str = "en") -> str:
     return day.isoformat()
 
 
+def short_number(value: float, language: Language | str = "en") -> str:
+    """``value`` as briefly as it is exact (a tolerance, a width), with the language's
+    decimal mark: 2.5 or 2,5; 3 for 3.0.
+
+    >>> short_number(2.5), short_number(2.5, "uk"), short_number(3.0, "uk")
+    ('2.5', '2,5', '3')
+    """
+    text = f"{value:g}"
+    return text.replace(".", ",") if language == "uk" else text
+
+
 def format_number(value: float, decimals: int = 1, language: Language | str = "en") -> str:
     """``value`` grouped by thousands as ``language`` writes it: 82,080.7 or 82 080,7.
 

@@ -15,7 +15,7 @@ from geodata import __version__
 from geodata.boundaries import load_boundaries
 from geodata.categories import CONTROLLED, DEFAULT_COUNTING, Counting, counting_text
 from geodata.figures import round_km2, round_pct, share_pct
-from geodata.language import Language, format_number, say
+from geodata.language import Language, format_number, say, short_number
 from geodata.projection import EQUAL_AREA_PROJ4
 
 #: Ukraine's area as officially published, Crimea and Sevastopol included.
@@ -96,7 +96,7 @@ class MethodNote:
             if self.control_source.startswith(self.control_credit)
             else f"{self.control_credit} ({self.control_source})"
         )
-        km = f"{self.reconcile_km:g}".replace(".", "," if language == "uk" else ".")
+        km = short_number(self.reconcile_km, language)
         categories = self.categories_text(language)
         return [
             (say("Control areas", language), f"{origin}, {date}"),
@@ -145,7 +145,7 @@ class MethodNote:
         """A short footnote for briefing maps, in ``language``."""
         reconciled = (
             say("border and coast reconciled at {km} km (+{km2} km²)", language,
-                km=f"{self.reconcile_km:g}".replace(".", "," if language == "uk" else "."),
+                km=short_number(self.reconcile_km, language),
                 km2=format_number(self.added_by_reconciliation_km2,
                                                                0, language))
             if self.reconcile_km

@@ -16,6 +16,7 @@ credits) is drawn literally: every string goes through
 from __future__ import annotations
 
 import datetime as dt
+import warnings
 from dataclasses import dataclass
 from functools import cache
 from html import escape
@@ -331,8 +332,11 @@ def read_logo(path: Path) -> np.ndarray:
     side = round(MAX_LOGO_PIXELS**0.5)
     at_most = f"at most {MAX_LOGO_PIXELS / 1e6:.1f} million pixels, {side} × {side}"
     try:
-        with PIL.Image.open(path) as opened:
-            width, height = opened.size
+        with warnings.catch_warnings():
+            # Pillow warns of a large image on its own; the size is judged just below.
+            warnings.simplefilter("ignore", PIL.Image.DecompressionBombWarning)
+            with PIL.Image.open(path) as opened:
+                width, height = opened.size
     except PIL.Image.DecompressionBombError:  # beyond even Pillow's limit
         beyond = 2 * (PIL.Image.MAX_IMAGE_PIXELS or 0) / 1e6
         raise BadInputError(

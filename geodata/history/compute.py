@@ -150,7 +150,8 @@ def compute_history(
         # A file whose figures the store lacks is read anyway, and kept under the key
         # of what is read: a stored record may be wrong (damaged, or another store's).
         if snapshots[i].key is None and not _complete(key, known, known_added, known_held):
-            unusable.add(key)
+            if key is not None:
+                unusable.add(key)
             keys[i] = None
     missing = [
         i for i, key in enumerate(keys)

@@ -84,7 +84,7 @@ def read_source(path: Path, content: bytes | None = None) -> SourceFeatures:
     (:func:`read_file`; a history hashes what it reads): a JSON file is then
     parsed from them rather than read again.
     """
-    kind = _checked_kind(path) if content is None else _kind_of(path)
+    kind = check_control_file(path) if content is None else _kind_of(path)
     if kind in JSON_EXTENSIONS:
         return read_geojson(path, content)
     return read_with_ogr(path, kind)
@@ -99,7 +99,7 @@ def read_file(path: Path) -> bytes | None:
     (GeoPackage, Shapefile, KML …) the same checks are made and None is returned:
     their bytes would only be read twice.
     """
-    if _checked_kind(path) not in JSON_EXTENSIONS:
+    if check_control_file(path) not in JSON_EXTENSIONS:
         return None
     return read_bytes(path)
 
@@ -110,11 +110,6 @@ def check_control_file(path: Path) -> str:
     A regular, non-empty file within its format's size limit; anything else is a
     :class:`~geodata.errors.BadInputError` naming the file, raised before it is opened.
     """
-    return _checked_kind(path)
-
-
-def _checked_kind(path: Path) -> str:
-    """The format of a file that may be read: a regular, non-empty file within its limit."""
     size = check_readable_file(path)
     kind = _kind_of(path)
     limit = MAX_TEXT_FILE_BYTES if kind in {*JSON_EXTENSIONS, ".kml"} else MAX_FILE_BYTES

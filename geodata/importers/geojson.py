@@ -14,15 +14,12 @@ occupied categories (see :mod:`geodata.importers.deepstate`).
 from __future__ import annotations
 
 import json
-from functools import lru_cache
 from itertools import chain
 from pathlib import Path
 
 import numpy as np
 import orjson
-import pyproj
 import shapely
-from pyproj.exceptions import CRSError
 from shapely.errors import GEOSException
 
 from geodata.dates import date_from_iso_datetime, date_from_timestamp
@@ -280,21 +277,13 @@ def _declared_crs(document, path: Path):
         if isinstance(crs.get("properties"), dict)
         else None
     )
-    if not isinstance(name, str) or _names_wgs84(name):
+    if not isinstance(name, str):
         return None
-    return crs_from_user_input(name, path)
-
-
-@lru_cache(maxsize=64)
-def _names_wgs84(name: str) -> bool:
-    """Whether a GeoJSON ``crs`` name is WGS84, geographic: then it means lon/lat order,
-    whatever its axis definition says. Kept per name: a history's files all name one,
-    and making a CRS costs a fifth of a millisecond."""
-    try:
-        parsed = pyproj.CRS.from_user_input(name)
-    except CRSError:
-        return False  # the caller says what is wrong with it
-    return parsed.is_geographic and parsed.datum.name.startswith("World Geodetic")
+    parsed = crs_from_user_input(name, path)
+    # Any geographic CRS in GeoJSON means lon/lat order, whatever its axis definition says.
+    return (
+        None if parsed.is_geographic and parsed.datum.name.startswith("World Geodetic") else parsed
+    )
 
 
 def _deepstate_date(document: dict):

@@ -472,3 +472,22 @@ def test_a_wide_svg_wordmark_is_drawn_smaller_not_refused(tmp_path, capsys):
         capsys.readouterr().err
     )
     assert out.stat().st_size > 1000
+
+
+def test_a_large_logo_is_one_line_without_pillows_warning(tmp_path, capfd):
+    """10,000 × 10,000 pixels: over Pillow's warning size, under its refusal; one line, and
+    no warning of Pillow's (which the command line printed as two more lines)."""
+    import warnings
+
+    from PIL import Image
+
+    logo = tmp_path / "large.png"
+    Image.new("1", (10_000, 10_000)).save(logo, optimize=True)
+    single = write_control_file(tmp_path, "front_20241120", ".geojson")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        code = main(["export", str(single), "--logo", str(logo), "--out", str(tmp_path / "b.pdf")])
+    assert code == 2
+    assert not [w for w in caught if issubclass(w.category, Image.DecompressionBombWarning)]
+    err = [line for line in capfd.readouterr().err.splitlines() if line.strip()]
+    assert len(err) == 1 and "10000 × 10000 pixels" in err[0], err
