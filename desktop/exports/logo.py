@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import tempfile
 from pathlib import Path
 
@@ -53,6 +54,7 @@ def _svg_to_png(path: Path) -> Path:
 
     from geodata.exports.briefing import MAX_LOGO_PIXELS  # matplotlib: loaded when first used
 
+    _gui_application(path)
     renderer = QSvgRenderer(str(path))
     if not renderer.isValid():
         reason = QCoreApplication.translate("Export", "it is not an SVG image Qt can draw")
@@ -73,3 +75,22 @@ def _svg_to_png(path: Path) -> Path:
         reason = QCoreApplication.translate("Export", "it could not be drawn as a PNG")
         raise BadInputError(path, reason)
     return out
+
+
+_made: list = []  # the application made for the command line, kept for the process's life
+
+
+def _gui_application(path: Path) -> None:
+    """Make sure a QGuiApplication exists: an SVG's text needs Qt's fonts, and Qt ends
+    the process (SIGABRT) when they are used without one. The command line has none,
+    so it gets one drawing offscreen, with no display needed."""
+    from PySide6.QtGui import QGuiApplication
+
+    app = QCoreApplication.instance()
+    if app is None:
+        _made.append(QGuiApplication([sys.argv[0] or "frontline-atlas", "-platform", "offscreen"]))
+    elif not isinstance(app, QGuiApplication):
+        reason = QCoreApplication.translate(
+            "Export", "an SVG logo cannot be drawn here; give a PNG instead"
+        )
+        raise BadInputError(path, reason)

@@ -945,6 +945,10 @@ km²</source>
         <source>it could not be drawn as a PNG</source>
         <translation>не вдалося намалювати його як PNG</translation>
     </message>
+    <message>
+        <source>an SVG logo cannot be drawn here; give a PNG instead</source>
+        <translation>SVG-логотип тут не можна намалювати; дайте PNG</translation>
+    </message>
 </context>
 <context>
     <name>Help</name>

@@ -491,3 +491,27 @@ def test_a_large_logo_is_one_line_without_pillows_warning(tmp_path, capfd):
     assert not [w for w in caught if issubclass(w.category, Image.DecompressionBombWarning)]
     err = [line for line in capfd.readouterr().err.splitlines() if line.strip()]
     assert len(err) == 1 and "10000 × 10000 pixels" in err[0], err
+
+
+def test_an_svg_logo_with_text_from_the_command_line(control_file, tmp_path):
+    """An SVG's text needs Qt's fonts: the command line, with no display and no
+    Qt application of its own, draws it rather than ending with SIGABRT."""
+    import os
+
+    from pypdf import PdfReader
+
+    logo = tmp_path / "wordmark.svg"
+    logo.write_text('<svg xmlns="http://www.w3.org/2000/svg" width="200" height="50">'
+                    '<text x="10" y="35" font-size="30">ATLAS</text></svg>')  # fmt: skip
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}  # fmt: skip
+    out = tmp_path / "brief.pdf"
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop.cli", "export", str(control_file), "--logo", str(logo),
+         "--out", str(out)],
+        cwd=REPO_ROOT, capture_output=True, text=True, env=env, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr and "QFontDatabase" not in result.stderr
+    xobjects = PdfReader(out).pages[0]["/Resources"]["/XObject"]
+    assert any(xobjects[name].get_object()["/Subtype"] == "/Image" for name in xobjects)
