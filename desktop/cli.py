@@ -551,7 +551,7 @@ def _parser() -> argparse.ArgumentParser:
     stats = commands.add_parser(
         "stats",
         help="occupied area and share per oblast and group, from one control file",
-        description="Occupied area (km²) and share (%%) of each of Ukraine's 27 first-level "
+        description="Occupied area (km²) and share (%) of each of Ukraine's 27 first-level "
         f"units and of the groups {groups} (ukraine: all of Ukraine), with "
         "the km² the border and coast reconciliation added. CSV starts with '#' lines on the "
         "method; JSON carries it as `metadata`.",
@@ -635,7 +635,7 @@ def _parser() -> argparse.ArgumentParser:
         help="gains per week or month, and the pace of advance, per oblast and group",
         description="Change in held km² per period (the difference of period-end figures), "
         "with settlements taken and regained; and, per oblast and group, the rate over the "
-        "last days and at that rate how long until 100 %%.",
+        "last days and at that rate how long until 100 %.",
     )
     _add_history_source(rates)
     rates.add_argument("--period", choices=PERIODS, default="month", help="period (month)")
@@ -653,7 +653,7 @@ def _parser() -> argparse.ArgumentParser:
         help="two sources side by side: occupied in both, only in A, only in B, per oblast",
         description="Compare two control-area files (two sources for the same or a near date: "
         "DeepStateMap, an export of the ISW/CTP map, a colleague's KML): per oblast and group "
-        "the occupied km² and %% in each (as `stats` gives them) and B - A, the km² held only "
+        "the occupied km² and % in each (as `stats` gives them) and B - A, the km² held only "
         "in A and only in B, and the settlements held in one and not the other.",
     )
     compare.add_argument("a", type=Path, metavar="A", help="the first control-area file")

@@ -199,6 +199,7 @@ UKRAINIAN: dict[str, str] = {
     "{n} months": "{n} міс.",
     "{n} years": "{n} р.",
     "not at this pace": "за такого темпу — ні",
+    "no pace: one date in the last {days} days": "темпу немає: одна дата за останні {days} дн.",
     "Pace: least-squares slope of held km² over the dates of the last {days} days; "
     "days to 100 % = area not held on the last date ÷ slope; flat or negative "
     "(under 0.05 km² a day): not at this pace. The change per period is "

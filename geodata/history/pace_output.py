@@ -180,7 +180,8 @@ def _rates_table(period: str, gains: pd.DataFrame, pace: pd.DataFrame, window_da
         lines.append(f"{label:<12}" + "".join(cells))
     lines += ["", f"Pace over the last {window_days} days:"]
     for row in pace[pace["level"] == level].itertuples():
-        lines.append(f"  {row.name[:40]:<42}{row.held_pct:>7.2f} %  {row.rate_km2_per_day:>+8.2f} "
+        rate = "—" if pd.isna(row.rate_km2_per_day) else f"{row.rate_km2_per_day:+.2f}"
+        lines.append(f"  {row.name[:40]:<42}{row.held_pct:>7.2f} %  {rate:>8} "
                      f"km²/day  {row.text}")  # fmt: skip
     lines += ["", PACE_METHOD.format(days=window_days), ""]
     return "\n".join(lines)

@@ -14,7 +14,8 @@ Method
 * **Pace**, per unit and group: the least-squares slope of held km² over the
   dates of the last N days (default 90). When it is positive, the land not yet
   held divided by it gives the days to 100 %; when it is flat or negative
-  (under :data:`FLAT_KM2_PER_DAY`), "not at this pace".
+  (under :data:`FLAT_KM2_PER_DAY`), "not at this pace". With only one date in
+  those days there is no slope: the rate is NaN and the text says so.
 """
 
 from __future__ import annotations
@@ -191,8 +192,9 @@ def pace(
     ``text`` says it in ``language`` (:mod:`geodata.language`).
 
     Columns ``level``, ``code``, ``name``, ``area_km2``, ``held_km2``,
-    ``held_pct``, ``rate_km2_per_day``, ``remaining_km2``, ``days_to_all``
-    (NaN when not at this pace or already all held), ``by_date`` and ``text``.
+    ``held_pct``, ``rate_km2_per_day`` (NaN with one date only in the window),
+    ``remaining_km2``, ``days_to_all`` (NaN when not at this pace or already all
+    held), ``by_date`` and ``text``.
     """
     if days < 1:
         raise ValueError(f"the pace window must be at least one day, not {days}")
@@ -207,7 +209,8 @@ def pace(
         xc = x - x.mean()
         slope = (xc[:, None] * (y - y.mean(axis=0))).sum(axis=0) / (xc**2).sum()
     else:
-        slope = np.zeros(km2.shape[1])
+        # One date gives no slope: the pace is unknown, not zero (NaN, said so).
+        slope = np.full(km2.shape[1], np.nan)
     held = km2[-1]
     remaining = np.maximum(areas - held, 0.0)
     rows = []
@@ -216,6 +219,8 @@ def pace(
         days_left, when = np.nan, None
         if is_negligible(remaining[i]):
             text = say("all held", language)
+        elif np.isnan(rate):
+            text = say("no pace: one date in the last {days} days", language, days=days)
         elif rate < FLAT_KM2_PER_DAY:
             text = say("not at this pace", language)
         elif remaining[i] / rate > HORIZON_YEARS * 365.25:

@@ -237,7 +237,10 @@ def test_a_one_date_history_has_no_changes_and_no_pace(tmp_path, capsys):
     assert main(["rates", str(folder), "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert len({p["period"] for p in data["periods"]}) == 1
-    assert {p["text"] for p in data["pace"]} <= {"not at this pace", "all held"}
+    # One date gives no slope: no pace, said so, and no rate (not a rate of zero).
+    assert {p["text"] for p in data["pace"]} <= {"no pace: one date in the last 90 days",
+                                                 "all held"}  # fmt: skip
+    assert all(p["rate_km2_per_day"] is None for p in data["pace"])
 
 
 def test_update_command_against_a_local_server(tmp_path, capsys):
@@ -515,3 +518,14 @@ def test_an_svg_logo_with_text_from_the_command_line(control_file, tmp_path):
     assert "Traceback" not in result.stderr and "QFontDatabase" not in result.stderr
     xobjects = PdfReader(out).pages[0]["/Resources"]["/XObject"]
     assert any(xobjects[name].get_object()["/Subtype"] == "/Image" for name in xobjects)
+
+
+def test_every_commands_help_reads_as_written(capsys):
+    """argparse fills in a description only when it holds '%(prog)': a doubled '%%'
+    written for it was printed as it stood ("100 %%")."""
+    for command in ("stats", "scenario", "history", "changes", "rates", "compare", "update",
+                    "export", "animate", "snapshot"):  # fmt: skip
+        with pytest.raises(SystemExit):
+            main([command, "--help"])
+        out = capsys.readouterr().out
+        assert "%%" not in out and "%(" not in out, command

@@ -155,6 +155,41 @@ def test_pace_at_a_steady_rate_and_when_flat():
     )
 
 
+@pytest.mark.parametrize("gap_days", [None, 120])
+def test_one_date_in_the_window_gives_no_pace_not_a_zero_one(gap_days):
+    """One map, or one date in the last 90 days after a gap: a slope needs two
+    dates, so the rate is unknown (NaN, shown as a dash) and the text says why,
+    where a zero rate and "not at this pace" would be a figure nobody measured."""
+    import json
+
+    from geodata.history.pace_output import format_rates
+
+    series = _linear(1, 5.0)
+    if gap_days is not None:  # two dates, 120 days apart: only the last one is in the window
+        boundaries = series.boundaries
+        dates = (dt.date(2025, 1, 1), dt.date(2025, 1, 1) + dt.timedelta(days=gap_days))
+        km2 = np.zeros((2, len(boundaries.codes)))
+        km2[:, boundaries.row_of("UA-14")] = (1000.0, 1600.0)
+        keys = tuple(str(d) for d in dates)
+        series = HistorySeries("t", dates, keys, keys, km2, boundaries)
+    series.controlled_km2[:, series.boundaries.row_of("UA-43")] = series.boundaries.area_km2[
+        series.boundaries.row_of("UA-43")
+    ]  # Crimea all held
+    table = pace(series, 90).set_index("code")
+    donetsk = table.loc["UA-14"]
+    assert np.isnan(donetsk["rate_km2_per_day"]) and np.isnan(donetsk["days_to_all"])
+    assert donetsk["text"] == "no pace: one date in the last 90 days"
+    assert table.loc["UA-43", "text"] == "all held"
+    assert pace(series, 90, "uk").set_index("code").loc["UA-14", "text"].startswith("темпу немає")
+    gains = period_gains(series, "month")
+    text = format_rates("t", "month", gains, pace(series, 90), 90)
+    line = next(row for row in text.splitlines() if "Four regions" in row and "km²/day" in row)
+    assert "—" in line and "nan" not in text.lower()
+    data = json.loads(format_rates("t", "month", gains, pace(series, 90), 90, "json"))
+    annexed = next(row for row in data["pace"] if row["code"] == "annexed-2022")
+    assert annexed["rate_km2_per_day"] is None
+
+
 def test_rolling_rates_at_a_steady_rate():
     series = _linear(60, 3.0)
     for days in (7, 30):
