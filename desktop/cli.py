@@ -87,14 +87,16 @@ def _scenario(args: argparse.Namespace) -> int:
 def _history(args: argparse.Namespace) -> int:
     if args.start and args.end and args.start > args.end:
         raise GeodataError(f"--from {args.start} is after --to {args.end}")
-    series, _store = _open_series(args, allow_empty=True)
+    series, _store = _open_series(args)
     series = series.between(args.start, args.end)
+    if not len(series):  # not a table of no dates that reads as 0 % occupied
+        raise GeodataError("no dates between --from and --to")
     sys.stdout.write(series.to_json() if args.format == "json" else series.to_csv())
     sys.stdout.flush()
     return 0
 
 
-def _open_series(args: argparse.Namespace, allow_empty: bool = False):
+def _open_series(args: argparse.Namespace):
     """A history computed (or found in the store), with its store; notes on stderr."""
     from geodata.history.compute import compute_history
     from geodata.history.sources import open_history
@@ -109,7 +111,7 @@ def _open_series(args: argparse.Namespace, allow_empty: bool = False):
     )
     for note in series.notes:
         print(f"{PROG}: note: {note}", file=sys.stderr)
-    if not len(series) and not allow_empty:
+    if not len(series):
         raise GeodataError(f"{args.source}: the history has no dates")
     return series, store
 
@@ -118,6 +120,8 @@ def _changes(args: argparse.Namespace) -> int:
     from geodata.history.pace_output import format_changes
     from geodata.history.transfers import changes_between, row_at_or_before
 
+    if args.start and args.end and args.start > args.end:  # the dates as typed
+        raise GeodataError(f"--from {args.start} is after --to {args.end}")
     series, store = _open_series(args)
     first = row_at_or_before(series, args.start) if args.start else 0
     second = row_at_or_before(series, args.end) if args.end else len(series) - 1
@@ -137,11 +141,18 @@ def _rates(args: argparse.Namespace) -> int:
     from geodata.history.pace_output import format_rates
     from geodata.history.rates import pace, period_gains
 
+    if args.start and args.end and args.start > args.end:
+        raise GeodataError(f"--from {args.start} is after --to {args.end}")
     series, _store = _open_series(args)
-    series = series.between(args.start, args.end)
-    if not len(series):
+    # Every figure from the whole history up to --to (a period's change from the period
+    # before, a 30-day rate from 30 days before, even before --from); --from only says
+    # which periods are shown.
+    series = series.between(None, args.end)
+    if not len(series.between(args.start, None)):
         raise GeodataError("no dates between --from and --to")
     gains = period_gains(series, args.period)
+    if args.start:
+        gains = gains[gains["end"] >= args.start].reset_index(drop=True)
     text = format_rates(series.source, args.period, gains, pace(series, args.window),
                         args.window, args.format, args.level)  # fmt: skip
     sys.stdout.write(text)
@@ -252,6 +263,8 @@ def _export(args: argparse.Namespace) -> int:
                              sector=args.extent)  # fmt: skip
         for reason in report.left_out:
             print(f"{PROG}: note: page left out: {reason}", file=sys.stderr)
+        for note in report.notes:
+            print(f"{PROG}: note: {note}", file=sys.stderr)
         print(f"{PROG}: wrote {report.path} ({len(report.pages)} pages: "
               f"{', '.join(report.pages)}; {report.seconds:.1f} s)", file=sys.stderr)  # fmt: skip
         return 0
@@ -301,10 +314,11 @@ def _export_source(args: argparse.Namespace):
     """What an export is made from: a control file, or a day of a history (folder,
     multi-date file or ``deepstate``), with the history for a pack's change and chart."""
     from geodata.exports.pack import PackSource
+    from geodata.importers import holds_several_dates
     from geodata.stats import compute_stats
 
     path = args.file
-    if str(path) == "deepstate" or Path(path).is_dir():
+    if str(path) == "deepstate" or Path(path).is_dir() or holds_several_dates(Path(path)):
         from geodata.history.transfers import row_at_or_before
 
         args.source = str(path)
@@ -340,7 +354,8 @@ def _animate(args: argparse.Namespace) -> int:
         progress.end(keep=False)
         raise
     progress.end(keep=False)
-    print(f"{PROG}: wrote {report.path} ({report.frames} frames, {report.first_date} … "
+    frames = f"{report.frames} frame{'s' if report.frames != 1 else ''}"
+    print(f"{PROG}: wrote {report.path} ({frames}, {report.first_date} … "
           f"{report.last_date}; {report.seconds:.1f} s, {report.bytes / 2**20:.1f} MB)",
           file=sys.stderr)  # fmt: skip
     return 0
@@ -637,7 +652,12 @@ def _parser() -> argparse.ArgumentParser:
         "with settlements taken and regained; and, per oblast and group, the rate over the "
         "last days and at that rate how long until 100 %.",
     )
-    _add_history_source(rates)
+    _add_history_source(
+        rates,
+        start_help="first period shown, the one holding this date (YYYY-MM-DD); its figures "
+        "are those of the whole history (from the period before)",
+        end_help="last date (YYYY-MM-DD): the last period ends and the pace is taken there",
+    )
     rates.add_argument("--period", choices=PERIODS, default="month", help="period (month)")
     rates.add_argument("--window", type=_whole_number(1, 3650, "a number of days"),
                        default=DEFAULT_PACE_DAYS, metavar="DAYS",

@@ -63,6 +63,7 @@ from desktop.theme import is_dark
 from desktop.welcome import WelcomePanel
 from geodata.categories import Counting
 from geodata.importers import SUPPORTED_FORMATS
+from geodata.importers.assemble import SeveralDatesError
 
 APP_TITLE = "Frontline Atlas"
 
@@ -336,6 +337,16 @@ class MainWindow(QMainWindow):
         self.settings.set(LAST_HISTORY, str(self.history.source))
 
     def _open_failed(self, path: Path, error: BaseException) -> None:
+        if isinstance(error, SeveralDatesError):
+            # The maps of several dates in one file: what the user wants is all of them.
+            self.statusBar().showMessage(
+                QCoreApplication.translate(
+                    "MainWindow", "{name} holds the maps of several dates: opened as a history"
+                ).format(name=path.name),
+                8000,
+            )
+            self.history.open_source(path)
+            return
         self.statusBar().showMessage(
             QCoreApplication.translate("MainWindow", "Could not open {name}").format(
                 name=path.name

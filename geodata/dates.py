@@ -110,3 +110,74 @@ def _date_or_none(year: str, month: str, day: str) -> dt.date | None:
     except ValueError:
         return None
     return found if _EARLIEST <= found < _LATEST else None
+
+
+#: Column names taken as the date of each feature (a file holding the maps of several
+#: dates, "a one-file history"), in this order of preference, any case.
+DATE_COLUMNS = ("date", "datetime", "day", "timestamp", "time")
+
+
+def date_column(names, filled=None) -> str | None:
+    """The date column among ``names``: of :data:`DATE_COLUMNS`, in that order of
+    preference and in any case, the first that ``filled(name)`` says holds a value
+    (a KML's empty ``timestamp`` beside its ``date``).
+
+    >>> date_column(["name", "time", "Date"])
+    'Date'
+    >>> date_column(["timestamp", "date"], filled=lambda name: name == "timestamp")
+    'timestamp'
+    >>> date_column(["name", "fill"]) is None
+    True
+    """
+    by_lower: dict[str, str] = {}
+    for name in names:
+        if isinstance(name, str):
+            by_lower.setdefault(name.lower(), name)
+    for wanted in DATE_COLUMNS:
+        name = by_lower.get(wanted)
+        if name is not None and (filled is None or filled(name)):
+            return name
+    return None
+
+
+def feature_date(value) -> dt.date | None:
+    """A feature's date from its date column's value (a date, a datetime, pandas'
+    Timestamp or ``YYYY-MM-DD…`` text); None for a missing value or anything else.
+
+    >>> import pandas as pd
+    >>> feature_date("2024-11-20T10:00:00Z"), feature_date(None), feature_date(pd.NaT)
+    (datetime.date(2024, 11, 20), None, None)
+    """
+    if is_missing(value):  # first: pandas' NaT is a datetime too
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if hasattr(value, "date") and callable(value.date):  # pandas Timestamp
+        try:
+            return value.date()
+        except (TypeError, ValueError):
+            return None
+    if isinstance(value, str):
+        try:
+            return parse_date(value[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def is_missing(value) -> bool:
+    """None, NaN or NaT: a missing value, as GDAL and pandas give them.
+
+    >>> is_missing(None), is_missing(float("nan")), is_missing("")
+    (True, True, False)
+    """
+    if value is None:
+        return True
+    import pandas as pd  # loaded by then in practice; not at this module's import
+
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False

@@ -48,6 +48,19 @@ class BadInputError(GeodataError):
         super().__init__(f"cannot read {path}: {reason}")
 
 
+class NoMapYetError(BadInputError):
+    """A date before a history's first: no map shows it (the history itself is fine).
+
+    >>> str(NoMapYetError("daily", "2020-01-01", "2024-07-08"))
+    'daily: no map on or before 2020-01-01; the history starts on 2024-07-08'
+    """
+
+    def __init__(self, source: str | Path, date: object, first: object) -> None:
+        self.path = Path(source)
+        self.reason = f"no map on or before {date}; the history starts on {first}"
+        GeodataError.__init__(self, f"{source}: {self.reason}")
+
+
 class UnknownValueError(GeodataError, ValueError):
     """A name or identifier that is not one of the allowed values.
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import time
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -202,12 +203,14 @@ def render_animation(
 
 
 def frame_dates(start: dt.date, end: dt.date, step: Step = "week") -> list[dt.date]:
-    """The calendar dates ``start``, ``start`` + step, … up to ``end``.
+    """The calendar dates ``start``, ``start`` + step, … up to ``end``, and ``end`` itself
+    last (an animation ends on the date it was asked to, not up to a step before it).
 
     >>> frame_dates(dt.date(2025, 1, 31), dt.date(2025, 4, 30), "month")  # doctest: +ELLIPSIS
     [datetime.date(2025, 1, 31), datetime.date(2025, 2, 28), ..., datetime.date(2025, 4, 30)]
-    >>> len(frame_dates(dt.date(2025, 1, 1), dt.date(2026, 8, 22), "week"))
-    86
+    >>> weeks = frame_dates(dt.date(2025, 1, 1), dt.date(2026, 8, 22), "week")
+    >>> len(weeks), weeks[-2:]
+    (87, [datetime.date(2026, 8, 19), datetime.date(2026, 8, 22)])
     """
     if step not in STEPS:
         raise ValueError(f"unknown step {step!r}; choose one of: {', '.join(STEPS)}")
@@ -217,6 +220,8 @@ def frame_dates(start: dt.date, end: dt.date, step: Step = "week") -> list[dt.da
     while (date := _stepped(start, step, count)) <= end:
         dates.append(date)
         count += 1
+    if dates[-1] != end:
+        dates.append(end)
     return dates
 
 
@@ -330,7 +335,11 @@ class AnimationCanvas:
         if self.marker is not None:
             self.marker.set_xdata([frame.date, frame.date])
             self.dot.set_data([frame.data_date], [share])
-        self.canvas.draw()
+        with warnings.catch_warnings():
+            # For some spans (about 1,000 days) matplotlib's date ticks fall back to
+            # another interval and say so on stderr; the ticks it draws are fine.
+            warnings.filterwarnings("ignore", "AutoDateLocator was unable", UserWarning)
+            self.canvas.draw()
         return self.canvas.buffer_rgba()
 
     def _date(self, day: dt.date) -> str:

@@ -21,7 +21,7 @@ from matplotlib.backends.backend_pdf import PdfPages
 
 from geodata import __version__
 from geodata.control import ControlLayer
-from geodata.errors import BadInputError
+from geodata.errors import BadInputError, GeodataError, NoMapYetError
 from geodata.exports.atomic import write_atomically
 from geodata.exports.briefing import BriefingOptions, briefing_figure
 from geodata.exports.briefing_pages import change_extent, change_figure, chart_figure, table_figure
@@ -103,6 +103,7 @@ class PackReport:
     pages: tuple[str, ...]
     left_out: tuple[str, ...] = field(default_factory=tuple)
     seconds: float = 0.0
+    notes: tuple[str, ...] = field(default_factory=tuple)  # e.g. the change page's start moved
 
 
 def render_pack(
@@ -132,7 +133,10 @@ def render_pack(
         if page.kind in NEEDS_HISTORY and source.series is None
     )
     pages = [p for p in template.pages if not (p.kind in NEEDS_HISTORY and source.series is None)]
-    first = _first_row(source, since, template)
+    first, notes, no_change = _first_row(source, since, template)
+    if no_change:
+        left_out += (no_change,)
+        pages = [p for p in pages if p.kind != "change"]
     figures = []
     for number, page in enumerate(pages):
         progress.check()
@@ -155,17 +159,44 @@ def render_pack(
 
     written = write_atomically(out, write)
     return PackReport(written, tuple(p.kind for p in pages), left_out,
-                      time.perf_counter() - started)  # fmt: skip
+                      time.perf_counter() - started, notes)  # fmt: skip
 
 
-def _first_row(source: PackSource, since: dt.date | None, template: BriefingTemplate):
+def _first_row(
+    source: PackSource, since: dt.date | None, template: BriefingTemplate
+) -> tuple[int | None, tuple[str, ...], str | None]:
+    """The change page's first row, notes on it, and why the page is left out (or None).
+
+    ``since`` given must come before the day shown (else one clear error), and a
+    date with no map takes the last before it, said in a note. The default start
+    (``template.since_days`` before the day) falls back to the history's first
+    date when the history starts later; a history with nothing before the day
+    has no change page.
+    """
     if source.series is None or source.row is None:
-        return None
-    day = source.series.dates[source.row]
-    since = since or day - dt.timedelta(days=template.since_days)
-    if since >= day:
-        raise ValueError(f"the change page's start {since} is not before the day {day}")
-    return row_at_or_before(source.series, since)
+        return None, (), None
+    series, day = source.series, source.series.dates[source.row]
+    if since is not None and since >= day:
+        raise GeodataError(f"the change page's start, {since}, is not before the day shown, {day}")
+    start = since or day - dt.timedelta(days=template.since_days)
+    try:
+        row = row_at_or_before(series, start)
+    except NoMapYetError:
+        if since is not None:
+            raise
+        if source.row == 0:
+            return (
+                None,
+                (),
+                f"change: {PAGE_KINDS['change']}, and {series.source} has no map before {day}",
+            )
+        first = series.dates[0]
+        return 0, (f"the change page starts on {first}, the history's first date "
+                   f"({template.since_days} days before the day is {start})",), None  # fmt: skip
+    if series.dates[row] != start:
+        return row, (f"no map for {start}; the change page starts on {series.dates[row]}, "
+                     "the last date before it",), None  # fmt: skip
+    return row, (), None
 
 
 def _figure(page: PackPage, source: PackSource, template: BriefingTemplate, first, sector):

@@ -15,7 +15,7 @@ from openpyxl.styles import Font
 
 from geodata.credits import credit_line
 from geodata.exports.atomic import write_atomically
-from geodata.exports.text import frame_csv, plain_value, xlsx_append
+from geodata.exports.text import frame_csv, table_value, xlsx_append
 from geodata.scenarios.engine import ScenarioResult
 from geodata.scenarios.output import format_scenario, scenario_to_dict
 from geodata.stats import ControlStats
@@ -113,7 +113,7 @@ def write_frame(
         for cell in data[1]:
             cell.font = Font(bold=True)
         for row in table.itertuples(index=False):
-            xlsx_append(data, [plain_value(value) for value in row])
+            xlsx_append(data, [table_value(c, v) for c, v in zip(table.columns, row, strict=True)])
         data.freeze_panes = "A2"
         if notes:
             about = book.create_sheet("About")

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from geodata.figures import KM2_DECIMALS, PCT_DECIMALS
+
 #: A spreadsheet cell that begins with one of these is read as a formula (OWASP, "CSV injection").
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -139,8 +141,33 @@ def plain_value(value):
     return value
 
 
+def table_value(column: object, value):
+    """A table's value as CSV and spreadsheets get it (:func:`plain_value`), rounded as
+    the app shows it, by the column's name: ``…_km2`` to 0.1, ``…_pct``,
+    ``…_points`` and ``…_per_day`` to 0.01, counts of ``places_…`` and ``people_…``
+    whole; -0.0 is 0.0. Round-off such as -2.8e-14 km² is then 0.0.
+
+    >>> table_value("net_km2", -2.842170943040401e-14), table_value("a_pct", 18.414)
+    (0.0, 18.41)
+    >>> table_value("places_taken", 17.0), table_value("lon", 37.123456)
+    (17, 37.123456)
+    """
+    value = plain_value(value)
+    if not isinstance(value, float):
+        return value
+    name = str(column)
+    if name.endswith(("_pct", "_points", "_per_day")):
+        return round(value, PCT_DECIMALS) + 0.0
+    if name.endswith("_km2"):
+        return round(value, KM2_DECIMALS) + 0.0
+    if name.startswith(("places_", "people_")) and value.is_integer():
+        return int(value)
+    return value
+
+
 def frame_csv(table, notes=()) -> str:
-    """A table (pandas DataFrame) as CSV text: ``#`` note lines, a header, neutralised cells."""
+    """A table (pandas DataFrame) as CSV text: ``#`` note lines, a header, neutralised
+    cells, figures rounded as shown (:func:`table_value`)."""
     import csv
     import io
 
@@ -150,6 +177,6 @@ def frame_csv(table, notes=()) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow([str(column) for column in table.columns])
     for row in table.itertuples(index=False):
-        values = (plain_value(value) for value in row)
+        values = (table_value(c, value) for c, value in zip(table.columns, row, strict=True))
         writer.writerow(["" if value is None else csv_value(value) for value in values])
     return buffer.getvalue()

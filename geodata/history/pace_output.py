@@ -165,22 +165,28 @@ def _rates_table(period: str, gains: pd.DataFrame, pace: pd.DataFrame, window_da
     shown = gains[gains["level"] == level]
     codes = list(dict.fromkeys(shown["code"]))
     names = dict(zip(shown["code"], shown["name"], strict=False))
+    # Columns as wide as the longest name (a group's is up to 36 characters), at least 24.
+    width = max([24, *(len(names[c]) + 2 for c in codes)])
     lines = [f"Change in held km² per {period} (places taken / regained in brackets)"]
-    lines.append(f"{period.capitalize():<12}" + "".join(f"{names[c][:22]:>24}" for c in codes))
+    lines.append(f"{period.capitalize():<12}" + "".join(f"{names[c]:>{width}}" for c in codes))
     for label, rows in shown.groupby("period", sort=False):
         cells = []
         for code in codes:
             row = rows[rows["code"] == code].iloc[0]
-            if pd.isna(row["change_km2"]):
-                cells.append(f"{'no data':>24}")
+            if pd.isna(row["last_date"]):
+                cells.append(f"{'no data':>{width}}")
+            elif pd.isna(row["change_km2"]):  # a first period of one date: no change
+                cells.append(f"{'—':>{width}}")
             else:
-                text = (f"{row['change_km2']:+,.1f} ({int(row['places_taken'])}/"
-                        f"{int(row['places_regained'])})")  # fmt: skip
-                cells.append(f"{text:>24}")
+                text = (f"{round_km2(row['change_km2']) + 0.0:+,.1f} "
+                        f"({int(row['places_taken'])}/{int(row['places_regained'])})")  # fmt: skip
+                cells.append(f"{text:>{width}}")
         lines.append(f"{label:<12}" + "".join(cells))
-    lines += ["", f"Pace over the last {window_days} days:"]
+    lines += ["", f"Pace over the last {window_days} day{'s' if window_days != 1 else ''}:"]
     for row in pace[pace["level"] == level].itertuples():
-        rate = "—" if pd.isna(row.rate_km2_per_day) else f"{row.rate_km2_per_day:+.2f}"
+        # Rounded before the sign is written: -0.001 is +0.00, not -0.00.
+        value = row.rate_km2_per_day
+        rate = "—" if pd.isna(value) else f"{round(value, 2) + 0.0:+.2f}"
         lines.append(f"  {row.name[:40]:<42}{row.held_pct:>7.2f} %  {rate:>8} "
                      f"km²/day  {row.text}")  # fmt: skip
     lines += ["", PACE_METHOD.format(days=window_days), ""]

@@ -6,11 +6,15 @@ Method
   held km² from the end of the period before to the end of this one, each end
   being the last date of the history on or before it — the difference of
   period-end figures as ``history`` prints them. The first period starts from
-  the history's first date. Settlements taken and regained: places whose status
+  the history's first date (with that date alone, it has no change: NaN).
+  Settlements taken and regained: places whose status
   differs between the two ends (:mod:`geodata.places`), with their people.
 * **Rolling rate** over N days (7 and 30), on each date: the change in held km²
   since the last date on or before N days earlier, divided by the days actually
-  between. The periods table gives both as they stood on each period's last date.
+  between. A date has none (NaN) when there is no such date (the history's first
+  N days) or it lies more than 2N days back (a gap in the history): the rate would
+  be of another span than its name. The periods table gives both as they stood
+  on each period's last date.
 * **Pace**, per unit and group: the least-squares slope of held km² over the
   dates of the last N days (default 90). When it is positive, the land not yet
   held divided by it gives the days to 100 %; when it is flat or negative
@@ -95,7 +99,8 @@ def period_gains(series: HistorySeries, period: Period = "month") -> pd.DataFram
     """Gains per period, per unit and group (:data:`PERIOD_COLUMNS`), periods in order.
 
     Periods without any date in the history have no figures (NaN), and the
-    next period's change runs from the last date before the gap.
+    next period's change runs from the last date before the gap; a first period
+    holding one date has its held km² but no change (NaN).
     """
     if not len(series):
         return pd.DataFrame(columns=PERIOD_COLUMNS)
@@ -117,6 +122,9 @@ def period_gains(series: HistorySeries, period: Period = "month") -> pd.DataFram
             days = max(1, (series.dates[last] - series.dates[previous]).days)
             change = km2[last] - km2[previous]
             taken, regained = _place_changes(series, previous, last)
+            if last == previous:  # the first period holds one date: no change to measure
+                change = np.full(len(columns), np.nan)
+                taken = regained = (change, change)
             frame.insert(3, "from_date", series.dates[previous])
             frame.insert(4, "last_date", series.dates[last])
             frame["held_km2"] = km2[last]
@@ -164,7 +172,8 @@ def _with_group_sums(series: HistorySeries, per_unit: np.ndarray) -> tuple[np.nd
 def rolling_rate(series: HistorySeries, days: int, level: str = "group") -> pd.DataFrame:
     """km² a day over the last ``days`` days, on each date (columns: group ids or unit codes).
 
-    The first dates, with no date ``days`` earlier, use the history's first date.
+    NaN on a date with no date ``days`` or more earlier (the history's first days),
+    or whose last date that far back is over twice ``days`` back (a gap).
     """
     columns, rate = _rolling(series, days)
     keep = [i for i, (lvl, _code, _name) in enumerate(columns) if lvl == level]
@@ -177,10 +186,12 @@ def _rolling(series: HistorySeries, days: int) -> tuple[list, np.ndarray]:
     columns, km2 = unit_and_group_km2(series)
     dates = np.array(series.dates, dtype="datetime64[D]")
     earlier = np.searchsorted(dates, dates - np.timedelta64(days, "D"), side="right") - 1
+    found = earlier >= 0
     earlier = np.clip(earlier, 0, None)
-    span = (dates - dates[earlier]).astype(int)
+    span = (dates - dates[earlier]).astype(int)  # at least ``days`` where found
     change = km2 - km2[earlier]
-    rate = np.where(span[:, None] > 0, change / np.maximum(span, 1)[:, None], np.nan)
+    within = found & (span <= 2 * days)
+    rate = np.where(within[:, None], change / np.maximum(span, 1)[:, None], np.nan)
     return columns, rate
 
 

@@ -10,20 +10,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pandas as pd
 import pyogrio
 import shapely
 from pyogrio.errors import DataLayerError, DataSourceError
 
-from geodata.dates import date_from_filename, parse_date
+from geodata.dates import DATE_COLUMNS, date_from_filename, feature_date, is_missing
+from geodata.dates import date_column as _date_column
 from geodata.errors import BadInputError
 from geodata.history.store import Store, content_hash
 from geodata.importers import SUPPORTED_FORMATS, check_control_file
 from geodata.importers.assemble import SourceFeatures, assemble_layer
 from geodata.importers.ogr import gdal_readable
 
-#: Column names taken as the date of each feature in a one-file history (first found wins).
-DATE_COLUMNS = ("date", "datetime", "day", "timestamp", "time")
 DEEPSTATE_STORE = "deepstate"
 
 
@@ -111,14 +109,14 @@ def multi_date_file_history(path: Path, date_column: str | None = None) -> Histo
         raise BadInputError(
             path, f"cannot read it as geodata ({str(error).splitlines()[0]})"
         ) from None
-    column = date_column or next((c for c in frame.columns if c.lower() in DATE_COLUMNS), None)
+    column = date_column or _date_column(frame.columns, lambda c: frame[c].notna().any())
     if column is None or column not in frame.columns:
         wanted = date_column or " / ".join(DATE_COLUMNS)
         raise BadInputError(path, f"no date column ({wanted}); a one-file history needs one")
     values = frame[column].tolist()
-    dates = [_as_date(value) for value in values]
+    dates = [feature_date(value) for value in values]
     undated = [v for v, d in zip(values, dates, strict=True) if d is None]
-    bad = next((v for v in undated if not _is_null(v)), None)
+    bad = next((v for v in undated if not is_missing(v)), None)
     if bad is not None:
         raise BadInputError(path, f"the {column!r} column holds {bad!r}, which is not a date")
     notes = []
@@ -148,7 +146,8 @@ def multi_date_file_history(path: Path, date_column: str | None = None) -> Histo
         notes.extend(note for note in layer.report.messages() if note not in notes)
         key = content_hash(shapely.to_wkb(layer.controlled))
         snapshots.append(
-            Snapshot(date, f"{path.name} ({date})", load=lambda t=layer.controlled: t, key=key)
+            # Labelled by the file alone, as a folder's maps are: the date is said beside it.
+            Snapshot(date, path.name, load=lambda t=layer.controlled: t, key=key)
         )
     if not snapshots:
         reason = failures[0].split(": ", 2)[-1] if failures else "it holds no dated features"
@@ -181,33 +180,3 @@ def _from_store(store: Store, key: str) -> shapely.Geometry:
     if wkb is None:
         raise BadInputError(store.path, f"the snapshot {key} is missing from the store")
     return shapely.from_wkb(wkb)
-
-
-def _is_null(value) -> bool:
-    """None, NaN or NaT: a missing value, as GDAL and pandas give them."""
-    if value is None:
-        return True
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):
-        return False
-
-
-def _as_date(value) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if _is_null(value):
-        return None
-    if hasattr(value, "date") and callable(value.date):  # pandas Timestamp
-        try:
-            return value.date()
-        except (TypeError, ValueError):
-            return None
-    if isinstance(value, str):
-        try:
-            return parse_date(value[:10])
-        except ValueError:
-            return None
-    return None

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from geodata.errors import BadInputError
+from geodata.errors import BadInputError, NoMapYetError
 from geodata.gazetteer import load_gazetteer, settlement_rows
 from geodata.groups import GROUPS
 from geodata.history.changes import gained_and_lost
@@ -81,15 +81,14 @@ class DateChanges:
 
 
 def row_at_or_before(series: HistorySeries, date: dt.date) -> int:
-    """The row of the last date on or before ``date``; BadInputError if the history starts later."""
+    """The row of the last date on or before ``date``; :class:`NoMapYetError` if the
+    history starts later (BadInputError if it has no dates)."""
     dates = np.array(series.dates, dtype="datetime64[D]")
     row = int(np.searchsorted(dates, np.datetime64(date, "D"), side="right")) - 1
     if row < 0:
-        raise (
-            BadInputError(series.source, f"the history starts on {series.dates[0]}, after {date}")
-            if series.dates
-            else BadInputError(series.source, "the history has no dates")
-        )
+        if not series.dates:
+            raise BadInputError(series.source, "the history has no dates")
+        raise NoMapYetError(series.source, date, series.dates[0])
     return row
 
 

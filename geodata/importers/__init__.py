@@ -10,7 +10,7 @@ from pathlib import Path
 from geodata.categories import DEFAULT_COUNTING, Counting
 from geodata.control import ControlLayer
 from geodata.errors import BadInputError
-from geodata.importers.assemble import SourceFeatures, assemble_layer
+from geodata.importers.assemble import SourceFeatures, assemble_layer, dates_of_maps
 from geodata.importers.formats import (
     JSON_EXTENSIONS,
     MAX_FILE_BYTES,
@@ -88,6 +88,12 @@ def read_source(path: Path, content: bytes | None = None) -> SourceFeatures:
     if kind in JSON_EXTENSIONS:
         return read_geojson(path, content)
     return read_with_ogr(path, kind)
+
+
+def holds_several_dates(path: Path) -> bool:
+    """Whether a control file holds the maps of several dates (a one-file history),
+    rather than one map (:func:`~geodata.importers.assemble.one_date`)."""
+    return dates_of_maps(read_source(path)) is not None
 
 
 def read_file(path: Path) -> bytes | None:

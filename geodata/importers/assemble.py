@@ -9,7 +9,8 @@ comes from the argument, else the file's metadata, else its name.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
@@ -21,7 +22,7 @@ from shapely.errors import GEOSException
 from geodata.boundaries import UKRAINE_EXTENT
 from geodata.categories import CONTROLLED, DEFAULT_COUNTING, Counting, ordered
 from geodata.control import ControlLayer, DateOrigin, ImportReport
-from geodata.dates import date_from_filename
+from geodata.dates import date_column, date_from_filename, feature_date, is_missing
 from geodata.errors import BadInputError
 from geodata.geometry import geometry_array, union_parts
 from geodata.importers.deepstate import deepstate_category, feature_label
@@ -77,7 +78,8 @@ def assemble_layer(
         Which of the source's categories count as occupied (contested land only
         when the user's setting says so); every category is kept as a layer.
     """
-    notes = list(found.notes)
+    found, date, date_note = one_date(found, path, date)
+    notes = list(found.notes) + ([date_note] if date_note else [])
     geometries = geometry_array(found.geometries)
     present = ~shapely.is_missing(geometries) & ~shapely.is_empty(geometries)
     # NaN or infinite coordinates (JSON allows NaN literals, GDAL reads "nan" in
@@ -146,6 +148,93 @@ def assemble_layer(
         report=report,
         counting=counting,
     )
+
+
+#: Two dates' land sharing more than this share of the smaller is two maps of one
+#: territory (a file of several dates' maps), not two parts of one map.
+SAME_LAND_SHARE = 0.5
+
+
+class SeveralDatesError(BadInputError):
+    """A file holding the maps of several dates, read as one map without saying which."""
+
+
+def dates_of_maps(found: SourceFeatures) -> tuple[str, list, list] | None:
+    """``(column, its dates, each feature's date)`` when the features are the maps of
+    several dates (see :func:`one_date`); None for one map."""
+    column = date_column(
+        dict.fromkeys(key for p in found.properties for key in p),
+        filled=lambda name: any(not is_missing(p.get(name)) for p in found.properties),
+    )
+    if column is None:
+        return None
+    dates = [feature_date(p.get(column)) for p in found.properties]
+    distinct = sorted({d for d in dates if d is not None})
+    if len(distinct) < 2 or not _maps_of_several_dates(found.geometries, dates, distinct):
+        return None
+    return column, distinct, dates
+
+
+def one_date(
+    found: SourceFeatures, path: Path, date: dt.date | None
+) -> tuple[SourceFeatures, dt.date | None, str | None]:
+    """One date's features of a file that holds the maps of several dates.
+
+    A file whose features carry a date column (:data:`~geodata.dates.DATE_COLUMNS`)
+    with several dates is either one map whose parts were dated one by one (they
+    lie side by side: kept whole) or the maps of several dates (each covers the
+    same land as the next). Their union would be no date's territory: of such a
+    file the features of ``date`` are kept — of the last date before it, said in
+    the note, when it has none of its own — and without a date it is refused
+    (:class:`SeveralDatesError`, naming its dates: a history opens it whole).
+    Returns the features, the date and the note (None when nothing was chosen).
+    """
+    found_dates = dates_of_maps(found)
+    if found_dates is None:
+        return found, date, None
+    column, distinct, dates = found_dates
+    span = (
+        f"the maps of {len(distinct)} dates ({distinct[0]} … {distinct[-1]}, its {column!r} column)"
+    )
+    if date is None:
+        raise SeveralDatesError(
+            path, f"it holds {span}: open it as a history, or give the date of one of them"
+        )
+    chosen = max((d for d in distinct if d <= date), default=None)
+    if chosen is None:
+        raise BadInputError(path, f"it holds no map of {date} or before; it holds {span}")
+    note = None
+    if chosen != date:
+        note = f"no map of {date} in it; using {chosen}, the last date before it"
+    keep = [i for i, d in enumerate(dates) if d == chosen]
+    picked = replace(
+        found,
+        geometries=[found.geometries[i] for i in keep],
+        properties=[found.properties[i] for i in keep],
+    )
+    return picked, chosen, note
+
+
+def _maps_of_several_dates(geometries: list, dates: list, distinct: list) -> bool:
+    """Whether consecutive dates' land overlaps (maps of one territory) rather than
+    lying side by side (dated parts of one map); a few pairs are enough to tell."""
+    by_date: dict = {}
+    for geometry, day in zip(geometries, dates, strict=True):
+        if day is not None and geometry is not None:
+            by_date.setdefault(day, []).append(geometry)
+    pairs = list(pairwise(distinct))
+    for first, second in dict.fromkeys([pairs[0], pairs[len(pairs) // 2], pairs[-1]]):
+        try:
+            a, b = (
+                shapely.union_all(shapely.make_valid(geometry_array(by_date.get(day, []))))
+                for day in (first, second)
+            )
+            smaller = min(shapely.area(a), shapely.area(b))
+            if smaller > 0 and shapely.area(shapely.intersection(a, b)) > SAME_LAND_SHARE * smaller:
+                return True
+        except GEOSException:
+            return True  # cannot tell: refuse rather than merge several dates' maps
+    return False
 
 
 def same_source(found: SourceFeatures, other: SourceFeatures) -> bool:

@@ -1148,6 +1148,10 @@ km²</source>
         <translation>{source} ({date}): у чотирьох анексованих регіонах окуповано {annexed} %, в усій Україні — {ukraine} %</translation>
     </message>
     <message>
+        <source>{name} holds the maps of several dates: opened as a history</source>
+        <translation>{name} містить мапи кількох дат: відкрито як історію</translation>
+    </message>
+    <message>
         <source>Could not open {name}</source>
         <translation>Не вдалося відкрити {name}</translation>
     </message>

@@ -342,6 +342,7 @@
   /* Once more when the map has come to rest: names shown or moved by a zoom's
    * last steps (river names among them) are weighed again. */
   var settleTimer = null;
+  var moving = false; // between a move's (or zoom's) start and its end
   function settleLabelsSoon() {
     if (settleTimer) { clearTimeout(settleTimer); }
     settleTimer = setTimeout(function () { settleTimer = null; hideOverlappingLabels(); }, 120);
@@ -502,6 +503,8 @@
     map.on("zoomend moveend resize", hideOverlappingLabels);
     // A zoom's last steps can still move names (rotated river names): weigh them once more.
     map.on("zoomend", settleLabelsSoon);
+    map.on("movestart zoomstart", function () { moving = true; });
+    map.on("moveend", function () { moving = false; });
     map.on("zoomend moveend", function () { if (hydrography) { showWaterLegend(); } });
     // Python keeps the view's extent (a briefing map can show "the map view").
     map.on("moveend", function () {
@@ -583,8 +586,9 @@
     return categorised;
   }
 
-  /* True once the labels' last weighing after a zoom has run (the map is at rest). */
-  Atlas.labelsSettled = function () { return settleTimer === null; };
+  /* True once the map is at rest (no move or zoom under way, an animated one
+   * included) and the labels' last weighing after it has run. */
+  Atlas.labelsSettled = function () { return !moving && settleTimer === null; };
 
   /* A zoom band of water (geodata.hydrography), sent by Python when the page asked for it. */
   Atlas.addHydrography = function (band, data) {

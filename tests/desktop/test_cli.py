@@ -187,6 +187,12 @@ def test_history_command_csv_and_json(tmp_path, capsys):
     assert main(["history", str(folder), "--to", "2024-11-20", "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert [d["date"] for d in data["dates"]] == ["2024-11-20"]
+    # No date in the range: said so, not a table of no dates headed "0.00 % occupied".
+    for bounds in (["--from", "2027-01-01"], ["--to", "2020-01-01"]):
+        for output in ("csv", "json"):
+            assert main(["history", str(folder), *bounds, "--format", output]) == 2
+            captured = capsys.readouterr()
+            assert captured.out == "" and "no dates between --from and --to" in captured.err
 
 
 def test_changes_and_rates_commands(tmp_path, capsys):
@@ -211,6 +217,15 @@ def test_changes_and_rates_commands(tmp_path, capsys):
     assert {row["period"] for row in rows} >= {"2024-11-18", "2025-01-06"}
     assert main(["rates", folder, "--level", "unit", "--window", "30"]) == 0
     assert "Pace over the last 30 days" in capsys.readouterr().out
+    # --from says which periods are shown, not where their figures start: December's
+    # change is from November's end either way, and the CSV is rounded as shown.
+    assert main(["rates", folder, "--format", "csv"]) == 0
+    whole = {(r["period"], r["code"]): r for r in csv_records(capsys.readouterr().out)}
+    assert main(["rates", folder, "--from", "2024-12-10", "--format", "csv"]) == 0
+    shown = csv_records(capsys.readouterr().out)
+    assert {r["period"] for r in shown} == {"2024-12", "2025-01"}
+    assert all(row == whole[(row["period"], row["code"])] for row in shown)
+    assert all(len(row["change_km2"].partition(".")[2]) <= 1 for row in shown)
 
 
 def test_changes_and_rates_refuse_bad_dates_in_one_line(tmp_path, capsys):
@@ -220,8 +235,15 @@ def test_changes_and_rates_refuse_bad_dates_in_one_line(tmp_path, capsys):
     assert main(["changes", folder, "--from", "2024-01-01"]) == 2
     err = capsys.readouterr().err.strip()
     assert err.count("\n") == 0 and "starts on 2024-11-20" in err
+    # The date is at fault, not the folder: not "cannot read".
+    assert err == (
+        "frontline-atlas: front: no map on or before 2024-01-01; the history starts on 2024-11-20"
+    )
     assert main(["changes", folder, "--from", "2025-01-10", "--to", "2024-11-20"]) == 2
     assert "after --to" in capsys.readouterr().err
+    # Reversed dates are quoted as typed (not the dates they would fall back to).
+    assert main(["changes", folder, "--from", "2026-01-01", "--to", "2025-01-01"]) == 2
+    assert "--from 2026-01-01 is after --to 2025-01-01" in capsys.readouterr().err
     assert main(["rates", folder, "--from", "2030-01-01"]) == 2
     assert "no dates" in capsys.readouterr().err
 
@@ -430,7 +452,8 @@ def test_animate_a_history_as_gif_and_mp4(tmp_path, capsys):
         assert main(["animate", str(folder), "--from", "2025-01-01", "--to", "2025-01-20",
                      "--step", "week", "--size", "640x360", "--out", str(out)]) == 0  # fmt: skip
         assert out.stat().st_size > 1000
-        assert "3 frames" in capsys.readouterr().err
+        # Weekly from 2025-01-01, and the last frame on --to itself: 01-01, 08, 15, 20.
+        assert "4 frames, 2025-01-01 … 2025-01-20" in capsys.readouterr().err
     assert main(["animate", str(folder), "--out", str(tmp_path / "front.avi")]) == 2
     assert "unknown animation format '.avi'" in capsys.readouterr().err
 

@@ -178,7 +178,7 @@ def test_the_morning_pack_and_the_animation_from_the_open_history(window, qtbot,
     assert window.settings.get(BRIEFING_TEMPLATE)["since_days"] == 10
 
     animation = window.exports.export_animation()
-    assert animation.summary.text().startswith("3 frames")
+    assert animation.summary.text().startswith("4 frames")  # the last on the last date
     animation.size.setCurrentIndex(animation.size.findData("854x480"))
     with qtbot.waitSignal(window.runner.busy_changed, timeout=PAGE_TIMEOUT_MS,
                           check_params_cb=lambda busy: not busy):  # fmt: skip

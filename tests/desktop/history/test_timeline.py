@@ -192,3 +192,16 @@ def test_a_date_whose_map_went_away_is_reported_not_raised(history, qtbot, monke
     assert len(boxes) == 1
     assert first.name in boxes[0].informativeText()
     assert window.timeline_dock.date_label.text() == shown
+
+
+def test_a_file_of_several_dates_opened_as_one_map_opens_as_a_history(window, qtbot, tmp_path):
+    """Its union would be no date's map: the app opens its dates, on the Timeline."""
+    from tests.geodata.importers.fixtures import write_control_file
+    from tests.geodata.importers.test_several_dates import DATES, several_dates
+
+    path = write_control_file(tmp_path, "fronts", ".geojson", several_dates(".geojson"))
+    with qtbot.waitSignal(window.map.control_drawn, timeout=PAGE_TIMEOUT_MS):
+        window.open_file(path)
+    qtbot.waitUntil(lambda: window.state.series is not None, timeout=PAGE_TIMEOUT_MS)
+    assert [d.isoformat() for d in window.state.series.dates] == DATES
+    assert window.statusBar().currentMessage().startswith("fronts.geojson (2025-08-01): ")

@@ -53,6 +53,17 @@ def test_weeks_show_the_latest_data_at_or_before_each_frame(history):
     assert [f.data_date.day for f in frames] == [1, 8, 8, 20, 20, 20, 10]
 
 
+@pytest.mark.parametrize("step", ["day", "week", "month"])
+def test_the_last_frame_is_the_end_asked_for(history, step):
+    """A step that does not land on the end still ends there: the last map is shown
+    (it stopped up to a step short, and the video never reached the last date)."""
+    series, _store = history
+    end = series.dates[-1]
+    frames = plan_frames(series, dt.date(2025, 1, 2), end, step)
+    assert frames[-1].date == end and frames[-1].data_date == end
+    assert len({f.date for f in frames}) == len(frames)
+
+
 def test_months_keep_the_day_or_take_the_months_last(history):
     series, _store = history
     frames = plan_frames(series, dt.date(2025, 1, 1), dt.date(2025, 3, 1), "month")

@@ -256,6 +256,34 @@ def test_the_pack_is_one_pdf_with_every_page_and_metadata(history, tmp_path):
     assert "Changes of control, 8 January 2025" in reader.pages[2].extract_text()
 
 
+def test_the_change_pages_start_at_the_edges_of_a_history(history, tmp_path):
+    """A start on or after the day is one clear error (it was a traceback); a start with
+    no map takes the last date before it, said; the default start before the history's
+    first date takes that date, said; with nothing before the day the page is left out."""
+    from geodata.errors import GeodataError, NoMapYetError
+
+    series, store = history
+    last = len(series) - 1
+    source = PackSource(series.layer_at(last, store), series.stats_at(last), series, last, store)
+    day = series.dates[last]
+    for start in (day, day + dt.timedelta(days=3)):
+        with pytest.raises(GeodataError, match="is not before the day shown"):
+            render_pack(tmp_path / "a.pdf", source, since=start)
+    with pytest.raises(NoMapYetError, match="no map on or before 2020-01-01"):
+        render_pack(tmp_path / "a.pdf", source, since=dt.date(2020, 1, 1))
+    gap = series.dates[1] + dt.timedelta(days=1)
+    report = render_pack(tmp_path / "b.pdf", source, since=gap)
+    assert "change" in report.pages
+    assert report.notes == (f"no map for {gap}; the change page starts on {series.dates[1]}, "
+                            "the last date before it",)  # fmt: skip
+    report = render_pack(tmp_path / "c.pdf", source, BriefingTemplate(since_days=400))
+    assert "change" in report.pages and "the history's first date" in report.notes[0]
+    first = PackSource(series.layer_at(0, store), series.stats_at(0), series, 0, store)
+    report = render_pack(tmp_path / "d.pdf", first)
+    assert "change" not in report.pages and "has no map before" in report.left_out[-1]
+    assert not (tmp_path / "a.pdf").exists()
+
+
 def test_a_pack_from_one_file_leaves_out_the_history_pages_and_says_so(data, tmp_path):
     layer, stats, _ = data
     report = render_pack(tmp_path / "brief.pdf", PackSource(layer, stats))

@@ -190,6 +190,29 @@ def test_one_date_in_the_window_gives_no_pace_not_a_zero_one(gap_days):
     assert annexed["rate_km2_per_day"] is None
 
 
+def test_rates_are_of_their_span_or_none():
+    """A 7-day rate is of 7 days or a little more, never of 3 (the history's first days)
+    nor of 120 (across a gap): those are NaN, and a first month with one date has its
+    held km² but no change (it read 0.0 and 0 places, measured over no days)."""
+    boundaries = load_boundaries()
+    dates = (dt.date(2025, 1, 1), *(dt.date(2025, 5, 1) + dt.timedelta(days=d) for d in range(40)))
+    km2 = np.zeros((len(dates), len(boundaries.codes)))
+    km2[:, boundaries.row_of("UA-14")] = [1000.0 + 2.0 * (d - dates[0]).days for d in dates]
+    keys = tuple(str(d) for d in dates)
+    series = HistorySeries("t", dates, keys, keys, km2, boundaries)
+    for days in (7, 30):
+        rate = rolling_rate(series, days, "unit")["UA-14"]
+        # The first date, the first days after the gap: nothing within 2 × days, or not far back.
+        assert rate.iloc[: days + 1].isna().all()
+        assert rate.iloc[days + 1 :].to_numpy() == pytest.approx(2.0)
+    gains = period_gains(series, "month").set_index(["period", "code"])
+    january = gains.loc[("2025-01", "UA-14")]
+    assert january["held_km2"] == 1000.0 and np.isnan(january["change_km2"])
+    assert np.isnan(january["places_taken"]) and np.isnan(january["rate_km2_per_day"])
+    may = gains.loc[("2025-05", "UA-14")]
+    assert may["change_km2"] == pytest.approx(2.0 * (dt.date(2025, 5, 31) - dates[0]).days)
+
+
 def test_rolling_rates_at_a_steady_rate():
     series = _linear(60, 3.0)
     for days in (7, 30):
