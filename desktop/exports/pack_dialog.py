@@ -183,7 +183,10 @@ class PackDialog(QDialog):
 
     def _written(self, report) -> None:
         wrote = QCoreApplication.translate("Pack", "Wrote {path} ({count} pages)")
-        tell_window(self, wrote.format(path=report.path, count=len(report.pages)))
+        text = wrote.format(path=report.path, count=len(report.pages))
+        # A page left out, or a change page that starts on another date, is said too.
+        said = [*report.left_out, *report.notes]
+        tell_window(self, "; ".join([text, *said]), 20000 if said else 10000)
         self.accept()
 
     def _load(self) -> None:

@@ -124,3 +124,14 @@ def test_the_bundle_writes_an_mp4_offline_and_speaks_ukrainian(bundle, tmp_path,
     packed = list((bundle / "_internal" / "imageio_ffmpeg" / "binaries").glob("ffmpeg-*"))
     assert packed and all(p.suffix == ".xz" for p in packed)
     assert (bundle / "_internal/PySide6/Qt/translations/qtbase_uk.qm").exists()
+
+
+def test_the_bundle_leaves_out_what_the_app_never_loads(bundle):
+    """No dependency's tests, and no Python binding of a Qt module the app never imports
+    (their Qt libraries stay: QtWebEngineWidgets links them)."""
+    internal = bundle / "_internal"
+    assert not [p for p in internal.rglob("*") if p.is_dir() and p.name in ("tests", "testing")]
+    bindings = {p.name.split(".")[0] for p in (internal / "PySide6").glob("Qt*.abi3.so")}
+    assert bindings.isdisjoint({"QtOpenGL", "QtQuick", "QtQml", "QtQuickWidgets", "QtDBus"})
+    assert {"QtCore", "QtGui", "QtWidgets", "QtWebEngineWidgets", "QtSvg"} <= bindings
+    assert not list(internal.glob("pillow.libs/libavif*"))

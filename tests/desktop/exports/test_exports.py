@@ -172,6 +172,9 @@ def test_the_morning_pack_and_the_animation_from_the_open_history(window, qtbot,
                           check_params_cb=lambda busy: not busy):  # fmt: skip
         pack.save(tmp_path / "brief.pdf")
     assert len(PdfReader(tmp_path / "brief.pdf").pages) == 5
+    # Ten days before 2025-01-20 has no map: the change page's start is said.
+    said = window.statusBar().currentMessage()
+    assert said.startswith("Wrote ") and "the change page starts on 2025-01-08" in said
     # The template is kept for tomorrow.
     from desktop.settings import BRIEFING_TEMPLATE
 
