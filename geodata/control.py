@@ -14,6 +14,30 @@ import shapely
 from geodata.categories import CONTROLLED, DEFAULT_COUNTING, Counting
 from geodata.geometry import union_parts
 
+#: The tables of the app's own geodata exports (GeoPackage layers, or each GeoJSON
+#: feature's ``kind``): the control areas and, with a proposal, its results. Read back
+#: as a control file, such an export is its ``control`` table alone: the others are a
+#: proposal's land, not anyone's control (:func:`own_export_control`).
+EXPORT_KINDS = ("control", "control_after", "to_occupier", "to_ukraine", "demilitarized_zone",
+                "contact_line_before", "contact_line_after")  # fmt: skip
+OWN_EXPORT_NOTE = (
+    "a Frontline Atlas export with a proposal's results: only its control areas are read"
+)
+
+
+def own_export_control(kinds) -> bool:
+    """Whether tables or features of these kinds are one of the app's own exports
+    with more than its control areas, of which only ``control`` is to be read.
+
+    >>> own_export_control(["control", "to_occupier", "control_after"])
+    True
+    >>> own_export_control(["control"]), own_export_control(["Occupied", "control"])
+    (False, False)
+    """
+    found = set(kinds)
+    return "control" in found and len(found) > 1 and found <= set(EXPORT_KINDS)
+
+
 __all__ = ["CONTROLLED", "ControlLayer", "DateOrigin", "ImportReport", "credit_for"]
 
 DateOrigin = Literal["argument", "metadata", "file name", "unknown"]

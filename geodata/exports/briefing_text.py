@@ -10,6 +10,7 @@ bundled data.
 from __future__ import annotations
 
 import datetime as dt
+import string
 
 from geodata.language import LANGUAGES, MONTHS, Language
 
@@ -103,16 +104,34 @@ def short_group_name(group_id: str, language: Language = "en") -> str:
 
 
 def word(key: str, language: Language = "en", **values) -> str:
-    """The text of ``key`` in ``language``, with ``values`` filled in.
+    """The text of ``key`` in ``language``, with ``values`` filled in: numbers with the
+    language's marks (Ukrainian: 1 234,5, a space between thousands and a decimal comma).
 
     >>> word("occupied_territory", "uk")
     'Окупована територія'
     >>> word("contact_line_after", km=1234.4)
     'Line of contact after, 1,234 km'
+    >>> word("contact_line_after", "uk", km=1234.4).replace("\\xa0", " ")
+    'Лінія зіткнення після, 1 234 км'
+    >>> word("dmz", "uk", km=2.5)
+    'Демілітаризована зона, 2,5 км з кожного боку'
     """
     english, ukrainian = WORDS[key]
     text = ukrainian if language == "uk" else english
-    return text.format(**values) if values else text
+    return _Numbers(language).format(text, **values) if values else text
+
+
+class _Numbers(string.Formatter):
+    """Fills in numbers as ``language`` writes them (Python writes 1,234.5 whatever it is)."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+
+    def format_field(self, value, format_spec: str) -> str:
+        text = format(value, format_spec)
+        if self.language == "uk" and isinstance(value, int | float) and not isinstance(value, bool):
+            text = text.replace(",", "\u00a0").replace(".", ",")
+        return text
 
 
 def long_date(date: dt.date | None, language: Language = "en") -> str:

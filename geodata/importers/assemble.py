@@ -21,7 +21,13 @@ from shapely.errors import GEOSException
 
 from geodata.boundaries import UKRAINE_EXTENT
 from geodata.categories import CONTROLLED, DEFAULT_COUNTING, Counting, ordered
-from geodata.control import ControlLayer, DateOrigin, ImportReport
+from geodata.control import (
+    OWN_EXPORT_NOTE,
+    ControlLayer,
+    DateOrigin,
+    ImportReport,
+    own_export_control,
+)
 from geodata.dates import date_column, date_from_filename, feature_date, is_missing
 from geodata.errors import BadInputError
 from geodata.geometry import geometry_array, union_parts
@@ -78,8 +84,9 @@ def assemble_layer(
         Which of the source's categories count as occupied (contested land only
         when the user's setting says so); every category is kept as a layer.
     """
+    found, export_note = _own_export_control(found)
     found, date, date_note = one_date(found, path, date)
-    notes = list(found.notes) + ([date_note] if date_note else [])
+    notes = list(found.notes) + [n for n in (export_note, date_note) if n]
     geometries = geometry_array(found.geometries)
     present = ~shapely.is_missing(geometries) & ~shapely.is_empty(geometries)
     # NaN or infinite coordinates (JSON allows NaN literals, GDAL reads "nan" in
@@ -153,6 +160,21 @@ def assemble_layer(
 #: Two dates' land sharing more than this share of the smaller is two maps of one
 #: territory (a file of several dates' maps), not two parts of one map.
 SAME_LAND_SHARE = 0.5
+
+
+def _own_export_control(found: SourceFeatures) -> tuple[SourceFeatures, str | None]:
+    """The control areas alone of the app's own one-table export with a proposal's
+    results (a ``kind`` on each feature, :data:`~geodata.control.EXPORT_KINDS`)."""
+    kinds = [p.get("kind") for p in found.properties]
+    if not all(isinstance(k, str) for k in kinds) or not own_export_control(kinds):
+        return found, None
+    keep = [i for i, kind in enumerate(kinds) if kind == "control"]
+    picked = replace(
+        found,
+        geometries=[found.geometries[i] for i in keep],
+        properties=[found.properties[i] for i in keep],
+    )
+    return picked, OWN_EXPORT_NOTE
 
 
 class SeveralDatesError(BadInputError):

@@ -19,6 +19,7 @@ import pyogrio
 import shapely
 from pyogrio.errors import DataLayerError, DataSourceError
 
+from geodata.control import OWN_EXPORT_NOTE, own_export_control
 from geodata.errors import BadInputError
 from geodata.importers.assemble import SourceFeatures
 from geodata.importers.deepstate import looks_like_deepstate
@@ -89,6 +90,9 @@ def _read_with_ogr(path: Path, original: Path, kind: str) -> SourceFeatures:
         ):
             warnings.simplefilter("always", RuntimeWarning)
             layers = _layer_names(usable, original)
+            if own_export_control(layers):
+                layers = ["control"]
+                notes.append(OWN_EXPORT_NOTE)
             frames = [(layer, _read_layer(usable, layer, original)) for layer in layers]
         notes.extend(_useful_warnings(gdal_warnings))
         for layer, frame in frames:

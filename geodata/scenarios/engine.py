@@ -144,8 +144,10 @@ def run_proposal(
     if controlled is base:  # nothing changes hands (a freeze, a zone): no overlays to make
         to_occupier = to_ukraine = shapely.Polygon()
     else:
-        to_occupier = shapely.difference(controlled, base, grid_size=GRID_DEG)
-        to_ukraine = shapely.difference(base, controlled, grid_size=GRID_DEG)
+        # Polygons only: where the two share an edge, an overlay also returns its lines and
+        # points, and a collection of mixed dimensions cannot be measured (ceding everything).
+        to_occupier = polygonal(shapely.difference(controlled, base, grid_size=GRID_DEG))
+        to_ukraine = polygonal(shapely.difference(base, controlled, grid_size=GRID_DEG))
     after = _after_stats(before, after_layer, to_occupier, to_ukraine, boundaries)
     line_before = contact_line(base, boundaries)
     line_after = line_before if controlled is base else contact_line(controlled, boundaries)

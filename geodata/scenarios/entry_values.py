@@ -12,6 +12,7 @@ import re
 import shapely
 
 from geodata.boundaries import load_boundaries
+from geodata.contact_line import ukraine_outline
 from geodata.groups import GROUPS
 
 
@@ -65,6 +66,13 @@ def polygon_from_points(points, fail) -> shapely.Geometry:
         match = re.search(r"\[([-\d.]+) ([-\d.]+)\]", reason)
         where = f" near ({float(match[1]):g}, {float(match[2]):g})" if match else ""
         return fail(f"the polygon crosses itself{where}")
+    if not shapely.intersects(polygon, ukraine_outline()):
+        # It would change nothing, and say nothing: name the likely cause instead.
+        west, south, east, north = polygon.bounds
+        return fail(
+            f"the polygon ({west:g}–{east:g}° E, {south:g}–{north:g}° N) lies wholly outside "
+            "Ukraine; its points are [lon, lat] (longitude first)"
+        )
     return polygon
 
 

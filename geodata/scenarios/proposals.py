@@ -117,6 +117,11 @@ choose one of: freeze, cede_regions, withdraw_from_regions, transfer_area, demil
     proposal_id = data.get("id", path.stem)
     if not isinstance(proposal_id, str) or not _ID_PATTERN.match(proposal_id):
         problem = f"id {proposal_id!r} must be lower-case letters, digits and '-'"
+        if "id" not in data:  # the id comes from the file's name: say so, and the way out
+            problem = (
+                f"without an 'id' its id is the file's name, {proposal_id!r}, which must "
+                "be lower-case letters, digits and '-': rename the file or give an id"
+            )
         fail(lines.top_key("id"), problem)
     sources = data.get("sources", [])
     if not isinstance(sources, list) or not all(isinstance(s, str) for s in sources):
@@ -210,8 +215,9 @@ def find_proposal(name_or_file: str | Path, folder: Path | None = None) -> Propo
 def write_proposal(proposal: Proposal, path: Path) -> Path:
     """Save a proposal as TOML that :func:`read_proposal` reads back; return the path.
 
-    A name or description longer than :func:`read_proposal` accepts is refused
-    (:class:`~geodata.errors.BadInputError`) and nothing is written.
+    What :func:`read_proposal` would refuse (a name or description too long, an
+    area wholly outside Ukraine …) is refused here
+    (:class:`~geodata.errors.BadInputError`, from the same checks) and nothing is written.
     """
     texts = {"name": proposal.name, "description": proposal.description,
              "name_uk": proposal.name_uk, "description_uk": proposal.description_uk}  # fmt: skip
@@ -229,9 +235,11 @@ def write_proposal(proposal: Proposal, path: Path) -> Path:
             {"type": op.type, **entry} for op in proposal.operations for entry in op.to_entries()
         ],
     }
+    text = tomli_w.dumps(document)
+    parse_proposal(text, path)  # read back before it is written: the reader's checks hold
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_text(tomli_w.dumps(document), encoding="utf-8")
+    temporary.write_text(text, encoding="utf-8")
     temporary.replace(path)
     return path
 

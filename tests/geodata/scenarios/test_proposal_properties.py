@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import math
 
+import pytest
 import shapely
 import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from geodata.contact_line import ukraine_outline
 from geodata.errors import BadInputError
 from geodata.scenarios.operations import SIDES, TransferArea
 from geodata.scenarios.proposals import (
@@ -125,6 +127,12 @@ def test_a_transferred_area_round_trips_exactly_holes_included(
     ]
     polygon = shapely.Polygon(outline, inner)
     if not polygon.is_valid or polygon.area == 0:
+        return
+    if not shapely.intersects(polygon, ukraine_outline()):  # no proposal: refused, written or read
+        with pytest.raises(BadInputError, match="wholly outside Ukraine"):
+            write_proposal(Proposal("drawn", "Drawn", "x", (TransferArea(polygon, to),)),
+                           tmp_path / "outside.toml")  # fmt: skip
+        assert not (tmp_path / "outside.toml").exists()
         return
     proposal = Proposal("drawn", "Drawn", "A drawn area.", (TransferArea(polygon, to),))
     back = read_proposal(write_proposal(proposal, tmp_path / "drawn.toml"))

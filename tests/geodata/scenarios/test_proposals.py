@@ -159,3 +159,41 @@ def test_a_proposal_with_too_long_a_name_is_not_written(tmp_path):
     assert not target.exists()
     written = write_proposal(dataclasses.replace(proposal, name="N" * 200), target)
     assert read_proposal(written).name == "N" * 200
+
+
+def test_an_id_taken_from_the_file_name_is_said_to_be_so(tmp_path):
+    """'Donbas_plan.toml' has no id of its own: the message says the name is at fault."""
+    with pytest.raises(BadInputError, match="its id is the file's name, 'Donbas_plan'") as error:
+        read_proposal(write(tmp_path, GOOD, "Donbas_plan.toml"))
+    assert "rename the file or give an id" in str(error.value)
+    with pytest.raises(BadInputError, match="id 'Bad_Id' must be lower-case"):
+        read_proposal(write(tmp_path, 'id = "Bad_Id"\n' + GOOD, "fine.toml"))
+    assert read_proposal(write(tmp_path, 'id = "donbas-plan"\n' + GOOD, "Donbas_plan.toml")).id
+
+
+@pytest.mark.parametrize(
+    "polygon", ["[[17, 51], [19, 51], [19, 52], [17, 52]]",  # in Poland
+                "[[47.3, 34.5], [47.8, 34.5], [47.8, 35.8]]"],  # [lat, lon]: in the Middle East
+)  # fmt: skip
+def test_an_area_wholly_outside_ukraine_is_named_not_ignored(tmp_path, polygon):
+    """It changed nothing and said nothing (0.0 km² either way, exit 0)."""
+    text = ('name = "x"\ndescription = "x"\n[[operations]]\ntype = "transfer_area"\n'
+            f'to = "ukraine"\npolygon = {polygon}\n')  # fmt: skip
+    with pytest.raises(BadInputError, match=r"line 6: the polygon .* lies wholly outside Ukraine"):
+        read_proposal(write(tmp_path, text))
+
+
+@pytest.mark.parametrize("kind", ["cede_regions", "withdraw_from_regions"])
+def test_ceding_or_returning_everything_is_measured(tmp_path, kind, snapshot_20241120):
+    """Overlays of land sharing its edges also return lines: ceding all of Ukraine (the
+    real map of 2024-11-20) ended in a traceback ('Overlay input is mixed-dimension')."""
+    from geodata.importers import read_control_layer
+    from geodata.scenarios.engine import run_proposal
+
+    layer = read_control_layer(snapshot_20241120)
+    text = (
+        f'name = "x"\ndescription = "x"\n[[operations]]\ntype = "{kind}"\nregions = ["ukraine"]\n'
+    )
+    result = run_proposal(read_proposal(write(tmp_path, text)), layer)
+    share = result.groups.set_index("id").loc["ukraine", "controlled_pct_after"]
+    assert share == pytest.approx(100) if kind == "cede_regions" else share < 0.01
