@@ -170,7 +170,7 @@ def _subject(layer: ControlLayer, result: ScenarioResult | None, options) -> str
 def default_title(layer: ControlLayer, result: ScenarioResult | None, language: Language) -> str:
     """The page's title when none is given: the proposal's name, or the date's control."""
     if result is not None:
-        return result.proposal.name
+        return result.proposal.title(language)
     return word("title_control", language, date=long_date(layer.date, language))
 
 
@@ -194,7 +194,7 @@ def default_subtitle(
         else word("control_areas_of", language, date=date)
     )
     if result is not None:
-        text += f" · {word('proposal', language)}: {result.proposal.name}"
+        text += f" · {word('proposal', language)}: {result.proposal.title(language)}"
     return text
 
 
@@ -693,12 +693,13 @@ def _draw_panel(
     if result is not None:
         # What a slide has room for comes first: the proposal, what it moves, the groups.
         lines.append((word("proposal", language), "", True))
-        lines += [(text, "", False) for text in _wrap(result.proposal.name, chars, max_lines=3)]
-        occupier, ukraine = transfer_texts(result)
+        title = result.proposal.title(language)
+        lines += [(text, "", False) for text in _wrap(title, chars, max_lines=3)]
+        occupier, ukraine = transfer_texts(result, language=language)
         for text in (occupier, ukraine[:1].upper() + ukraine[1:]):
             lines += [(part, "", False) for part in _wrap(text, chars)]
         lines += groups
-        for text in place_lines(result, named=5):
+        for text in place_lines(result, named=5, language=language):
             lines += [(part, "", False) for part in _wrap(text, chars)]
         lines += regions
     else:

@@ -20,7 +20,7 @@ import shapely
 
 from geodata.boundaries import BoundarySet
 from geodata.contact_line import contact_line_equal_area, ukraine_equal_area, ukraine_outline
-from geodata.geometry import buffer_by_parts
+from geodata.geometry import buffer_by_parts, polygonal
 from geodata.projection import GRID_DEG, from_equal_area
 from geodata.scenarios.entry_values import polygon_from_points, region_codes
 
@@ -185,7 +185,12 @@ class DemilitarizedZone:
         if shapely.is_empty(line):
             return shapely.Polygon()
         band = buffer_by_parts(line, self.width_km * 1000.0, quad_segs=4)
-        return from_equal_area(shapely.intersection(band, ukraine_equal_area(boundaries)))
+        zone = from_equal_area(
+            polygonal(shapely.intersection(band, ukraine_equal_area(boundaries)))
+        )
+        # Projected back, a hole a hair wide can fold into a ring of too few points (an
+        # invalid zone, exported so): repaired, which changes no area that matters.
+        return zone if shapely.is_valid(zone) else polygonal(shapely.make_valid(zone))
 
 
 Operation = Freeze | CedeRegions | WithdrawFromRegions | TransferArea | DemilitarizedZone

@@ -152,6 +152,19 @@ def test_ukrainian_pages(data, tmp_path):
         briefing_figure(layer, stats, None, BriefingOptions(language="de"))
 
 
+def test_a_ukrainian_page_with_a_proposal_is_ukrainian_too(data, tmp_path):
+    """The proposal's name, what passes to each side and the places were English on a
+    Ukrainian page (the proposal has a Ukrainian name; the texts had their translations)."""
+    layer, stats, result = data
+    out = render_briefing(tmp_path / "uk.svg", layer, stats, result, BriefingOptions(language="uk"))
+    texts = [t for t, _ in svg_texts(out)]
+    assert result.proposal.name_uk and any(result.proposal.name_uk in t for t in texts)
+    assert any(t.startswith("До окупанта: ") for t in texts)
+    names = {"DeepStateMap", "Natural", "Earth", "GeoNames", "GSHHG", "Frontline", "Atlas"}
+    english = {w for t in texts for w in re.findall(r"[A-Za-z]{2,}", t)} - names
+    assert english == set(), english
+
+
 def test_banner_logo_and_author(data, tmp_path):
     layer, stats, _ = data
     logo = tmp_path / "logo.png"

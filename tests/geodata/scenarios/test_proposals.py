@@ -197,3 +197,24 @@ def test_ceding_or_returning_everything_is_measured(tmp_path, kind, snapshot_202
     result = run_proposal(read_proposal(write(tmp_path, text)), layer)
     share = result.groups.set_index("id").loc["ukraine", "controlled_pct_after"]
     assert share == pytest.approx(100) if kind == "cede_regions" else share < 0.01
+
+
+def test_a_zone_is_a_valid_polygon_and_exports_as_one(tmp_path, snapshot_20241120):
+    """Projected back to degrees, a hair-wide hole of the 15 km zone on the 2024-11-20 map
+    folded into a ring of too few points: the exported zone read back as invalid."""
+    import geopandas as gpd
+    import shapely
+
+    from geodata.exports.geo import write_geodata
+    from geodata.importers import read_control_layer
+    from geodata.scenarios.engine import run_proposal
+
+    layer = read_control_layer(snapshot_20241120)
+    result = run_proposal(find_proposal("dmz-15km"), layer)
+    (zone,) = result.demilitarized_zones
+    assert shapely.is_valid(zone.geometry)
+    sides = zone.by_region[["occupier_side_km2", "ukraine_side_km2"]].sum()
+    assert round(sides.sum()) == 26079  # the README's figure, unchanged by the repair
+    out = write_geodata(tmp_path / "zone.geojson", layer, result)
+    frame = gpd.read_file(out)
+    assert frame.geometry.is_valid.all()
