@@ -216,6 +216,11 @@ def _openable(dataset: str, archive: Path) -> Iterator[str]:
                 _copy_at_most(source, out, MAX_TEXT_FILE_BYTES, archive)
         except (zipfile.BadZipFile, zlib.error, EOFError, KeyError, OSError) as error:
             raise BadInputError(archive, f"{member} inside it is damaged ({error})") from None
+        except (NotImplementedError, RuntimeError) as error:
+            # Flags Python's zip reader refuses: encrypted, or compressed patched data.
+            raise BadInputError(
+                archive, f"{member} inside it cannot be unpacked ({error})"
+            ) from None
         yield str(copy)
 
 

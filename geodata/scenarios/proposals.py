@@ -181,15 +181,29 @@ def user_proposals_dir() -> Path:
 
 
 def user_proposals(folder: Path | None = None) -> tuple[list[Proposal], list[BadInputError]]:
-    """The user's saved proposals, and the errors of any file that cannot be used."""
+    """The user's saved proposals, and the errors of any file that cannot be used.
+
+    An id is one proposal's: a file whose id is a built-in's, or another file's, is
+    named among the errors (it was passed over without a word). Of two files with
+    one id, the one named after it keeps it.
+    """
     folder = folder or user_proposals_dir()
-    proposals, errors = [], []
+    read, errors = [], []
     for path in sorted(folder.glob("*.toml")) if folder.is_dir() else []:
         try:
-            proposals.append(read_proposal(path))
+            read.append((path, read_proposal(path)))
         except BadInputError as error:
             errors.append(error)
-    return proposals, errors
+    taken = {proposal_id: "a built-in proposal's" for proposal_id in builtin_ids()}
+    kept = set()
+    for path, proposal in sorted(read, key=lambda item: item[0].stem != item[1].id):
+        if proposal.id in taken:
+            reason = f"its id {proposal.id!r} is already {taken[proposal.id]}; give it another id"
+            errors.append(BadInputError(path, reason))
+            continue
+        taken[proposal.id] = f"that of {path.name}"
+        kept.add(path)
+    return [proposal for path, proposal in read if path in kept], errors  # in the files' order
 
 
 def find_proposal(name_or_file: str | Path, folder: Path | None = None) -> Proposal:

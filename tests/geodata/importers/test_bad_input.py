@@ -308,3 +308,26 @@ def test_an_archive_unpacking_past_the_limits_is_refused_at_once(
             inside.write(b"\0" * 2**20)
     with pytest.raises(BadInputError, match=r"bomb\.(kmz|zip): it unpacks to more than"):
         read_control_layer(path)
+
+
+@pytest.mark.parametrize("flag, what", [(0x01, "encrypted"), (0x20, "patched data")])
+def test_a_kmz_member_python_cannot_unpack_is_one_clear_error(tmp_path, flag, what):
+    """A member flagged encrypted, or 'compressed patched data', ended in Python's own
+    RuntimeError or NotImplementedError (a traceback) instead of naming the file."""
+    import zipfile
+
+    from tests.geodata.importers.fixtures import write_control_file
+
+    kml = write_control_file(tmp_path, "front", ".kml").read_bytes()
+    path = tmp_path / "front.kmz"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("layers/t.kml", kml)
+    data = bytearray(path.read_bytes())
+    for signature, offset in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+        at = data.index(signature) + offset
+        data[at] |= flag
+    start = data.index(b"layers/t.kml") + len("layers/t.kml")
+    data[start + 20 : start + 60] = bytes(40)  # damaged too, so that GDAL cannot list it
+    path.write_bytes(bytes(data))
+    with pytest.raises(BadInputError, match=r"front\.kmz: .*layers/t\.kml inside it"):
+        read_control_layer(path)

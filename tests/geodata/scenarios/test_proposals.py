@@ -218,3 +218,22 @@ def test_a_zone_is_a_valid_polygon_and_exports_as_one(tmp_path, snapshot_2024112
     out = write_geodata(tmp_path / "zone.geojson", layer, result)
     frame = gpd.read_file(out)
     assert frame.geometry.is_valid.all()
+
+
+def test_one_id_is_one_proposal(tmp_path):
+    """A saved file with a built-in's id, or another file's, was passed over silently:
+    'zap-box' ran whichever came first, and the list of ids named it twice."""
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    write(folder, GOOD, "zap-box.toml")
+    write(folder, 'id = "zap-box"\n' + GOOD.replace("My proposal", "Another"), "another.toml")
+    write(folder, 'id = "freeze"\n' + GOOD, "my-freeze.toml")
+    proposals, errors = user_proposals(folder)
+    assert [p.id for p in proposals] == ["zap-box"] and proposals[0].name == "My proposal"
+    reasons = sorted(str(e) for e in errors)
+    assert "another.toml: its id 'zap-box' is already that of zap-box.toml" in reasons[0]
+    assert "my-freeze.toml: its id 'freeze' is already a built-in proposal's" in reasons[1]
+    assert find_proposal("zap-box", folder).name == "My proposal"
+    with pytest.raises(UnknownScenarioError) as error:
+        find_proposal("nothing", folder)
+    assert error.value.allowed.count("zap-box") == 1
