@@ -249,6 +249,11 @@ def _export(args: argparse.Namespace) -> int:
     if args.pack:
         if args.out.suffix.lower() != ".pdf":
             raise GeodataError(f"a pack is a PDF: --out {args.out} does not end in .pdf")
+        if args.scenario:  # not silently dropped
+            raise GeodataError(
+                "--scenario does not apply to --pack, whose pages show the control areas; "
+                "export the proposal as a briefing map instead"
+            )
     else:
         export_format(args.out)  # an unknown extension is said before any work
     template = _template(args, load_template(args.template) if args.template else None)

@@ -552,3 +552,14 @@ def test_every_commands_help_reads_as_written(capsys):
             main([command, "--help"])
         out = capsys.readouterr().out
         assert "%%" not in out and "%(" not in out, command
+
+
+def test_a_pack_with_a_proposal_is_refused_not_ignored(tmp_path, capsys):
+    """--scenario was dropped without a word by --pack."""
+    single = write_control_file(tmp_path, "front_20241120", ".geojson")
+    out = tmp_path / "pack.pdf"
+    args = ["export", str(single), "--pack", "--scenario", "freeze", "--out", str(out)]
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "--scenario does not apply to --pack" in err
+    assert not out.exists()
