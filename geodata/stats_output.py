@@ -25,6 +25,8 @@ COLUMN_LABELS = {
     "controlled_pct_after": "Occupied % after", "delta_pct_points": "Change, points",
     "places_held": "Settlements held", "places": "Settlements",
     "people_held": "People held (GeoNames est.)", "people": "People (GeoNames est.)",
+    "occupier_side_km2": "Zone on the occupied side km²",
+    "ukraine_side_km2": "Zone on the Ukrainian side km²",
 }  # fmt: skip
 
 CSV_COLUMNS = [

@@ -17,7 +17,7 @@ from geodata.credits import credit_line
 from geodata.exports.atomic import write_atomically
 from geodata.exports.text import frame_csv, table_value, xlsx_append
 from geodata.scenarios.engine import ScenarioResult
-from geodata.scenarios.output import format_scenario, scenario_to_dict
+from geodata.scenarios.output import format_scenario, scenario_to_dict, zone_lines
 from geodata.stats import ControlStats
 from geodata.stats_output import COLUMN_LABELS, format_stats
 
@@ -64,7 +64,12 @@ def _workbook(stats: ControlStats, result: ScenarioResult | None, credit: str) -
             ("To Ukraine, km²", data["to_ukraine_km2"]),
             ("Line of contact before, km", data["contact_line_km_before"]),
             ("Line of contact after, km", data["contact_line_km_after"]),
+            *(("Demilitarized zone", line) for line in zone_lines(data)),
         ]
+        for number, zone in enumerate(data["demilitarized_zones"], start=1):
+            # Its figures per region (the JSON's), on a sheet of its own.
+            title = "Zone" if len(data["demilitarized_zones"]) == 1 else f"Zone {number}"
+            _sheet(book.create_sheet(title), zone["regions"], "code")
     if "people" in data["metadata"]:
         rows.append(("People", data["metadata"]["people"]))
     rows += [("Credits", credit_line(credit or data["source"]))]

@@ -124,6 +124,8 @@ def _csv(result: ScenarioResult) -> str:
     data = scenario_to_dict(result)
     buffer = io.StringIO()
     buffer.write(result.before.method.csv_comments())
+    for line in zone_lines(data):  # a zone's figures are no region's row: said up top
+        buffer.write(f"# {line}\n")
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
     for level, key in (("group", "groups"), ("region", "regions")):
@@ -135,6 +137,24 @@ def _csv(result: ScenarioResult) -> str:
                  "level": level, "code": csv_value(code), **values}
             )  # fmt: skip
     return buffer.getvalue()
+
+
+def zone_lines(data: dict) -> list[str]:
+    """Each demilitarized zone of :func:`scenario_to_dict`'s ``data`` in one line: its
+    width, area and the area on each side (the CSV's and spreadsheet's summary).
+
+    >>> (line,) = zone_lines({"demilitarized_zones": [{"width_km": 15, "area_km2": 26078.8,
+    ...     "occupier_side_km2": 12592.9, "ukraine_side_km2": 13485.9}]})
+    >>> line.split("; ")
+    ['Demilitarized zone, 15 km each side: 26,078.8 km²', \
+'12,592.9 km² on the occupied side, 13,485.9 km² on the Ukrainian side']
+    """
+    return [
+        f"Demilitarized zone, {zone['width_km']:g} km each side: {zone['area_km2']:,.1f} km²; "
+        f"{zone['occupier_side_km2']:,.1f} km² on the occupied side, "
+        f"{zone['ukraine_side_km2']:,.1f} km² on the Ukrainian side"
+        for zone in data["demilitarized_zones"]
+    ]
 
 
 def transfer_texts(

@@ -171,3 +171,26 @@ def test_unknown_formats_are_refused(data, tmp_path):
     with pytest.raises(ValueError, match="unknown page"):
         render_briefing(tmp_path / "x.pdf", layer, stats, None, BriefingOptions(page="a3"))
     assert np  # numpy used above for image checks
+
+
+def test_a_zones_figures_reach_the_csv_and_the_spreadsheet(data, tmp_path):
+    """A 15 km zone's area, its sides and its regions were in the JSON and the terminal
+    only: the CSV and the spreadsheet said 0 km² to either side and nothing else."""
+    from geodata.scenarios.engine import run_proposal
+    from geodata.scenarios.proposals import find_proposal
+
+    layer, stats, _result = data
+    result = run_proposal(find_proposal("dmz-15km"), layer)
+    zone = json.loads(write_table(tmp_path / "z.json", stats, result).read_text())
+    (figures,) = zone["demilitarized_zones"]
+    csv_text = write_table(tmp_path / "z.csv", stats, result).read_text()
+    line = next(row for row in csv_text.splitlines() if row.startswith("# Demilitarized zone"))
+    assert f"{figures['area_km2']:,.1f} km²" in line
+    assert f"{figures['occupier_side_km2']:,.1f} km² on the occupied side" in line
+    book = openpyxl.load_workbook(write_table(tmp_path / "z.xlsx", stats, result))
+    assert book.sheetnames == ["Groups", "Regions", "About", "Zone"]
+    rows = list(book["Zone"].iter_rows(values_only=True))
+    assert rows[0][2:] == ("Zone on the occupied side km²", "Zone on the Ukrainian side km²")
+    assert {row[0] for row in rows[1:]} == {r["code"] for r in figures["regions"]}
+    about = dict(book["About"].iter_rows(values_only=True))
+    assert about["Demilitarized zone"] == line.removeprefix("# ")
