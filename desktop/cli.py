@@ -85,8 +85,7 @@ def _scenario(args: argparse.Namespace) -> int:
 
 
 def _history(args: argparse.Namespace) -> int:
-    if args.start and args.end and args.start > args.end:
-        raise GeodataError(f"--from {args.start} is after --to {args.end}")
+    _dates_in_order(args)
     series, _store = _open_series(args)
     series = series.between(args.start, args.end)
     if not len(series):  # not a table of no dates that reads as 0 % occupied
@@ -94,6 +93,12 @@ def _history(args: argparse.Namespace) -> int:
     sys.stdout.write(series.to_json() if args.format == "json" else series.to_csv())
     sys.stdout.flush()
     return 0
+
+
+def _dates_in_order(args: argparse.Namespace) -> None:
+    """--from and --to as typed (not the dates they fall back to) must be in order."""
+    if args.start and args.end and args.start > args.end:
+        raise GeodataError(f"--from {args.start} is after --to {args.end}")
 
 
 def _open_series(args: argparse.Namespace):
@@ -120,8 +125,7 @@ def _changes(args: argparse.Namespace) -> int:
     from geodata.history.pace_output import format_changes
     from geodata.history.transfers import changes_between, row_at_or_before
 
-    if args.start and args.end and args.start > args.end:  # the dates as typed
-        raise GeodataError(f"--from {args.start} is after --to {args.end}")
+    _dates_in_order(args)
     series, store = _open_series(args)
     first = row_at_or_before(series, args.start) if args.start else 0
     second = row_at_or_before(series, args.end) if args.end else len(series) - 1
@@ -141,8 +145,7 @@ def _rates(args: argparse.Namespace) -> int:
     from geodata.history.pace_output import format_rates
     from geodata.history.rates import pace, period_gains
 
-    if args.start and args.end and args.start > args.end:
-        raise GeodataError(f"--from {args.start} is after --to {args.end}")
+    _dates_in_order(args)
     series, _store = _open_series(args)
     # Every figure from the whole history up to --to (a period's change from the period
     # before, a 30-day rate from 30 days before, even before --from); --from only says
@@ -320,21 +323,35 @@ def _export_source(args: argparse.Namespace):
     multi-date file or ``deepstate``), with the history for a pack's change and chart."""
     from geodata.exports.pack import PackSource
     from geodata.importers import holds_several_dates
+    from geodata.importers.assemble import SeveralDatesError
     from geodata.stats import compute_stats
 
     path = args.file
-    if str(path) == "deepstate" or Path(path).is_dir() or holds_several_dates(Path(path)):
-        from geodata.history.transfers import row_at_or_before
-
-        args.source = str(path)
-        series, store = _open_series(args)
-        row = row_at_or_before(series, args.date) if args.date else len(series) - 1
-        if args.date and series.dates[row] != args.date:
-            print(f"{PROG}: note: no map for {args.date}; using {series.dates[row]}, the last "
-                  "date before it", file=sys.stderr)  # fmt: skip
-        return PackSource(series.layer_at(row, store), series.stats_at(row), series, row, store)
-    layer = _read_layer(args)
+    # A file of several dates' maps is a history. A pack's change and chart pages need
+    # it even when --date picks one of its maps; else the file is read once, below.
+    if str(path) == "deepstate" or Path(path).is_dir():
+        return _history_day(args)
+    if args.pack and holds_several_dates(Path(path)):
+        return _history_day(args)
+    try:
+        layer = _read_layer(args)
+    except SeveralDatesError:  # no --date: its last map, as of a folder
+        return _history_day(args)
     return PackSource(layer, compute_stats(layer, reconcile_km=args.reconcile_km))
+
+
+def _history_day(args: argparse.Namespace):
+    """The export's source from a history: the day of --date (else the last), with the history."""
+    from geodata.exports.pack import PackSource
+    from geodata.history.transfers import row_at_or_before
+
+    args.source = str(args.file)
+    series, store = _open_series(args)
+    row = row_at_or_before(series, args.date) if args.date else len(series) - 1
+    if args.date and series.dates[row] != args.date:
+        print(f"{PROG}: note: no map for {args.date}; using {series.dates[row]}, the last "
+              "date before it", file=sys.stderr)  # fmt: skip
+    return PackSource(series.layer_at(row, store), series.stats_at(row), series, row, store)
 
 
 def _animate(args: argparse.Namespace) -> int:
@@ -345,8 +362,7 @@ def _animate(args: argparse.Namespace) -> int:
             f"cannot write {args.out.name}: unknown animation format {args.out.suffix.lower()!r}; "
             f"choose one of: {', '.join(ANIMATION_FORMATS)}"
         )
-    if args.start and args.end and args.start > args.end:
-        raise GeodataError(f"--from {args.start} is after --to {args.end}")
+    _dates_in_order(args)
     series, store = _open_series(args)
     start = args.start or series.dates[0]
     end = args.end or series.dates[-1]

@@ -338,8 +338,7 @@ def short_number(value: float, language: Language | str = "en") -> str:
     >>> short_number(2.5), short_number(2.5, "uk"), short_number(3.0, "uk")
     ('2.5', '2,5', '3')
     """
-    text = f"{value:g}"
-    return text.replace(".", ",") if language == "uk" else text
+    return number_marks(f"{value:g}", language)
 
 
 def format_number(value: float, decimals: int = 1, language: Language | str = "en") -> str:
@@ -352,7 +351,16 @@ def format_number(value: float, decimals: int = 1, language: Language | str = "e
     >>> format_number(-1234.5, 0, "uk").replace("\\xa0", " ")
     '-1 234'
     """
-    text = f"{float(value):,.{decimals}f}"
+    return number_marks(f"{float(value):,.{decimals}f}", language)
+
+
+def number_marks(text: str, language: Language | str = "en") -> str:
+    """A number Python has written (``1,234.5``) with ``language``'s marks: Ukrainian
+    groups thousands with a no-break space and writes a decimal comma.
+
+    >>> number_marks("1,234.5", "uk").replace("\\xa0", " "), number_marks("1,234.5")
+    ('1 234,5', '1,234.5')
+    """
     if language != "uk":
         return text
     return text.replace(",", "\xa0").replace(".", ",")

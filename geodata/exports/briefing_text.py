@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import string
 
-from geodata.language import LANGUAGES, MONTHS, Language
+from geodata.language import LANGUAGES, MONTHS, Language, number_marks
 
 # In a date ("20 листопада 2024") Ukrainian months take the genitive, not the names
 # standing alone of geodata.language.MONTHS; English ones are the same.
@@ -129,8 +129,8 @@ class _Numbers(string.Formatter):
 
     def format_field(self, value, format_spec: str) -> str:
         text = format(value, format_spec)
-        if self.language == "uk" and isinstance(value, int | float) and not isinstance(value, bool):
-            text = text.replace(",", "\u00a0").replace(".", ",")
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return number_marks(text, self.language)
         return text
 
 

@@ -168,13 +168,9 @@ def _own_export_control(found: SourceFeatures) -> tuple[SourceFeatures, str | No
     kinds = [p.get("kind") for p in found.properties]
     if not all(isinstance(k, str) for k in kinds) or not own_export_control(kinds):
         return found, None
-    keep = [i for i, kind in enumerate(kinds) if kind == "control"]
-    picked = replace(
-        found,
-        geometries=[found.geometries[i] for i in keep],
-        properties=[found.properties[i] for i in keep],
+    return _features(found, [i for i, kind in enumerate(kinds) if kind == "control"]), (
+        OWN_EXPORT_NOTE
     )
-    return picked, OWN_EXPORT_NOTE
 
 
 class SeveralDatesError(BadInputError):
@@ -228,13 +224,16 @@ def one_date(
     note = None
     if chosen != date:
         note = f"no map of {date} in it; using {chosen}, the last date before it"
-    keep = [i for i, d in enumerate(dates) if d == chosen]
-    picked = replace(
+    return _features(found, [i for i, d in enumerate(dates) if d == chosen]), chosen, note
+
+
+def _features(found: SourceFeatures, keep: list[int]) -> SourceFeatures:
+    """``found`` with only the features at these indices."""
+    return replace(
         found,
         geometries=[found.geometries[i] for i in keep],
         properties=[found.properties[i] for i in keep],
     )
-    return picked, chosen, note
 
 
 def _maps_of_several_dates(geometries: list, dates: list, distinct: list) -> bool:

@@ -233,11 +233,6 @@ def write_proposal(proposal: Proposal, path: Path) -> Path:
     area wholly outside Ukraine …) is refused here
     (:class:`~geodata.errors.BadInputError`, from the same checks) and nothing is written.
     """
-    texts = {"name": proposal.name, "description": proposal.description,
-             "name_uk": proposal.name_uk, "description_uk": proposal.description_uk}  # fmt: skip
-    for key, limit in _TEXT_LIMITS.items():
-        if len(texts[key]) > limit:
-            raise BadInputError(path, f"{key!r} is longer than {limit:,} characters")
     document = {
         "id": proposal.id,
         "name": proposal.name,
