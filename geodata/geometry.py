@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 import shapely
+from shapely.errors import GEOSException
 
-from geodata.projection import to_equal_area
+from geodata.projection import GRID_M, from_equal_area, to_equal_area
 
 
 def polygonal(geometry) -> shapely.Geometry:
@@ -66,6 +67,63 @@ def to_equal_area_valid(geometry) -> shapely.Geometry:
     if shapely.is_valid(projected):
         return projected
     return polygonal(shapely.make_valid(projected))
+
+
+#: Longest edge taken back from the equal-area projection as it is, in metres (see
+#: :func:`from_equal_area_valid`).
+BACK_EDGE_M = 1_000.0
+
+
+def from_equal_area_valid(geometry) -> shapely.Geometry:
+    """:func:`~geodata.projection.from_equal_area` of a polygonal geometry, faithfully.
+
+    An edge is straight in the projection, and its ends alone taken back give an
+    edge straight in longitude and latitude, which runs metres to tens of metres
+    beside it on a long edge (a proposal's or a hull's): enough to cross an edge
+    close by, and the repair of such a fold can drop a whole piece (1.6 km² in
+    one case). Edges longer than :data:`BACK_EDGE_M` are divided first, so the
+    result follows the projected shape to well under a millimetre, and measures
+    as it did; what the inverse projection still folds is repaired.
+
+    >>> from geodata.projection import to_equal_area
+    >>> square = to_equal_area(shapely.box(30.0, 47.0, 34.0, 50.0))
+    >>> back = from_equal_area_valid(square)
+    >>> round(float(shapely.area(to_equal_area(back)) / shapely.area(square)), 9)
+    1.0
+    """
+    if geometry is None or shapely.is_empty(geometry):
+        return shapely.Polygon()
+    back = from_equal_area(shapely.segmentize(geometry, BACK_EDGE_M))
+    return back if shapely.is_valid(back) else polygonal(shapely.make_valid(back))
+
+
+_OVERLAYS = {
+    "union": shapely.union,
+    "difference": shapely.difference,
+    "intersection": shapely.intersection,
+}
+
+
+def overlay_equal_area(kind: str, a, b) -> shapely.Geometry:
+    """The polygons of ``a`` ``kind`` ``b`` (union, difference or intersection), both in
+    the equal-area projection, exact where GEOS can, snap-rounded where it cannot.
+
+    Exact, because every figure is measured on the result: snap-rounding moves
+    each vertex up to half a grid step, and along a coast hundreds of
+    kilometres long that is thousands of m² gained or lost (ceding a whole
+    region would read a hair under its area). GEOS's overlay falls back to
+    snapping on its own; only an overlay it still cannot node is made on the
+    :data:`~geodata.projection.GRID_M` grid.
+
+    >>> overlay_equal_area("difference", shapely.box(0, 0, 2, 1), shapely.box(1, 0, 3, 1)).area
+    1.0
+    """
+    operation = _OVERLAYS[kind]
+    try:
+        result = operation(a, b)
+    except GEOSException:
+        result = operation(a, b, grid_size=GRID_M)
+    return polygonal(result)
 
 
 def union_parts(geometries) -> shapely.Geometry:

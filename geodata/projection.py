@@ -19,11 +19,14 @@ EQUAL_AREA_PROJ4 = (
 EQUAL_AREA_CRS = pyproj.CRS.from_proj4(EQUAL_AREA_PROJ4)
 WGS84 = pyproj.CRS.from_epsg(4326)
 
-# Overlays of control data with boundaries and with each other (slivers, shared
-# edges drawn twice) make plain GEOS overlays fail ("non-noded intersection");
-# snap-rounding to a 1e-6 degree grid (about 10 cm) makes them robust and
-# changes no area visibly.
+# Overlays of control data with each other (slivers, shared edges drawn twice) make
+# plain GEOS overlays fail ("non-noded intersection"); snap-rounding to a 1e-6
+# degree grid (about 10 cm) makes them robust and changes no area visibly.
 GRID_DEG = 1e-6
+# A proposal's overlays are made in this projection, exactly where GEOS can
+# (geodata.geometry.overlay_equal_area); one it cannot node is snap-rounded to this
+# grid, in metres, instead.
+GRID_M = 0.1
 
 
 # pyproj transformers must not be shared between threads (it crashes), and the

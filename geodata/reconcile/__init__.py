@@ -60,13 +60,14 @@ _LAZY = {
     "UNCHANGED": "reconciler", "BorderWatch": "reconciler", "IncrementalReconciler": "reconciler",
     "Reconciliation": "reconciler", "clear_caches": "reconciler", "reconcile": "reconciler",
     "reconcile_layer": "reconciler", "reconciled_geometry": "reconciler",
+    "reconciled_equal_area": "reconciler",
 }  # fmt: skip
 
 __all__ = [
     "DEFAULT_TOLERANCE_KM", "MAX_TOLERANCE_KM", "METHOD_VERSION", "UNCHANGED", "BorderGrid",
     "BorderWatch", "IncrementalReconciler", "Reconciliation", "border_grid", "border_mask",
     "check_tolerance", "clear_caches", "method_key", "reconcile", "reconcile_layer",
-    "reconciled_geometry",
+    "reconciled_equal_area", "reconciled_geometry",
 ]  # fmt: skip
 
 

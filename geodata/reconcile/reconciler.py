@@ -9,8 +9,11 @@ import numpy as np
 import shapely
 
 from geodata.boundaries import BoundarySet, load_boundaries
-from geodata.geometry import polygonal, to_equal_area_valid
-from geodata.projection import GRID_DEG
+from geodata.geometry import (
+    from_equal_area_valid,
+    overlay_equal_area,
+    to_equal_area_valid,
+)
 from geodata.reconcile.edges import EdgeChange, Edges, edges_near
 from geodata.reconcile.grid import BorderGrid, border_grid, border_mask, ukraine_equal_area
 from geodata.reconcile.result import Reconciliation
@@ -71,16 +74,27 @@ def reconcile_layer(layer, boundaries: BoundarySet | None = None,
 
 
 def reconciled_geometry(controlled, reconciliation: Reconciliation) -> shapely.Geometry:
-    """The held territory with the reconciled slivers added (WGS84), for overlays and proposals."""
+    """The held territory with the reconciled slivers added (WGS84), for the map."""
     if not reconciliation.pieces:
         return controlled
-    # Snap-rounded like every overlay of the proposals: the slivers' edges meet
-    # the held land's edges exactly only in the projection they were cut in.
-    added = reconciliation.added
-    if not shapely.is_valid(added):  # the inverse projection can make a vertex cross an edge
-        added = polygonal(shapely.make_valid(added))
-    result = polygonal(shapely.union(controlled, added, grid_size=GRID_DEG))
-    return result if shapely.is_valid(result) else polygonal(shapely.make_valid(result))
+    return from_equal_area_valid(reconciled_equal_area(controlled, reconciliation))
+
+
+def reconciled_equal_area(controlled, reconciliation: Reconciliation) -> shapely.Geometry:
+    """The held territory with the reconciled slivers added, in the equal-area projection.
+
+    The slivers were cut in this projection from this same projected territory:
+    their edges meet its edges exactly, so the union is exact, with no gap and
+    no snap-rounding, and measures what the figures say (raw plus added), as
+    the proposals need (:func:`geodata.scenarios.engine.run_proposal`).
+    """
+    if controlled is None or shapely.is_empty(controlled):
+        projected = shapely.Polygon()
+    else:
+        projected = to_equal_area_valid(controlled)
+    if not reconciliation.pieces:
+        return projected
+    return overlay_equal_area("union", projected, reconciliation.added_equal_area)
 
 
 class IncrementalReconciler:

@@ -10,7 +10,7 @@ import shapely
 
 from geodata.boundaries import load_boundaries
 from geodata.contact_line import ukraine_equal_area
-from geodata.geometry import to_equal_area_valid
+from geodata.geometry import overlay_equal_area, to_equal_area_valid
 from geodata.scenarios.operations import Freeze, Side, TransferArea
 from geodata.scenarios.proposals import Proposal
 
@@ -27,10 +27,7 @@ def area_in_ukraine_km2(area) -> float:
     """
     if area is None or shapely.is_empty(area):
         return 0.0
-    inside = shapely.intersection(
-        to_equal_area_valid(area), ukraine_equal_area(load_boundaries()), grid_size=1.0
-    )
-    return float(shapely.area(inside)) / 1e6
+    return float(shapely.area(_inside_ukraine(area))) / 1e6
 
 
 def changing_hands_km2(area, side: Side, controlled) -> float:
@@ -47,19 +44,20 @@ def changing_hands_km2(area, side: Side, controlled) -> float:
     """
     if area is None or shapely.is_empty(area):
         return 0.0
-    inside = shapely.intersection(
-        to_equal_area_valid(area), ukraine_equal_area(load_boundaries()), grid_size=1.0
-    )
+    inside = _inside_ukraine(area)
     if controlled is None or shapely.is_empty(controlled):
         held = shapely.Polygon()
     else:
         held = to_equal_area_valid(controlled)
-    part = (
-        shapely.intersection(inside, held, grid_size=1.0)
-        if side == "ukraine"
-        else shapely.difference(inside, held, grid_size=1.0)
-    )
+    part = overlay_equal_area("intersection" if side == "ukraine" else "difference", inside, held)
     return float(shapely.area(part)) / 1e6
+
+
+def _inside_ukraine(area) -> shapely.Geometry:
+    """The part of ``area`` (WGS84) inside Ukraine, in the equal-area projection."""
+    return overlay_equal_area(
+        "intersection", to_equal_area_valid(area), ukraine_equal_area(load_boundaries())
+    )
 
 
 def area_text(area_km2: float, passing_km2: float | None, side: Side) -> str:

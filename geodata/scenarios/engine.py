@@ -13,11 +13,21 @@ from geodata.contact_line import contact_line, contact_line_km, ukraine_equal_ar
 from geodata.control import ControlLayer
 from geodata.figures import NEGLIGIBLE_KM2
 from geodata.gazetteer import load_gazetteer, settlement_rows
-from geodata.geometry import intersection_by_parts, polygonal, to_equal_area_valid
+from geodata.geometry import (
+    from_equal_area_valid,
+    intersection_by_parts,
+    overlay_equal_area,
+    polygonal,
+    to_equal_area_valid,
+)
 from geodata.groups import GROUPS
 from geodata.places import held_places
-from geodata.projection import GRID_DEG
-from geodata.reconcile import DEFAULT_TOLERANCE_KM, reconcile_layer, reconciled_geometry
+from geodata.reconcile import (
+    DEFAULT_TOLERANCE_KM,
+    reconcile_layer,
+    reconciled_equal_area,
+    reconciled_geometry,
+)
 from geodata.scenarios.operations import DemilitarizedZone
 from geodata.scenarios.proposals import Proposal
 from geodata.stats import (
@@ -57,6 +67,10 @@ class ScenarioResult:
     proposal: Proposal
     before: ControlStats
     after: ControlStats
+    # WGS84: the territory the proposal starts from, as the figures count it (the
+    # control areas with the border and coast slivers reconciled), to set beside the
+    # territory after it (``layer_after``).
+    controlled_before: shapely.Geometry
     layer_after: ControlLayer
     to_occupier: shapely.Geometry  # WGS84, inside Ukraine
     to_ukraine: shapely.Geometry
@@ -129,32 +143,38 @@ def run_proposal(
     """
     boundaries = boundaries or load_boundaries()
     before = compute_stats(layer, boundaries, reconcile_km)
-    base = reconciled_geometry(
-        layer.controlled, reconcile_layer(layer, boundaries, before.reconcile_km)
-    )
-    controlled = base
+    reconciliation = reconcile_layer(layer, boundaries, before.reconcile_km)
+    base = reconciled_geometry(layer.controlled, reconciliation)
+    # The operations overlay in the projection the figures are measured in (see
+    # geodata.scenarios.operations); the results go back to WGS84 for the map.
+    start = reconciled_equal_area(layer.controlled, reconciliation)
+    projected = start
     zones = []
     for operation in proposal.operations:
-        controlled = polygonal(operation.apply(controlled, boundaries))
+        projected = polygonal(operation.apply(projected, boundaries))
         if isinstance(operation, DemilitarizedZone):
-            zones.append(_zone_result(operation, controlled, boundaries))
+            here = base if projected is start else from_equal_area_valid(projected)
+            zones.append(_zone_result(operation, here, boundaries))
+    unchanged = projected is start  # nothing changes hands (a freeze, a zone)
+    controlled = base if unchanged else from_equal_area_valid(projected)
     after_layer = ControlLayer(
         controlled, layer.date, f"{layer.source} — {proposal.name}", layer.source_format
     )
-    if controlled is base:  # nothing changes hands (a freeze, a zone): no overlays to make
+    if unchanged:  # no overlays to make
         to_occupier = to_ukraine = shapely.Polygon()
     else:
         # Polygons only: where the two share an edge, an overlay also returns its lines and
         # points, and a collection of mixed dimensions cannot be measured (ceding everything).
-        to_occupier = polygonal(shapely.difference(controlled, base, grid_size=GRID_DEG))
-        to_ukraine = polygonal(shapely.difference(base, controlled, grid_size=GRID_DEG))
+        to_occupier = from_equal_area_valid(overlay_equal_area("difference", projected, start))
+        to_ukraine = from_equal_area_valid(overlay_equal_area("difference", start, projected))
     after = _after_stats(before, after_layer, to_occupier, to_ukraine, boundaries)
     line_before = contact_line(base, boundaries)
-    line_after = line_before if controlled is base else contact_line(controlled, boundaries)
+    line_after = line_before if unchanged else contact_line(controlled, boundaries)
     return ScenarioResult(
         proposal=proposal,
         before=before,
         after=after,
+        controlled_before=base,
         layer_after=after_layer,
         to_occupier=to_occupier,
         to_ukraine=to_ukraine,
@@ -203,18 +223,18 @@ def _delta_table(before: pd.DataFrame, after: pd.DataFrame, key: str) -> pd.Data
 def _area_in_ukraine_km2(geometry, boundaries: BoundarySet) -> float:
     if geometry is None or shapely.is_empty(geometry):
         return 0.0
-    # Snap to a 1 m grid: the pieces come from overlays and may touch Ukraine's edge.
-    inside = shapely.intersection(
-        to_equal_area_valid(geometry), ukraine_equal_area(boundaries), grid_size=1.0
+    inside = overlay_equal_area(
+        "intersection", to_equal_area_valid(geometry), ukraine_equal_area(boundaries)
     )
     return float(shapely.area(inside)) / 1e6
 
 
 def _places_changing_hands(before, after, boundaries: BoundarySet) -> pd.DataFrame:
     """Gazetteer places held before and not after, or the reverse, largest first."""
-    held_after = held_places(after, None, boundaries)
+    # Decided at each place's point inside its unit: the proposal cedes and leaves units.
+    held_after = held_places(after, None, boundaries, own_points=False)
     changed = np.flatnonzero(
-        (held_places(before, None, boundaries) != held_after) & settlement_rows()
+        (held_places(before, None, boundaries, own_points=False) != held_after) & settlement_rows()
     )
     places = load_gazetteer().iloc[changed]
     now_held = held_after[changed]
