@@ -18,8 +18,8 @@ from geodata.geometry import union_parts
 #: feature's ``kind``): the control areas and, with a proposal, its results. Read back
 #: as a control file, such an export is its ``control`` table alone: the others are a
 #: proposal's land, not anyone's control (:func:`own_export_control`).
-EXPORT_KINDS = ("control", "control_after", "to_occupier", "to_ukraine", "demilitarized_zone",
-                "contact_line_before", "contact_line_after")  # fmt: skip
+EXPORT_KINDS = ("control", "control_before", "control_after", "to_occupier", "to_ukraine",
+                "demilitarized_zone", "contact_line_before", "contact_line_after")  # fmt: skip
 OWN_EXPORT_NOTE = (
     "a Frontline Atlas export with a proposal's results: only its control areas are read"
 )

@@ -26,8 +26,11 @@ def write_geodata(
 
     One table with a ``kind`` on each feature (GeoJSON and any one-table format),
     or, with ``one_table_per_kind``, one table per kind (GeoPackage: ``control``;
-    with a proposal also ``control_after``, ``to_occupier``, ``to_ukraine``,
-    ``demilitarized_zone``, ``contact_line_before``, ``contact_line_after``).
+    with a proposal also ``control_before`` and ``control_after``, the territory
+    before and after it as the figures count it (with the border and coast
+    slivers reconciled, which ``control``, the areas as read, lacks),
+    ``to_occupier``, ``to_ukraine``, ``demilitarized_zone``, ``contact_line_before``,
+    ``contact_line_after``).
     The table of export formats (:mod:`desktop.exports.export`) says which.
     """
     path = Path(path)
@@ -57,6 +60,7 @@ def _tables(layer: ControlLayer, result: ScenarioResult | None) -> dict[str, lis
     if result is not None:
         name = result.proposal.name
         extra = {
+            "control_before": result.controlled_before,
             "control_after": result.layer_after.controlled,
             "to_occupier": result.to_occupier,
             "to_ukraine": result.to_ukraine,

@@ -23,7 +23,7 @@ from geodata.scenarios.engine import run_proposal
 from geodata.scenarios.proposals import find_proposal
 from geodata.stats import compute_stats
 from tests.geodata.importers.fixtures import write_control_file
-from tests.helpers import csv_header
+from tests.helpers import SNAPSHOT_20241120, csv_header, require_shared
 
 
 @pytest.fixture(scope="module")
@@ -111,6 +111,30 @@ def test_geodata_exports(data, tmp_path):
     package = write_geodata(tmp_path / "p.gpkg", layer, result, "GPKG", one_table_per_kind=True)
     names = [name for name, _kind in pyogrio.list_layers(package)]
     assert {"control", "control_after", "to_occupier", "contact_line_after"} <= set(names)
+
+
+def test_a_proposal_export_sets_like_beside_like(tmp_path):
+    # control_before and control_after are the territory as the figures count it, with
+    # the reconciled border slivers that control (the areas as read) lacks: after a
+    # freeze they are the same land, where control and control_after once differed.
+    import geopandas as gpd
+
+    from geodata.stats import controlled_area_by_region
+
+    layer = read_control_layer(require_shared(SNAPSHOT_20241120))
+    stats = compute_stats(layer)
+    freeze = run_proposal(find_proposal("freeze"), layer)
+    package = write_geodata(tmp_path / "f.gpkg", layer, freeze, "GPKG", one_table_per_kind=True)
+
+    def km2(table):
+        geometry = gpd.read_file(package, layer=table).geometry.iloc[0]
+        return controlled_area_by_region(geometry)["controlled_km2"].to_numpy()
+
+    before, after, read = km2("control_before"), km2("control_after"), km2("control")
+    assert np.abs(before - after).max() < 1e-6
+    counted = stats.regions["controlled_km2"].to_numpy()
+    assert np.abs(before - counted).max() < 0.01  # the figures, slivers and all
+    assert (counted - read).max() > 1  # what reconciliation adds is not in "control"
 
 
 def test_standalone_html_has_no_remote_assets(data, tmp_path):
