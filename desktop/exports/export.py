@@ -76,10 +76,12 @@ def _geodata(driver: str, one_table_per_kind: bool = False):
     return write
 
 
-def _html(out, layer, stats, result, _options):
+def _html(out, layer, stats, result, options):
     from desktop.map.page import write_standalone_map
 
-    return write_standalone_map(out, layer, stats, result)
+    # In the briefing's language when one was chosen (the command line's --language).
+    language = options.language if options is not None else None
+    return write_standalone_map(out, layer, stats, result, language)
 
 
 FORMATS: tuple[ExportFormat, ...] = (

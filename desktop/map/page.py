@@ -94,12 +94,13 @@ def payload_json(payload: tuple) -> str:
     return json.dumps(list(payload), allow_nan=False)
 
 
-def proposal_payload(result: ScenarioResult) -> tuple[dict, dict]:
-    """The arguments of the page's ``Atlas.setProposal``: GeoJSON and a summary."""
+def proposal_payload(result: ScenarioResult, language: str | None = None) -> tuple[dict, dict]:
+    """The arguments of the page's ``Atlas.setProposal``: GeoJSON and a summary (its name
+    in ``language``, the app's by default)."""
     from geodata.map_layers import proposal_overlay_geojson, proposal_summary
 
     summary = proposal_summary(result)
-    summary["name"] = result.proposal.title(current_language())
+    summary["name"] = result.proposal.title(language or current_language())
     return proposal_overlay_geojson(result), summary
 
 
@@ -119,6 +120,7 @@ def build_map_page(
     language: str = "en",
     dark: bool = False,
     font_scale: float = 1.0,
+    words_language: str | None = None,
 ) -> str:
     """Return the HTML of the map page.
 
@@ -144,6 +146,9 @@ def build_map_page(
     font_scale : float
         The page's text size against the default: the system's font size follows
         (0.8 to 2).
+    words_language : str, optional
+        The language of the page's own words, numbers and dates (legend, tooltips,
+        credits): the app's by default, another for an export in that language.
 
     Examples
     --------
@@ -160,9 +165,10 @@ def build_map_page(
 
         low = BAND_NAMES[0]
         data["hydrography_inline"] = {low: json.loads(hydrography_file(low).read_text("utf-8"))}
-    data["credits"] = credit_line(map_by="Leaflet", language=current_language())
-    data["words"] = page_words()
-    data["locale"] = page_locale()
+    words_language = words_language or current_language()
+    data["credits"] = credit_line(map_by="Leaflet", language=words_language)
+    data["words"] = page_words(words_language)
+    data["locale"] = page_locale(words_language)
     palette = dark_variant(current()) if dark else current()
     data["palette"] = palette.roles()
     data["css_variables"] = css_variables(palette)
@@ -187,16 +193,26 @@ def build_map_page(
 
 
 def write_standalone_map(
-    path: Path, layer: ControlLayer, stats: ControlStats, result: ScenarioResult | None = None
+    path: Path,
+    layer: ControlLayer,
+    stats: ControlStats,
+    result: ScenarioResult | None = None,
+    language: str | None = None,
 ) -> Path:
-    """Write the interactive map as one HTML file that works offline (Leaflet and data inside)."""
+    """Write the interactive map as one HTML file that works offline (Leaflet and data inside).
+
+    ``language`` (``en`` or ``uk``) is the page's, words and place names; by
+    default its words are in the app's language and its place names English.
+    """
     from geodata.exports.atomic import write_atomically
 
     html = build_map_page(
         inline_assets=True,
         with_bridge=False,
         initial=control_payload(layer, stats),
-        initial_proposal=proposal_payload(result) if result is not None else None,
+        initial_proposal=proposal_payload(result, language) if result is not None else None,
+        language=language or "en",
+        words_language=language,
     )
     return write_atomically(path, lambda p: p.write_text(html, encoding="utf-8"))
 

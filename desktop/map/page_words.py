@@ -8,11 +8,14 @@ translates the window translates the map too. Names that come from the core
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+import functools
 
-from desktop.i18n import current_language
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTranslator
+
+from desktop.i18n import CATALOGUE, current_language
 from geodata.categories import CATEGORIES
 from geodata.language import say
+from geodata.resources import resources_dir
 
 #: The page's own words, as atlas.js and settlements.js write them ({values} filled there).
 WORDS = (
@@ -60,16 +63,30 @@ WORDS = (
 LOCALES = {"en": "en-GB", "uk": "uk-UA"}
 
 
-def page_words() -> dict[str, str]:
-    """English -> the app's language, for every word the page shows (empty in English)."""
-    language = current_language()
+def page_words(language: str | None = None) -> dict[str, str]:
+    """English -> ``language`` (the app's by default), for every word the page shows
+    (empty in English)."""
+    language = language or current_language()
     if language == "en":
         return {}
-    words = {word: QCoreApplication.translate("MapPage", word) for word in WORDS}
+    if language == current_language():  # the catalogue the window speaks, installed
+        words = {word: QCoreApplication.translate("MapPage", word) for word in WORDS}
+    else:  # another one, for an export in another language
+        catalogue = _catalogue(language)
+        words = {word: catalogue.translate("MapPage", word) or word for word in WORDS}
     words.update({c.label: say(c.label, language) for c in CATEGORIES})
     return words
 
 
-def page_locale() -> str:
-    """The BCP 47 locale the page formats numbers and dates with."""
-    return LOCALES.get(current_language(), "en-GB")
+@functools.cache
+def _catalogue(language: str) -> QTranslator:
+    """The app's catalogue for ``language``, loaded (not installed: the window's stays)."""
+    translator = QTranslator()
+    translator.load(CATALOGUE.format(language=language), str(resources_dir() / "i18n"))
+    return translator
+
+
+def page_locale(language: str | None = None) -> str:
+    """The BCP 47 locale the page formats numbers and dates with (``language``'s, the
+    app's by default)."""
+    return LOCALES.get(language or current_language(), "en-GB")

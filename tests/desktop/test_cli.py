@@ -352,6 +352,25 @@ def test_export_writes_every_format(control_file, tmp_path, capsys, extension):
     assert out.stat().st_size > 0 and f"wrote {out}" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("language", ["uk", "en"])
+def test_an_interactive_map_speaks_the_language_asked_for(control_file, tmp_path, language):
+    # --language once reached the briefing formats only: the .html spoke the app's.
+    import re
+
+    out = tmp_path / "map.html"
+    args = ["export", str(control_file), "--out", str(out), "--scenario", "nov-2024-offer"]
+    assert main([*args, "--language", language]) == 0
+    found = re.search(r'id="atlas-data">(.*?)</script>', out.read_text("utf-8"), re.S)
+    data = json.loads(found.group(1))
+    name = data["initial"]["proposal"][1]["name"]
+    assert data["language"] == language  # place names
+    if language == "uk":
+        assert data["locale"] == "uk-UA" and data["words"]["Legend"] == "Умовні позначення"
+        assert name.startswith("Повідомлена пропозиція") and "Межі" in data["credits"]
+    else:
+        assert data["locale"] == "en-GB" and data["words"] == {} and name.startswith("Reported")
+
+
 def test_export_runs_with_no_display(control_file, tmp_path):
     import os
 
