@@ -8,7 +8,11 @@ geometry, plus the border and coast slivers that reconciliation
 (:mod:`geodata.reconcile`) adds. The test runs in the equal-area projection the
 statistics measure in, vectorised over all places (well under a millisecond a
 date). Only places near Ukraine's outer boundary can fall in a sliver, so only
-they are tested against it.
+they are tested against it. A place whose point lies beyond its own unit's coarse
+1:10m polygon (48 of them: on a river bank, the coast or the state border) is
+tested at that point and at the nearest point inside its unit, and held when
+either is; a proposal, which cedes and leaves whole units, decides by the point
+inside.
 
 **People** are the summed GeoNames populations of held places: an estimate from
 pre-war figures (often the 2001 census or older), not a count of who lives there
@@ -23,6 +27,7 @@ from functools import cache
 import numpy as np
 import pandas as pd
 import shapely
+import shapely.ops
 
 from geodata.boundaries import BoundarySet, load_boundaries
 from geodata.gazetteer import GAZETTEER_FILE, load_gazetteer, settlement_rows
@@ -40,7 +45,9 @@ PEOPLE_NOTE = (
 #: The per-unit and per-group fields :func:`place_table` adds to statistics.
 PLACE_FIELDS = ["places_held", "places", "people_held", "people"]
 #: Bumped when the rule above changes, so stored statuses are computed again.
-STATUS_VERSION = 1
+STATUS_VERSION = 2
+# A place beyond its unit is tested 50 m inside it too (about 0.0005 degrees).
+_INSET_DEG = 0.0005
 # Slivers lie within the tolerance of Ukraine's outline; a little more, for the projection.
 _NEAR_FACTOR = 1.2
 
@@ -49,22 +56,44 @@ _NEAR_FACTOR = 1.2
 def place_points() -> tuple[np.ndarray, np.ndarray]:
     """The gazetteer's points in the equal-area projection (x, y in metres), each in its unit.
 
-    A point just outside its own unit (on a river bank or the coast, beyond the
-    1:10m boundary: Kherson's is 120 m out) is moved to the nearest point well
-    inside it; otherwise ceding the oblast would not cede the town.
+    A point just outside its own unit (on a river bank, the coast or the state
+    border, beyond the coarse 1:10m boundary: Kherson's is 120 m out) is moved
+    to the nearest point of the unit, 50 m inside it; otherwise ceding the
+    oblast would not cede the town. The point itself is tested too
+    (:func:`held_raw`).
     """
     places = load_gazetteer()
     points = shapely.points(places["lon"].to_numpy(), places["lat"].to_numpy())
-    boundaries = load_boundaries()
-    units = boundaries.units.set_index("code").geometry
-    own = units.reindex(places["region_code"]).to_numpy()
-    outside = np.flatnonzero(~shapely.covers(own, points))
-    for index in outside:
-        unit, point = own[index], points[index]
-        reach = shapely.buffer(point, shapely.distance(unit, point) + 0.01)
-        points[index] = shapely.intersection(unit, reach).representative_point()
+    own = _own_units()
+    for index in _beyond_unit_rows():
+        unit = own[index]
+        edge = shapely.ops.nearest_points(unit, points[index])[0]
+        inset = shapely.intersection(unit, shapely.buffer(edge, _INSET_DEG))
+        points[index] = edge if shapely.is_empty(inset) else inset.representative_point()
     projected = to_equal_area(points)
     return shapely.get_x(projected), shapely.get_y(projected)
+
+
+@cache
+def _beyond_unit_rows() -> np.ndarray:
+    """Rows of the places whose own point lies outside their unit's polygon."""
+    places = load_gazetteer()
+    points = shapely.points(places["lon"].to_numpy(), places["lat"].to_numpy())
+    return np.flatnonzero(~shapely.covers(_own_units(), points))
+
+
+@cache
+def _beyond_unit_points() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Those places' rows and their own points, projected (x, y in metres)."""
+    rows = _beyond_unit_rows()
+    places = load_gazetteer().iloc[rows]
+    projected = to_equal_area(shapely.points(places["lon"].to_numpy(), places["lat"].to_numpy()))
+    return rows, shapely.get_x(projected), shapely.get_y(projected)
+
+
+def _own_units() -> np.ndarray:
+    units = load_boundaries().units.set_index("code").geometry
+    return units.reindex(load_gazetteer()["region_code"]).to_numpy()
 
 
 @cache
@@ -78,13 +107,28 @@ def status_key(boundary_key: str, tolerance_km: float) -> str:
     return f"{boundary_key}/places-{gazetteer_version()}/{tolerance_km:g}km/v{STATUS_VERSION}"
 
 
-def held_raw(projected) -> np.ndarray:
-    """Which places lie in a control geometry (equal-area projection; None or empty: none)."""
+def held_raw(projected, own_points: bool = True) -> np.ndarray:
+    """Which places lie in a control geometry (equal-area projection; None or empty: none).
+
+    A place whose own point lies outside its unit is held when that point or the
+    one moved inside its unit (:func:`place_points`) lies in it: the control
+    data draws the border and coast its own way, and often holds the village
+    the coarse boundary leaves out. With ``own_points`` False, only the point in
+    the unit counts: a proposal, which cedes and leaves whole units, decides by it.
+    """
     x, y = place_points()
     if projected is None or shapely.is_empty(projected):
         return np.zeros(len(x), dtype=bool)
     shapely.prepare(projected)
-    return shapely.contains_xy(projected, x, y)
+    held = shapely.contains_xy(projected, x, y)
+    return _or_own_points(held, projected) if own_points else held
+
+
+def _or_own_points(held: np.ndarray, projected) -> np.ndarray:
+    """``held``, with each place beyond its unit held also when its own point is."""
+    rows, x, y = _beyond_unit_points()
+    held[rows] |= shapely.contains_xy(projected, x, y)
+    return held
 
 
 class HeldRawTracker:
@@ -114,6 +158,10 @@ class HeldRawTracker:
             near = np.flatnonzero((x >= xmin) & (x <= xmax) & (y >= ymin) & (y <= ymax))
             held = self._last.copy()
             held[near] = shapely.contains_xy(projected, x[near], y[near])
+            # The few places beyond their unit are tested again every time, at both points.
+            rows = _beyond_unit_rows()
+            held[rows] = shapely.contains_xy(projected, x[rows], y[rows])
+            held = _or_own_points(held, projected)
         self._last = held
         return held
 
@@ -175,13 +223,18 @@ class SliverTest:
 
 
 def held_places(
-    controlled, reconciliation: Reconciliation | None = None, boundaries: BoundarySet | None = None
+    controlled,
+    reconciliation: Reconciliation | None = None,
+    boundaries: BoundarySet | None = None,
+    own_points: bool = True,
 ) -> np.ndarray:
-    """Which places are held (one bool per gazetteer row) in a WGS84 control geometry."""
+    """Which places are held (one bool per gazetteer row) in a WGS84 control geometry
+    (``own_points``: see :func:`held_raw`)."""
     projected = (
         None if controlled is None or shapely.is_empty(controlled) else to_equal_area(controlled)
     )
-    return held_with_slivers(held_raw(projected), reconciliation, boundaries or load_boundaries())
+    raw = held_raw(projected, own_points)
+    return held_with_slivers(raw, reconciliation, boundaries or load_boundaries())
 
 
 def pack(held: np.ndarray) -> bytes:

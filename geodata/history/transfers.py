@@ -3,9 +3,12 @@
 Method
 ------
 * A settlement **changed hands** when it is held (:mod:`geodata.places`) on one
-  date and not on the other. Its ``since`` date is the first date after the
-  first at which it shows on its new side (it may have flickered back and forth
-  before the second date; the status at the second date decides the direction).
+  date and not on the other; the status at the second date decides the
+  direction. Its ``since`` date is the one from which it has been on its new
+  side without a break: a place that changed hands back and forth in between
+  counts from its last change (Toretsk, taken on 2024-10-16, back on the
+  Ukrainian side on 2024-10-23 and taken again on 2024-11-07, is held since
+  2024-11-07).
 * **Gained** km² is territory held on the second date and not on the first
   (the occupying side's advance), **regained** the reverse (Ukraine's), both
   from the two dates' control geometry, measured per unit in the equal-area
@@ -150,13 +153,16 @@ def _places(series: HistorySeries, changed: np.ndarray, first: int, second: int)
     regions = dict(zip(series.boundaries.codes, series.boundaries.units["name"], strict=True))
     rows = gazetteer.iloc[changed]
     now_held = series.held[second, changed]
-    # The first date after the first one on which each place shows on its new side.
+    # The first date of each place's last unbroken run on its new side (the second
+    # date is always in it).
     later = series.held[first + 1 : second + 1, :][:, changed] == now_held
-    since = (
-        np.array(series.dates[first + 1 : second + 1] or [None], dtype=object)[later.argmax(axis=0)]
-        if len(changed)
-        else np.array([], dtype=object)
-    )
+    if len(changed):
+        days = len(later)
+        last_other = days - 1 - (~later[::-1]).argmax(axis=0)  # the last date on the old side
+        start = np.where((~later).any(axis=0), last_other + 1, 0)
+        since = np.array(series.dates[first + 1 : second + 1], dtype=object)[start]
+    else:
+        since = np.array([], dtype=object)
     table = pd.DataFrame({
         "geonameid": rows["geonameid"].to_numpy(), "name": rows["name"].to_numpy(),
         "name_uk": rows["name_uk"].to_numpy(), "region_code": rows["region_code"].to_numpy(),

@@ -42,9 +42,9 @@ def place(name: str, region: str) -> int:
     return int(rows[0])
 
 
-def moving_front(folder):
+def moving_front(folder, front=FRONT):
     folder.mkdir(parents=True, exist_ok=True)
-    for date, east in FRONT.items():
+    for date, east in front.items():
         frame = control_frame().iloc[:1].copy()
         # Vertices every ~1 km, as in map data: a long straight edge would project as a
         # chord that a shorter one along it does not follow.
@@ -106,6 +106,23 @@ def test_changes_between_two_dates_name_places_directions_and_dates(front):
     assert net == pytest.approx(donetsk["net_km2"], abs=0.1)
     assert areas.loc["annexed-2022", "places_taken"] == areas.loc["UA-14", "places_taken"] + sum(
         areas.loc[c, "places_taken"] for c in ("UA-09", "UA-23", "UA-65")
+    )
+
+
+def test_since_is_the_start_of_the_last_unbroken_hold(tmp_path):
+    # Taken, lost, taken again: held since it was taken again, not since it was first
+    # taken (Toretsk in DeepStateMap's history: 2024-11-07, not 2024-10-16).
+    back_and_forth = {"2024-10-01": 37.00, "2024-10-16": 37.25, "2024-10-23": 37.10,
+                      "2024-11-07": 37.25, "2024-12-01": 37.40}  # fmt: skip
+    folder = moving_front(tmp_path / "history", back_and_forth)
+    series = compute_history(folder_history(folder))
+    pokrovsk = place("Pokrovsk", "UA-14")
+    assert series.held[:, pokrovsk].tolist() == [False, True, False, True, True]
+    places = changes_between(series, 0, 4).places.set_index("geonameid")
+    assert places.loc[704422, "since"] == dt.date(2024, 11, 7)
+    # Held all along since first taken: since then.
+    assert changes_between(series, 2, 4).places.set_index("geonameid").loc[704422, "since"] == (
+        dt.date(2024, 11, 7)
     )
 
 
