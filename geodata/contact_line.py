@@ -27,7 +27,7 @@ import pyproj
 import shapely
 
 from geodata.boundaries import BoundarySet, load_boundaries
-from geodata.geometry import intersection_by_parts, to_equal_area_valid
+from geodata.geometry import GAP_M2, intersection_by_parts, to_equal_area_valid, without_gaps
 from geodata.projection import from_equal_area
 from geodata.threadsafe import prepared_for_this_thread
 
@@ -79,7 +79,8 @@ def contact_line_equal_area(controlled, boundaries: BoundarySet) -> shapely.Geom
     if controlled is None or shapely.is_empty(controlled):
         return shapely.MultiLineString()
     ukraine = ukraine_equal_area(boundaries)
-    held = intersection_by_parts(to_equal_area_valid(controlled), ukraine)
+    # Hair-wide holes (between ceded units, say) are no front.
+    held = without_gaps(intersection_by_parts(to_equal_area_valid(controlled), ukraine), GAP_M2)
     line = shapely.difference(shapely.boundary(held), _outer_border_zone(boundaries))
     pieces = shapely.get_parts(shapely.line_merge(line))
     pieces = pieces[shapely.length(pieces) >= MIN_PIECE_KM * 1000]
@@ -107,9 +108,8 @@ def ukraine_outline(boundaries: BoundarySet | None = None) -> shapely.Geometry:
 
 # Built once per boundary set (they are read-only) and never prepared: threads
 # share these and prepare their own copies.
-@cache
 def _ukraine(boundaries: BoundarySet) -> shapely.Geometry:
-    return shapely.union_all(boundaries.geometry_equal_area)
+    return boundaries.country_equal_area
 
 
 @cache
@@ -117,6 +117,5 @@ def _border_zone(boundaries: BoundarySet) -> shapely.Geometry:
     return shapely.buffer(shapely.boundary(_ukraine(boundaries)), BORDER_TOLERANCE_KM * 1000)
 
 
-@cache
 def _outline(boundaries: BoundarySet) -> shapely.Geometry:
-    return shapely.union_all(boundaries.units.geometry.to_numpy())
+    return boundaries.country

@@ -126,6 +126,31 @@ def overlay_equal_area(kind: str, a, b) -> shapely.Geometry:
     return polygonal(result)
 
 
+#: Holes smaller than this are gaps, not land left out: where neighbouring units' shared
+#: edges do not quite meet (under 1e-4 m² each), in m² and in square degrees.
+GAP_M2 = 1.0
+GAP_DEG2 = 1e-10
+
+
+def without_gaps(geometry, smallest: float) -> shapely.Geometry:
+    """A polygonal geometry with its holes of less than ``smallest`` (its own square units) filled.
+
+    Units' shared edges do not quite meet: a union of units has hair-wide holes
+    along the lines between them, whose edges would count as a coast or a front.
+
+    >>> ring = shapely.box(0, 0, 10, 10).difference(shapely.box(4, 4, 4.000001, 6))
+    >>> len(without_gaps(ring, GAP_M2).interiors), without_gaps(ring, 1e-12).equals(ring)
+    (0, True)
+    """
+    if geometry is None or shapely.is_empty(geometry):
+        return geometry
+    polygons = []
+    for part in shapely.get_parts(polygonal(geometry)):
+        holes = [ring for ring in part.interiors if shapely.Polygon(ring).area >= smallest]
+        polygons.append(shapely.Polygon(part.exterior, holes))
+    return polygons[0] if len(polygons) == 1 else shapely.MultiPolygon(polygons)
+
+
 def union_parts(geometries) -> shapely.Geometry:
     """The union of polygonal geometries, done group by group of parts that meet.
 

@@ -310,10 +310,9 @@ def border_mask(boundaries: BoundarySet, tolerance_km: float) -> BandMask:
     return BandMask.around(outline, _BAND_FACTOR * tolerance_km * 1000.0)
 
 
-@cache
 def ukraine_equal_area(boundaries: BoundarySet) -> shapely.Geometry:
-    """Ukraine as one geometry in the equal-area projection (built once per process)."""
-    return shapely.union_all(boundaries.geometry_equal_area)
+    """Ukraine as one polygon in the equal-area projection (``country_equal_area``)."""
+    return boundaries.country_equal_area
 
 
 # -- helpers ---------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ DEFAULT_TOLERANCE_KM = 3.0
 #: The largest tolerance accepted: beyond it, "reconciliation" would move fronts.
 MAX_TOLERANCE_KM = 10.0
 #: Changes when the method changes, so stored figures of an older method are not reused.
-METHOD_VERSION = "1"
+METHOD_VERSION = "2"
 
 
 def check_tolerance(tolerance_km: float) -> float:
@@ -37,6 +37,6 @@ def method_key(boundary_version: str, tolerance_km: float) -> str:
     """The store's key for figures added by reconciliation with this tolerance and method.
 
     >>> method_key("abc", 3)
-    'abc/reconcile-3km/v1'
+    'abc/reconcile-3km/v2'
     """
     return f"{boundary_version}/reconcile-{check_tolerance(tolerance_km):g}km/v{METHOD_VERSION}"

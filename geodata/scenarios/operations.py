@@ -27,11 +27,13 @@ import shapely
 from geodata.boundaries import BoundarySet
 from geodata.contact_line import contact_line_equal_area, ukraine_equal_area
 from geodata.geometry import (
+    GAP_M2,
     buffer_by_parts,
     from_equal_area_valid,
     overlay_equal_area,
     polygonal,
     to_equal_area_valid,
+    without_gaps,
 )
 from geodata.scenarios.entry_values import polygon_from_points, region_codes
 
@@ -213,7 +215,7 @@ OPERATION_TYPES: dict[str, type] = {
 def _units(codes: tuple[str, ...], boundaries: BoundarySet) -> shapely.Geometry:
     """The listed units as one geometry, in the equal-area projection."""
     rows = [boundaries.row_of(code) for code in codes]
-    return shapely.union_all(boundaries.geometry_equal_area[rows])
+    return without_gaps(shapely.union_all(boundaries.geometry_equal_area[rows]), GAP_M2)
 
 
 def _union(a, b):

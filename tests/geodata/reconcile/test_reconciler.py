@@ -135,7 +135,7 @@ def test_tolerance_is_checked():
     for bad in (-1, 11, float("nan"), "x"):
         with pytest.raises((UnknownValueError, ValueError)):
             check_tolerance(bad)
-    assert method_key("v", 0.5) == "v/reconcile-0.5km/v1"
+    assert method_key("v", 0.5) == "v/reconcile-0.5km/v2"
 
 
 def test_incremental_equals_full_on_changing_geometry():
