@@ -87,9 +87,10 @@ def _scenario(args: argparse.Namespace) -> int:
 def _history(args: argparse.Namespace) -> int:
     _dates_in_order(args)
     series, _store = _open_series(args)
-    series = series.between(args.start, args.end)
-    if not len(series):  # not a table of no dates that reads as 0 % occupied
-        raise GeodataError("no dates between --from and --to")
+    shown = series.between(args.start, args.end)
+    if not len(shown):  # not a table of no dates that reads as 0 % occupied
+        raise GeodataError(_no_dates(series, args.start, args.end))
+    series = shown
     sys.stdout.write(series.to_json() if args.format == "json" else series.to_csv())
     sys.stdout.flush()
     return 0
@@ -99,6 +100,28 @@ def _dates_in_order(args: argparse.Namespace) -> None:
     """--from and --to as typed (not the dates they fall back to) must be in order."""
     if args.start and args.end and args.start > args.end:
         raise GeodataError(f"--from {args.start} is after --to {args.end}")
+
+
+def _no_dates(series, start, end) -> str:
+    """Why no map of ``series`` lies from ``start`` to ``end`` (the options as given)."""
+    first, last = series.dates[0], series.dates[-1]
+    if start and start > last:
+        return f"--from {start} is after the history's last map ({last})"
+    if end and end < first:
+        return f"--to {end} is before the history's first map ({first})"
+    before = max(d for d in series.dates if d < start)
+    after = min(d for d in series.dates if d > end)
+    return f"no map from {start} to {end}: the maps nearest are of {before} and {after}"
+
+
+def _fallback_note(series, asked, row: int) -> str | None:
+    """What to say when the map taken for the date ``asked`` is of another date."""
+    used = series.dates[row]
+    if used == asked:
+        return None
+    if row == len(series) - 1:
+        return f"the history ends on {used}: its last map stands for {asked}"
+    return f"no map for {asked}; using {used}, the last date before it"
 
 
 def _open_series(args: argparse.Namespace):
@@ -127,14 +150,14 @@ def _changes(args: argparse.Namespace) -> int:
 
     _dates_in_order(args)
     series, store = _open_series(args)
+    if args.start and args.start > series.dates[-1]:  # no map in the period at all
+        raise GeodataError(_no_dates(series, args.start, args.end))
     first = row_at_or_before(series, args.start) if args.start else 0
     second = row_at_or_before(series, args.end) if args.end else len(series) - 1
-    if first > second:
-        raise GeodataError(f"--from {series.dates[first]} is after --to {series.dates[second]}")
-    for asked, row in ((args.start, first), (args.end, second)):
-        if asked and series.dates[row] != asked:
-            print(f"{PROG}: note: no map for {asked}; using {series.dates[row]}, the last "
-                  "date before it", file=sys.stderr)  # fmt: skip
+    notes = (_fallback_note(series, asked, row) for asked, row in
+             ((args.start, first), (args.end, second)) if asked)  # fmt: skip
+    for note in dict.fromkeys(n for n in notes if n):  # each once (--from and --to alike)
+        print(f"{PROG}: note: {note}", file=sys.stderr)
     changes = changes_between(series, first, second, store)
     sys.stdout.write(format_changes(changes, args.format, args.table))
     sys.stdout.flush()
@@ -150,9 +173,12 @@ def _rates(args: argparse.Namespace) -> int:
     # Every figure from the whole history up to --to (a period's change from the period
     # before, a 30-day rate from 30 days before, even before --from); --from only says
     # which periods are shown.
+    if not len(series.between(args.start, args.end)):
+        raise GeodataError(_no_dates(series, args.start, args.end))
+    if args.end and args.end > series.dates[-1]:
+        print(f"{PROG}: note: the history ends on {series.dates[-1]}: its rates and pace are "
+              "as of then", file=sys.stderr)  # fmt: skip
     series = series.between(None, args.end)
-    if not len(series.between(args.start, None)):
-        raise GeodataError("no dates between --from and --to")
     gains = period_gains(series, args.period)
     if args.start:
         gains = gains[gains["end"] >= args.start].reset_index(drop=True)
@@ -348,9 +374,9 @@ def _history_day(args: argparse.Namespace):
     args.source = str(args.file)
     series, store = _open_series(args)
     row = row_at_or_before(series, args.date) if args.date else len(series) - 1
-    if args.date and series.dates[row] != args.date:
-        print(f"{PROG}: note: no map for {args.date}; using {series.dates[row]}, the last "
-              "date before it", file=sys.stderr)  # fmt: skip
+    note = _fallback_note(series, args.date, row) if args.date else None
+    if note:
+        print(f"{PROG}: note: {note}", file=sys.stderr)
     return PackSource(series.layer_at(row, store), series.stats_at(row), series, row, store)
 
 
@@ -364,8 +390,15 @@ def _animate(args: argparse.Namespace) -> int:
         )
     _dates_in_order(args)
     series, store = _open_series(args)
+    last = series.dates[-1]
+    if args.start and args.start > last:
+        raise GeodataError(_no_dates(series, args.start, args.end))
     start = args.start or series.dates[0]
-    end = args.end or series.dates[-1]
+    end = args.end or last
+    if end > last:  # frames after the last map would show it under later dates
+        print(f"{PROG}: note: the history ends on {last}: so does the animation",
+              file=sys.stderr)  # fmt: skip
+        end = last
     progress = _LineProgress()
     try:
         report = render_animation(args.out, series, store, start, end, args.step,

@@ -87,6 +87,10 @@ def assemble_layer(
     found, export_note = _own_export_control(found)
     found, date, date_note = one_date(found, path, date)
     notes = list(found.notes) + [n for n in (export_note, date_note) if n]
+    own = found.metadata_date or date_from_filename(path.name)
+    if date is not None and date_note is None and own is not None and own != date:
+        said = "metadata" if found.metadata_date else "name"
+        notes.append(f"its {said} dates it {own}; it is labelled {date}, as asked")
     geometries = geometry_array(found.geometries)
     present = ~shapely.is_missing(geometries) & ~shapely.is_empty(geometries)
     # NaN or infinite coordinates (JSON allows NaN literals, GDAL reads "nan" in

@@ -188,11 +188,13 @@ def test_history_command_csv_and_json(tmp_path, capsys):
     data = json.loads(capsys.readouterr().out)
     assert [d["date"] for d in data["dates"]] == ["2024-11-20"]
     # No date in the range: said so, not a table of no dates headed "0.00 % occupied".
+    said = {"--from": "--from 2027-01-01 is after the history's last map (2024-11-23)",
+            "--to": "--to 2020-01-01 is before the history's first map (2024-11-20)"}  # fmt: skip
     for bounds in (["--from", "2027-01-01"], ["--to", "2020-01-01"]):
         for output in ("csv", "json"):
             assert main(["history", str(folder), *bounds, "--format", output]) == 2
             captured = capsys.readouterr()
-            assert captured.out == "" and "no dates between --from and --to" in captured.err
+            assert captured.out == "" and said[bounds[0]] in captured.err
 
 
 def test_changes_and_rates_commands(tmp_path, capsys):
@@ -245,7 +247,7 @@ def test_changes_and_rates_refuse_bad_dates_in_one_line(tmp_path, capsys):
     assert main(["changes", folder, "--from", "2026-01-01", "--to", "2025-01-01"]) == 2
     assert "--from 2026-01-01 is after --to 2025-01-01" in capsys.readouterr().err
     assert main(["rates", folder, "--from", "2030-01-01"]) == 2
-    assert "no dates" in capsys.readouterr().err
+    assert "--from 2030-01-01 is after the history's last map" in capsys.readouterr().err
 
 
 def test_a_one_date_history_has_no_changes_and_no_pace(tmp_path, capsys):
@@ -437,6 +439,45 @@ def _daily_folder(tmp_path):
         frame.loc[0, "geometry"] = shapely.box(37.0, 47.5, 37.6 + 0.25 * day, 48.2)
         write_control_file(folder, f"deepstatemap_data_{date}", ".geojson", frame)
     return folder
+
+
+def test_dates_beyond_the_history_or_in_a_gap_are_said_alike(tmp_path, capsys):
+    folder = str(_daily_folder(tmp_path))  # maps of 2025-01-01, 2025-01-08 and 2025-01-20
+    after = "--from 2025-02-01 is after the history's last map (2025-01-20)"
+    for command in (["history"], ["changes"], ["rates"],
+                    ["animate", "--out", str(tmp_path / "a.gif")]):  # fmt: skip
+        assert main([command[0], folder, "--from", "2025-02-01", *command[1:]]) == 2
+        assert after in capsys.readouterr().err
+    # A range in a gap: the maps either side are named.
+    assert main(["history", folder, "--from", "2025-01-10", "--to", "2025-01-15"]) == 2
+    assert (
+        "no map from 2025-01-10 to 2025-01-15: the maps nearest are of 2025-01-08 and "
+        "2025-01-20" in capsys.readouterr().err
+    )
+    # A date after the last map: its map stands for it, and that is said; each note once.
+    assert main(["changes", folder, "--from", "2025-01-10", "--to", "2025-03-01"]) == 0
+    err = capsys.readouterr().err
+    assert "no map for 2025-01-10; using 2025-01-08, the last date before it" in err
+    assert "the history ends on 2025-01-20: its last map stands for 2025-03-01" in err
+    assert main(["changes", folder, "--from", "2025-01-03", "--to", "2025-01-03"]) == 0
+    assert capsys.readouterr().err.count("no map for 2025-01-03") == 1
+    assert main(["rates", folder, "--to", "2025-03-01"]) == 0
+    assert "the history ends on 2025-01-20: its rates and pace are as of then" in (
+        capsys.readouterr().err
+    )
+    out = tmp_path / "a.gif"
+    assert main(["animate", folder, "--to", "2025-03-01", "--step", "week", "--out", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert "the history ends on 2025-01-20: so does the animation" in err
+    assert "2025-01-01 … 2025-01-20" in err
+
+
+def test_a_date_given_against_the_files_own_is_said(control_file, capsys):
+    # The fixture is named front_20241120: labelled with another date, as asked, and said so.
+    assert main(["stats", str(control_file), "--date", "2025-01-01"]) == 0
+    captured = capsys.readouterr()
+    assert "its name dates it 2024-11-20; it is labelled 2025-01-01, as asked" in captured.err
+    assert "(2025-01-01)" in captured.out
 
 
 def test_export_a_morning_pack_from_a_history_and_keep_its_template(tmp_path, capsys):
