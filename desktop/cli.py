@@ -45,17 +45,41 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"{PROG}: cannot open {str(args.file)!r}: no such file", file=sys.stderr)
             return 2
         handler = _run_app
+    terminal = sys.stderr
+    if handler is not _run_app:  # a file's name is text: no control code reaches the terminal
+        sys.stderr = _PlainText(terminal)
     try:
         return handler(args)
     except GeodataError as error:
         print(f"{PROG}: {error}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:  # Ctrl-C: what a history computed is kept in its store
+        print(f"{PROG}: interrupted", file=sys.stderr)
+        return 130
     except BrokenPipeError:  # output piped into `head` and the like
         sys.stderr.close()
         return 0
     except OSError as error:  # the output cannot be written (a full disk: > /dev/full)
         print(f"{PROG}: cannot write the output: {os_reason(error)}", file=sys.stderr)
         return 2
+    finally:
+        sys.stderr = terminal
+
+
+class _PlainText:
+    """A text stream that writes no control character but line breaks and tabs (a file
+    named with an escape sequence could otherwise clear the screen or retitle the window)."""
+
+    def __init__(self, stream) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        from geodata.exports.text import terminal_text
+
+        return self._stream.write(terminal_text(text))
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
 
 
 def _stats(args: argparse.Namespace) -> int:

@@ -137,9 +137,9 @@ class MethodNote:
 
     def csv_comments(self) -> str:
         """:meth:`lines` as ``#`` comment lines, to head a CSV file (read it with comment="#")."""
-        from geodata.exports.text import clean  # a line break in a file name ends no comment
+        from geodata.exports.text import comment_line
 
-        return "".join(f"# {label}: {clean(text, one_line=True)}\n" for label, text in self.lines())
+        return "".join(comment_line(f"{label}: {text}") for label, text in self.lines())
 
     def footnote(self, language: Language = "en") -> str:
         """A short footnote for briefing maps, in ``language``."""

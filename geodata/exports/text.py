@@ -69,6 +69,25 @@ def clean(text: object, *, one_line: bool = False) -> str:
     return " ".join(text.split()) if one_line else text
 
 
+def terminal_text(text: str) -> str:
+    r"""Text for a terminal: no control character but tab, line feed and carriage return.
+
+    >>> terminal_text("a\x1b]0;title\x07b\r")
+    'a]0;titleb\r'
+    """
+    return _CONTROL.sub("", text)
+
+
+def shown(name: str) -> str:
+    r"""A file's or folder's name as the app writes it: one line, no control characters, and
+    any bytes that are not UTF-8 as U+FFFD (JSON, GeoPackage and HTML cannot hold them).
+
+    >>> shown("map\udcff_20240709\x1b[2J.geojson") == "map\ufffd_20240709[2J.geojson"
+    True
+    """
+    return clean(name, one_line=True)
+
+
 def looks_like_formula(value: object) -> bool:
     """Whether a spreadsheet would read this value as a formula if it were typed in.
 
@@ -89,6 +108,29 @@ def csv_value(value: object) -> object:
     ("'=WEBSERVICE(A1)", 'Kyiv', -5.2)
     """
     return "'" + value if looks_like_formula(value) else value
+
+
+def comment_line(text: object) -> str:
+    """A ``#`` note line to head a CSV file: one line, nothing in it a spreadsheet takes
+    for a formula or for the start of a quoted cell.
+
+    Text from data (a file's name) may hold commas, which a spreadsheet reads as
+    the start of a new cell, and quotes, which would make the rest of the file
+    one cell: each piece after a comma that would begin such a cell gets a
+    leading ``'`` (:func:`csv_value`). The line still begins with ``#``, so
+    ``pandas.read_csv(..., comment="#")`` skips it.
+
+    >>> print(comment_line('Areas: a,=HYPERLINK("x"), "b.geojson, 2024-11-20'), end="")
+    # Areas: a,'=HYPERLINK("x"), '"b.geojson, 2024-11-20
+    """
+    first, *rest = clean(text, one_line=True).split(",")
+    pieces = [first]
+    for piece in rest:
+        body = piece.lstrip(" ")
+        if body.startswith('"') or looks_like_formula(body):
+            piece = piece[: len(piece) - len(body)] + "'" + body
+        pieces.append(piece)
+    return "# " + ",".join(pieces) + "\n"
 
 
 def xlsx_append(sheet, values: Iterable[object]) -> list:
@@ -173,7 +215,7 @@ def frame_csv(table, notes=()) -> str:
 
     buffer = io.StringIO()
     for note in notes:
-        buffer.write(f"# {note}\n")
+        buffer.write(comment_line(note))
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow([str(column) for column in table.columns])
     for row in table.itertuples(index=False):

@@ -69,7 +69,14 @@ from geodata.errors import BadInputError, StoreError
 from geodata.geometry import clip_by_rects, geometry_array
 from geodata.history.series import HistorySeries
 from geodata.history.sources import HistorySource, Snapshot
-from geodata.history.store import AREA_SLACK, FileRecord, Store, content_hash, file_hash
+from geodata.history.store import (
+    AREA_SLACK,
+    FileRecord,
+    Store,
+    content_hash,
+    file_hash,
+    storable,
+)
 from geodata.importers import read_file, read_source
 from geodata.importers.assemble import assemble_layer, same_source
 from geodata.language import language_of, say
@@ -325,7 +332,7 @@ def _recorded_keys(
             paths[index] = str(snapshot.path)
             keys.append(None)
             continue
-        paths[index] = path
+        paths[index] = path = storable(path)
         record = files.get(path)
         keys.append(record.hash if record is not None and record.describes(stat) else None)
     return keys, paths

@@ -17,6 +17,7 @@ from pyogrio.errors import DataLayerError, DataSourceError
 from geodata.dates import DATE_COLUMNS, date_from_filename, feature_date, is_missing
 from geodata.dates import date_column as _date_column
 from geodata.errors import BadInputError
+from geodata.exports.text import shown
 from geodata.history.store import Store, content_hash
 from geodata.importers import SUPPORTED_FORMATS, check_control_file
 from geodata.importers.assemble import SourceFeatures, assemble_layer
@@ -75,11 +76,12 @@ def folder_history(folder: Path) -> HistorySource:
             continue
         date = date_from_filename(path.name)
         if date is None:
-            notes.append(f"{path.name}: no date in the file name; skipped")
+            notes.append(f"{shown(path.name)}: no date in the file name; skipped")
             continue
         if date in by_date:
             notes.append(
-                f"{by_date[date].name} and {path.name} have the same date; using {path.name}"
+                f"{shown(by_date[date].name)} and {shown(path.name)} have the same date; "
+                f"using {shown(path.name)}"
             )
         by_date[date] = path
     if not by_date:
@@ -87,9 +89,9 @@ def folder_history(folder: Path) -> HistorySource:
             folder, "no dated control files in it (names like name_20241120.geojson)"
         )
     snapshots = tuple(
-        Snapshot(date, path.name, path=path) for date, path in sorted(by_date.items())
+        Snapshot(date, shown(path.name), path=path) for date, path in sorted(by_date.items())
     )
-    return HistorySource(folder.name, snapshots, tuple(notes))
+    return HistorySource(shown(folder.name), snapshots, tuple(notes))
 
 
 def multi_date_file_history(path: Path, date_column: str | None = None) -> HistorySource:
@@ -147,12 +149,12 @@ def multi_date_file_history(path: Path, date_column: str | None = None) -> Histo
         key = content_hash(shapely.to_wkb(layer.controlled))
         snapshots.append(
             # Labelled by the file alone, as a folder's maps are: the date is said beside it.
-            Snapshot(date, path.name, load=lambda t=layer.controlled: t, key=key)
+            Snapshot(date, shown(path.name), load=lambda t=layer.controlled: t, key=key)
         )
     if not snapshots:
         reason = failures[0].split(": ", 2)[-1] if failures else "it holds no dated features"
         raise BadInputError(path, reason)
-    return HistorySource(path.name, tuple(snapshots), tuple(notes + failures))
+    return HistorySource(shown(path.name), tuple(snapshots), tuple(notes + failures))
 
 
 def store_history(store: Store) -> HistorySource:

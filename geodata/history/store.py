@@ -191,6 +191,23 @@ class Update:
     hash: str
 
 
+def storable(text: str) -> str:
+    r"""A file's path or name as text SQLite can hold, each name still its own.
+
+    A name that is not valid UTF-8 (Cyrillic cp1251 names unzipped on Linux)
+    reaches Python with its bad bytes as lone surrogates, which SQLite refuses:
+    they are kept as ``\xNN`` escapes instead.
+
+    >>> storable("map\udcff_20240709.geojson"), storable("карта.geojson")
+    ('map\\xff_20240709.geojson', 'карта.geojson')
+    """
+    try:
+        raw = text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate no file name holds
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return raw.decode("utf-8", "backslashreplace")
+
+
 class Store:
     """The SQLite store. Safe to use from several threads (one connection per call).
 
@@ -358,7 +375,7 @@ class Store:
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         snapshot_rows, stats_rows = [], []
         for content, wkb, source, km2 in snapshots:
-            snapshot_rows.append((content, wkb, source, now))
+            snapshot_rows.append((content, wkb, storable(source), now))
             stats_rows.append((content, boundary_version, np.asarray(km2, dtype="<f8").tobytes()))
         for key, figures in (extra or {}).items():
             stats_rows += [
@@ -367,7 +384,9 @@ class Store:
             ]
         for key, values in (blobs or {}).items():
             stats_rows += [(content, key, bytes(blob)) for content, blob in values]
-        file_rows = [(path, r.size, r.mtime_ns, r.ctime_ns, r.inode, r.hash) for path, r in files]
+        file_rows = [
+            (storable(path), r.size, r.mtime_ns, r.ctime_ns, r.inode, r.hash) for path, r in files
+        ]
         with self._write() as connection:
             connection.executemany(
                 "INSERT OR IGNORE INTO snapshots VALUES (?, ?, ?, ?)", snapshot_rows

@@ -30,6 +30,7 @@ from geodata.control import (
 )
 from geodata.dates import date_column, date_from_filename, feature_date, is_missing
 from geodata.errors import BadInputError
+from geodata.exports.text import shown
 from geodata.geometry import geometry_array, union_parts
 from geodata.importers.deepstate import deepstate_category, feature_label
 
@@ -153,7 +154,7 @@ def assemble_layer(
         controlled=controlled,
         feature_names=tuple(dict.fromkeys(n for n in names if n))[:MAX_FEATURE_NAMES],
         date=date or found.metadata_date or date_from_filename(path.name),
-        source=path.name,
+        source=shown(path.name),
         source_format=found.format_name,
         categories=by_category,
         report=report,

@@ -8,7 +8,7 @@ import json
 
 import pandas as pd
 
-from geodata.exports.text import csv_value
+from geodata.exports.text import comment_line, csv_value
 from geodata.figures import is_negligible, round_km2, round_pct
 from geodata.language import Language, format_number, say
 from geodata.places import PEOPLE_NOTE
@@ -125,7 +125,7 @@ def _csv(result: ScenarioResult) -> str:
     buffer = io.StringIO()
     buffer.write(result.before.method.csv_comments())
     for line in zone_lines(data):  # a zone's figures are no region's row: said up top
-        buffer.write(f"# {line}\n")
+        buffer.write(comment_line(line))
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
     for level, key in (("group", "groups"), ("region", "regions")):

@@ -623,3 +623,73 @@ def test_a_pack_with_a_proposal_is_refused_not_ignored(tmp_path, capsys):
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "--scenario does not apply to --pack" in err
     assert not out.exists()
+
+
+def test_csv_notes_hold_no_formula_and_no_open_quote(tmp_path, capsys):
+    # A comma in a file's name began a new cell in the '#' lines: =HYPERLINK(…) and @SUM(1)
+    # were formulas to a spreadsheet, and an unbalanced quote made the rest one cell.
+    import csv
+    import io
+
+    name = 'a,=HYPERLINK("http:evil"),@SUM(1), "b,+1_20241120'
+    hostile = write_control_file(tmp_path, name, ".geojson")
+    other = write_control_file(tmp_path, "front_20241127", ".geojson")
+    out = tmp_path / "x.csv"
+    runs = [["stats", str(hostile), "--format", "csv"],
+            ["scenario", "nov-2024-offer", str(hostile), "--format", "csv"],
+            ["compare", str(hostile), str(other), "--format", "csv"],
+            ["export", str(hostile), "--out", str(out)]]  # fmt: skip
+    for args in runs:
+        assert main(args) == 0, args
+        text = out.read_text("utf-8") if args[0] == "export" else capsys.readouterr().out
+        capsys.readouterr()
+        rows = list(csv.reader(io.StringIO(text)))
+        assert "HYPERLINK" in text
+        cells = [cell for row in rows for cell in row]
+        assert not [c for c in cells if c.lstrip(" ").startswith(("=", "+", "@", '"'))], args
+        assert any(row[:2] == ["level", "code"] or "level" in row for row in rows), args
+        assert rows[-1] and rows[-1][0][:1] != "#"  # the table came through whole
+
+
+def test_names_that_are_not_utf8_are_text_not_a_traceback(tmp_path, capsys):
+    # Cyrillic cp1251 names unzipped on Linux: the bytes are not UTF-8, Python holds them as
+    # lone surrogates, and JSON, GeoPackage, HTML and the store's SQLite refused them.
+    import os
+
+    plain = tmp_path / "plain"
+    plain.mkdir()
+    folder = tmp_path / os.fsdecode(b"\xea\xe0\xf0\xf2\xe8")  # "карти" in cp1251
+    folder.mkdir()
+    for day in ("20241120", "20241127"):
+        made = write_control_file(plain, f"front_{day}", ".geojson")
+        name = os.fsdecode(b"\xea\xe0\xf0\xf2\xe0_" + day.encode())  # "карта_…"
+        os.rename(made, folder / f"{name}.geojson")
+    assert main(["history", str(folder), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["source"] == "\ufffd" * 5
+    assert main(["history", str(folder), "--format", "csv"]) == 0  # again, from the store
+    capsys.readouterr()
+    one = next(folder.iterdir())
+    for extension in (".json", ".geojson", ".gpkg", ".html", ".csv"):
+        out = tmp_path / f"o{extension}"
+        assert main(["export", str(one), "--out", str(out)]) == 0, extension
+        assert out.stat().st_size > 0
+    assert "\ufffd" in (tmp_path / "o.json").read_text("utf-8")
+
+
+def test_control_codes_in_a_name_never_reach_the_terminal(tmp_path, capsys):
+    bad = tmp_path / "front\x1b]0;pwned\x07\x1b[2J_20241120.geojson"
+    bad.write_text("not json")
+    assert main(["stats", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and "\x07" not in err and "front]0;pwned[2J_20241120" in err
+
+
+def test_ctrl_c_is_one_line_not_a_traceback(control_file, capsys, monkeypatch):
+    import desktop.cli as cli
+
+    def interrupted(_args):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "_stats", interrupted)  # the parser is built per call
+    assert main(["stats", str(control_file)]) == 130
+    assert capsys.readouterr().err == "frontline-atlas: interrupted\n"
