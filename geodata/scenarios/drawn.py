@@ -11,6 +11,7 @@ import shapely
 from geodata.boundaries import load_boundaries
 from geodata.contact_line import ukraine_equal_area
 from geodata.geometry import overlay_equal_area, to_equal_area_valid
+from geodata.importers.assemble import within_region
 from geodata.scenarios.operations import Freeze, Side, TransferArea
 from geodata.scenarios.proposals import Proposal
 
@@ -56,7 +57,9 @@ def changing_hands_km2(area, side: Side, controlled) -> float:
 def _inside_ukraine(area) -> shapely.Geometry:
     """The part of ``area`` (WGS84) inside Ukraine, in the equal-area projection."""
     return overlay_equal_area(
-        "intersection", to_equal_area_valid(area), ukraine_equal_area(load_boundaries())
+        "intersection",
+        to_equal_area_valid(within_region(area)),  # as a proposal's area is measured
+        ukraine_equal_area(load_boundaries()),
     )
 
 

@@ -35,6 +35,7 @@ from geodata.geometry import (
     to_equal_area_valid,
     without_gaps,
 )
+from geodata.importers.assemble import within_region
 from geodata.scenarios.entry_values import polygon_from_points, region_codes
 
 Side = Literal["occupier", "ukraine"]
@@ -151,8 +152,13 @@ class TransferArea:
         return entries
 
     def apply(self, controlled, boundaries: BoundarySet):
-        """Add the polygon (its part inside Ukraine) to the controlled territory, or remove it."""
-        polygon = to_equal_area_valid(self.polygon)
+        """Add the polygon (its part inside Ukraine) to the controlled territory, or remove it.
+
+        Its edges are straight in longitude and latitude, as a control file's: cut to
+        the region and divided as the importer divides them (a box's 35° edge, its
+        ends alone projected, bowed 150 km north and took most of Crimea).
+        """
+        polygon = to_equal_area_valid(within_region(self.polygon))
         if self.to == "occupier":
             inside = overlay_equal_area("intersection", polygon, ukraine_equal_area(boundaries))
             return _union(controlled, inside)

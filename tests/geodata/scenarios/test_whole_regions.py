@@ -73,3 +73,22 @@ def test_whole_regions_on_real_maps(day):
 
     offer = run_proposal(find_proposal("nov-2024-offer"), layer).regions.set_index("code")
     assert offer.loc[["UA-63", "UA-48"], "controlled_km2_after"].max() < NOISE_KM2
+
+
+def test_a_proposal_area_measures_as_the_same_area_read_as_a_control_file():
+    # A strip 35° long along 43–44.5° N: its edges are straight in longitude and latitude.
+    # With its corners alone projected, its edges bowed 150 km north and it "returned"
+    # 24,596 km² of Crimea, where the same ring read as a control file holds 294 km².
+    from geodata.importers.assemble import within_region
+    from geodata.scenarios.operations import TransferArea
+    from geodata.stats import controlled_area_by_region
+
+    boundaries = load_boundaries()
+    crimea = boundaries.units.geometry[boundaries.row_of("UA-43")]
+    strip = shapely.Polygon([(15, 43), (50, 43), (50, 44.5), (15, 44.5)])
+    returned = _run(TransferArea(strip, "ukraine"), crimea, 0).loc["UA-43"]
+    as_a_file = controlled_area_by_region(within_region(strip), boundaries)
+    read = float(as_a_file.set_index("code").loc["UA-43", "controlled_km2"])
+    assert 250 < read < 350
+    lost = returned["controlled_km2_before"] - returned["controlled_km2_after"]
+    assert lost == pytest.approx(read, abs=0.5)
