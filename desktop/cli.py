@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -294,7 +295,7 @@ class _LineProgress:
 def _export(args: argparse.Namespace) -> int:
     from desktop.exports.export import export, export_format
     from desktop.exports.logo import with_png_logo
-    from geodata.exports.pack import load_template, save_template
+    from geodata.exports.pack import load_template
     from geodata.scenarios.engine import run_proposal
     from geodata.scenarios.proposals import find_proposal
     from geodata.stats import compute_stats
@@ -309,10 +310,9 @@ def _export(args: argparse.Namespace) -> int:
             )
     else:
         export_format(args.out)  # an unknown extension is said before any work
-    template = _template(args, load_template(args.template) if args.template else None)
-    if args.save_template:
-        print(f"{PROG}: wrote {save_template(args.save_template, template)}", file=sys.stderr)
-    template = with_png_logo(template)  # saved above as given; drawn as a PNG
+    _nothing_overwritten(args)
+    given = _template(args, load_template(args.template) if args.template else None)
+    template = with_png_logo(given)  # saved as given (below); drawn as a PNG
     source = _export_source(args)
     if args.pack:
         from geodata.exports.pack import render_pack
@@ -325,6 +325,7 @@ def _export(args: argparse.Namespace) -> int:
             print(f"{PROG}: note: {note}", file=sys.stderr)
         print(f"{PROG}: wrote {report.path} ({len(report.pages)} pages: "
               f"{', '.join(report.pages)}; {report.seconds:.1f} s)", file=sys.stderr)  # fmt: skip
+        _save_template(args, given)
         return 0
     proposal = find_proposal(args.scenario) if args.scenario else None
     layer = source.layer
@@ -338,7 +339,48 @@ def _export(args: argparse.Namespace) -> int:
     )  # fmt: skip
     out = export(args.out, layer, stats, result, options)
     print(f"{PROG}: wrote {out}", file=sys.stderr)
+    _save_template(args, given)
     return 0
+
+
+def _save_template(args: argparse.Namespace, template) -> None:
+    """Keep the template, once the export it was given for is made."""
+    from geodata.exports.pack import save_template
+
+    if args.save_template:
+        print(f"{PROG}: wrote {save_template(args.save_template, template)}", file=sys.stderr)
+
+
+def _nothing_overwritten(args: argparse.Namespace) -> None:
+    """Refuse an output that is one of the export's own inputs, or a template that is not one.
+
+    ``--save-template control.geojson`` once replaced the control file with TOML
+    before reading it, and ``--out`` naming the source replaced it with the export.
+    """
+    if args.save_template and Path(args.save_template).suffix.lower() != ".toml":
+        raise GeodataError(f"--save-template {args.save_template}: a template is a .toml file")
+    inputs = {"the file exported": args.file, "--template": args.template, "--logo": args.logo}
+    outputs = {"--out": args.out, "--save-template": args.save_template}
+    for option, out in outputs.items():
+        if out is None:
+            continue
+        for what, given in inputs.items():
+            if option == "--save-template" and what == "--template":
+                continue  # a template updated in place: read first, written after the export
+            if given is not None and str(given) != "deepstate" and _same_file(out, given):
+                raise GeodataError(f"{option} {out} is {what}: choose another name")
+    if args.save_template and _same_file(args.out, args.save_template):
+        raise GeodataError("--out and --save-template name the same file")
+
+
+def _same_file(a, b) -> bool:
+    """Whether two paths name one file (an existing one, or the same path)."""
+    try:
+        return Path(a).resolve() == Path(b).resolve() or (
+            Path(a).exists() and Path(b).exists() and os.path.samefile(a, b)
+        )
+    except OSError:
+        return False
 
 
 def parse_extent_arg(text: str | None):
@@ -459,6 +501,16 @@ def _frame_size(text: str) -> tuple[int, int]:
     if not (320 <= width <= 3840 and 240 <= height <= 2160):
         raise argparse.ArgumentTypeError(f"{text!r}: from 320x240 to 3840x2160")
     return width - width % 2, height - height % 2
+
+
+def _colour(text: str) -> str:
+    """An argparse type: a colour matplotlib draws (a name or #rrggbb)."""
+    from geodata.exports.pack import check_colour
+
+    try:
+        return check_colour(text, "")
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error).strip()) from None
 
 
 def _frames_per_second(text: str) -> float:
@@ -820,7 +872,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     export.add_argument("--language", choices=("en", "uk"), help="the page's language (en)")
     export.add_argument("--banner", help="a classification or handling banner, top and bottom")
-    export.add_argument("--banner-colour", help="the banner's colour (a name or #rrggbb)")
+    export.add_argument("--banner-colour", type=_colour,
+                        help="the banner's colour (a name or #rrggbb)")  # fmt: skip
     export.add_argument("--logo", type=Path, help="a logo, PNG or SVG, at the top right")
     export.add_argument("--author", help="an author or organisation line")
     export.add_argument(

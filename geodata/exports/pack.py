@@ -284,7 +284,27 @@ def template_from_dict(data: dict) -> BriefingTemplate:
         raise ValueError("'statistics' must be true or false")
     if values.get("sector"):
         parse_extent(values["sector"])
+    from geodata.history.rates import CHANGE_VIEWS
+
+    if values.get("chart_period", "weekly") not in CHANGE_VIEWS:
+        raise ValueError(f"'chart_period' must be one of: {', '.join(CHANGE_VIEWS)}")
+    if values.get("banner_colour"):
+        check_colour(values["banner_colour"], "'banner_colour'")
     return BriefingTemplate(**values)
+
+
+def check_colour(text: str, what: str = "the colour") -> str:
+    """``text`` if it names a colour (a name such as ``darkred``, or ``#rrggbb``); else a
+    ``ValueError`` saying so.
+
+    >>> check_colour("#a52714"), check_colour("darkred")
+    ('#a52714', 'darkred')
+    """
+    from matplotlib.colors import is_color_like
+
+    if not is_color_like(text):
+        raise ValueError(f"{what} {text!r} is not a colour (a name such as darkred, or #rrggbb)")
+    return text
 
 
 def _page(entry) -> PackPage:

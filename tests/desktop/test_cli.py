@@ -693,3 +693,53 @@ def test_ctrl_c_is_one_line_not_a_traceback(control_file, capsys, monkeypatch):
     monkeypatch.setattr(cli, "_stats", interrupted)  # the parser is built per call
     assert main(["stats", str(control_file)]) == 130
     assert capsys.readouterr().err == "frontline-atlas: interrupted\n"
+
+
+def test_an_export_never_writes_over_its_own_input(control_file, tmp_path, capsys):
+    # --save-template control.geojson replaced the control file with TOML before reading it.
+    before = control_file.read_bytes()
+    template = tmp_path / "t.toml"
+    refusals = [
+        (["--out", str(tmp_path / "x.pdf"), "--save-template", str(control_file)],
+         "a template is a .toml file"),
+        (["--out", str(control_file)], f"--out {control_file} is the file exported"),
+        (["--out", str(tmp_path / "x.pdf"), "--save-template", str(tmp_path / "x.pdf")],
+         "a template is a .toml file"),
+    ]  # fmt: skip
+    for options, said in refusals:
+        assert main(["export", str(control_file), *options]) == 2
+        assert said in capsys.readouterr().err
+    assert control_file.read_bytes() == before
+    # A template is kept once its export is made, not before (a failed export keeps none).
+    assert main(["export", str(tmp_path / "missing.geojson"), "--out", str(tmp_path / "y.pdf"),
+                 "--save-template", str(template)]) == 2  # fmt: skip
+    assert not template.exists()
+    capsys.readouterr()
+    assert main(["export", str(control_file), "--out", str(tmp_path / "y.pdf"),
+                 "--save-template", str(template), "--dpi", "72"]) == 0  # fmt: skip
+    assert template.exists()
+    # A template updated in place is read first and written after the export.
+    assert main(["export", str(control_file), "--out", str(tmp_path / "z.pdf"), "--dpi", "72",
+                 "--template", str(template), "--banner", "SECRET",
+                 "--save-template", str(template)]) == 0  # fmt: skip
+    assert 'banner = "SECRET"' in template.read_text()
+    assert main(["export", str(control_file), "--out", str(tmp_path / "z.pdf"),
+                 "--logo", str(tmp_path / "z.pdf")]) == 2  # fmt: skip
+    assert f"--out {tmp_path / 'z.pdf'} is --logo" in capsys.readouterr().err
+
+
+def test_a_bad_colour_or_chart_in_options_or_templates_is_one_line(control_file, tmp_path, capsys):
+    # Both once ended in a ValueError traceback, while drawing.
+    out = str(tmp_path / "x.pdf")
+    with pytest.raises(SystemExit) as stopped:
+        main(["export", str(control_file), "--out", out, "--banner", "S", "--banner-colour", "#zz"])
+    assert stopped.value.code == 2 and "'#zz' is not a colour" in capsys.readouterr().err
+    for line, said in (
+        ('chart_period = "hourly"', "'chart_period' must be one of: daily"),
+        ('banner_colour = "rgb(1,2,3)"', "'banner_colour' 'rgb(1,2,3)' is not a"),
+    ):
+        template = tmp_path / "t.toml"
+        template.write_text(line + "\n")
+        assert main(["export", str(control_file), "--out", out, "--template", str(template)]) == 2
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and said in err
