@@ -16,6 +16,13 @@ except ZoneInfoNotFoundError:  # tz databases older than 2022b know only the old
 _ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _COMPACT_DATE = re.compile(r"(?<!\d)(\d{4})(\d{2})(\d{2})(?!\d)")
 _EPOCH_SECONDS = re.compile(r"(?<!\d)(\d{10})(?!\d)")
+# A date with the hour (and minutes, seconds) run on: 2024110612 is 6 November 2024 at noon,
+# not Unix time 2024110612 (21 February 2034).
+_COMPACT_DATE_TIME = re.compile(
+    r"(?<!\d)(\d{4})(\d{2})(\d{2})(?:[01]\d|2[0-3])(?:[0-5]\d(?:[0-5]\d)?)?(?!\d)"
+)
+#: How far past today (in Kyiv) a map's date may lie: clocks and time zones differ a little.
+FUTURE_MARGIN = dt.timedelta(days=2)
 
 # Plausible bounds for a control map; they keep a serial number such as
 # "20991399" from being read as a date.
@@ -51,17 +58,43 @@ def date_from_filename(name: str) -> dt.date | None:
     datetime.date(2024, 11, 20)
     >>> date_from_filename("control.geojson") is None
     True
+
+    A date with its hour run on is that date, not Unix time; a date after
+    today is still found (the caller says it cannot be, :func:`future_date_note`):
+
+    >>> date_from_filename("front_2024110612.geojson"), date_from_filename("m_202411061230.kml")
+    (datetime.date(2024, 11, 6), datetime.date(2024, 11, 6))
     """
-    for pattern in (_ISO_DATE, _COMPACT_DATE):
+    for pattern in (_ISO_DATE, _COMPACT_DATE, _COMPACT_DATE_TIME):
         for match in pattern.finditer(name):
             found = _date_or_none(*match.groups())
             if found:
                 return found
     for match in _EPOCH_SECONDS.finditer(name):
-        found = date_from_timestamp(int(match.group(1)))
-        if _EARLIEST <= found < _LATEST:
+        try:
+            found = date_from_timestamp(int(match.group(1)))
+        except ValueError:
+            continue
+        if _EARLIEST <= found <= latest_possible_date():
             return found
     return None
+
+
+def latest_possible_date() -> dt.date:
+    """The last date a map may have: today in Kyiv plus :data:`FUTURE_MARGIN`."""
+    return dt.datetime.now(KYIV).date() + FUTURE_MARGIN
+
+
+def future_date_note(date: dt.date | None, where: str) -> str | None:
+    """What to say of a date found in a file (``where``: "name", "metadata") that lies
+    after today; None for a possible one.
+
+    >>> future_date_note(dt.date(2099, 1, 1), "name")
+    'its name dates it 2099-01-01, which is still to come: left undated'
+    """
+    if date is None or date <= latest_possible_date():
+        return None
+    return f"its {where} dates it {date}, which is still to come: left undated"
 
 
 def date_from_timestamp(epoch_seconds: float) -> dt.date:
@@ -144,22 +177,32 @@ def feature_date(value) -> dt.date | None:
     """A feature's date from its date column's value (a date, a datetime, pandas'
     Timestamp or ``YYYY-MM-DD…`` text); None for a missing value or anything else.
 
+    A time with its zone gives the date in Kyiv, as a map's date always is:
+
     >>> import pandas as pd
     >>> feature_date("2024-11-20T10:00:00Z"), feature_date(None), feature_date(pd.NaT)
     (datetime.date(2024, 11, 20), None, None)
+    >>> feature_date("2024-11-20T23:30:00Z"), feature_date(pd.Timestamp("2024-11-20T23:30Z"))
+    (datetime.date(2024, 11, 21), datetime.date(2024, 11, 21))
     """
     if is_missing(value):  # first: pandas' NaT is a datetime too
         return None
-    if isinstance(value, dt.datetime):
-        return value.date()
+    if isinstance(value, dt.datetime):  # pandas' Timestamp too
+        return value.astimezone(KYIV).date() if value.tzinfo is not None else value.date()
     if isinstance(value, dt.date):
         return value
-    if hasattr(value, "date") and callable(value.date):  # pandas Timestamp
+    if hasattr(value, "date") and callable(value.date):  # numpy's and others' datetimes
         try:
             return value.date()
         except (TypeError, ValueError):
             return None
     if isinstance(value, str):
+        try:
+            moment = dt.datetime.fromisoformat(value.strip())
+        except ValueError:
+            moment = None
+        if moment is not None and moment.tzinfo is not None:
+            return moment.astimezone(KYIV).date()
         try:
             return parse_date(value[:10])
         except ValueError:

@@ -24,18 +24,21 @@ import os
 from dataclasses import dataclass
 
 from geodata.boundaries import BoundarySet, load_boundaries
-from geodata.dates import date_from_iso_datetime, date_from_timestamp
+from geodata.dates import (
+    FUTURE_MARGIN,
+    date_from_iso_datetime,
+    date_from_timestamp,
+    latest_possible_date,
+)
 from geodata.errors import NetworkError
 from geodata.history.compute import NoProgress
 from geodata.history.fetched_updates import (
     EARLIEST_UPDATE_DATE,
-    FUTURE_MARGIN,
     MAX_LIST_BYTES,
     MAX_MAP_BYTES,
     MAX_SKIPPED_NOTES,
     FetchReport,
     date_problem,
-    latest_possible_date,
     map_json,
     store_fetched,
     territory_from_json,

@@ -20,7 +20,6 @@ import orjson
 import shapely
 
 from geodata.boundaries import BoundarySet
-from geodata.dates import KYIV
 from geodata.errors import BadInputError, NetworkError
 from geodata.history.store import Store, Update, content_hash
 from geodata.importers import read_control_layer
@@ -40,7 +39,6 @@ MAX_LIST_BYTES = 8 * _MIB
 #: impossible and skipped: the war's maps begin in 2014, and the margin allows
 #: for the server's clock and time zone.
 EARLIEST_UPDATE_DATE = dt.date(2014, 1, 1)
-FUTURE_MARGIN = dt.timedelta(days=2)
 #: Notes on skipped entries beyond these many would only repeat; a hostile list could hold millions.
 MAX_SKIPPED_NOTES = 100
 
@@ -83,11 +81,6 @@ class FetchReport:
             what = "dated files listed by the mirror" if mirror else "updates listed"
             text = f"{self.listed} {what}, {len(self.stored)} new stored"
         return text + (f", {len(self.skipped)} skipped" if self.skipped else "")
-
-
-def latest_possible_date() -> dt.date:
-    """The last date an update may have: today in Kyiv plus :data:`FUTURE_MARGIN`."""
-    return dt.datetime.now(KYIV).date() + FUTURE_MARGIN
 
 
 def date_problem(date: dt.date, source: str, latest: dt.date) -> str | None:

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from geodata.boundaries import BoundarySet, load_boundaries
-from geodata.dates import KYIV, date_from_filename
+from geodata.dates import KYIV, date_from_filename, latest_possible_date
 from geodata.errors import NetworkError, SettingError
 from geodata.history.compute import NoProgress
 from geodata.history.fetched_updates import (
@@ -37,7 +37,6 @@ from geodata.history.fetched_updates import (
     MAX_SKIPPED_NOTES,
     FetchReport,
     date_problem,
-    latest_possible_date,
     store_fetched,
     territory_from_file,
 )

@@ -14,7 +14,13 @@ import pyogrio
 import shapely
 from pyogrio.errors import DataLayerError, DataSourceError
 
-from geodata.dates import DATE_COLUMNS, date_from_filename, feature_date, is_missing
+from geodata.dates import (
+    DATE_COLUMNS,
+    date_from_filename,
+    feature_date,
+    future_date_note,
+    is_missing,
+)
 from geodata.dates import date_column as _date_column
 from geodata.errors import BadInputError
 from geodata.exports.text import shown
@@ -78,6 +84,9 @@ def folder_history(folder: Path) -> HistorySource:
         if date is None:
             notes.append(f"{shown(path.name)}: no date in the file name; skipped")
             continue
+        if future_date_note(date, "name"):
+            notes.append(f"{shown(path.name)}: its name dates it {date}, still to come; skipped")
+            continue
         if date in by_date:
             notes.append(
                 f"{shown(by_date[date].name)} and {shown(path.name)} have the same date; "
@@ -133,6 +142,9 @@ def multi_date_file_history(path: Path, date_column: str | None = None) -> Histo
         if date is not None:
             rows_of.setdefault(date, []).append(row)
     for date in sorted(rows_of):
+        if future_date_note(date, "date column"):
+            failures.append(f"left out: {date}: a date still to come")
+            continue
         rows = rows_of[date]
         found = SourceFeatures(
             geometries=list(geometries[rows]),

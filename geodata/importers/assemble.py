@@ -28,7 +28,13 @@ from geodata.control import (
     ImportReport,
     own_export_control,
 )
-from geodata.dates import date_column, date_from_filename, feature_date, is_missing
+from geodata.dates import (
+    date_column,
+    date_from_filename,
+    feature_date,
+    future_date_note,
+    is_missing,
+)
 from geodata.errors import BadInputError
 from geodata.exports.text import shown
 from geodata.geometry import geometry_array, union_parts
@@ -88,10 +94,15 @@ def assemble_layer(
     found, export_note = _own_export_control(found)
     found, date, date_note = one_date(found, path, date)
     notes = list(found.notes) + [n for n in (export_note, date_note) if n]
+    # The file's own date (its metadata's, else its name's): one still to come is no date.
     own = found.metadata_date or date_from_filename(path.name)
+    said = "metadata" if found.metadata_date else "name"
     if date is not None and date_note is None and own is not None and own != date:
-        said = "metadata" if found.metadata_date else "name"
         notes.append(f"its {said} dates it {own}; it is labelled {date}, as asked")
+    future = future_date_note(own, said) if date is None else None
+    if future:
+        notes.append(future)
+        own = None
     geometries = geometry_array(found.geometries)
     present = ~shapely.is_missing(geometries) & ~shapely.is_empty(geometries)
     # NaN or infinite coordinates (JSON allows NaN literals, GDAL reads "nan" in
@@ -145,7 +156,7 @@ def assemble_layer(
         skipped_unreadable=found.unreadable + int(nonfinite.sum()),
         repaired=int(invalid.sum()),
         notes=tuple(notes),
-        date_origin=_date_origin(date, found.metadata_date, path),
+        date_origin=_date_origin(date, own, said),
     )
     if not is_polygon.any():
         raise BadInputError(path, _no_polygon_reason(report))
@@ -153,7 +164,7 @@ def assemble_layer(
     return ControlLayer(
         controlled=controlled,
         feature_names=tuple(dict.fromkeys(n for n in names if n))[:MAX_FEATURE_NAMES],
-        date=date or found.metadata_date or date_from_filename(path.name),
+        date=date or own,
         source=shown(path.name),
         source_format=found.format_name,
         categories=by_category,
@@ -485,14 +496,12 @@ def _union(geometries: list):
     return union_parts(geometries)
 
 
-def _date_origin(date, metadata_date, path: Path) -> DateOrigin:
+def _date_origin(date, own, said: str) -> DateOrigin:
     if date is not None:
         return "argument"
-    if metadata_date is not None:
-        return "metadata"
-    if date_from_filename(path.name) is not None:
-        return "file name"
-    return "unknown"
+    if own is None:
+        return "unknown"
+    return "metadata" if said == "metadata" else "file name"
 
 
 def _no_polygon_reason(report: ImportReport) -> str:

@@ -44,3 +44,28 @@ def test_iso_datetime_without_zone_is_taken_as_is():
 def test_parse_date_rejects_with_the_expected_form(text):
     with pytest.raises(ValueError, match="YYYY-MM-DD"):
         parse_date(text)
+
+
+def test_dates_in_names_are_calendar_dates_and_never_still_to_come(tmp_path):
+    # front_2024110612 was read as Unix time and dated 2034-02-21, the history's "latest";
+    # names and metadata of 2099 were taken as they came.
+    import datetime as dt
+
+    from geodata.history.sources import folder_history
+    from geodata.importers import read_control_layer
+    from tests.geodata.importers.fixtures import write_control_file
+
+    folder = tmp_path / "daily"
+    folder.mkdir()
+    write_control_file(folder, "front_2024110612", ".geojson")
+    write_control_file(folder, "front_20991231", ".geojson")
+    write_control_file(folder, "front_4102444800", ".geojson")  # 2100-01-01 in Unix time
+    source = folder_history(folder)
+    assert [s.date for s in source.snapshots] == [dt.date(2024, 11, 6)]
+    assert any("front_20991231.geojson: its name dates it 2099-12-31, still to come" in n
+               for n in source.notes)  # fmt: skip
+    layer = read_control_layer(folder / "front_20991231.geojson")
+    assert layer.date is None
+    assert "its name dates it 2099-12-31, which is still to come: left undated" in (
+        layer.report.messages()
+    )
