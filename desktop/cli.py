@@ -151,14 +151,17 @@ def _fallback_note(series, asked, row: int) -> str | None:
 
 def _open_series(args: argparse.Namespace):
     """A history computed (or found in the store), with its store; notes on stderr."""
+    from geodata.errors import StoreError
     from geodata.history.compute import compute_history
     from geodata.history.sources import open_history
     from geodata.history.store import Store
 
-    store = Store()
-    if store.recovered_from is not None:
-        print(f"{PROG}: note: the history store was damaged and has been rebuilt; the old file "
-              f"is kept as {store.recovered_from}", file=sys.stderr)  # fmt: skip
+    # A store moved aside and rebuilt is said by the store's own log line.
+    try:
+        store = Store()
+    except StoreError as error:  # none can be made or read: computed, and not kept
+        print(f"{PROG}: note: the figures computed now are not kept: {error}", file=sys.stderr)
+        store = None
     series = compute_history(
         open_history(args.source, store), store, reconcile_km=args.reconcile_km
     )

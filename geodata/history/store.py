@@ -42,6 +42,13 @@ from geodata.user_folders import user_data_folder
 log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 2
+# What this version reads of a store: a newer one must still answer these.
+_PROBES = (
+    "SELECT hash, wkb, source, added FROM snapshots LIMIT 0",
+    "SELECT hash, boundary_version, km2 FROM stats LIMIT 0",
+    "SELECT path, size, mtime_ns, ctime_ns, inode, hash FROM files LIMIT 0",
+    "SELECT id, created_at, date, description, hash FROM updates LIMIT 0",
+)
 BUSY_TIMEOUT_S = 60.0  # another program's lock is waited for this long, then reported
 AREA_SLACK = 1.001  # stored figures may exceed a unit's area by 0.1 % (float and projection noise)
 FULL_DISK_BYTES = 2**20  # less free space than this, and an I/O error is taken as a full disk
@@ -479,10 +486,22 @@ class Store:
                 version = _create_or_migrate(connection)
         self._schema = version
         if version > SCHEMA_VERSION:
+            self._check_readable(version)
             self._open_read_only(
                 f"it was written by a newer version of Frontline Atlas (store schema {version}, "
                 f"this version knows {SCHEMA_VERSION}), so nothing new is written to it"
             )
+
+    def _check_readable(self, version: int) -> None:
+        """Refuse a newer version's store whose tables this version cannot read as they are."""
+        try:
+            with closing(self._connect()) as connection:
+                for sql in _PROBES:
+                    connection.execute(sql).fetchall()
+        except sqlite3.Error:
+            raise StoreError(self.path, f"it was written by a newer version of Frontline Atlas "
+                             f"(store schema {version}) in a form this version cannot read; "
+                             "it is left as it is") from None  # fmt: skip
 
     def _open_read_only(self, because: str, wait: bool = True) -> None:
         if not self.path.is_file():

@@ -743,3 +743,30 @@ def test_a_bad_colour_or_chart_in_options_or_templates_is_one_line(control_file,
         assert main(["export", str(control_file), "--out", out, "--template", str(template)]) == 2
         err = capsys.readouterr().err
         assert err.count("\n") == 1 and said in err
+
+
+def test_a_history_is_computed_when_no_store_can_be_had(tmp_path, capsys, monkeypatch):
+    # The README promises figures computed and not kept: once no store could be made at all
+    # (its folder a file, a read-only disk) or read (a newer version's tables), the command
+    # stopped (exit 2, or "no such column: hash").
+    import sqlite3
+
+    from geodata.history.store import default_store_path
+
+    folder = str(_daily_folder(tmp_path))
+    assert main(["history", folder, "--format", "csv"]) == 0
+    expected = capsys.readouterr().out
+    store = default_store_path()
+    with sqlite3.connect(store) as connection:  # a newer version renamed a column
+        connection.execute("UPDATE meta SET value = '9' WHERE key = 'schema'")
+        connection.execute("ALTER TABLE snapshots RENAME COLUMN hash TO content")
+    assert main(["history", folder, "--format", "csv"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == expected
+    assert "not kept" in captured.err and "newer version" in captured.err
+    data_home = tmp_path / "data-is-a-file"
+    data_home.write_text("")
+    monkeypatch.setenv("XDG_DATA_HOME", str(data_home))
+    assert main(["history", folder, "--format", "csv"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == expected and "the figures computed now are not kept" in captured.err
