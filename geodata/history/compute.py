@@ -54,6 +54,7 @@ import contextlib
 import ctypes
 import multiprocessing
 import os
+import signal
 import sys
 import threading
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
@@ -674,11 +675,25 @@ def start_worker_server() -> None:
 
 def prepare_worker(reconcile_km: float) -> None:
     """Load what every run needs once in a worker process (a forked one has it already)."""
+    _end_with_parent()
     boundaries = load_boundaries()
     boundaries.prepared_equal_area()
     place_points()
     if reconcile_km:
         border_mask(boundaries, reconcile_km)
+
+
+def _end_with_parent() -> None:
+    """Have Linux end this worker when the process that started it ends (killed, say):
+    left to itself it would sleep on under init, holding its memory, for good."""
+    if not sys.platform.startswith("linux"):
+        return  # elsewhere the pool's own watch ends workers whose parent is gone
+    with contextlib.suppress(OSError, AttributeError):
+        libc = ctypes.CDLL("libc.so.6", use_errno=True)
+        pr_set_pdeathsig = 1
+        libc.prctl(pr_set_pdeathsig, signal.SIGTERM, 0, 0, 0)
+        if os.getppid() == 1:  # the parent ended before the call
+            os._exit(1)
 
 
 def _stat(path: Path):

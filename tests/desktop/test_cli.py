@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -770,3 +771,42 @@ def test_a_history_is_computed_when_no_store_can_be_had(tmp_path, capsys, monkey
     assert main(["history", folder, "--format", "csv"]) == 0
     captured = capsys.readouterr()
     assert captured.out == expected and "the figures computed now are not kept" in captured.err
+
+
+def test_killing_a_history_leaves_no_worker_behind(tmp_path):
+    # Its forked workers (about 100 MB each) slept on under init, for good.
+    import os
+    import signal
+    import time
+
+    from tests.helpers import DAILY, require_shared
+
+    require_shared(DAILY)
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "data"), "QT_QPA_PLATFORM": "offscreen"}
+    run = subprocess.Popen([sys.executable, "-m", "desktop.cli", "history", str(DAILY)],
+                           cwd=REPO_ROOT, env=env, stdout=subprocess.DEVNULL,
+                           stderr=subprocess.DEVNULL)  # fmt: skip
+
+    def children() -> list[int]:
+        found = subprocess.run(["pgrep", "-P", str(run.pid)], capture_output=True, text=True)
+        return [int(pid) for pid in found.stdout.split()]
+
+    deadline = time.monotonic() + 30
+    while not children() and run.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    workers = children()
+    if not workers:
+        pytest.skip("the history finished before its workers could be seen")
+    os.kill(run.pid, signal.SIGKILL)
+    run.wait()
+
+    def running(pid: int) -> bool:
+        try:
+            return Path(f"/proc/{pid}/stat").read_text().split()[2] != "Z"
+        except OSError:
+            return False
+
+    deadline = time.monotonic() + 10
+    while any(map(running, workers)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(map(running, workers))
