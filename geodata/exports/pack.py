@@ -297,8 +297,9 @@ def check_colour(text: str, what: str = "the colour") -> str:
     """``text`` if it names a colour (a name such as ``darkred``, or ``#rrggbb``); else a
     ``ValueError`` saying so.
 
-    >>> check_colour("#a52714"), check_colour("darkred")
-    ('#a52714', 'darkred')
+    >>> check_colour("rgb(1,2,3)", "'banner_colour'")
+    Traceback (most recent call last):
+    ValueError: 'banner_colour' 'rgb(1,2,3)' is not a colour (a name such as darkred, or #rrggbb)
     """
     from matplotlib.colors import is_color_like
 
