@@ -67,6 +67,7 @@ import shapely
 
 from geodata.boundaries import BoundarySet, load_boundaries
 from geodata.errors import BadInputError, StoreError
+from geodata.exports.text import shown
 from geodata.geometry import clip_by_rects, geometry_array
 from geodata.history.series import HistorySeries
 from geodata.history.sources import HistorySource, Snapshot
@@ -79,7 +80,7 @@ from geodata.history.store import (
     storable,
 )
 from geodata.importers import read_file, read_source
-from geodata.importers.assemble import assemble_layer, same_source
+from geodata.importers.assemble import OUTSIDE_UKRAINE, assemble_layer, same_source
 from geodata.language import language_of, say
 from geodata.places import HeldRawTracker, SliverTest, pack, place_points, status_key, unpack
 from geodata.projection import to_equal_area
@@ -100,6 +101,9 @@ DEFAULT_WORKERS = max(1, min(4, os.cpu_count() or 1))
 # Snapshots per store transaction: each closes its connection with a checkpoint of the
 # write-ahead log, so fewer, larger ones (about 13 MB of geometry) cost less.
 SAVE_BATCH = 256
+#: The store's key for what the importer said of each file (repairs, conversions, features
+#: left out, a map lying outside Ukraine): said again when its figures come from the store.
+IMPORT_NOTES_KEY = "import-notes/v1"
 # Runs of consecutive dates per worker: progress and cancel are seen between runs, and
 # the work stays balanced.
 RUNS_PER_WORKER = 6
@@ -165,6 +169,7 @@ def compute_history(
         i for i, key in enumerate(keys)
         if key is None or not _complete(key, known, known_added, known_held)
     ]  # fmt: skip
+    file_notes: dict[str, tuple[str, ...]] = {}
     results: dict[str, np.ndarray] = dict(known)
     added: dict[str, np.ndarray] = dict(known_added)
     held: dict[str, np.ndarray] = dict(known_held)
@@ -185,6 +190,7 @@ def compute_history(
         results.update({row[0]: row[3] for row in rows})
         added.update({row[0]: row[4] for row in rows})
         held.update({row[0]: row[6] for row in rows})
+        file_notes.update({row[0]: row[7] for row in rows})
         skipped.update(failed)
         del rows
         if not recognised:
@@ -207,6 +213,7 @@ def compute_history(
     kept = [i for i in range(len(keys)) if i not in skipped]
     snapshots = [snapshots[i] for i in kept]
     keys = [keys[i] for i in kept]
+    import_notes = _import_notes(snapshots, keys, file_notes, store)
     empty = np.zeros((0, len(boundaries.codes)))
     raw = np.vstack([results[key] for key in keys]) if keys else empty
     reconciled = np.vstack([added[key] for key in keys]) if keys else empty
@@ -221,11 +228,29 @@ def compute_history(
         added_km2=reconciled,
         reconcile_km=reconcile_km,
         boundaries=boundaries,
-        notes=store_notes + source.notes + left_out,
+        notes=store_notes + import_notes + source.notes + left_out,
         paths=tuple(s.path for s in snapshots),
         skipped=tuple(skipped.values()),
         held=statuses,
     )
+
+
+def _import_notes(snapshots, keys, computed: dict, store: Store | None) -> tuple[str, ...]:
+    """What the importer said of the dates' files, each thing once, naming the maps."""
+    said = dict(computed)
+    if store is not None:
+        unknown = [key for key in keys if key not in said]
+        for key, blob in store.blobs_for(unknown, IMPORT_NOTES_KEY).items():
+            said[key] = tuple(blob.decode("utf-8", "replace").split("\n")) if blob else ()
+    maps: dict[str, list[str]] = {}
+    for snapshot, key in zip(snapshots, keys, strict=True):
+        for message in said.get(key, ()):
+            maps.setdefault(message, []).append(snapshot.label)
+    return tuple(
+        f"{labels[0]}: {message}" if len(labels) == 1
+        else f"{len(labels)} maps ({labels[0]} … {labels[-1]}): {message}"
+        for message, labels in maps.items()
+    )  # fmt: skip
 
 
 class _CancelOnly:
@@ -439,7 +464,7 @@ def _compute_missing(
         try:
             futures += [pool.submit(_compute_run, job) for job in jobs[finished:]]
             for future in futures:
-                done, known, failed = future.result()
+                done, known, failed, said = future.result()
                 run = []
                 for index, key, record, wkb, km2, change, raw_held in done:
                     keys[index] = key
@@ -447,14 +472,15 @@ def _compute_missing(
                     file = (paths[index], record) if record is not None else None
                     run.append((key, wkb, snapshots[index].label, km2,
                                 reconciliation.added_km2, file,
-                                slivers(raw_held, reconciliation)))  # fmt: skip
+                                slivers(raw_held, reconciliation),
+                                said.get(index, ())))  # fmt: skip
                 for index, key, record in known:
                     keys[index] = key
                     keeper.remember(paths[index], record)
                     recognised.append(index)
                 keeper.add(run)  # kept now: a cancel later loses nothing computed
-                rows += [(key, None, label, km2, added, None, held)
-                         for key, _wkb, label, km2, added, _file, held in run]  # fmt: skip
+                rows += [(key, None, label, km2, added, None, held, notes)
+                         for key, _wkb, label, km2, added, _file, held, notes in run]  # fmt: skip
                 skipped.update(failed)
                 finished += 1
                 done_count = len(rows) + len(recognised) + len(skipped)
@@ -505,7 +531,7 @@ class _Keeper:
         return True
 
     def add(self, rows: list) -> None:
-        """Save rows ``(key, wkb, label, km2, added, file, held)``, ``file`` being the
+        """Save rows ``(key, wkb, label, km2, added, file, held, notes)``, ``file`` being the
         ``(path, record)`` of the file read, or None, each date whole in one transaction."""
         if not rows or not self._can_write():
             return
@@ -519,7 +545,10 @@ class _Keeper:
                     extra={self._added: [(row[0], row[4]) for row in chunk]}
                     if self._added
                     else None,
-                    blobs={self._places: [(row[0], pack(row[6])) for row in chunk]},
+                    blobs={
+                        self._places: [(row[0], pack(row[6])) for row in chunk],
+                        IMPORT_NOTES_KEY: [(row[0], "\n".join(row[7]).encode()) for row in chunk],
+                    },
                 )
                 for row in chunk:
                     if row[5] is not None:  # the record saved with its figures stands
@@ -543,7 +572,7 @@ class _Keeper:
         return (self._note,) if self._note else ()
 
 
-def _compute_run(job: tuple) -> tuple[list, list, dict[int, str]]:
+def _compute_run(job: tuple) -> tuple[list, list, dict[int, str], dict[int, tuple]]:
     """Read and measure a run of consecutive snapshots (in a worker thread or process).
 
     ``job`` is ``(items, reconcile_km, stored)``: items ``(index, key, snapshot)``
@@ -557,15 +586,16 @@ def _compute_run(job: tuple) -> tuple[list, list, dict[int, str]]:
     * ``(index, key, record)`` of files whose content is among ``stored``,
       not computed: the dates on either side are measured as if it were not
       there (each day is compared with the last one measured);
-    * for files that cannot be read, their reasons by index.
+    * for files that cannot be read, their reasons by index;
+    * what the importer said of each file read (repairs, features left out …), by index.
     """
     items, reconcile_km, stored = job
     boundaries = load_boundaries()
     stats = IncrementalStats(boundaries)
     watch = BorderWatch(boundaries, reconcile_km)
     diff, places = EdgeDiff(), HeldRawTracker()
-    out, known, failed = [], [], {}
-    before = None  # the date before: (what its file held, its row's figures)
+    out, known, failed, said = [], [], {}, {}
+    before = None  # the date before: (what its file held, its row's figures, its notes)
     for index, key, snapshot in items:
         record = None
         try:
@@ -590,10 +620,17 @@ def _compute_run(job: tuple) -> tuple[list, list, dict[int, str]]:
                 wkb, km2, border, held = before[1]
                 border = border if border is not UNCHANGED and border[0] is None else UNCHANGED
                 out.append((index, key, record, wkb, km2, border, held))
-                before = (found, (wkb, km2, border, held))
+                said[index] = before[2]
+                before = (found, (wkb, km2, border, held), before[2])
                 continue
+            messages = ()
             if found is not None:
-                territory = assemble_layer(found, snapshot.path, date=snapshot.date).controlled
+                layer = assemble_layer(found, snapshot.path, date=snapshot.date)
+                territory, messages = layer.controlled, tuple(layer.report.messages())
+                if OUTSIDE_UKRAINE in messages:  # a shifted or mis-projected day, not 0 %
+                    failed[index] = f"{shown(snapshot.path.name)}: {OUTSIDE_UKRAINE}"
+                    before = None
+                    continue
             else:
                 territory = snapshot.load()
         except BadInputError as error:
@@ -605,8 +642,9 @@ def _compute_run(job: tuple) -> tuple[list, list, dict[int, str]]:
         change = diff(projected)
         row = (shapely.to_wkb(territory), km2, watch(projected, change), places(projected, change))
         out.append((index, key, record, *row))
-        before = (found, row) if found is not None else None
-    return out, known, failed
+        said[index] = messages
+        before = (found, row, messages) if found is not None else None
+    return out, known, failed, said
 
 
 def _give_back_memory() -> None:

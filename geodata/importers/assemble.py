@@ -71,6 +71,10 @@ class SourceFeatures:
     notes: list[str] = field(default_factory=list)
 
 
+#: Said of a file whose control areas lie wholly outside Ukraine (a history leaves it out).
+OUTSIDE_UKRAINE = "the layer lies entirely outside Ukraine"
+
+
 def assemble_layer(
     found: SourceFeatures,
     path: Path,
@@ -457,7 +461,7 @@ def _fix_swapped_axes(geometries: np.ndarray, notes: list[str]) -> np.ndarray:
         )
         return shapely.transform(geometries, lambda coords: coords[:, ::-1])
     if not _overlaps_ukraine(bounds):
-        notes.append("the layer lies entirely outside Ukraine")
+        notes.append(OUTSIDE_UKRAINE)
     return geometries
 
 

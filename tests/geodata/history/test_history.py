@@ -316,3 +316,28 @@ def test_a_one_file_history_groups_interleaved_dates_and_keeps_the_size_limit(
     monkeypatch.setattr("geodata.importers.MAX_FILE_BYTES", 1000)
     with pytest.raises(BadInputError, match=r"history\.gpkg.*too big to read"):
         open_history(path)
+
+
+def test_what_the_importer_says_of_a_history_s_files_is_said_cold_and_warm(tmp_path):
+    # A history said nothing of its files: one shifted outside Ukraine read as a 0 % day,
+    # and swapped axes, repairs and features left out went unmentioned.
+    import shapely.affinity
+
+    folder = tmp_path / "daily"
+    folder.mkdir()
+    box = shapely.box(37.0, 47.5, 37.6, 48.2)
+    for date, geometry in (("20250101", box),
+                           ("20250102", shapely.transform(box, lambda c: c[:, ::-1])),
+                           ("20250103", shapely.affinity.translate(box, 60.0, 0.0)),
+                           ("20250104", box)):  # fmt: skip
+        frame = control_frame().iloc[:1].copy()
+        frame.loc[0, "geometry"] = geometry
+        write_control_file(folder, f"front_{date}", ".geojson", frame)
+    store = Store(tmp_path / "store.sqlite")
+    for run in ("cold", "warm"):
+        series = compute_history(folder_history(folder), store)
+        assert [d.isoformat() for d in series.dates] == ["2025-01-01", "2025-01-02", "2025-01-04"]
+        notes = "\n".join(series.notes)
+        assert "front_20250102.geojson: coordinates were in latitude/longitude order" in notes, run
+        assert "left out: front_20250103.geojson: the layer lies entirely outside Ukraine" in notes
+        assert (series.controlled_km2.sum(axis=1) > 0).all()

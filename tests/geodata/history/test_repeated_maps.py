@@ -76,7 +76,7 @@ def _run(folder, reuse: bool, monkeypatch):
     monkeypatch.setattr(compute, "same_source", real_same if reuse else lambda *a: False)
     snapshots = folder_history(folder).snapshots
     job = ([(i, str(i), s) for i, s in enumerate(snapshots)], DEFAULT_TOLERANCE_KM, frozenset())
-    rows, known, failed = compute._compute_run(job)
+    rows, known, failed, _said = compute._compute_run(job)
     monkeypatch.undo()
     assert not failed and not known
     return rows, len(assembled)

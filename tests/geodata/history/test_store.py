@@ -586,7 +586,7 @@ def test_two_records_for_one_path_in_a_run_are_saved_as_one(tmp_path):
     wkb = shapely.box(37, 47, 38, 48).wkb
     path = "/maps/front.geojson"
     rows = [
-        (key, wkb, "a map", zeros, zeros, (path, FileRecord(1, 2, 3, 4, key)), held)
+        (key, wkb, "a map", zeros, zeros, (path, FileRecord(1, 2, 3, 4, key)), held, ())
         for key in ("a" * 32, "b" * 32)
     ]
     keeper.add(rows)
