@@ -158,12 +158,20 @@ class HeldRawTracker:
             near = np.flatnonzero((x >= xmin) & (x <= xmax) & (y >= ymin) & (y <= ymax))
             held = self._last.copy()
             held[near] = shapely.contains_xy(projected, x[near], y[near])
-            # The few places beyond their unit are tested again every time, at both points.
-            rows = _beyond_unit_rows()
-            held[rows] = shapely.contains_xy(projected, x[rows], y[rows])
-            held = _or_own_points(held, projected)
+            # Places beyond their unit with either point in the window: tested at both.
+            rows, own_x, own_y = _beyond_unit_points()
+            either = _inside(x[rows], y[rows], change.window) | _inside(own_x, own_y, change.window)
+            rows, own_x, own_y = rows[either], own_x[either], own_y[either]
+            held[rows] = shapely.contains_xy(projected, x[rows], y[rows]) | shapely.contains_xy(
+                projected, own_x, own_y
+            )
         self._last = held
         return held
+
+
+def _inside(x: np.ndarray, y: np.ndarray, window) -> np.ndarray:
+    xmin, ymin, xmax, ymax = window
+    return (x >= xmin) & (x <= xmax) & (y >= ymin) & (y <= ymax)
 
 
 @cache
