@@ -78,9 +78,13 @@ def folder_history(folder: Path) -> HistorySource:
     by_date: dict[dt.date, Path] = {}
     notes = []
     for path in sorted(folder.iterdir()):
-        if path.suffix.lower() not in SUPPORTED_FORMATS or not path.is_file():
+        if path.suffix.lower() not in SUPPORTED_FORMATS:
             continue
         date = date_from_filename(path.name)
+        if not path.is_file():  # a folder, a pipe, a device, a broken link or a loop of links
+            if date is not None and not path.is_dir():
+                notes.append(f"{shown(path.name)}: not a file that can be read; skipped")
+            continue
         if date is None:
             notes.append(f"{shown(path.name)}: no date in the file name; skipped")
             continue

@@ -485,11 +485,28 @@ def _polygonal_part(geometry):
     if kind in _POLYGONAL:
         return geometry
     if kind == shapely.GeometryType.GEOMETRYCOLLECTION:
-        parts = shapely.get_parts(geometry)
-        polygons = [p for p in parts if shapely.get_type_id(p) in _POLYGONAL]
+        polygons = _polygon_members(geometry)
         if polygons:
             return shapely.union_all(polygons) if len(polygons) > 1 else polygons[0]
     return None
+
+
+def _polygon_members(collection) -> list:
+    """The polygon members of a collection, at any depth (a collection may hold collections).
+
+    >>> inner = shapely.GeometryCollection([shapely.box(0, 0, 1, 1), shapely.Point(5, 5)])
+    >>> [p.area for p in _polygon_members(shapely.GeometryCollection([inner]))]
+    [1.0]
+    """
+    polygons, pending = [], list(shapely.get_parts(collection))
+    while pending:
+        part = pending.pop()
+        kind = shapely.get_type_id(part)
+        if kind in _POLYGONAL:
+            polygons.append(part)
+        elif kind == shapely.GeometryType.GEOMETRYCOLLECTION:
+            pending.extend(shapely.get_parts(part))
+    return polygons
 
 
 def _union(geometries: list):

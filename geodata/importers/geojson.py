@@ -146,9 +146,10 @@ def _polygonal(raw) -> shapely.Geometry | None:
     Control areas are polygons: building them from the coordinates orjson has
     already parsed saves writing them back to JSON for GEOS to parse again (a
     history reads hundreds of files). The coordinates are the same doubles either
-    way. Anything else — other types, a third coordinate, a ring too short or a
+    way. Anything else — other types, a point of one value or five, a ring too short or a
     value that is not a number — is left to GEOS's parser (None), which reads or
-    rejects it as before.
+    rejects it as before. A height (and a measure) after the longitude and latitude
+    is dropped, as every control layer is flat.
     """
     if not isinstance(raw, dict):
         return None
@@ -174,8 +175,12 @@ def _polygonal(raw) -> shapely.Geometry | None:
                     return None
                 ring_sizes.append(len(ring))
                 points.extend(ring)
-        if set(map(len, points)) != {2}:
-            return None  # a third coordinate, or a point of uneven length
+        lengths = set(map(len, points))
+        if lengths != {2}:
+            if not lengths or min(lengths) < 2 or max(lengths) > 4:
+                return None  # a point of one value, or of many: GEOS says what is wrong
+            # A height, and a measure after it, are dropped as GDAL drops them (force_2d).
+            points = [point[:2] for point in points]
         values = list(chain.from_iterable(points))
     except TypeError:  # a point that is no list
         return None

@@ -69,3 +69,23 @@ def test_dates_in_names_are_calendar_dates_and_never_still_to_come(tmp_path):
     assert "its name dates it 2099-12-31, which is still to come: left undated" in (
         layer.report.messages()
     )
+
+
+def test_dated_names_that_are_no_readable_file_are_named(tmp_path):
+    # Pipes, links to devices, loops of links and broken links were skipped without a word.
+    import os
+
+    from geodata.history.sources import folder_history
+    from tests.geodata.importers.fixtures import write_control_file
+
+    folder = tmp_path / "daily"
+    folder.mkdir()
+    write_control_file(folder, "front_20240708", ".geojson")
+    os.mkfifo(folder / "fifo_20240710.geojson")
+    (folder / "zero_20240711.geojson").symlink_to("/dev/zero")
+    (folder / "loop_20240712.geojson").symlink_to(folder / "loop_20240712.geojson")
+    (folder / "gone_20240713.geojson").symlink_to(folder / "nowhere.geojson")
+    source = folder_history(folder)
+    assert len(source.snapshots) == 1
+    for name in ("fifo_20240710", "zero_20240711", "loop_20240712", "gone_20240713"):
+        assert f"{name}.geojson: not a file that can be read; skipped" in source.notes

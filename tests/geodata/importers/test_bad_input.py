@@ -331,3 +331,34 @@ def test_a_kmz_member_python_cannot_unpack_is_one_clear_error(tmp_path, flag, wh
     path.write_bytes(bytes(data))
     with pytest.raises(BadInputError, match=r"front\.kmz: .*layers/t\.kml inside it"):
         read_control_layer(path)
+
+
+def test_polygons_deep_in_collections_or_with_a_height_and_measure_are_read(tmp_path):
+    # A polygon in a collection in a collection was "a point or line"; positions of four
+    # values (x, y, z, m), or a NaN height, made a good polygon "unreadable geometry".
+    import json
+
+    from geodata.importers import read_control_layer
+    from geodata.stats import compute_stats
+
+    square = [[37.5, 47.8], [38.0, 47.8], [38.0, 48.2], [37.5, 48.2], [37.5, 47.8]]
+
+    def feature(geometry):
+        return {"type": "Feature", "properties": {}, "geometry": geometry}
+
+    plain = {"type": "Polygon", "coordinates": [square]}
+    nested = {"type": "GeometryCollection", "geometries": [
+        {"type": "GeometryCollection", "geometries": [plain]}]}  # fmt: skip
+    xyzm = {"type": "Polygon", "coordinates": [[[x, y, 5.0, 1.0] for x, y in square]]}
+    nan_z = {"type": "Polygon", "coordinates": [[[x, y, float("nan")] for x, y in square]]}
+    expected = None
+    for name, geometry in (("plain", plain), ("nested", nested), ("xyzm", xyzm),
+                           ("nanz", nan_z)):  # fmt: skip
+        path = tmp_path / f"{name}.geojson"
+        collection = {"type": "FeatureCollection", "features": [feature(geometry)]}
+        path.write_text(json.dumps(collection))  # NaN as JSON5 writes it: read by the parser
+        layer = read_control_layer(path)
+        km2 = compute_stats(layer).groups.set_index("id").loc["ukraine", "controlled_km2"]
+        expected = expected or km2
+        assert km2 == expected and km2 > 1000, name
+        assert not layer.report.messages(), (name, layer.report.messages())

@@ -31,8 +31,17 @@ def test_the_same_geometry_as_geos_makes(raw):
     assert built is not None and built.wkb == _by_geos(raw).wkb
 
 
+def test_a_height_and_a_measure_are_dropped_as_the_layer_drops_them():
+    # force_2d flattens whatever GEOS reads; positions of four values it did not read at all.
+    raw = {"type": "Polygon", "coordinates": [[[30, 48, 5], [31, 48, 5], [31, 49, 5], [30, 48, 5]]]}
+    assert _polygonal(raw).wkb == shapely.force_2d(_by_geos(raw)).wkb
+    flat = _polygonal({"type": "Polygon", "coordinates": [SQUARE]})
+    for point in ([31.0, 49.0, 1.0], [31.0, 49.0, 1.0, 7.0], [31.0, 49.0, float("nan")]):
+        mixed = [*SQUARE[:2], point, *SQUARE[3:]]
+        assert _polygonal({"type": "Polygon", "coordinates": [mixed]}).wkb == flat.wkb
+
+
 @pytest.mark.parametrize("raw", [
-    {"type": "Polygon", "coordinates": [[[30, 48, 5], [31, 48, 5], [31, 49, 5], [30, 48, 5]]]},
     {"type": "Polygon", "coordinates": [SQUARE[:3]]},  # a ring too short
     {"type": "Polygon", "coordinates": [SQUARE[:-1]]},  # not closed
     {"type": "Polygon", "coordinates": [[[30, "48"], *SQUARE[1:]]]},
@@ -96,8 +105,8 @@ def test_many_polygons_with_holes_give_geos_geometry(squares):
     assert _polygonal(single).wkb == _by_geos(single).wkb
 
 
-def test_a_polygon_without_rings_or_a_point_of_three_is_left_to_geos():
+def test_a_polygon_without_rings_or_a_point_of_five_is_left_to_geos():
     assert _polygonal({"type": "MultiPolygon", "coordinates": [[SQUARE], []]}) is None
-    uneven = [*SQUARE[:2], [31.0, 49.0, 1.0], *SQUARE[3:]]
+    uneven = [*SQUARE[:2], [31.0, 49.0, 1.0, 2.0, 3.0], *SQUARE[3:]]
     assert _polygonal({"type": "Polygon", "coordinates": [uneven]}) is None
     assert _polygonal({"type": "Polygon", "coordinates": [SQUARE, "x"]}) is None
