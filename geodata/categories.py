@@ -103,12 +103,16 @@ def counting_text(keys: Iterable[str], counting: Counting, language: Language = 
 
     >>> counting_text([CONTROLLED], DEFAULT_COUNTING)
     'the source has one kind of area, and all of it counts as occupied'
+    >>> counting_text([], DEFAULT_COUNTING)
+    "none of the source's areas is of a kind counted as occupied"
     >>> print(counting_text([OCCUPIED, CONTESTED, LIBERATED], DEFAULT_COUNTING))
     Occupied since 2022 counts as occupied; Contested (grey zone) is not counted as occupied \
 (shown and measured apart; a setting counts it); Liberated is never counted
     """
     keys = ordered(keys)
-    if not keys or keys == [CONTROLLED]:
+    if not keys:  # every polygon left out (of kinds this version does not know)
+        return say("none of the source's areas is of a kind counted as occupied", language)
+    if keys == [CONTROLLED]:
         return say("the source has one kind of area, and all of it counts as occupied", language)
     counted = [label_of(k, language) for k in keys if k in BY_KEY and BY_KEY[k].occupied]
     parts = []

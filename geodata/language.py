@@ -114,6 +114,9 @@ UKRAINIAN: dict[str, str] = {
     "the source has one kind of area, and all of it counts as occupied": (
         "джерело має один вид територій, і вся вона вважається окупованою"
     ),
+    "none of the source's areas is of a kind counted as occupied": (
+        "жодна з територій джерела не належить до виду, що вважається окупованим"
+    ),
     "{categories} counts as occupied": "{categories}: зараховується як окупована територія",
     "{categories} count as occupied": "{categories}: зараховуються як окупована територія",
     " and ": " і ",

@@ -289,7 +289,9 @@ def category_figures(layer: ControlLayer, boundaries: BoundarySet | None = None)
     ['contested', 'occupied']
     """
     keys = list(layer.categories)
-    if not keys or keys == [CONTROLLED]:
+    if not keys:  # every polygon left out: no category, not one kind of area
+        return pd.DataFrame(columns=CATEGORY_COLUMNS)
+    if keys == [CONTROLLED]:
         return None
     boundaries = boundaries or load_boundaries()
     frames = []

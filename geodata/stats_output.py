@@ -139,7 +139,7 @@ def _table(stats: ControlStats) -> str:
 
 def _category_lines(stats: ControlStats) -> list[str]:
     """The table's section per category the source distinguishes (raw km², groups only)."""
-    if stats.categories is None:
+    if stats.categories is None or stats.categories.empty:
         return []
     lines = ["", "By category (raw intersection, no reconciliation)", ""]
     lines.append(f"{'':40} {'km²':>11} {'% of area':>11}")

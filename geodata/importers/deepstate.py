@@ -3,9 +3,11 @@
 DeepStateMap names each feature ``"<Ukrainian> /// <English> /// <key>"`` and
 gives polygons a ``fill`` colour. The key decides (``geoJSON.status.occupied``,
 ``geoJSON.territories.crimea``, ``geoJSON.status.unknown`` — the grey zone —,
-``geoJSON.status.dismissed`` — liberated — …); an unfamiliar key falls back to
-the English part of the name, then to the fill colour. Polygons of territories
-outside Ukraine (Transnistria, Abkhazia …) and of unknown kinds are skipped.
+``geoJSON.status.dismissed`` — liberated — …); without a key, the English part
+of the name, then the fill colour. A polygon with a key or name of a kind this
+version does not know is not guessed from its colour (``partially_liberated``
+is drawn in the occupied red): it is left out and named. Polygons of
+territories outside Ukraine (Transnistria, Abkhazia …) are left out too.
 The categories are those of :mod:`geodata.categories`.
 """
 

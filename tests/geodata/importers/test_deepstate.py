@@ -186,3 +186,16 @@ def test_real_api_sample(api_sample_20241120):
     assert layer.date == dt.date(2024, 11, 20)
     assert list(layer.categories) == [categories.OCCUPIED, OCCUPIED_BEFORE_2022]
     assert layer.report.skipped_non_polygon == 3
+
+
+def test_a_map_of_only_unknown_kinds_says_none_counts(tmp_path):
+    # Its method line said "one kind of area, and all of it counts as occupied" over 0 %.
+    from geodata.stats import compute_stats
+
+    path = tmp_path / "new.geojson"
+    name = "x /// Occupied since 2025 /// geoJSON.status.occupied_new"
+    only = feature(shapely.box(37.5, 47.8, 38.0, 48.2), name, "#a52714")
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": [only]}))
+    stats = compute_stats(read_control_layer(path))
+    assert stats.method.categories == "none of the source's areas is of a kind counted as occupied"
+    assert stats.to_dict()["categories"] == [] and stats.category_totals() == []
