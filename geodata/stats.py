@@ -289,9 +289,9 @@ def category_figures(layer: ControlLayer, boundaries: BoundarySet | None = None)
     ['contested', 'occupied']
     """
     keys = list(layer.categories)
-    if not keys:  # every polygon left out: no category, not one kind of area
-        return pd.DataFrame(columns=CATEGORY_COLUMNS)
-    if keys == [CONTROLLED]:
+    if not keys and (layer.controlled is None or shapely.is_empty(layer.controlled)):
+        return pd.DataFrame(columns=CATEGORY_COLUMNS)  # every polygon left out: none counts
+    if not keys or keys == [CONTROLLED]:
         return None
     boundaries = boundaries or load_boundaries()
     frames = []

@@ -98,9 +98,11 @@ def assemble_layer(
     found, export_note = _own_export_control(found)
     found, date, date_note = one_date(found, path, date)
     notes = list(found.notes) + [n for n in (export_note, date_note) if n]
-    # The file's own date (its metadata's, else its name's): one still to come is no date.
-    own = found.metadata_date or date_from_filename(path.name)
-    said = "metadata" if found.metadata_date else "name"
+    # The file's own date (its metadata's, its features' one date, else its name's): one
+    # still to come is no date.
+    metadata_date = found.metadata_date or _features_date(found)
+    own = metadata_date or date_from_filename(path.name)
+    said = "metadata" if metadata_date else "name"
     if date is not None and date_note is None and own is not None and own != date:
         notes.append(f"its {said} dates it {own}; it is labelled {date}, as asked")
     future = future_date_note(own, said) if date is None else None
@@ -195,6 +197,21 @@ def _own_export_control(found: SourceFeatures) -> tuple[SourceFeatures, str | No
 
 class SeveralDatesError(BadInputError):
     """A file holding the maps of several dates, read as one map without saying which."""
+
+
+def _features_date(found: SourceFeatures) -> dt.date | None:
+    """The one date all dated features carry in a date column (the app's own exports
+    write it on each), or None."""
+    if not found.properties:
+        return None
+    column = date_column(
+        dict.fromkeys(key for p in found.properties for key in p),
+        filled=lambda name: any(not is_missing(p.get(name)) for p in found.properties),
+    )
+    if column is None:
+        return None
+    dates = {feature_date(p.get(column)) for p in found.properties} - {None}
+    return dates.pop() if len(dates) == 1 else None
 
 
 def dates_of_maps(found: SourceFeatures) -> tuple[str, list, list] | None:

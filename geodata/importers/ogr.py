@@ -140,7 +140,9 @@ def _datasets_in_zip(path: Path, original: Path) -> list[str]:
         listing = ", ".join(names[:8]) + (" …" if len(names) > 8 else "") if names else "nothing"
         raise BadInputError(
             original,
-            f"the zip archive holds no shapefile (.shp) or other map data; it holds {listing}",
+            f"the KMZ archive holds no KML document; it holds {listing}"
+            if original.suffix.lower() == ".kmz"
+            else f"the zip archive holds no shapefile (.shp) or other map data; it holds {listing}",
         )
     # The braces let GDAL open archives whatever their extension.
     return [f"/vsizip/{{{path}}}/{name}" for name in readable]

@@ -28,6 +28,9 @@ def test_a_proposal_export_reads_back_as_its_control_areas(
     back = read_control_layer(out)
     assert shapely.area(shapely.symmetric_difference(back.controlled, layer.controlled)) < 1e-9
     assert OWN_EXPORT_NOTE in back.report.messages()
+    # Dated by the date each feature carries, whatever the file is named now (it had none).
+    renamed = out.rename(tmp_path / f"copy{extension}")
+    assert read_control_layer(renamed).date == layer.date
 
 
 def test_an_export_without_a_proposal_reads_back_as_it_is(tmp_path):
