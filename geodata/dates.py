@@ -37,6 +37,9 @@ def parse_date(text: str) -> dt.date:
     datetime.date(2024, 11, 20)
     >>> parse_date("20241120")
     datetime.date(2024, 11, 20)
+    >>> parse_date("2999-01-01")
+    Traceback (most recent call last):
+    ValueError: '2999-01-01' is outside the years a map can have (2000 to 2099)
     """
     for pattern in (_ISO_DATE, _COMPACT_DATE):
         match = pattern.fullmatch(text.strip())
@@ -44,6 +47,12 @@ def parse_date(text: str) -> dt.date:
             found = _date_or_none(*match.groups())
             if found:
                 return found
+            try:
+                dt.date(*map(int, match.groups()))
+            except ValueError:
+                break  # 30 February: no date at all
+            raise ValueError(f"{text!r} is outside the years a map can have "
+                             f"({_EARLIEST.year} to {_LATEST.year - 1})")  # fmt: skip
     raise ValueError(f"{text!r} is not a date; write it as YYYY-MM-DD, e.g. 2024-11-20")
 
 

@@ -116,7 +116,8 @@ def assemble_layer(
     nonfinite = present & _has_nonfinite_coordinates(geometries)
     geometries = np.where(present & ~nonfinite, shapely.force_2d(geometries), None)
     geometries = _to_wgs84(geometries, found.crs, path, notes)
-    geometries = _fix_swapped_axes(geometries, notes)
+    # DeepStateMap draws lands beyond Ukraine (Abkhazia …): its categories name them.
+    geometries = _fix_swapped_axes(geometries, notes, name_far=not found.deepstate_styled)
 
     polygonal = np.array([_polygonal_part(g) for g in geometries], dtype=object)
     invalid = ~shapely.is_missing(polygonal) & ~shapely.is_valid(polygonal)
@@ -456,7 +457,9 @@ def _require_lon_lat(geometries: np.ndarray, path: Path) -> None:
         )
 
 
-def _fix_swapped_axes(geometries: np.ndarray, notes: list[str]) -> np.ndarray:
+def _fix_swapped_axes(
+    geometries: np.ndarray, notes: list[str], name_far: bool = True
+) -> np.ndarray:
     """Swap x and y when the data lies off Ukraine as given but around Ukraine when swapped.
 
     Swapped, all of it must fall within :data:`REGION`: a box south of Ukraine
@@ -479,6 +482,17 @@ def _fix_swapped_axes(geometries: np.ndarray, notes: list[str]) -> np.ndarray:
         return shapely.transform(geometries, lambda coords: coords[:, ::-1])
     if not _overlaps_ukraine(bounds):
         notes.append(OUTSIDE_UKRAINE)
+        return geometries
+    # The layer is about Ukraine: a feature of it far from Ukraine is left out (cut to the
+    # region), and said, with a hint when it would lie in Ukraine swapped.
+    areas = present[np.isin(shapely.get_type_id(present), (3, 6, 7))] if name_far else present[:0]
+    away = [b for b in shapely.bounds(areas) if not _overlaps_ukraine(b)]
+    if away:
+        swapped = sum(_overlaps_ukraine(b[[1, 0, 3, 2]]) for b in away)
+        hint = (f" ({swapped} of them would lie in Ukraine with latitude and longitude "
+                "swapped)" if swapped else "")  # fmt: skip
+        count = f"{len(away)} feature{'s' if len(away) > 1 else ''}"
+        notes.append(f"{count} far from Ukraine: not counted{hint}")
     return geometries
 
 

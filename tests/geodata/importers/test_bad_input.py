@@ -362,3 +362,22 @@ def test_polygons_deep_in_collections_or_with_a_height_and_measure_are_read(tmp_
         expected = expected or km2
         assert km2 == expected and km2 > 1000, name
         assert not layer.report.messages(), (name, layer.report.messages())
+
+
+def test_a_feature_far_from_ukraine_among_others_is_said(tmp_path):
+    # One feature with latitude and longitude swapped, beside good ones, was left out unsaid.
+    import json
+
+    from geodata.importers import read_control_layer
+
+    square = [[37.5, 47.8], [38.0, 47.8], [38.0, 48.2], [37.5, 48.2], [37.5, 47.8]]
+    features = [{"type": "Feature", "properties": {},
+                 "geometry": {"type": "Polygon", "coordinates": [ring]}}
+                for ring in (square, [[y, x] for x, y in square])]  # fmt: skip
+    path = tmp_path / "one_swapped.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": features}))
+    messages = read_control_layer(path).report.messages()
+    assert (
+        "1 feature far from Ukraine: not counted (1 of them would lie in Ukraine with "
+        "latitude and longitude swapped)" in messages
+    )
