@@ -23,7 +23,9 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # Characters no font draws and XML 1.0 cannot hold (C0 controls but tab, newline
 # and carriage return; DEL and the C1 controls), and lone surrogates, which is
 # how Python decodes the bytes of a file name that is not valid UTF-8.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Control characters, and the bidirectional embeddings, overrides and isolates that would
+# make text from data read backwards ("RTL" shown as "LTR") or hide where it ends.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 

@@ -17,6 +17,7 @@ import re
 from collections.abc import Mapping
 
 from geodata.categories import CONTESTED, LIBERATED, OCCUPIED, OCCUPIED_BEFORE_2022
+from geodata.exports.text import clean
 
 NAME_SEPARATOR = "///"
 
@@ -138,8 +139,11 @@ def feature_label(properties: Mapping[str, object]) -> str | None:
     'Occupied'
     >>> feature_label({"Name": "Assessed Russian advances"})
     'Assessed Russian advances'
+    >>> feature_label({"name": "\u202eLTR\x1b[2J"})  # text, that reads as it is written
+    'LTR[2J'
     """
-    return english_name(properties) or _name_of(properties)
+    label = english_name(properties) or _name_of(properties)
+    return clean(label, one_line=True) or None if label is not None else None
 
 
 def _name_of(properties: Mapping[str, object]) -> str | None:

@@ -381,3 +381,18 @@ def test_a_feature_far_from_ukraine_among_others_is_said(tmp_path):
         "1 feature far from Ukraine: not counted (1 of them would lie in Ukraine with "
         "latitude and longitude swapped)" in messages
     )
+
+
+def test_names_from_data_read_as_written(tmp_path):
+    # A right-to-left override made the legend show "RTL" as "LTR"; escape codes went along.
+    import json
+
+    from geodata.importers import read_control_layer
+
+    square = [[37.5, 47.8], [38.0, 47.8], [38.0, 48.2], [37.5, 48.2], [37.5, 47.8]]
+    name = "\u202eLTR\u202c front\x1b[31m"
+    feature = {"type": "Feature", "properties": {"name": name},
+               "geometry": {"type": "Polygon", "coordinates": [square]}}  # fmt: skip
+    path = tmp_path / "named.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": [feature]}))
+    assert read_control_layer(path).feature_names == ("LTR front[31m",)
