@@ -207,13 +207,15 @@ UKRAINIAN: dict[str, str] = {
     "days to 100 % = area not held on the last date ÷ slope; flat or negative "
     "(under 0.05 km² a day): not at this pace. The change per period is "
     "held km² at the period's last date minus held km² at the period before's last date "
-    "(the first period: from the history's first date).": (
+    "(the first period: from the history's first date). Each figure is rounded on its own, "
+    "so a total can differ by 0.1 km² from the sum of its rounded parts.": (
         "Темп: нахил окупованої площі (км²), обчислений методом найменших квадратів за "
         "датами останніх {days} днів; днів до 100 % = площа, не окупована на останню дату ÷ "
         "нахил; нульовий або від'ємний темп (менше 0,05 км² за день): «за такого темпу — ні». "
         "Зміна за період = окупована площа (км²) на останню дату періоду мінус окупована "
         "площа на останню дату попереднього періоду (для першого періоду — від першої дати "
-        "історії)."
+        "історії). Кожне число округлено окремо, тож підсумок може відрізнятися на 0,1 км² "
+        "від суми округлених складників."
     ),
     # geodata.exports.timeline_plot and geodata.history.rates: the timeline chart
     "daily change": "зміна за день",

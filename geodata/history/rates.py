@@ -57,7 +57,8 @@ PACE_METHOD = (
     "days to 100 % = area not held on the last date ÷ slope; flat or negative "
     f"(under {FLAT_KM2_PER_DAY:g} km² a day): not at this pace. The change per period is "
     "held km² at the period's last date minus held km² at the period before's last date "
-    "(the first period: from the history's first date)."
+    "(the first period: from the history's first date). Each figure is rounded on its own, "
+    "so a total can differ by 0.1 km² from the sum of its rounded parts."
 )
 
 

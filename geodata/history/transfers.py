@@ -79,7 +79,9 @@ class DateChanges:
             "held when their point lies in "
             f"the held territory (border and coast reconciled at {self.reconcile_km:g} km). "
             "Gained and regained km² from the two dates' control geometry; slivers: the change "
-            "in what reconciliation adds; net = gained - regained + slivers. " + PEOPLE_NOTE + "."
+            "in what reconciliation adds; net = gained - regained + slivers, the change in the "
+            "figures history prints. Each figure is rounded on its own, so a total can differ "
+            "by 0.1 km² from the sum of its rounded parts. " + PEOPLE_NOTE + "."
         )
 
 
