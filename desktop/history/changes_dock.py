@@ -69,6 +69,9 @@ AREA_COLUMNS = [
     ("name", QT_TRANSLATE_NOOP("Changes", "Region"), text_cell),
     ("gained_km2", QT_TRANSLATE_NOOP("Changes", "Gained\nkm²"), km2_cell),
     ("regained_km2", QT_TRANSLATE_NOOP("Changes", "Regained\nkm²"), km2_cell),
+    # The change in the reconciled border slivers: gained - regained + slivers = net, the
+    # change in the figures (without it the columns did not add up).
+    ("slivers_km2", QT_TRANSLATE_NOOP("Changes", "Border\nslivers km²"), signed_km2_cell),
     ("net_km2", QT_TRANSLATE_NOOP("Changes", "Net\nkm²"), signed_km2_cell),
     ("places_taken", QT_TRANSLATE_NOOP("Changes", "Places\ntaken"), whole_cell),
     ("places_regained", QT_TRANSLATE_NOOP("Changes", "Places\nregained"), whole_cell),

@@ -594,6 +594,12 @@ km²</source>
 км²</translation>
     </message>
     <message>
+        <source>Border
+slivers km²</source>
+        <translation>Прикордонні
+смуги, км²</translation>
+    </message>
+    <message>
         <source>Net
 km²</source>
         <translation>Сальдо,

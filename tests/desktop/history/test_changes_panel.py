@@ -88,3 +88,26 @@ def test_place_search_suggests_and_flies_there(qtbot):
         search.returnPressed.emit()
     assert chosen.args[2] == "Huliaipole"
     assert search.suggest("") == 0
+
+
+def test_the_area_columns_add_up(window, qtbot):
+    # Gained - regained was not the net where the reconciled border slivers changed (Sumy,
+    # 2024-11-20 to 2025-08-01: 152.3 - 0.0 against +155.1): their column is shown.
+    dock = window.changes_dock
+    with qtbot.waitSignal(window.changes.changes_shown, timeout=5000):
+        dock.first.setDate(QDate(2024, 11, 20))
+    with qtbot.waitSignal(window.changes.changes_shown, timeout=5000):
+        dock.second.setDate(QDate(2024, 12, 31))
+    areas = dock.areas.export_frame()
+    columns = list(areas.columns)
+    slivers = next(c for c in columns if c.startswith("Border"))
+    gained, regained, net = (next(c for c in columns if c.startswith(word))
+                             for word in ("Gained", "Regained", "Net"))  # fmt: skip
+    assert columns.index(regained) < columns.index(slivers) < columns.index(net)
+
+    def value(text) -> float:
+        return float(str(text).replace(",", "").replace("+", "").replace("−", "-"))
+
+    for _index, row in areas.iterrows():
+        total = value(row[gained]) - value(row[regained]) + value(row[slivers])
+        assert abs(total - value(row[net])) <= 0.15, row.to_dict()
