@@ -106,7 +106,7 @@ def test_the_area_columns_add_up(window, qtbot):
     assert columns.index(regained) < columns.index(slivers) < columns.index(net)
 
     def value(text) -> float:
-        return float(str(text).replace(",", "").replace("+", "").replace("−", "-"))
+        return float(str(text).replace(",", "").replace("+", "").replace("\u2212", "-"))
 
     for _index, row in areas.iterrows():
         total = value(row[gained]) - value(row[regained]) + value(row[slivers])
