@@ -155,7 +155,7 @@ class TimelineDock(QDockWidget):
         column.addWidget(self.slider)
         column.addWidget(self.gaps)
 
-        split = QSplitter(Qt.Orientation.Horizontal)
+        split = self._split = QSplitter(Qt.Orientation.Horizontal)
         # The chart (and matplotlib) are made when a history is first shown: the
         # app's start does not wait for them (see the chart property).
         self._chart = None
@@ -428,7 +428,12 @@ class TimelineDock(QDockWidget):
                     "gained by the occupying side, or regained by Ukraine",
                 ).format(date=date_text(then))
             )
-        self.table.show()
+        if self.table.isHidden():
+            self.table.show()
+            # Shown, the table took the width it asks for and left the chart a sliver (about
+            # 10 px, its axes collapsed): the chart keeps three quarters.
+            total = max(sum(self._split.sizes()), self._split.width())
+            self._split.setSizes([total * 3 // 4, total - total * 3 // 4])
 
     def compare_row(self) -> int:
         """The row to compare with, or -1."""

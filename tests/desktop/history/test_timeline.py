@@ -92,6 +92,11 @@ def test_compare_with_an_earlier_date(history, qtbot):
         "Gained by the occupying side since 2024-11-20" in page_state(qtbot, history.map)["legend"]
     )
     assert dock.table.isVisible() and dock.table.item(0, 0).text() == "Donetsk"
+    # The chart keeps most of the width beside the table (it was left a 10 px sliver).
+    from PySide6.QtWidgets import QSplitter
+
+    chart, table = dock.findChild(QSplitter).sizes()
+    assert chart >= 2 * table > 0
     assert dock.table.item(0, 3).text().startswith("+")
     dock.compare.setChecked(False)
     qtbot.waitUntil(lambda: page_state(qtbot, history.map)["changeFeatures"] == 0, timeout=5000)
