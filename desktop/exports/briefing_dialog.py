@@ -125,6 +125,7 @@ class BriefingDialog(QDialog):
         logo_row.addWidget(choose_logo)
         self.language = choice_box(
             LANGUAGES,
+            current_language(),  # the app's, unless chosen otherwise
             name="briefing-language",
             accessible=QCoreApplication.translate("Briefing", "Language"),
         )
@@ -185,7 +186,7 @@ class BriefingDialog(QDialog):
         self.claims = QCheckBox(QCoreApplication.translate("Briefing", "Annexation claims"))
         self.proposal = QCheckBox(
             QCoreApplication.translate("Briefing", "Proposal: {name}").format(
-                name=result.proposal.name
+                name=result.proposal.title(current_language())
             )
             if result
             else QCoreApplication.translate("Briefing", "Proposal (none chosen)")

@@ -225,7 +225,9 @@ class PackDialog(QDialog):
         from geodata.exports.pack import template_from_dict
 
         saved = self.settings.get(BRIEFING_TEMPLATE)
+        # A first pack speaks the app's language; a saved template keeps its own.
+        fresh = BriefingTemplate(language=current_language())
         try:
-            return template_from_dict(saved) if saved else BriefingTemplate()
+            return template_from_dict(saved) if saved else fresh
         except (TypeError, ValueError):
-            return BriefingTemplate()  # a template from another version: start afresh
+            return fresh  # a template from another version: start afresh

@@ -13,7 +13,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop.i18n import number as shown_number
 from desktop.i18n import signed
-from desktop.statistics.model import cell_alignment, group_label, unit_name
+from desktop.statistics.model import cell_alignment, group_label, group_title, unit_name
 from geodata.figures import is_negligible
 from geodata.palette import current
 from geodata.scenarios.engine import ScenarioResult, regions_in_order
@@ -149,7 +149,8 @@ def _rows(results: list[ScenarioResult]) -> list[dict]:
     group_tables = [groups for groups, _regions in tables]
     for key in first_groups.index:
         name = first_groups.loc[key, "name"]
-        row = _row(key, group_label(key, name), name, True, group_tables, pair, moves)
+        row = _row(key, group_label(key, name), group_title(key, name), True, group_tables, pair,
+                   moves)  # fmt: skip
         group_zones = results[0].zone_km2("groups") if not pair else None
         if group_zones is not None:
             row["values"] += [float(group_zones.loc[key, "occupier_side_km2"]),

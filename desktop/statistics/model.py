@@ -55,6 +55,16 @@ def column_title(section: int) -> str:
     return QCoreApplication.translate("Statistics", COLUMNS[section])
 
 
+def group_title(key: str, default: str) -> str:
+    """A group's whole name in the language in use (``default`` if it is no group).
+
+    >>> group_title("annexed-2022", "?")
+    'Four regions annexed in 2022'
+    """
+    group = next((g for g in GROUPS if g.id == key), None)
+    return group.title(current_language()) if group else default
+
+
 def group_label(key: str, default: str) -> str:
     """A group row's short name in the language in use (``default`` if it has none)."""
     label = GROUP_LABELS.get(key)
@@ -178,7 +188,10 @@ class StatsTableModel(QAbstractTableModel):
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.ToolTipRole:
-            name = record["name"] if record["is_group"] else f"{record['name']} ({record['key']})"
+            if record["is_group"]:
+                name = group_title(record["key"], record["name"])
+            else:
+                name = f"{record['name']} ({record['key']})"
             added = record.get(ADDED, 0.0)
             if not is_negligible(added):
                 name += "\n" + QCoreApplication.translate(

@@ -109,9 +109,11 @@ def shown_texts(root: QWidget) -> list[tuple[str, str]]:
             model = widget.model()
             texts += [str(model.headerData(c, Qt.Orientation.Horizontal) or "")
                       for c in range(model.columnCount())]  # fmt: skip
-            texts += [str(model.index(r, c).data() or "")
+            texts += [str(model.index(r, c).data(role) or "")
                       for r in range(min(model.rowCount(), 40))
-                      for c in range(model.columnCount())]  # fmt: skip
+                      for c in range(model.columnCount())
+                      for role in (Qt.ItemDataRole.DisplayRole,
+                                   Qt.ItemDataRole.ToolTipRole)]  # fmt: skip
         for action in widget.actions():
             texts += [action.text(), action.toolTip(), action.statusTip()]
         found += [(f"{type(widget).__name__} {widget.objectName()}", t) for t in texts if t]
@@ -169,6 +171,9 @@ def test_the_ukrainian_dialogs_show_no_english(ukrainian, open_window, qtbot, sn
     window = open_window()
     with qtbot.waitSignal(window.map.control_drawn, timeout=PAGE_TIMEOUT_MS):
         window.open_file(snapshot_20241120)
+    # With a proposal shown, the briefing offers to draw it: its name in Ukrainian too.
+    window.proposals_dock.select("june-2024-demand")
+    qtbot.waitUntil(lambda: window.proposals_dock.summary.text() != "", timeout=PAGE_TIMEOUT_MS)
     dialogs = [
         PreferencesDialog(window.settings, window),
         AreaProposalDialog(1234.5, "", window, {"ukraine": 100.0, "occupier": 50.0}),
@@ -182,6 +187,9 @@ def test_the_ukrainian_dialogs_show_no_english(ukrainian, open_window, qtbot, sn
         left = english_left(dialog, (__version__, snapshot_20241120.name))
         assert left == [], (dialog.objectName(), left)
         dialog.close()
+    # A first briefing or pack speaks the app's language (they defaulted to English).
+    assert dialogs[-2].language.currentData() == "uk"
+    assert dialogs[-1].language.currentData() == "uk"
 
 
 def test_a_history_in_ukrainian_shows_no_english(ukrainian, open_window, qtbot, tmp_path):
