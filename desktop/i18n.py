@@ -10,6 +10,7 @@ system's locale unless Preferences choose one.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 
 from PySide6.QtCore import QCollator, QLibraryInfo, QLocale, QTranslator
@@ -137,6 +138,20 @@ def date_field_format() -> str:
     'yyyy-MM-dd'
     """
     return "dd.MM.yyyy" if _current == "uk" else "yyyy-MM-dd"
+
+
+def typed_date(text: str) -> dt.date | None:
+    """A date typed as either language writes it (2024-11-20 or 20.11.2024), or None.
+
+    >>> typed_date("20.11.2024"), typed_date("2024-11-20"), typed_date("20/11")
+    (datetime.date(2024, 11, 20), datetime.date(2024, 11, 20), None)
+    """
+    for parse in (dt.date.fromisoformat, lambda t: dt.datetime.strptime(t, "%d.%m.%Y").date()):
+        try:
+            return parse(text.strip())
+        except ValueError:
+            continue
+    return None
 
 
 def place(english: str, ukrainian: str | None) -> str:

@@ -28,7 +28,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.i18n import current_language, date_field_format, date_text, number, signed
+from desktop.i18n import (
+    current_language,
+    date_field_format,
+    date_text,
+    number,
+    signed,
+    typed_date,
+)
 from geodata.figures import NEGLIGIBLE_KM2
 from geodata.history.rates import CHANGE_VIEWS
 from geodata.history.series import HistorySeries
@@ -123,11 +130,10 @@ class TimelineDock(QDockWidget):
         self.goto.setObjectName("timeline-goto")
         self.goto.setPlaceholderText(QCoreApplication.translate("Timeline", "Go to date…"))
         self.goto.setAccessibleName(QCoreApplication.translate("Timeline", "Go to date"))
-        self.goto.setToolTip(
-            QCoreApplication.translate(
-                "Timeline", "Type a date (YYYY-MM-DD) and press Enter (Ctrl+G)"
-            )
+        self._goto_help = QCoreApplication.translate(
+            "Timeline", "Type a date (YYYY-MM-DD or DD.MM.YYYY) and press Enter (Ctrl+G)"
         )
+        self.goto.setToolTip(self._goto_help)
         self.goto.setMaximumWidth(120)
         self.goto.returnPressed.connect(self._go_to_typed)
         self.export_chart = QPushButton(QCoreApplication.translate("Timeline", "Export chart…"))
@@ -295,19 +301,37 @@ class TimelineDock(QDockWidget):
 
     def _go_to_typed(self) -> None:
         text = self.goto.text().strip()
-        try:
-            date = dt.date.fromisoformat(text)
-        except ValueError:
-            self.goto.setToolTip(
+        date = typed_date(text)
+        if date is None:
+            self._say_of_goto(
                 QCoreApplication.translate(
-                    "Timeline", "{text} is not a date: type YYYY-MM-DD"
+                    "Timeline", "{text} is not a date: type YYYY-MM-DD or DD.MM.YYYY"
                 ).format(text=repr(text))
             )
             self.goto.selectAll()
             return
+        self.goto.setToolTip(self._goto_help)
         self.go_to_date(date)
+        if self.series is not None and not self.series.dates[0] <= date <= self.series.dates[-1]:
+            shown = self.series.dates[self.row]
+            if date < shown:
+                text = QCoreApplication.translate(
+                    "Timeline", "{date} is before the history's first map: {shown} is shown"
+                )
+            else:
+                text = QCoreApplication.translate(
+                    "Timeline", "{date} is after the history's last map: {shown} is shown"
+                )
+            self._say_of_goto(text.format(date=date_text(date), shown=date_text(shown)))
         self.goto.clear()
         self.slider.setFocus()
+
+    def _say_of_goto(self, text: str) -> None:
+        """Say it where the eye is (the status bar) and keep it on the field's tooltip."""
+        self.goto.setToolTip(text)
+        window = self.window()
+        if hasattr(window, "statusBar"):
+            window.statusBar().showMessage(text, 10000)
 
     # -- what it shows -----------------------------------------------------------------------
 

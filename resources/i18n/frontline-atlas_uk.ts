@@ -2328,8 +2328,12 @@ The old file is kept as {file}
         <translation>Перейти до дати</translation>
     </message>
     <message>
-        <source>Type a date (YYYY-MM-DD) and press Enter (Ctrl+G)</source>
-        <translation>Введіть дату (РРРР-ММ-ДД) і натисніть Enter (Ctrl+G)</translation>
+        <source>Type a date (YYYY-MM-DD or DD.MM.YYYY) and press Enter (Ctrl+G)</source>
+        <translation>Введіть дату (ДД.ММ.РРРР або РРРР-ММ-ДД) і натисніть Enter (Ctrl+G)</translation>
+    </message>
+    <message>
+        <source>{text} is not a date: type YYYY-MM-DD or DD.MM.YYYY</source>
+        <translation>{text} — не дата: введіть ДД.ММ.РРРР або РРРР-ММ-ДД</translation>
     </message>
     <message>
         <source>Export chart…</source>
@@ -2374,8 +2378,12 @@ km²</source>
         <translation>Графік окупованої частки в часі</translation>
     </message>
     <message>
-        <source>{text} is not a date: type YYYY-MM-DD</source>
-        <translation>{text} — не дата: введіть РРРР-ММ-ДД</translation>
+        <source>{date} is before the history&apos;s first map: {shown} is shown</source>
+        <translation>{date} — раніше за першу мапу історії: показано {shown}</translation>
+    </message>
+    <message>
+        <source>{date} is after the history&apos;s last map: {shown} is shown</source>
+        <translation>{date} — пізніше за останню мапу історії: показано {shown}</translation>
     </message>
     <message>
         <source>No history open: open a folder of dated control files (File ▸ Open History), or fetch DeepStateMap&apos;s updates.</source>

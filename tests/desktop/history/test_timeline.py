@@ -210,3 +210,27 @@ def test_a_file_of_several_dates_opened_as_one_map_opens_as_a_history(window, qt
     qtbot.waitUntil(lambda: window.state.series is not None, timeout=PAGE_TIMEOUT_MS)
     assert [d.isoformat() for d in window.state.series.dates] == DATES
     assert window.statusBar().currentMessage().startswith("fronts.geojson (2025-08-01): ")
+
+
+def test_go_to_a_typed_date_in_either_language(history, qtbot):
+    # 21.11.2024, as the Ukrainian interface writes dates, was refused; a date before the
+    # history jumped to its first map without a word; a refusal stayed on the tooltip.
+    from PySide6.QtCore import Qt
+
+    dock = history.timeline_dock
+    help_text = dock.goto.toolTip()
+    for typed, shown in (("21.11.2024", "2024-11-21"), ("2024-11-23", "2024-11-23")):
+        dock.goto.setText(typed)
+        qtbot.keyClick(dock.goto, Qt.Key.Key_Return)
+        assert dock.date_label.text().startswith(shown)
+    dock.goto.setText("next week")
+    qtbot.keyClick(dock.goto, Qt.Key.Key_Return)
+    assert "'next week' is not a date" in dock.goto.toolTip()
+    dock.goto.setText("2023-01-01")
+    qtbot.keyClick(dock.goto, Qt.Key.Key_Return)
+    said = history.statusBar().currentMessage()
+    assert said == "2023-01-01 is before the history's first map: 2024-11-20 is shown"
+    assert dock.date_label.text().startswith("2024-11-20")
+    dock.goto.setText("2024-11-21")
+    qtbot.keyClick(dock.goto, Qt.Key.Key_Return)
+    assert dock.goto.toolTip() == help_text
