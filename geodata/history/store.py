@@ -579,8 +579,11 @@ class Store:
         """Tell the user why nothing happens for a while (once per store)."""
         if not self._said_waiting:
             self._said_waiting = True
-            log.warning("history store %s: another program holds it locked; waiting for it "
-                        "(at most %.0f s)", self.path, self.busy_timeout_s)  # fmt: skip
+            # Not always another program: the app's own history may be saving (a checkpoint
+            # of the write-ahead log holds readers back a moment).
+            log.warning("history store %s: busy (being written, by this app's history, another "
+                        "Frontline Atlas or a backup); waiting for it (at most %.0f s)",
+                        self.path, self.busy_timeout_s)  # fmt: skip
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:

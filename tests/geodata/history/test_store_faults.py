@@ -411,5 +411,5 @@ def test_waiting_for_another_programs_lock_is_said_once(filled, caplog):
         series = compute_history(folder_history(folder), store)
     assert len(series.dates) == len(cold.dates) + 1
     assert not [note for note in series.notes if "not kept" in note]
-    waits = [r for r in caplog.records if "holds it locked; waiting for it" in r.getMessage()]
+    waits = [r for r in caplog.records if "or a backup); waiting for it" in r.getMessage()]
     assert len(waits) == 1 and "at most 60 s" in waits[0].getMessage()
