@@ -131,7 +131,7 @@ class ChangesController(QObject):
 
         def done(tables) -> None:
             if series is self._state.series:
-                self._dock.show_periods(*tables)
+                self._dock.show_periods(*tables, as_of=series.dates[-1])
                 self.periods_shown.emit()
 
         label = translated(GAINS_LABELS.get(period, f"Gains per {period}"))

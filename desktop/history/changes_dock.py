@@ -38,7 +38,7 @@ from desktop.frame_model import (
     text_cell,
     whole_cell,
 )
-from desktop.i18n import current_language, date_field_format, number, signed
+from desktop.i18n import current_language, date_field_format, date_text, number, signed
 from desktop.statistics.model import names_in_language
 from geodata.history.pace_output import change_headline
 from geodata.history.rates import DEFAULT_PACE_DAYS, PACE_METHOD
@@ -269,10 +269,23 @@ class ChangesDock(QDockWidget):
         self.places.set_frame(names_in_language(changes.places, "region_code", "region"))
         self.areas.set_frame(names_in_language(changes.areas))
 
-    def show_periods(self, gains: pd.DataFrame | None, pace: pd.DataFrame | None) -> None:
-        """Show gains per period and the pace (None: none)."""
+    def show_periods(
+        self, gains: pd.DataFrame | None, pace: pd.DataFrame | None, as_of=None
+    ) -> None:
+        """Show gains per period and the pace (None: none), the pace as of ``as_of`` (the
+        history's last date, whatever dates the panel compares: said above its method)."""
         self._all_periods = gains
         self._all_pace = pace
+        method = say(PACE_METHOD, current_language(), days=DEFAULT_PACE_DAYS)
+        if as_of is not None:
+            method = (
+                QCoreApplication.translate(
+                    "Changes", "The pace as of {date}, the history's last date."
+                ).format(date=date_text(as_of))
+                + " "
+                + method
+            )
+        self.pace_note.setText(method)
         self._show_periods()
 
     def _show_periods(self) -> None:

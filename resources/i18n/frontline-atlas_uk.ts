@@ -749,6 +749,10 @@ km²</source>
         <source>Pace</source>
         <translation>Темп</translation>
     </message>
+    <message>
+        <source>The pace as of {date}, the history&apos;s last date.</source>
+        <translation>Темп станом на {date}, останню дату історії.</translation>
+    </message>
 </context>
 <context>
     <name>Compare</name>

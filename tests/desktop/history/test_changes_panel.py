@@ -111,3 +111,9 @@ def test_the_area_columns_add_up(window, qtbot):
     for _index, row in areas.iterrows():
         total = value(row[gained]) - value(row[regained]) + value(row[slivers])
         assert abs(total - value(row[net])) <= 0.15, row.to_dict()
+
+
+def test_the_pace_says_its_date(window):
+    # It is always the history's last date, whatever dates the panel compares: said so.
+    note = window.changes_dock.pace_note.text()
+    assert note.startswith("The pace as of 2025-01-10, the history's last date. Pace:")
