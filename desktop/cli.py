@@ -558,8 +558,10 @@ def _tolerance_km(text: str) -> float:
     try:
         return check_tolerance(text)
     except ValueError:
+        from geodata.reconcile import MAX_TOLERANCE_KM
+
         raise argparse.ArgumentTypeError(
-            f"{text!r} is not a tolerance in km from 0 to 10"
+            f"{text!r} is not a tolerance in km from 0 to {MAX_TOLERANCE_KM:g}"
         ) from None
 
 

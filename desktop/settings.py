@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Generic, TypeVar
@@ -17,12 +19,14 @@ MAX_RECENT_FILES = 10
 
 @dataclass(frozen=True)
 class Setting(Generic[T]):
-    """One setting: where it is stored, its type and its default."""
+    """One setting: where it is stored, its type and its default, and optionally how a
+    stored value is made one the app can use (``fit``: say, into a range)."""
 
     key: str
     type: type
     default: T
     doc: str = ""
+    fit: Callable[[T], T] | None = None
 
 
 ONLINE_BASEMAP = Setting("map/online_basemap", bool, False, "Show OpenStreetMap tiles (online)")
@@ -52,9 +56,22 @@ COUNT_CONTESTED = Setting(
     False,
     "Count contested (grey zone) areas as occupied, where a source marks them",
 )
+
+
+def _tolerance(km: float) -> float:
+    """A saved tolerance the figures accept: within 0 and the largest (4 km since 4.5 km moved
+    the Dnipro front; a 5 km saved before reads as 4), a number, else the default 3 km."""
+    from geodata.reconcile import DEFAULT_TOLERANCE_KM, MAX_TOLERANCE_KM
+
+    if not math.isfinite(km):
+        return DEFAULT_TOLERANCE_KM
+    return min(max(km, 0.0), MAX_TOLERANCE_KM)
+
+
 RECONCILE_KM = Setting(
-    "figures/reconcile_km", float, 3.0, "Border and coast reconciliation tolerance, km (0 to 10)"
-)
+    "figures/reconcile_km", float, 3.0, "Border and coast reconciliation tolerance, km (0 to 4)",
+    fit=_tolerance,
+)  # fmt: skip
 
 
 def default_settings_path() -> Path:
@@ -82,7 +99,8 @@ class Settings:
             if setting.type in (list, dict):
                 value = json.loads(raw)
                 return value if isinstance(value, setting.type) else _copy(setting.default)
-            return setting.type(raw)
+            value = setting.type(raw)
+            return setting.fit(value) if setting.fit else value
         except (TypeError, ValueError, AttributeError):
             return _copy(setting.default)
 

@@ -121,15 +121,15 @@ def test_figures_are_kept_per_reconciliation_tolerance(tmp_path, monkeypatch):
     store = Store(tmp_path / "store.sqlite")
     raw = compute_history(folder_history(folder), store, reconcile_km=0)
     default = compute_history(folder_history(folder), store)
-    wider = compute_history(folder_history(folder), store, reconcile_km=5)
+    wider = compute_history(folder_history(folder), store, reconcile_km=4)
     version = figures_key(raw.boundaries)
-    for km in (3, 5):
+    for km in (3, 4):
         assert set(store.stats_for(raw.keys, method_key(version, km))) == set(raw.keys)
-    assert (raw.added_km2 == 0).all() and default.reconcile_km == 3 and wider.reconcile_km == 5
+    assert (raw.added_km2 == 0).all() and default.reconcile_km == 3 and wider.reconcile_km == 4
     assert np.allclose(default.controlled_km2 - default.added_km2, raw.controlled_km2)
     # Switching back needs no computing at all: every figure comes from the store.
     monkeypatch.setattr(compute, "read_source", lambda *a, **k: 1 / 0)
-    for km, expected in ((0, raw), (3, default), (5, wider)):
+    for km, expected in ((0, raw), (3, default), (4, wider)):
         again = compute_history(folder_history(folder), store, reconcile_km=km)
         assert np.array_equal(again.controlled_km2, expected.controlled_km2)
         assert np.array_equal(again.added_km2, expected.added_km2)
