@@ -8,6 +8,7 @@ formats, and says which place to fly to when a row is clicked.
 from __future__ import annotations
 
 import datetime as dt
+from functools import cmp_to_key
 
 import pandas as pd
 from PySide6.QtCore import (
@@ -38,7 +39,14 @@ from desktop.frame_model import (
     text_cell,
     whole_cell,
 )
-from desktop.i18n import current_language, date_field_format, date_text, number, signed
+from desktop.i18n import (
+    compare_text,
+    current_language,
+    date_field_format,
+    date_text,
+    number,
+    signed,
+)
 from desktop.statistics.model import names_in_language
 from geodata.history.pace_output import change_headline
 from geodata.history.rates import DEFAULT_PACE_DAYS, PACE_METHOD
@@ -55,6 +63,15 @@ def translated(text: str) -> str:
 def core_words(text: str) -> str:
     """A sentence the core wrote (:mod:`geodata.language`) in the language in use."""
     return say(text, current_language())
+
+
+def oblasts_by_name(areas: pd.DataFrame) -> pd.DataFrame:
+    """The per-oblast rows in the order of their names (in the language's alphabet), the
+    group rows after them, as the command line lists them (they came in code order)."""
+    units = areas[areas["level"] == "unit"]
+    order = sorted(range(len(units)), key=cmp_to_key(
+        lambda a, b: compare_text(units["name"].iloc[a], units["name"].iloc[b])))  # fmt: skip
+    return pd.concat([units.iloc[order], areas[areas["level"] != "unit"]], ignore_index=True)
 
 
 PLACE_COLUMNS = [
@@ -267,7 +284,7 @@ class ChangesDock(QDockWidget):
             return
         self.headline.setText(change_headline(changes, current_language()))
         self.places.set_frame(names_in_language(changes.places, "region_code", "region"))
-        self.areas.set_frame(names_in_language(changes.areas))
+        self.areas.set_frame(oblasts_by_name(names_in_language(changes.areas)))
 
     def show_periods(
         self, gains: pd.DataFrame | None, pace: pd.DataFrame | None, as_of=None

@@ -117,3 +117,20 @@ def test_the_pace_says_its_date(window):
     # It is always the history's last date, whatever dates the panel compares: said so.
     note = window.changes_dock.pace_note.text()
     assert note.startswith("The pace as of 2025-01-10, the history's last date. Pace:")
+
+
+def test_the_oblasts_are_listed_by_name(window, qtbot):
+    # They came in ISO code order (Vinnytsia, Volyn, Luhansk …), which reads as no order.
+    from desktop.history.changes_dock import oblasts_by_name
+
+    dock = window.changes_dock
+    with qtbot.waitSignal(window.changes.changes_shown, timeout=5000):
+        dock.first.setDate(QDate(2024, 11, 20))
+    areas = dock.areas.export_frame()
+    names = list(areas[areas.columns[0]])
+    units = [n for n in names if not n.startswith(("Four", "Crimea and", "All of"))]
+    assert units == sorted(units) and len(units) == 27
+    import pandas as pd
+
+    mixed = pd.DataFrame({"level": ["unit", "unit", "group"], "name": ["Volyn", "Donetsk", "All"]})
+    assert list(oblasts_by_name(mixed)["name"]) == ["Donetsk", "Volyn", "All"]
