@@ -112,12 +112,15 @@ def number(value: float, decimals: int = 1) -> str:
 
 
 def signed(value: float, decimals: int = 1) -> str:
-    """A change, its sign always written: +1,234.6, -0.0, +0.00 (Ukrainian: +1 234,6).
+    """A change, its sign always written: +1,234.6, -0.1, +0.00 (Ukrainian: +1 234,6).
 
-    >>> signed(1234.56), signed(-0.04), signed(0.0, 2)
-    ('+1,234.6', '-0.0', '+0.00')
+    A change that rounds to nothing reads as none, +0.0, as the command line
+    writes it (it read -0.0, a loss of nothing):
+
+    >>> signed(1234.56), signed(-0.06), signed(-0.04), signed(0.0, 2)
+    ('+1,234.6', '-0.1', '+0.0', '+0.00')
     """
-    value = float(value)
+    value = round(float(value), decimals) + 0.0  # no -0.0
     return f"{value:+.{decimals}f}"[0] + number(abs(value), decimals)
 
 
