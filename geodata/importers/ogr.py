@@ -89,11 +89,13 @@ def _read_with_ogr(path: Path, original: Path, kind: str) -> SourceFeatures:
             _openable(dataset, path) as usable,
         ):
             warnings.simplefilter("always", RuntimeWarning)
-            layers = _layer_names(usable, original)
+            # A member copied out of an archive is named as the member, not as the copy.
+            named = str(PurePosixPath(dataset).name) if usable != dataset else None
+            layers = _layer_names(usable, original, named)
             if own_export_control(layers):
                 layers = ["control"]
                 notes.append(OWN_EXPORT_NOTE)
-            frames = [(layer, _read_layer(usable, layer, original)) for layer in layers]
+            frames = [(layer, _read_layer(usable, layer, original, named)) for layer in layers]
         notes.extend(_useful_warnings(gdal_warnings))
         for layer, frame in frames:
             if frame is None or len(frame) == 0:
@@ -236,19 +238,19 @@ def _copy_at_most(source, out, limit: int, archive: Path) -> None:
         out.write(block)
 
 
-def _layer_names(dataset: str, path: Path) -> list[str]:
+def _layer_names(dataset: str, path: Path, named: str | None = None) -> list[str]:
     try:
         layers = pyogrio.list_layers(dataset)
     except (DataSourceError, DataLayerError, UnicodeDecodeError) as error:
-        raise BadInputError(path, _gdal_reason(error)) from None
+        raise BadInputError(path, _gdal_reason(error, dataset, named)) from None
     return [str(name) for name, geometry_type in layers if geometry_type is not None]
 
 
-def _read_layer(dataset: str, layer: str, path: Path):
+def _read_layer(dataset: str, layer: str, path: Path, named: str | None = None):
     try:
         frame = pyogrio.read_dataframe(dataset, layer=layer)
     except (DataSourceError, DataLayerError, UnicodeDecodeError, ValueError) as error:
-        raise BadInputError(path, _gdal_reason(error)) from None
+        raise BadInputError(path, _gdal_reason(error, dataset, named)) from None
     except shapely.errors.GEOSException as error:
         # GDAL passed on a geometry GEOS cannot build (an unclosed ring in a damaged file).
         reason = str(error).split(": ", 1)[-1]
@@ -269,7 +271,9 @@ def _useful_warnings(caught: list[warnings.WarningMessage]) -> list[str]:
     return [f"GDAL: {m}" for m in list(messages)[:3]]
 
 
-def _gdal_reason(error: Exception) -> str:
+def _gdal_reason(error: Exception, dataset: str = "", named: str | None = None) -> str:
     text = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    if named and dataset:  # a temporary copy's path means nothing to the user
+        text = text.replace(dataset, f"{named} inside it")
     # GDAL's messages repeat the path, which the user already sees once.
     return f"GDAL could not read it ({text})"

@@ -396,3 +396,20 @@ def test_names_from_data_read_as_written(tmp_path):
     path = tmp_path / "named.geojson"
     path.write_text(json.dumps({"type": "FeatureCollection", "features": [feature]}))
     assert read_control_layer(path).feature_names == ("LTR front[31m",)
+
+
+def test_a_damaged_document_in_a_kmz_is_named_not_its_temporary_copy(tmp_path):
+    # The message showed /tmp/frontline-atlas-…/member.kml, a path of ours, not the user's.
+    import zipfile
+
+    from geodata.errors import BadInputError
+    from geodata.importers import read_control_layer
+
+    archive = tmp_path / "broken.kmz"
+    with zipfile.ZipFile(archive, "w") as opened:
+        opened.writestr("doc.kml", "<kml><Document><Placemark><Polygon>")
+    with pytest.raises(BadInputError) as raised:
+        read_control_layer(archive)
+    message = str(raised.value)
+    assert "broken.kmz" in message and "doc.kml inside it" in message
+    assert "frontline-atlas-" not in message and "member.kml" not in message
