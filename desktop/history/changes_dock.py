@@ -8,7 +8,6 @@ formats, and says which place to fly to when a row is clicked.
 from __future__ import annotations
 
 import datetime as dt
-from functools import cmp_to_key
 
 import pandas as pd
 from PySide6.QtCore import (
@@ -40,14 +39,13 @@ from desktop.frame_model import (
     whole_cell,
 )
 from desktop.i18n import (
-    compare_text,
     current_language,
     date_field_format,
     date_text,
     number,
     signed,
 )
-from desktop.statistics.model import names_in_language
+from desktop.statistics.model import NAME_ORDER, names_in_language
 from geodata.history.pace_output import change_headline
 from geodata.history.rates import DEFAULT_PACE_DAYS, PACE_METHOD
 from geodata.history.transfers import DIRECTION_TEXT, DateChanges
@@ -69,8 +67,7 @@ def oblasts_by_name(areas: pd.DataFrame) -> pd.DataFrame:
     """The per-oblast rows in the order of their names (in the language's alphabet), the
     group rows after them, as the command line lists them (they came in code order)."""
     units = areas[areas["level"] == "unit"]
-    order = sorted(range(len(units)), key=cmp_to_key(
-        lambda a, b: compare_text(units["name"].iloc[a], units["name"].iloc[b])))  # fmt: skip
+    order = sorted(range(len(units)), key=lambda row: NAME_ORDER(units["name"].iloc[row]))
     return pd.concat([units.iloc[order], areas[areas["level"] != "unit"]], ignore_index=True)
 
 

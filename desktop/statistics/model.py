@@ -86,16 +86,19 @@ def names_in_language(frame, code: str = "code", name: str = "name"):
     if frame is None or language == "en" or frame.empty:
         return frame
     boundaries = load_boundaries()
-    groups = {group.id: group for group in GROUPS}
-    names = [groups[c].title(language) if c in groups
-             else boundaries.name_of(c, language, default=n)
+    groups = {group.id for group in GROUPS}
+    names = [group_title(c, n) if c in groups else boundaries.name_of(c, language, default=n)
              for c, n in zip(frame[code], frame[name], strict=True)]  # fmt: skip
     return frame.assign(**{name: names})
 
 
 def sorted_by_name(records: list[dict]) -> list[dict]:
     """Records in the order of their ``name``: Ukrainian names in the Ukrainian alphabet's."""
-    return sorted(records, key=cmp_to_key(lambda a, b: compare_text(a["name"], b["name"])))
+    return sorted(records, key=lambda record: NAME_ORDER(record["name"]))
+
+
+#: A sort key for names in the language in use (Ukrainian in the Ukrainian alphabet's order).
+NAME_ORDER = cmp_to_key(compare_text)
 
 
 class StatsTableModel(QAbstractTableModel):

@@ -203,6 +203,13 @@ class SeveralDatesError(BadInputError):
 def _features_date(found: SourceFeatures) -> dt.date | None:
     """The one date all dated features carry in a date column (the app's own exports
     write it on each), or None."""
+    column_dates = _column_dates(found)
+    distinct = set(column_dates[1]) - {None} if column_dates else set()
+    return distinct.pop() if len(distinct) == 1 else None
+
+
+def _column_dates(found: SourceFeatures) -> tuple[str, list] | None:
+    """The features' date column and each feature's date in it, or None without one."""
     if not found.properties:
         return None
     column = date_column(
@@ -211,20 +218,16 @@ def _features_date(found: SourceFeatures) -> dt.date | None:
     )
     if column is None:
         return None
-    dates = {feature_date(p.get(column)) for p in found.properties} - {None}
-    return dates.pop() if len(dates) == 1 else None
+    return column, [feature_date(p.get(column)) for p in found.properties]
 
 
 def dates_of_maps(found: SourceFeatures) -> tuple[str, list, list] | None:
     """``(column, its dates, each feature's date)`` when the features are the maps of
     several dates (see :func:`one_date`); None for one map."""
-    column = date_column(
-        dict.fromkeys(key for p in found.properties for key in p),
-        filled=lambda name: any(not is_missing(p.get(name)) for p in found.properties),
-    )
-    if column is None:
+    column_dates = _column_dates(found)
+    if column_dates is None:
         return None
-    dates = [feature_date(p.get(column)) for p in found.properties]
+    column, dates = column_dates
     distinct = sorted({d for d in dates if d is not None})
     if len(distinct) < 2 or not _maps_of_several_dates(found.geometries, dates, distinct):
         return None

@@ -2109,6 +2109,7 @@ Ukrainian</source>
     </message>
     <message>
         <source>Occupied km² include {km2} km² of border and coast slivers</source>
+        <extracomment>A sort key for names in the language in use (Ukrainian in the Ukrainian alphabet&apos;s order).</extracomment>
         <translation>Окупована площа включає {km2} км² прикордонних і прибережних смужок</translation>
     </message>
 </context>
